@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <vector>
+
+namespace gridatlas::cli {
+
+/** Exit codes shared by every subcommand. */
+enum ExitCode
+{
+    Success = 0,
+    ProblemsFound = 1, //!< the command ran and found problems (validate, ...)
+    Failure = 2,       //!< the command could not do its job: bad arguments, unreadable file ...
+};
+
+/** One subcommand: `gridatlas-cli NAME ...`. */
+struct Command
+{
+    QString name;
+    QString synopsis; //!< one line for the overview
+    //! adds options and positional arguments to the parser
+    std::function<void(QCommandLineParser&)> declare;
+    //! runs with the parsed arguments; may throw gridmodel::Error
+    std::function<int(const QCommandLineParser&)> run;
+};
+
+std::vector<Command> projectCommands();
+
+void printOut(const QString& text);
+void printError(const QString& text);
+
+} // namespace gridatlas::cli

@@ -1,0 +1,91 @@
+#include "command.h"
+
+#include "error.h"
+
+#include <QCoreApplication>
+#include <cstdio>
+
+using namespace gridatlas::cli;
+
+namespace gridatlas::cli {
+
+void printOut(const QString& text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    std::fwrite(utf8.constData(), 1, static_cast<size_t>(utf8.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printError(const QString& text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    std::fwrite(utf8.constData(), 1, static_cast<size_t>(utf8.size()), stderr);
+}
+
+} // namespace gridatlas::cli
+
+namespace {
+
+QString overview(const std::vector<Command>& commands)
+{
+    QString text = QStringLiteral("GridAtlas command line — 网格化管理地图工具\n\n"
+                                  "Usage: gridatlas-cli COMMAND [options] [arguments]\n\nCommands:\n");
+    for (const Command& command : commands)
+        text += QStringLiteral("  %1 %2\n").arg(command.name, -10).arg(command.synopsis);
+    text += QStringLiteral("\n`gridatlas-cli COMMAND --help` describes a command. Exit status: 0 done, "
+                           "1 problems found, 2 error.\n");
+    return text;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication application(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("gridatlas-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("GridAtlas"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GRIDATLAS_VERSION));
+
+    const std::vector<Command> commands = projectCommands();
+    QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() < 2 || arguments.at(1) == QLatin1String("--help") || arguments.at(1) == QLatin1String("-h")) {
+        printOut(overview(commands));
+        return arguments.size() < 2 ? Failure : Success;
+    }
+    if (arguments.at(1) == QLatin1String("--version")) {
+        printOut(QStringLiteral("gridatlas-cli %1\n").arg(QCoreApplication::applicationVersion()));
+        return Success;
+    }
+    const QString name = arguments.at(1);
+    const auto command = std::find_if(commands.begin(), commands.end(), [&](const Command& c) { return c.name == name; });
+    if (command == commands.end()) {
+        printError(QStringLiteral("gridatlas-cli: unknown command \"%1\"\n\n").arg(name) + overview(commands));
+        return Failure;
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(command->synopsis);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.addOption(help);
+    command->declare(parser);
+    arguments.removeAt(1);
+    arguments[0] = QStringLiteral("gridatlas-cli %1").arg(name);
+    if (!parser.parse(arguments)) {
+        printError(QStringLiteral("gridatlas-cli %1: %2\n\n%3").arg(name, parser.errorText(), parser.helpText()));
+        return Failure;
+    }
+    if (parser.isSet(help)) {
+        printOut(parser.helpText());
+        return Success;
+    }
+    try {
+        return command->run(parser);
+    } catch (const gridmodel::Error& error) {
+        printError(QStringLiteral("gridatlas-cli %1: %2\n").arg(name, error.message()));
+        return Failure;
+    } catch (const std::exception& error) {
+        printError(QStringLiteral("gridatlas-cli %1: unexpected error: %2\n").arg(name, QString::fromUtf8(error.what())));
+        return Failure;
+    }
+}

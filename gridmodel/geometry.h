@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QString>
+#include <limits>
+#include <vector>
+
+namespace gridmodel {
+
+struct Point
+{
+    double x = 0;
+    double y = 0;
+    bool operator==(const Point& other) const { return x == other.x && y == other.y; }
+    bool operator!=(const Point& other) const { return !(*this == other); }
+};
+
+/** A closed ring: the first point is repeated at the end. */
+using Ring = std::vector<Point>;
+
+struct Envelope
+{
+    double minX = std::numeric_limits<double>::infinity();
+    double minY = std::numeric_limits<double>::infinity();
+    double maxX = -std::numeric_limits<double>::infinity();
+    double maxY = -std::numeric_limits<double>::infinity();
+
+    bool isEmpty() const { return minX > maxX; }
+    void include(const Point& p);
+    void include(const Envelope& other);
+    double width() const { return isEmpty() ? 0 : maxX - minX; }
+    double height() const { return isEmpty() ? 0 : maxY - minY; }
+    Point center() const { return {(minX + maxX) / 2, (minY + maxY) / 2}; }
+};
+
+/** A polygon: the exterior ring first (counter-clockwise), then holes (clockwise). */
+struct Polygon
+{
+    std::vector<Ring> rings;
+};
+
+/**
+ * The boundary of a unit, in the project CRS (metres). Plain data: exact operations
+ * (validity, union, clipping) go through GeosEngine.
+ */
+struct MultiPolygon
+{
+    std::vector<Polygon> polygons;
+
+    bool isEmpty() const { return polygons.empty(); }
+    //! planar area in square metres (holes subtracted)
+    double area() const;
+    Envelope envelope() const;
+    int vertexCount() const;
+    QString toWkt(int precision = 3) const;
+    bool operator==(const MultiPolygon& other) const;
+};
+
+//! signed area of a closed ring (positive when counter-clockwise)
+double signedRingArea(const Ring& ring);
+
+} // namespace gridmodel

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "geometry.h"
+
+#include <QString>
+
+namespace gridmodel {
+
+class SqliteDatabase;
+class SpatialReference;
+
+/**
+ * The GeoPackage container (OGC 12-128r18, version 1.3): core tables, spatial reference
+ * systems, feature and attribute tables registered in gpkg_contents, R-tree indexes.
+ * Knows nothing of GridAtlas.
+ */
+namespace GeoPackage {
+
+constexpr std::int32_t ApplicationId = 0x47504B47; // "GPKG"
+constexpr int UserVersion = 10300;                 // 1.3.0
+
+//! whether the file starts as an SQLite database whose application_id says GeoPackage
+enum class FileKind
+{
+    Missing,
+    NotSqlite,
+    SqliteNotGeoPackage,
+    GeoPackage
+};
+FileKind probe(const QString& path);
+
+void createCoreTables(SqliteDatabase& db);
+void addSpatialReferenceSystem(SqliteDatabase& db, const SpatialReference& srs);
+
+/** Creates a polygon feature table with `fid` and `geom` plus the given column definitions. */
+void createFeatureTable(SqliteDatabase& db, const QString& table, const QString& identifier,
+                        const QString& description, int srsId, const QString& extraColumns);
+void createAttributesTable(SqliteDatabase& db, const QString& table, const QString& identifier,
+                           const QString& description, const QString& columns);
+
+/** Fills the table's R-tree from its rows and installs the triggers that keep it current. */
+void createSpatialIndex(SqliteDatabase& db, const QString& table);
+
+/** Updates gpkg_contents' extent and last_change for a table. */
+void updateContents(SqliteDatabase& db, const QString& table, const Envelope& extent);
+
+//! the current UTC time in the GeoPackage DATETIME format
+QString timestamp();
+
+} // namespace GeoPackage
+} // namespace gridmodel

@@ -1,0 +1,162 @@
+#include "geosengine.h"
+
+#include "error.h"
+
+#include <QCoreApplication>
+#include <geos_c.h>
+#include <memory>
+
+namespace gridmodel {
+
+struct GeosEngine::Private
+{
+    GEOSContextHandle_t context = nullptr;
+
+    struct GeometryDeleter
+    {
+        GEOSContextHandle_t context;
+        void operator()(GEOSGeometry* g) const { GEOSGeom_destroy_r(context, g); }
+    };
+    using Owned = std::unique_ptr<GEOSGeometry, GeometryDeleter>;
+
+    Owned own(GEOSGeometry* g) const { return Owned(g, GeometryDeleter{context}); }
+
+    GEOSGeometry* ring(const Ring& ring) const
+    {
+        GEOSCoordSequence* sequence = GEOSCoordSeq_create_r(context, static_cast<unsigned>(ring.size()), 2);
+        for (unsigned i = 0; i < ring.size(); ++i)
+            GEOSCoordSeq_setXY_r(context, sequence, i, ring[i].x, ring[i].y);
+        return GEOSGeom_createLinearRing_r(context, sequence);
+    }
+
+    GEOSGeometry* polygon(const Polygon& polygon) const
+    {
+        if (polygon.rings.empty())
+            return GEOSGeom_createEmptyPolygon_r(context);
+        GEOSGeometry* shell = ring(polygon.rings.front());
+        std::vector<GEOSGeometry*> holes;
+        for (size_t i = 1; i < polygon.rings.size(); ++i)
+            holes.push_back(ring(polygon.rings[i]));
+        return GEOSGeom_createPolygon_r(context, shell, holes.data(), static_cast<unsigned>(holes.size()));
+    }
+
+    Owned toGeos(const MultiPolygon& geometry) const
+    {
+        std::vector<GEOSGeometry*> parts;
+        for (const Polygon& p : geometry.polygons)
+            parts.push_back(polygon(p));
+        return own(GEOSGeom_createCollection_r(context, GEOS_MULTIPOLYGON, parts.data(), static_cast<unsigned>(parts.size())));
+    }
+
+    Ring fromRing(const GEOSGeometry* ring) const
+    {
+        const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(context, ring);
+        unsigned size = 0;
+        GEOSCoordSeq_getSize_r(context, sequence, &size);
+        Ring result(size);
+        for (unsigned i = 0; i < size; ++i)
+            GEOSCoordSeq_getXY_r(context, sequence, i, &result[i].x, &result[i].y);
+        return result;
+    }
+
+    void appendPolygons(const GEOSGeometry* g, MultiPolygon& out) const
+    {
+        const int type = GEOSGeomTypeId_r(context, g);
+        if (type == GEOS_POLYGON) {
+            if (GEOSisEmpty_r(context, g))
+                return;
+            Polygon polygon;
+            polygon.rings.push_back(fromRing(GEOSGetExteriorRing_r(context, g)));
+            const int holes = GEOSGetNumInteriorRings_r(context, g);
+            for (int i = 0; i < holes; ++i)
+                polygon.rings.push_back(fromRing(GEOSGetInteriorRingN_r(context, g, i)));
+            out.polygons.push_back(std::move(polygon));
+        } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+            const int count = GEOSGetNumGeometries_r(context, g);
+            for (int i = 0; i < count; ++i)
+                appendPolygons(GEOSGetGeometryN_r(context, g, i), out);
+        }
+    }
+
+    MultiPolygon fromGeos(const GEOSGeometry* g) const
+    {
+        MultiPolygon result;
+        appendPolygons(g, result);
+        return result;
+    }
+};
+
+namespace {
+void ignoreMessage(const char*, void*) {}
+} // namespace
+
+GeosEngine::GeosEngine() : d(new Private)
+{
+    d->context = GEOS_init_r();
+    GEOSContext_setNoticeMessageHandler_r(d->context, ignoreMessage, nullptr);
+    GEOSContext_setErrorMessageHandler_r(d->context, ignoreMessage, nullptr);
+}
+
+GeosEngine::~GeosEngine()
+{
+    GEOS_finish_r(d->context);
+    delete d;
+}
+
+QString GeosEngine::invalidityReason(const MultiPolygon& geometry) const
+{
+    for (const Polygon& polygon : geometry.polygons)
+        for (const Ring& ring : polygon.rings)
+            if (ring.size() < 4 || ring.front() != ring.back())
+                return QCoreApplication::translate("gridmodel", "Ring not closed or with fewer than 4 points");
+    auto g = d->toGeos(geometry);
+    if (!g)
+        return QCoreApplication::translate("gridmodel", "Geometry cannot be built");
+    char* reason = GEOSisValidReason_r(d->context, g.get());
+    QString text = reason ? QString::fromUtf8(reason) : QStringLiteral("unknown");
+    GEOSFree_r(d->context, reason);
+    return text == QLatin1String("Valid Geometry") ? QString() : text;
+}
+
+MultiPolygon GeosEngine::coverageUnion(const std::vector<const MultiPolygon*>& parts) const
+{
+    std::vector<GEOSGeometry*> polygons;
+    for (const MultiPolygon* part : parts)
+        for (const Polygon& p : part->polygons)
+            polygons.push_back(d->polygon(p));
+    auto collection = d->own(GEOSGeom_createCollection_r(d->context, GEOS_GEOMETRYCOLLECTION, polygons.data(),
+                                                         static_cast<unsigned>(polygons.size())));
+    auto merged = d->own(GEOSCoverageUnion_r(d->context, collection.get()));
+    if (!merged)
+        merged = d->own(GEOSUnaryUnion_r(d->context, collection.get()));
+    if (!merged)
+        throw Error(Error::Kind::InvalidInput, QCoreApplication::translate("gridmodel", "The boundaries cannot be merged"));
+    return d->fromGeos(merged.get());
+}
+
+double GeosEngine::symmetricDifferenceArea(const MultiPolygon& a, const MultiPolygon& b) const
+{
+    auto ga = d->toGeos(a);
+    auto gb = d->toGeos(b);
+    auto difference = d->own(GEOSSymDifference_r(d->context, ga.get(), gb.get()));
+    double area = 0;
+    if (difference)
+        GEOSArea_r(d->context, difference.get(), &area);
+    return area;
+}
+
+MultiPolygon GeosEngine::fromWkt(const QString& wkt) const
+{
+    GEOSWKTReader* reader = GEOSWKTReader_create_r(d->context);
+    auto g = d->own(GEOSWKTReader_read_r(d->context, reader, wkt.toUtf8().constData()));
+    GEOSWKTReader_destroy_r(d->context, reader);
+    if (!g)
+        throw Error(Error::Kind::InvalidInput, QCoreApplication::translate("gridmodel", "Not valid WKT: %1").arg(wkt.left(80)));
+    const int type = GEOSGeomTypeId_r(d->context, g.get());
+    if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON)
+        throw Error(Error::Kind::InvalidInput,
+                    QCoreApplication::translate("gridmodel", "Expected a POLYGON or MULTIPOLYGON, got: %1").arg(wkt.left(80)));
+    return d->fromGeos(g.get());
+}
+
+} // namespace gridmodel

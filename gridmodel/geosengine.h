@@ -1,0 +1,44 @@
+#pragma once
+
+#include "geometry.h"
+
+#include <QString>
+#include <vector>
+
+namespace gridmodel {
+
+/**
+ * Exact geometry through the GEOS C API (one reentrant context per engine; an engine
+ * is not shared between threads).
+ */
+class GeosEngine
+{
+public:
+    GeosEngine();
+    ~GeosEngine();
+    GeosEngine(const GeosEngine&) = delete;
+    GeosEngine& operator=(const GeosEngine&) = delete;
+
+    //! empty when valid, else GEOS's reason ("Self-intersection[x y]" ...)
+    QString invalidityReason(const MultiPolygon& geometry) const;
+    bool isValid(const MultiPolygon& geometry) const { return invalidityReason(geometry).isEmpty(); }
+
+    /**
+     * Union of polygons that do not overlap and share edges exactly (a coverage), as
+     * a parent's boundary is the union of its children. Falls back to a full union
+     * when GEOS rejects the input as not a coverage.
+     */
+    MultiPolygon coverageUnion(const std::vector<const MultiPolygon*>& parts) const;
+
+    //! area of the symmetric difference, to compare two boundaries
+    double symmetricDifferenceArea(const MultiPolygon& a, const MultiPolygon& b) const;
+
+    //! parses WKT (POLYGON or MULTIPOLYGON); throws Error(InvalidInput) naming the problem
+    MultiPolygon fromWkt(const QString& wkt) const;
+
+private:
+    struct Private;
+    Private* d;
+};
+
+} // namespace gridmodel

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "geometry.h"
+#include "hierarchytemplate.h"
+
+#include <QString>
+#include <vector>
+
+namespace gridmodel {
+
+using UnitId = qint64;
+using MemberId = qint64;
+
+/** An area at one level of the hierarchy: 街道, 社区, 网格, 楼栋 or 党员责任区. */
+struct Unit
+{
+    UnitId id = 0;        //!< unique across all levels of a project
+    int level = 0;        //!< index into the template's levels
+    UnitId parentId = 0;  //!< 0 at the top level
+    QString code;         //!< hierarchical: the parent's code plus the level's digits
+    QString name;
+    QString organisation; //!< e.g. 第三网格党支部
+    MultiPolygon boundary;
+    qint64 households = 0;
+    qint64 residents = 0;
+    QString notes;
+};
+
+/** A person who can be assigned to units in roles. Name and phone are personal data. */
+struct Member
+{
+    MemberId id = 0;
+    QString name;
+    QString phone;
+    QString gender; //!< 男 / 女
+    QString status; //!< 在职 / 离退休 / 流动 ...
+    QString notes;
+};
+
+/** A member in a role at a unit, with the households they keep in touch with ("1+10"). */
+struct Assignment
+{
+    qint64 id = 0;
+    MemberId memberId = 0;
+    UnitId unitId = 0;
+    QString role;               //!< a role key of the unit's level
+    qint64 linkedHouseholds = 0;
+    QString linkedHouseholdsNote; //!< which households, e.g. "3号楼1单元101—502"
+};
+
+/** Everything a project file holds but its history. */
+struct ProjectData
+{
+    QString name;
+    int crsEpsg = 0;
+    HierarchyTemplate hierarchy;
+    std::vector<Unit> units;
+    std::vector<Member> members;
+    std::vector<Assignment> assignments;
+};
+
+} // namespace gridmodel

@@ -1,0 +1,197 @@
+#include "projectfile.h"
+
+#include "error.h"
+#include "geopackage.h"
+#include "projectschema.h"
+#include "sqlitedatabase.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QLockFile>
+#include <QTemporaryFile>
+#include <cstdio>
+
+namespace gridmodel {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("gridmodel", text);
+}
+
+QString lockPathFor(const QString& path)
+{
+    const QFileInfo info(path);
+    return info.absoluteDir().filePath(QStringLiteral(".%1.lock").arg(info.fileName()));
+}
+
+bool hasWritePermission(const QFileInfo& info)
+{
+    // Checks the permission bits too: a superuser may write anything, but a file marked
+    // read-only was marked so by someone who meant it.
+    const QFile::Permissions permissions = info.permissions();
+    return info.isWritable() && (permissions & (QFile::WriteOwner | QFile::WriteUser));
+}
+
+} // namespace
+
+std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access access)
+{
+    const QFileInfo info(path);
+    switch (GeoPackage::probe(path)) {
+    case GeoPackage::FileKind::Missing:
+        throw Error(Error::Kind::FileNotFound, tr("%1 does not exist").arg(path));
+    case GeoPackage::FileKind::NotSqlite:
+        if (!info.isReadable())
+            throw Error(Error::Kind::Io, tr("%1 cannot be read (permission denied)").arg(path));
+        throw Error(Error::Kind::NotGeoPackage, tr("%1 is not a GeoPackage (.gpkg) file").arg(path));
+    case GeoPackage::FileKind::SqliteNotGeoPackage:
+        throw Error(Error::Kind::NotGeoPackage, tr("%1 is an SQLite database but not a GeoPackage").arg(path));
+    case GeoPackage::FileKind::GeoPackage:
+        break;
+    }
+
+    std::unique_ptr<ProjectFile> project(new ProjectFile);
+    project->mPath = info.absoluteFilePath();
+    project->mAccess = access;
+    if (access == Access::ReadWrite) {
+        if (!hasWritePermission(info))
+            throw Error(Error::Kind::ReadOnly, tr("%1 is read-only; it can be opened for viewing only").arg(path));
+        project->mLock = std::make_unique<QLockFile>(lockPathFor(project->mPath));
+        project->mLock->setStaleLockTime(0); // only a dead owner's lock is stale, never a slow one
+        if (!project->mLock->tryLock(0)) {
+            if (project->mLock->error() == QLockFile::LockFailedError) {
+                qint64 pid = 0;
+                QString host, application;
+                project->mLock->getLockInfo(&pid, &host, &application);
+                throw Error(Error::Kind::Locked, tr("%1 is already open for editing by another program "
+                                                    "(%2, process %3 on %4)")
+                                                     .arg(path, application)
+                                                     .arg(pid)
+                                                     .arg(host));
+            }
+            throw Error(Error::Kind::ReadOnly,
+                        tr("%1 cannot be edited: its folder is not writable").arg(path));
+        }
+    }
+
+    project->mDb = std::make_unique<SqliteDatabase>(project->mPath, access == Access::ReadWrite
+                                                                         ? SqliteDatabase::OpenMode::ReadWrite
+                                                                         : SqliteDatabase::OpenMode::ReadOnly);
+    SqliteDatabase& db = *project->mDb;
+    try {
+        const int version = ProjectSchema::storedVersion(db);
+        if (version == 0)
+            throw Error(Error::Kind::NotProject, tr("%1 is a GeoPackage but not a GridAtlas project; "
+                                                    "import its layers into a project instead")
+                                                     .arg(path));
+        if (version > ProjectSchema::CurrentVersion)
+            throw Error(Error::Kind::NewerSchema, tr("%1 was written by a newer GridAtlas (project schema %2; this "
+                                                     "version reads up to %3); update GridAtlas to open it")
+                                                      .arg(path)
+                                                      .arg(version)
+                                                      .arg(ProjectSchema::CurrentVersion));
+        if (version < ProjectSchema::CurrentVersion) {
+            if (access == Access::ReadOnly)
+                throw Error(Error::Kind::ReadOnly, tr("%1 uses the older project schema %2; open it for editing "
+                                                      "once to upgrade it")
+                                                       .arg(path)
+                                                       .arg(version));
+            SqliteTransaction transaction(db);
+            ProjectSchema::migrate(db, version);
+            transaction.commit();
+        }
+        project->mData = ProjectSchema::read(db);
+    } catch (const Error& error) {
+        if (error.kind() == Error::Kind::Io || error.kind() == Error::Kind::InvalidInput)
+            throw Error(Error::Kind::Corrupt, tr("%1 is damaged: %2").arg(path, error.message()));
+        throw;
+    }
+    return project;
+}
+
+void ProjectFile::create(const QString& path, const ProjectData& data, bool overwrite)
+{
+    const QFileInfo info(path);
+    if (info.exists() && !overwrite)
+        throw Error(Error::Kind::FileExists, tr("%1 already exists; choose another name or allow overwriting").arg(path));
+    if (info.exists() && !hasWritePermission(info))
+        throw Error(Error::Kind::ReadOnly, tr("%1 is read-only and cannot be replaced").arg(path));
+    QDir directory = info.absoluteDir();
+    if (!directory.exists())
+        throw Error(Error::Kind::Io, tr("The folder %1 does not exist").arg(directory.path()));
+
+    // Never replace a project someone is editing.
+    QLockFile lock(lockPathFor(info.absoluteFilePath()));
+    lock.setStaleLockTime(0);
+    if (info.exists() && !lock.tryLock(0))
+        throw Error(Error::Kind::Locked, tr("%1 is open for editing by another program").arg(path));
+
+    QTemporaryFile temporary(directory.filePath(QStringLiteral(".%1.XXXXXX.tmp").arg(info.fileName())));
+    if (!temporary.open())
+        throw Error(Error::Kind::Io, tr("Cannot write in %1: %2").arg(directory.path(), temporary.errorString()));
+    temporary.close();
+    {
+        SqliteDatabase db(temporary.fileName(), SqliteDatabase::OpenMode::ReadWrite);
+        db.execute(QStringLiteral("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF"));
+        SqliteTransaction transaction(db);
+        ProjectSchema::writeNewProject(db, data);
+        ProjectSchema::recordHistory(db, QStringLiteral("create"), tr("Project created"));
+        transaction.commit();
+        db.execute(QStringLiteral("PRAGMA journal_mode = DELETE"));
+    }
+    {
+        QFile written(temporary.fileName());
+        if (!written.open(QIODevice::ReadWrite) || !written.flush())
+            throw Error(Error::Kind::Io, tr("Cannot write %1").arg(path));
+    }
+    if (std::rename(QFile::encodeName(temporary.fileName()).constData(), QFile::encodeName(info.absoluteFilePath()).constData()) != 0)
+        throw Error(Error::Kind::Io, tr("Cannot move the new project into place at %1").arg(path));
+    temporary.setAutoRemove(false);
+    QFile::setPermissions(info.absoluteFilePath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+}
+
+ProjectFile::~ProjectFile() = default;
+
+std::vector<HistoryEntry> ProjectFile::history()
+{
+    std::vector<HistoryEntry> entries;
+    SqliteStatement query =
+        mDb->prepare(QStringLiteral("SELECT id, created, operation, description FROM ga_history ORDER BY id"));
+    while (query.step())
+        entries.push_back(HistoryEntry{query.integer(0), query.text(1), query.text(2), query.text(3)});
+    return entries;
+}
+
+void ProjectFile::requireWritable() const
+{
+    if (mAccess != Access::ReadWrite)
+        throw Error(Error::Kind::ReadOnly, tr("%1 is open for viewing only").arg(mPath));
+}
+
+void ProjectFile::updateUnits(const std::vector<Unit>& units, const QString& operation, const QString& description)
+{
+    requireWritable();
+    QHash<UnitId, size_t> indexOf;
+    for (size_t i = 0; i < mData.units.size(); ++i)
+        indexOf.insert(mData.units[i].id, i);
+    for (const Unit& unit : units) {
+        const auto found = indexOf.constFind(unit.id);
+        if (found == indexOf.constEnd())
+            throw Error(Error::Kind::InvalidInput, tr("No unit with id %1").arg(unit.id));
+        if (mData.units[*found].level != unit.level)
+            throw Error(Error::Kind::InvalidInput, tr("Unit %1 cannot change level").arg(unit.code));
+    }
+    SqliteTransaction transaction(*mDb);
+    for (const Unit& unit : units)
+        ProjectSchema::updateUnit(*mDb, mData.hierarchy, unit, mData.crsEpsg);
+    ProjectSchema::recordHistory(*mDb, operation, description);
+    transaction.commit();
+    for (const Unit& unit : units)
+        mData.units[indexOf.value(unit.id)] = unit;
+}
+
+} // namespace gridmodel

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "projectdata.h"
+
+#include <QString>
+#include <memory>
+#include <vector>
+
+class QLockFile;
+
+namespace gridmodel {
+
+class SqliteDatabase;
+
+struct HistoryEntry
+{
+    qint64 id = 0;
+    QString created; //!< UTC, ISO 8601
+    QString operation;
+    QString description;
+};
+
+/**
+ * An open GridAtlas project: one GeoPackage file is the whole document. Opening checks
+ * that the file is what it claims and refuses, changing nothing, when it is not (see
+ * Error::Kind). A project opened for writing holds a lock that other GridAtlas processes
+ * respect; every change is one SQLite transaction, so a process killed at any moment
+ * leaves the file at its last completed change.
+ */
+class ProjectFile
+{
+public:
+    enum class Access
+    {
+        ReadOnly,
+        ReadWrite
+    };
+
+    //! throws Error; see Error::Kind for the refusals
+    static std::unique_ptr<ProjectFile> open(const QString& path, Access access);
+
+    /**
+     * Writes a new project file. The file appears complete or not at all (it is built
+     * beside the target and renamed into place). Refuses to replace an existing file
+     * unless overwrite is set.
+     */
+    static void create(const QString& path, const ProjectData& data, bool overwrite = false);
+
+    ~ProjectFile();
+    ProjectFile(const ProjectFile&) = delete;
+    ProjectFile& operator=(const ProjectFile&) = delete;
+
+    QString path() const { return mPath; }
+    Access access() const { return mAccess; }
+    const ProjectData& data() const { return mData; }
+    std::vector<HistoryEntry> history();
+
+    /**
+     * Rewrites the given units (matched by id) and records one history entry, as one
+     * transaction. On failure nothing changes, on disk or in data().
+     */
+    void updateUnits(const std::vector<Unit>& units, const QString& operation, const QString& description);
+
+private:
+    ProjectFile() = default;
+    void requireWritable() const;
+
+    QString mPath;
+    Access mAccess = Access::ReadOnly;
+    std::unique_ptr<QLockFile> mLock;
+    std::unique_ptr<SqliteDatabase> mDb;
+    ProjectData mData;
+};
+
+} // namespace gridmodel

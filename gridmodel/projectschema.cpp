@@ -1,0 +1,226 @@
+#include "projectschema.h"
+
+#include "error.h"
+#include "geopackage.h"
+#include "gpkggeometry.h"
+#include "spatialreference.h"
+#include "sqlitedatabase.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <functional>
+
+namespace gridmodel::ProjectSchema {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("gridmodel", text);
+}
+
+const QString UnitColumns = QStringLiteral(
+    "code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, organisation TEXT, parent_fid INTEGER, "
+    "households INTEGER NOT NULL DEFAULT 0, residents INTEGER NOT NULL DEFAULT 0, notes TEXT");
+
+void setProjectValue(SqliteDatabase& db, const QString& key, const QString& value)
+{
+    SqliteStatement statement = db.prepare(QStringLiteral("INSERT OR REPLACE INTO ga_project (key, value) VALUES (?, ?)"));
+    statement.bind(1, key).bind(2, value);
+    statement.run();
+}
+
+QString projectValue(SqliteDatabase& db, const QString& key)
+{
+    SqliteStatement statement = db.prepare(QStringLiteral("SELECT value FROM ga_project WHERE key = ?"));
+    statement.bind(1, key);
+    return statement.step() ? statement.text(0) : QString();
+}
+
+void bindUnit(SqliteStatement& statement, const Unit& unit, int srsId)
+{
+    statement.bind(1, unit.id);
+    statement.bindBlob(2, GpkgGeometry::encode(unit.boundary, srsId));
+    statement.bind(3, unit.code).bind(4, unit.name).bind(5, unit.organisation);
+    if (unit.parentId)
+        statement.bind(6, unit.parentId);
+    else
+        statement.bindNull(6);
+    statement.bind(7, unit.households).bind(8, unit.residents).bind(9, unit.notes);
+}
+
+QString insertUnitSql(const QString& table)
+{
+    return QStringLiteral("INSERT OR REPLACE INTO \"%1\" (fid, geom, code, name, organisation, parent_fid, households, "
+                          "residents, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .arg(table);
+}
+
+/** Steps from one schema version to the next; empty while version 1 is the only one. */
+const std::vector<std::function<void(SqliteDatabase&)>>& migrationSteps()
+{
+    static const std::vector<std::function<void(SqliteDatabase&)>> steps;
+    return steps;
+}
+
+} // namespace
+
+void writeNewProject(SqliteDatabase& db, const ProjectData& data)
+{
+    const SpatialReference srs = SpatialReference::fromEpsg(data.crsEpsg);
+    GeoPackage::createCoreTables(db);
+    GeoPackage::addSpatialReferenceSystem(db, srs);
+
+    db.execute(QStringLiteral("CREATE TABLE ga_project (key TEXT PRIMARY KEY NOT NULL, value TEXT)"));
+    setProjectValue(db, QStringLiteral("schema_version"), QString::number(CurrentVersion));
+    setProjectValue(db, QStringLiteral("name"), data.name);
+    setProjectValue(db, QStringLiteral("crs"), srs.authId());
+    setProjectValue(db, QStringLiteral("template"), QString::fromUtf8(data.hierarchy.toJson()));
+    setProjectValue(db, QStringLiteral("created"), GeoPackage::timestamp());
+    setProjectValue(db, QStringLiteral("application"), QStringLiteral("GridAtlas %1").arg(QStringLiteral(GRIDATLAS_VERSION)));
+
+    const HierarchyTemplate& hierarchy = data.hierarchy;
+    std::vector<Envelope> extents(static_cast<size_t>(hierarchy.levelCount()));
+    for (int level = 0; level < hierarchy.levelCount(); ++level) {
+        const LevelDefinition& definition = hierarchy.level(level);
+        GeoPackage::createFeatureTable(db, definition.key, definition.name.zh,
+                                       QStringLiteral("%1 / %2").arg(definition.name.zh, definition.name.en),
+                                       srs.epsg(), UnitColumns);
+    }
+    std::vector<SqliteStatement> inserts;
+    for (int level = 0; level < hierarchy.levelCount(); ++level)
+        inserts.push_back(db.prepare(insertUnitSql(hierarchy.level(level).key)));
+    for (const Unit& unit : data.units) {
+        if (unit.level < 0 || unit.level >= hierarchy.levelCount())
+            throw Error(Error::Kind::InvalidInput, tr("Unit %1 has no level in the template").arg(unit.code));
+        SqliteStatement& insert = inserts[static_cast<size_t>(unit.level)];
+        bindUnit(insert, unit, srs.epsg());
+        insert.run();
+        extents[static_cast<size_t>(unit.level)].include(unit.boundary.envelope());
+    }
+    for (int level = 0; level < hierarchy.levelCount(); ++level) {
+        const QString table = hierarchy.level(level).key;
+        GeoPackage::createSpatialIndex(db, table);
+        GeoPackage::updateContents(db, table, extents[static_cast<size_t>(level)]);
+    }
+
+    GeoPackage::createAttributesTable(db, QStringLiteral("ga_members"), QStringLiteral("成员"),
+                                      QStringLiteral("成员 / Members"),
+                                      QStringLiteral("name TEXT NOT NULL, phone TEXT, gender TEXT, status TEXT, notes TEXT"));
+    GeoPackage::createAttributesTable(db, QStringLiteral("ga_assignments"), QStringLiteral("任职"),
+                                      QStringLiteral("任职与联系户 / Assignments and linked households"),
+                                      QStringLiteral("member_fid INTEGER NOT NULL REFERENCES ga_members(fid), "
+                                                     "unit_fid INTEGER NOT NULL, role TEXT NOT NULL, "
+                                                     "linked_households INTEGER NOT NULL DEFAULT 0, linked_note TEXT"));
+    db.execute(QStringLiteral("CREATE INDEX ga_assignments_unit ON ga_assignments(unit_fid)"));
+    db.execute(QStringLiteral("CREATE INDEX ga_assignments_member ON ga_assignments(member_fid)"));
+    SqliteStatement insertMember = db.prepare(
+        QStringLiteral("INSERT INTO ga_members (fid, name, phone, gender, status, notes) VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const Member& member : data.members) {
+        insertMember.bind(1, member.id).bind(2, member.name).bind(3, member.phone).bind(4, member.gender);
+        insertMember.bind(5, member.status).bind(6, member.notes);
+        insertMember.run();
+    }
+    SqliteStatement insertAssignment = db.prepare(QStringLiteral(
+        "INSERT INTO ga_assignments (fid, member_fid, unit_fid, role, linked_households, linked_note) VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const Assignment& assignment : data.assignments) {
+        insertAssignment.bind(1, assignment.id).bind(2, assignment.memberId).bind(3, assignment.unitId);
+        insertAssignment.bind(4, assignment.role).bind(5, assignment.linkedHouseholds).bind(6, assignment.linkedHouseholdsNote);
+        insertAssignment.run();
+    }
+
+    db.execute(QStringLiteral("CREATE TABLE ga_history (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+                              "created DATETIME NOT NULL, operation TEXT NOT NULL, description TEXT, payload BLOB)"));
+}
+
+int storedVersion(SqliteDatabase& db)
+{
+    if (!db.tableExists(QStringLiteral("ga_project")))
+        return 0;
+    return projectValue(db, QStringLiteral("schema_version")).toInt();
+}
+
+void migrate(SqliteDatabase& db, int fromVersion)
+{
+    const auto& steps = migrationSteps();
+    for (int version = fromVersion; version < CurrentVersion; ++version) {
+        const size_t step = static_cast<size_t>(version - 1);
+        if (step >= steps.size())
+            throw Error(Error::Kind::Corrupt, tr("No upgrade from project schema version %1").arg(version));
+        steps[step](db);
+        setProjectValue(db, QStringLiteral("schema_version"), QString::number(version + 1));
+    }
+}
+
+ProjectData read(SqliteDatabase& db)
+{
+    ProjectData data;
+    data.name = projectValue(db, QStringLiteral("name"));
+    data.hierarchy = HierarchyTemplate::fromJson(projectValue(db, QStringLiteral("template")).toUtf8());
+    const QString crs = projectValue(db, QStringLiteral("crs"));
+    data.crsEpsg = crs.mid(crs.indexOf(QLatin1Char(':')) + 1).toInt();
+
+    QHash<UnitId, int> levelOfUnit;
+    for (int level = 0; level < data.hierarchy.levelCount(); ++level) {
+        const QString table = data.hierarchy.level(level).key;
+        if (!db.tableExists(table))
+            throw Error(Error::Kind::Corrupt, tr("The project has no table for level \"%1\"").arg(table));
+        SqliteStatement query = db.prepare(
+            QStringLiteral("SELECT fid, geom, code, name, organisation, parent_fid, households, residents, notes "
+                           "FROM \"%1\" ORDER BY fid")
+                .arg(table));
+        while (query.step()) {
+            Unit unit;
+            unit.id = query.integer(0);
+            unit.level = level;
+            if (!query.isNull(1)) {
+                int size = 0;
+                const unsigned char* blob = query.blob(1, &size);
+                unit.boundary = GpkgGeometry::decode(blob, size);
+            }
+            unit.code = query.text(2);
+            unit.name = query.text(3);
+            unit.organisation = query.text(4);
+            unit.parentId = query.isNull(5) ? 0 : query.integer(5);
+            unit.households = query.integer(6);
+            unit.residents = query.integer(7);
+            unit.notes = query.text(8);
+            if (levelOfUnit.contains(unit.id))
+                throw Error(Error::Kind::Corrupt,
+                            tr("Unit id %1 is used in two levels (%2 and %3)")
+                                .arg(unit.id)
+                                .arg(data.hierarchy.level(levelOfUnit.value(unit.id)).key, table));
+            levelOfUnit.insert(unit.id, level);
+            data.units.push_back(std::move(unit));
+        }
+    }
+
+    SqliteStatement members =
+        db.prepare(QStringLiteral("SELECT fid, name, phone, gender, status, notes FROM ga_members ORDER BY fid"));
+    while (members.step())
+        data.members.push_back(Member{members.integer(0), members.text(1), members.text(2), members.text(3),
+                                      members.text(4), members.text(5)});
+    SqliteStatement assignments = db.prepare(QStringLiteral(
+        "SELECT fid, member_fid, unit_fid, role, linked_households, linked_note FROM ga_assignments ORDER BY fid"));
+    while (assignments.step())
+        data.assignments.push_back(Assignment{assignments.integer(0), assignments.integer(1), assignments.integer(2),
+                                              assignments.text(3), assignments.integer(4), assignments.text(5)});
+    return data;
+}
+
+void updateUnit(SqliteDatabase& db, const HierarchyTemplate& hierarchy, const Unit& unit, int srsId)
+{
+    SqliteStatement statement = db.prepare(insertUnitSql(hierarchy.level(unit.level).key));
+    bindUnit(statement, unit, srsId);
+    statement.run();
+}
+
+void recordHistory(SqliteDatabase& db, const QString& operation, const QString& description)
+{
+    SqliteStatement statement =
+        db.prepare(QStringLiteral("INSERT INTO ga_history (created, operation, description) VALUES (?, ?, ?)"));
+    statement.bind(1, GeoPackage::timestamp()).bind(2, operation).bind(3, description);
+    statement.run();
+}
+
+} // namespace gridmodel::ProjectSchema

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "projectdata.h"
+
+namespace gridmodel {
+
+class SqliteDatabase;
+
+/**
+ * GridAtlas's tables inside the GeoPackage: one polygon feature table per level (named by
+ * the level key, so QGIS shows each level as a layer), ga_members and ga_assignments as
+ * attribute tables, ga_project (key/value: schema version, name, CRS, template) and
+ * ga_history. Reads and writes whole rows; transactions belong to the caller.
+ */
+namespace ProjectSchema {
+
+constexpr int CurrentVersion = 1;
+
+//! creates the GeoPackage and GridAtlas tables and writes all of the data
+void writeNewProject(SqliteDatabase& db, const ProjectData& data);
+//! loads everything; throws Error(Corrupt) naming what is inconsistent
+ProjectData read(SqliteDatabase& db);
+
+//! the schema version stored in the file; 0 when this is not a GridAtlas project
+int storedVersion(SqliteDatabase& db);
+//! upgrades an older project in place (the caller holds a transaction)
+void migrate(SqliteDatabase& db, int fromVersion);
+
+void updateUnit(SqliteDatabase& db, const HierarchyTemplate& hierarchy, const Unit& unit, int srsId);
+void recordHistory(SqliteDatabase& db, const QString& operation, const QString& description);
+
+} // namespace ProjectSchema
+} // namespace gridmodel

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+
+namespace gridmodel {
+
+/** A project CRS, identified by its EPSG code, with the WKT GeoPackage stores. */
+class SpatialReference
+{
+public:
+    //! throws Error(InvalidInput) for an unknown code or one not in metres
+    static SpatialReference fromEpsg(int epsg);
+    //! "EPSG:4547" or "4547"; throws Error(InvalidInput)
+    static SpatialReference fromString(const QString& text);
+    //! CGCS2000 / 3-degree Gauss-Kruger zone whose central meridian is nearest (EPSG:4534–4554)
+    static int gaussKrugerEpsgForLongitude(double longitude);
+    //! the default for new projects: CGCS2000 / 3-degree Gauss-Kruger CM 114E (Zhengzhou)
+    static constexpr int DefaultEpsg = 4547;
+
+    int epsg() const { return mEpsg; }
+    QString name() const { return mName; }
+    QString wkt() const { return mWkt; }
+    QString authId() const { return QStringLiteral("EPSG:%1").arg(mEpsg); }
+
+private:
+    int mEpsg = 0;
+    QString mName;
+    QString mWkt;
+};
+
+} // namespace gridmodel
