@@ -30,10 +30,10 @@ QString lockPathFor(const QString& path)
 
 bool hasWritePermission(const QFileInfo& info)
 {
-    // Checks the permission bits too: a superuser may write anything, but a file marked
-    // read-only was marked so by someone who meant it.
+    // Checks the permission bits too: a superuser may write anything, but a file that
+    // nobody may write was marked read-only by someone who meant it.
     const QFile::Permissions permissions = info.permissions();
-    return info.isWritable() && (permissions & (QFile::WriteOwner | QFile::WriteUser));
+    return info.isWritable() && (permissions & (QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther));
 }
 
 } // namespace

@@ -1,0 +1,99 @@
+#include "districtgenerator.h"
+#include "projectfile.h"
+#include "sqlitedatabase.h"
+
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace gridmodel;
+
+/** A process killed at any moment leaves the project at its last completed change. */
+class TestCrashSafety : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir mDir;
+
+    static QProcess* startWriter(const QString& mode, const QString& file)
+    {
+        auto* process = new QProcess;
+        process->start(TEST_WRITER, {mode, file});
+        if (!process->waitForReadyRead(30000) || process->readLine().trimmed() != "ready") {
+            delete process;
+            return nullptr;
+        }
+        return process;
+    }
+
+private slots:
+    void killDuringEdits()
+    {
+        const QString file = mDir.filePath("edits.gpkg");
+        ProjectData data = DistrictGenerator::generate(DistrictGenerator::demoOptions());
+        const int leafLevel = data.hierarchy.levelCount() - 1;
+        for (Unit& unit : data.units)
+            if (unit.level == leafLevel)
+                unit.households = 0; // round 0
+        ProjectFile::create(file, data);
+        QRandomGenerator random(42);
+        qint64 lastRound = 0;
+        for (int attempt = 0; attempt < 8; ++attempt) {
+            QProcess* writer = startWriter("churn", file);
+            QVERIFY(writer);
+            QThread::msleep(30 + random.bounded(400));
+            writer->kill();
+            writer->waitForFinished();
+            delete writer;
+
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite); // the stale lock is taken over
+            const int leaf = project->data().hierarchy.levelCount() - 1;
+            qint64 round = -1;
+            int leaves = 0;
+            for (const Unit& unit : project->data().units) {
+                if (unit.level != leaf)
+                    continue;
+                ++leaves;
+                if (round < 0)
+                    round = unit.households;
+                QVERIFY2(unit.households == round, "a change was half written");
+                if (round > 0)
+                    QCOMPARE(unit.notes, QStringLiteral("第%1次修改").arg(round));
+            }
+            QVERIFY(leaves > 500);
+            QVERIFY2(round >= lastRound, "a completed change was lost");
+            lastRound = round;
+            // One history entry per completed change, after the creation.
+            const auto history = project->history();
+            QCOMPARE(qint64(history.size()), round + 1);
+            if (round > 0)
+                QCOMPARE(history.back().description, QStringLiteral("round %1").arg(round));
+            SqliteDatabase db(file, SqliteDatabase::OpenMode::ReadOnly);
+            QVERIFY(db.integrityOk());
+        }
+        QVERIFY2(lastRound > 0, "the writer never completed a change; the test proved nothing");
+    }
+
+    void killDuringCreate()
+    {
+        const QString file = mDir.filePath("created.gpkg");
+        QRandomGenerator random(7);
+        for (int attempt = 0; attempt < 4; ++attempt) {
+            QFile::remove(file);
+            QProcess* writer = startWriter("create", file);
+            QVERIFY(writer);
+            QThread::msleep(100 + random.bounded(900));
+            writer->kill();
+            writer->waitForFinished();
+            delete writer;
+            // Either no file or a whole project: never half of one.
+            if (QFile::exists(file))
+                QVERIFY(ProjectFile::open(file, ProjectFile::Access::ReadOnly)->data().units.size() > 20000);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCrashSafety)
+#include "test_crashsafety.moc"

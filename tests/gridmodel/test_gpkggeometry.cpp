@@ -1,0 +1,69 @@
+#include "error.h"
+#include "geosengine.h"
+#include "gpkggeometry.h"
+
+#include <QtTest>
+
+using namespace gridmodel;
+
+class TestGpkgGeometry : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTripWithHole()
+    {
+        GeosEngine geos;
+        const MultiPolygon original = geos.fromWkt(
+            "MULTIPOLYGON (((450000 3840000, 450100 3840000, 450100 3840100, 450000 3840100, 450000 3840000), "
+            "(450010 3840010, 450010 3840020, 450020 3840020, 450020 3840010, 450010 3840010)), "
+            "((450200 3840000, 450300 3840000, 450300 3840050, 450200 3840000)))");
+        QCOMPARE(original.polygons.size(), size_t(2));
+        QCOMPARE(original.area(), 10000.0 - 100.0 + 2500.0);
+        const QByteArray blob = GpkgGeometry::encode(original, 4547);
+        QCOMPARE(blob.left(2), QByteArray("GP"));
+        QCOMPARE(GpkgGeometry::decode(blob), original);
+        bool ok = false;
+        const Envelope env = GpkgGeometry::envelope(reinterpret_cast<const unsigned char*>(blob.constData()), blob.size(), &ok);
+        QVERIFY(ok);
+        QCOMPARE(env.minX, 450000.0);
+        QCOMPARE(env.maxX, 450300.0);
+        QCOMPARE(env.maxY, 3840100.0);
+    }
+
+    void emptyGeometry()
+    {
+        const QByteArray blob = GpkgGeometry::encode(MultiPolygon(), 4547);
+        QVERIFY(GpkgGeometry::decode(blob).isEmpty());
+        bool ok = false;
+        QVERIFY(GpkgGeometry::envelope(reinterpret_cast<const unsigned char*>(blob.constData()), blob.size(), &ok).isEmpty());
+        QVERIFY(ok);
+    }
+
+    void truncatedBlobIsCorrupt()
+    {
+        GeosEngine geos;
+        QByteArray blob = GpkgGeometry::encode(geos.fromWkt("POLYGON ((0 0, 1 0, 1 1, 0 0))"), 4547);
+        blob.chop(9);
+        try {
+            GpkgGeometry::decode(blob);
+            QFAIL("decoded a truncated blob");
+        } catch (const Error& error) {
+            QCOMPARE(error.kind(), Error::Kind::Corrupt);
+        }
+        QVERIFY_EXCEPTION_THROWN(GpkgGeometry::decode(QByteArray("XX123456789")), Error);
+    }
+
+    void validity()
+    {
+        GeosEngine geos;
+        QVERIFY(geos.isValid(geos.fromWkt("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))")));
+        const QString reason = geos.invalidityReason(geos.fromWkt("POLYGON ((0 0, 10 10, 10 0, 0 10, 0 0))"));
+        QVERIFY2(reason.contains("Self-intersection"), qPrintable(reason));
+        QVERIFY_EXCEPTION_THROWN(geos.fromWkt("POLYGON ((0 0, 1 0"), Error);
+        QVERIFY_EXCEPTION_THROWN(geos.fromWkt("LINESTRING (0 0, 1 1)"), Error);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGpkgGeometry)
+#include "test_gpkggeometry.moc"

@@ -1,0 +1,320 @@
+#include "districtgenerator.h"
+#include "error.h"
+#include "projectfile.h"
+#include "sqlitedatabase.h"
+#include "testsupport.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <gdal.h>
+#include <ogr_api.h>
+
+using namespace gridmodel;
+using testsupport::box;
+using testsupport::fileBytes;
+
+class TestProjectFile : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir mDir;
+    QString path(const QString& name) const { return mDir.filePath(name); }
+
+    //! a small project where every stored field has a value worth checking
+    static ProjectData handBuiltProject()
+    {
+        ProjectData data;
+        data.name = QStringLiteral("测试项目 “引号” & <符号>");
+        data.crsEpsg = 4547;
+        data.hierarchy = HierarchyTemplate::builtin("four-level");
+        Unit street{1, 0, 0, "410105001", "文化路街道", "文化路街道党工委", box(450000, 3840000, 200, 100), 120, 300, "备注：第一行\n第二行"};
+        Unit community{2, 1, 1, "410105001001", "锦绣社区", "锦绣社区党委", box(450000, 3840000, 200, 100), 120, 300, QString()};
+        Unit gridA{3, 2, 2, "41010500100101", "第1网格", "锦绣社区第一网格党支部", box(450000, 3840000, 100, 100), 70, 180, ""};
+        Unit gridB{4, 2, 2, "41010500100102", "第2网格", QString(), box(450100, 3840000, 100, 100), 50, 120, "空地"};
+        Unit empty{5, 3, 3, "4101050010010101", "1号楼", "1号楼党小组", MultiPolygon(), 0, 0, QString()};
+        data.units = {street, community, gridA, gridB, empty};
+        data.members = {Member{1, "张建国", "13812345678", "男", "在职", "党员，退伍军人"},
+                        Member{2, "李秀英", "", "女", "离退休", QString()},
+                        Member{3, "Ōlafur 王", "+86 371 6000 0000", "", "流动", "外籍"}};
+        data.assignments = {Assignment{1, 1, 3, "grid_leader", 10, "1号楼1单元101—602"},
+                            Assignment{2, 2, 3, "grid_worker", 0, QString()},
+                            Assignment{3, 1, 4, "grid_leader", 12, "2号楼"},
+                            Assignment{4, 3, 5, "building_leader", 0, ""}};
+        return data;
+    }
+
+    static void compareUnits(const Unit& a, const Unit& b)
+    {
+        QCOMPARE(a.id, b.id);
+        QCOMPARE(a.level, b.level);
+        QCOMPARE(a.parentId, b.parentId);
+        QCOMPARE(a.code, b.code);
+        QCOMPARE(a.name, b.name);
+        QCOMPARE(a.organisation.isEmpty(), b.organisation.isEmpty());
+        if (!a.organisation.isEmpty())
+            QCOMPARE(a.organisation, b.organisation);
+        QVERIFY2(a.boundary == b.boundary, qPrintable(a.boundary.toWkt() + " != " + b.boundary.toWkt()));
+        QCOMPARE(a.households, b.households);
+        QCOMPARE(a.residents, b.residents);
+        QCOMPARE(a.notes.isEmpty(), b.notes.isEmpty());
+        if (!a.notes.isEmpty())
+            QCOMPARE(a.notes, b.notes);
+    }
+
+    static Error::Kind openError(const QString& file, ProjectFile::Access access, QString* message = nullptr)
+    {
+        try {
+            ProjectFile::open(file, access);
+        } catch (const Error& error) {
+            if (message)
+                *message = error.message();
+            return error.kind();
+        }
+        return static_cast<Error::Kind>(-1);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(mDir.isValid());
+        GDALAllRegister();
+    }
+
+    void roundTripEveryField()
+    {
+        const ProjectData original = handBuiltProject();
+        const QString file = path("roundtrip.gpkg");
+        ProjectFile::create(file, original);
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadOnly);
+        const ProjectData& read = project->data();
+        QCOMPARE(read.name, original.name);
+        QCOMPARE(read.crsEpsg, 4547);
+        QCOMPARE(read.hierarchy, original.hierarchy);
+        QCOMPARE(read.units.size(), original.units.size());
+        for (size_t i = 0; i < original.units.size(); ++i)
+            compareUnits(read.units[i], original.units[i]);
+        QCOMPARE(read.members.size(), original.members.size());
+        for (size_t i = 0; i < original.members.size(); ++i) {
+            QCOMPARE(read.members[i].id, original.members[i].id);
+            QCOMPARE(read.members[i].name, original.members[i].name);
+            QCOMPARE(read.members[i].phone, original.members[i].phone);
+            QCOMPARE(read.members[i].gender, original.members[i].gender);
+            QCOMPARE(read.members[i].status, original.members[i].status);
+            QCOMPARE(read.members[i].notes.isEmpty(), original.members[i].notes.isEmpty());
+        }
+        QCOMPARE(read.members[0].notes, QStringLiteral("党员，退伍军人"));
+        QCOMPARE(read.assignments.size(), original.assignments.size());
+        for (size_t i = 0; i < original.assignments.size(); ++i) {
+            const Assignment& a = read.assignments[i];
+            const Assignment& b = original.assignments[i];
+            QCOMPARE(a.memberId, b.memberId);
+            QCOMPARE(a.unitId, b.unitId);
+            QCOMPARE(a.role, b.role);
+            QCOMPARE(a.linkedHouseholds, b.linkedHouseholds);
+            QCOMPARE(a.linkedHouseholdsNote.isEmpty(), b.linkedHouseholdsNote.isEmpty());
+        }
+        QCOMPARE(read.assignments[0].linkedHouseholdsNote, QStringLiteral("1号楼1单元101—602"));
+        const auto history = project->history();
+        QCOMPARE(history.size(), size_t(1));
+        QCOMPARE(history.front().operation, QStringLiteral("create"));
+    }
+
+    void projectTemplateIsTheProjectsOwnCopy()
+    {
+        // A project may edit its template: what it carries wins over the built-in one.
+        ProjectData data = handBuiltProject();
+        QByteArray json = data.hierarchy.toJson();
+        json.replace("\"网格长\"", "\"网格长（专职）\"");
+        data.hierarchy = HierarchyTemplate::fromJson(json);
+        const QString file = path("custom-template.gpkg");
+        ProjectFile::create(file, data);
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadOnly);
+        const LevelDefinition& grid = project->data().hierarchy.level(2);
+        QCOMPARE(grid.role("grid_leader")->name.zh, QStringLiteral("网格长（专职）"));
+    }
+
+    void validGeoPackageForGdal()
+    {
+        const QString file = path("demo.gpkg");
+        ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::demoOptions()));
+        const QString validator = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py";
+        QVERIFY2(QFile::exists(validator), "GDAL's validate_gpkg.py is missing (install python3-gdal)");
+        QProcess process;
+        process.start("/usr/bin/python3", {validator, "-k", "--extra", file});
+        QVERIFY(process.waitForFinished(120000));
+        const QString output = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        QVERIFY2(process.exitCode() == 0 && output.trimmed().isEmpty(), qPrintable(output));
+
+        // Each level is a polygon layer GDAL (and so QGIS) reads, with Chinese text intact.
+        GDALDatasetH dataset = GDALOpenEx(file.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+        QVERIFY(dataset);
+        const QStringList levels{"street", "community", "grid", "building", "zone"};
+        for (const QString& level : levels) {
+            OGRLayerH layer = GDALDatasetGetLayerByName(dataset, level.toUtf8().constData());
+            QVERIFY2(layer, qPrintable(level));
+            QCOMPARE(wkbFlatten(OGR_L_GetGeomType(layer)), wkbMultiPolygon);
+            QVERIFY(OGR_L_GetFeatureCount(layer, TRUE) > 0);
+        }
+        OGRLayerH streets = GDALDatasetGetLayerByName(dataset, "street");
+        OGR_L_ResetReading(streets);
+        OGRFeatureH feature = OGR_L_GetNextFeature(streets);
+        const QString name = QString::fromUtf8(OGR_F_GetFieldAsString(feature, OGR_F_GetFieldIndex(feature, "name")));
+        QVERIFY2(name.endsWith(QStringLiteral("街道")), qPrintable(name));
+        QVERIFY(OGR_F_GetFieldAsInteger64(feature, OGR_F_GetFieldIndex(feature, "households")) > 0);
+        OGRGeometryH geometry = OGR_F_GetGeometryRef(feature);
+        QVERIFY(OGR_G_Area(geometry) > 1e5);
+        OGR_F_Destroy(feature);
+        // The spatial index answers a query in the middle of the district.
+        OGRLayerH zones = GDALDatasetGetLayerByName(dataset, "zone");
+        OGREnvelope extent;
+        OGR_L_GetExtent(zones, &extent, TRUE);
+        const double cx = (extent.MinX + extent.MaxX) / 2, cy = (extent.MinY + extent.MaxY) / 2;
+        OGR_L_SetSpatialFilterRect(zones, cx - 50, cy - 50, cx + 50, cy + 50);
+        const GIntBig nearby = OGR_L_GetFeatureCount(zones, TRUE);
+        QVERIFY2(nearby >= 1 && nearby < 20, qPrintable(QString::number(nearby)));
+        OGRLayerH members = GDALDatasetGetLayerByName(dataset, "ga_members");
+        QVERIFY(members);
+        QVERIFY(OGR_L_GetFeatureCount(members, TRUE) > 300);
+        GDALClose(dataset);
+    }
+
+    void updateIsOneTransactionWithHistory()
+    {
+        const QString file = path("update.gpkg");
+        ProjectFile::create(file, handBuiltProject());
+        {
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+            Unit grid = project->data().units[2];
+            grid.households = 71;
+            grid.boundary = box(450000, 3840000, 100, 90);
+            project->updateUnits({grid}, "set", "第1网格 户数 70→71");
+            QCOMPARE(project->data().units[2].households, 71);
+            Unit unknown = grid;
+            unknown.id = 999;
+            QVERIFY_EXCEPTION_THROWN(project->updateUnits({grid, unknown}, "set", "bad"), Error);
+        }
+        const auto reopened = ProjectFile::open(file, ProjectFile::Access::ReadOnly);
+        QCOMPARE(reopened->data().units[2].households, 71);
+        QCOMPARE(reopened->data().units[2].boundary.area(), 9000.0);
+        const auto history = reopened->history();
+        QCOMPARE(history.size(), size_t(2));
+        QCOMPARE(history.back().description, QStringLiteral("第1网格 户数 70→71"));
+        // A read-only project refuses to change.
+        QVERIFY_EXCEPTION_THROWN(reopened->updateUnits({reopened->data().units[2]}, "set", "x"), Error);
+    }
+
+    void createRefusesToOverwrite()
+    {
+        const QString file = path("existing.gpkg");
+        ProjectFile::create(file, handBuiltProject());
+        const QByteArray before = fileBytes(file);
+        try {
+            ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::demoOptions()));
+            QFAIL("overwrote an existing project");
+        } catch (const Error& error) {
+            QCOMPARE(error.kind(), Error::Kind::FileExists);
+        }
+        QCOMPARE(fileBytes(file), before);
+        ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::demoOptions()), true);
+        QVERIFY(ProjectFile::open(file, ProjectFile::Access::ReadOnly)->data().units.size() > 500);
+        QVERIFY(QDir(mDir.path()).entryList({"*.tmp"}, QDir::Hidden | QDir::Files).isEmpty());
+    }
+
+    void refusesWhatIsNotAProject_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("expected");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("missing") << "missing" << int(Error::Kind::FileNotFound) << "does not exist";
+        QTest::newRow("text file") << "text" << int(Error::Kind::NotGeoPackage) << "not a GeoPackage";
+        QTest::newRow("empty file") << "empty" << int(Error::Kind::NotGeoPackage) << "not a GeoPackage";
+        QTest::newRow("plain sqlite") << "sqlite" << int(Error::Kind::NotGeoPackage) << "SQLite database but not a GeoPackage";
+        QTest::newRow("foreign geopackage") << "foreign" << int(Error::Kind::NotProject) << "import";
+        QTest::newRow("newer schema") << "newer" << int(Error::Kind::NewerSchema) << "newer GridAtlas";
+        QTest::newRow("damaged") << "damaged" << int(Error::Kind::Corrupt) << "damaged";
+    }
+
+    void refusesWhatIsNotAProject()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, expected);
+        QFETCH(QString, words);
+        const QString file = path(kind + ".gpkg");
+        if (kind == "text") {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("name,households\n锦绣社区,120\n");
+        } else if (kind == "empty") {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        } else if (kind == "sqlite") {
+            SqliteDatabase db(file, SqliteDatabase::OpenMode::Create);
+            db.execute("CREATE TABLE t (a INTEGER)");
+        } else if (kind == "foreign") {
+            GDALDriverH driver = GDALGetDriverByName("GPKG");
+            GDALDatasetH dataset = GDALCreate(driver, file.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
+            GDALDatasetCreateLayer(dataset, "roads", nullptr, wkbLineString, nullptr);
+            GDALClose(dataset);
+        } else if (kind == "newer") {
+            ProjectFile::create(file, handBuiltProject());
+            SqliteDatabase db(file, SqliteDatabase::OpenMode::ReadWrite);
+            db.execute("UPDATE ga_project SET value = '99' WHERE key = 'schema_version'");
+        } else if (kind == "damaged") {
+            ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::demoOptions()));
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            f.seek(f.size() / 2);
+            f.write(QByteArray(f.size() / 3, '\x5a'));
+        }
+        const QByteArray before = fileBytes(file);
+        for (auto access : {ProjectFile::Access::ReadOnly, ProjectFile::Access::ReadWrite}) {
+            QString message;
+            QCOMPARE(int(openError(file, access, &message)), expected);
+            QVERIFY2(message.contains(words), qPrintable(message));
+            QVERIFY2(message.contains(QFileInfo(file).fileName()), qPrintable(message));
+        }
+        QCOMPARE(fileBytes(file), before);
+        QVERIFY(!QFile::exists(path("." + kind + ".gpkg.lock")));
+    }
+
+    void readOnlyFileOpensForViewingOnly()
+    {
+        const QString file = path("readonly.gpkg");
+        ProjectFile::create(file, handBuiltProject());
+        QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+        const QByteArray before = fileBytes(file);
+        QString message;
+        QCOMPARE(openError(file, ProjectFile::Access::ReadWrite, &message), Error::Kind::ReadOnly);
+        QVERIFY2(message.contains("read-only"), qPrintable(message));
+        QCOMPARE(ProjectFile::open(file, ProjectFile::Access::ReadOnly)->data().units.size(), size_t(5));
+        QCOMPARE(fileBytes(file), before);
+        // Nor may a new project replace it.
+        QVERIFY_EXCEPTION_THROWN(ProjectFile::create(file, handBuiltProject(), true), Error);
+        QCOMPARE(fileBytes(file), before);
+    }
+
+    void refusesFileOpenForWritingElsewhere()
+    {
+        const QString file = path("busy.gpkg");
+        ProjectFile::create(file, handBuiltProject());
+        QProcess writer;
+        writer.start(TEST_WRITER, {"hold", file});
+        QVERIFY(writer.waitForReadyRead(20000));
+        QCOMPARE(writer.readLine().trimmed(), QByteArray("ready"));
+        QString message;
+        QCOMPARE(openError(file, ProjectFile::Access::ReadWrite, &message), Error::Kind::Locked);
+        QVERIFY2(message.contains("another program"), qPrintable(message));
+        QVERIFY_EXCEPTION_THROWN(ProjectFile::create(file, handBuiltProject(), true), Error);
+        // Viewing is still possible while someone edits.
+        QCOMPARE(ProjectFile::open(file, ProjectFile::Access::ReadOnly)->data().units.size(), size_t(5));
+        writer.kill();
+        writer.waitForFinished();
+        // The lock of a dead process is stale: editing works again.
+        QCOMPARE(ProjectFile::open(file, ProjectFile::Access::ReadWrite)->data().units.size(), size_t(5));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProjectFile)
+#include "test_projectfile.moc"
