@@ -70,13 +70,15 @@ int main(int argc, char* argv[])
     parser.addOption(help);
     command->declare(parser);
     arguments.removeAt(1);
-    arguments[0] = QStringLiteral("gridatlas-cli %1").arg(name);
+    // QCommandLineParser names the executable by its path; name the subcommand instead.
+    const QString helpText =
+        parser.helpText().replace(QCoreApplication::arguments().constFirst(), QStringLiteral("gridatlas-cli %1").arg(name));
     if (!parser.parse(arguments)) {
-        printError(QStringLiteral("gridatlas-cli %1: %2\n\n%3").arg(name, parser.errorText(), parser.helpText()));
+        printError(QStringLiteral("gridatlas-cli %1: %2\n\n%3").arg(name, parser.errorText(), helpText));
         return Failure;
     }
     if (parser.isSet(help)) {
-        printOut(parser.helpText());
+        printOut(helpText);
         return Success;
     }
     try {

@@ -1,0 +1,189 @@
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+/** gridatlas-cli end to end, on files, as a script would call it. */
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir mDir;
+
+    struct Result
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    static Result run(const QStringList& arguments)
+    {
+        QProcess process;
+        process.start(GRIDATLAS_CLI, arguments);
+        process.waitForFinished(300000);
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    static QByteArray digest(const QString& path)
+    {
+        QFile file(path);
+        file.open(QIODevice::ReadOnly);
+        return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    }
+
+    QJsonObject info(const QString& file)
+    {
+        const Result result = run({"info", file, "--json"});
+        if (result.exitCode != 0)
+            qWarning() << result.err;
+        return QJsonDocument::fromJson(result.out.toUtf8()).object();
+    }
+
+    static QJsonObject level(const QJsonObject& info, const QString& key)
+    {
+        for (const QJsonValue& value : info.value("levels").toArray())
+            if (value.toObject().value("key").toString() == key)
+                return value.toObject();
+        return {};
+    }
+
+private slots:
+    void helpForEveryCommand()
+    {
+        const Result overview = run({"--help"});
+        QCOMPARE(overview.exitCode, 0);
+        for (const QString command : {"demo", "new", "generate", "info"}) {
+            QVERIFY2(overview.out.contains(command), qPrintable(command));
+            const Result help = run({command, "--help"});
+            QCOMPARE(help.exitCode, 0);
+            QVERIFY2(help.out.contains("gridatlas-cli " + command), qPrintable(help.out));
+        }
+        const Result unknown = run({"frobnicate"});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.err.contains("unknown command \"frobnicate\""));
+        QCOMPARE(run({"info", "--bogus-option"}).exitCode, 2);
+    }
+
+    void demoWritesAndSummarises()
+    {
+        const QString file = mDir.filePath("demo.gpkg");
+        const Result result = run({"demo", file});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains(QStringLiteral("街道")), qPrintable(result.out));
+        const QJsonObject summary = info(file);
+        QCOMPARE(level(summary, "street").value("units").toInt(), 2);
+        QVERIFY(level(summary, "zone").value("units").toInt() > 700);
+        const qint64 households = level(summary, "street").value("households").toVariant().toLongLong();
+        QVERIFY(households > 20000);
+        QCOMPARE(level(summary, "zone").value("households").toVariant().toLongLong(), households);
+        QCOMPARE(summary.value("totals").toObject().value("households").toVariant().toLongLong(), households);
+        QVERIFY(summary.value("totals").toObject().value("members").toInt() > 300);
+        QCOMPARE(level(summary, "grid").value("name").toString(), QStringLiteral("网格"));
+
+        // A second run refuses to overwrite, and the file stays as it was.
+        const QByteArray before = digest(file);
+        const Result again = run({"demo", file});
+        QCOMPARE(again.exitCode, 2);
+        QVERIFY2(again.err.contains("already exists"), qPrintable(again.err));
+        QCOMPARE(digest(file), before);
+        QCOMPARE(run({"demo", file, "--overwrite"}).exitCode, 0);
+    }
+
+    void newFromEachTemplate_data()
+    {
+        QTest::addColumn<QString>("templateKey");
+        QTest::addColumn<int>("levels");
+        QTest::newRow("five-level") << "five-level" << 5;
+        QTest::newRow("five-level-household") << "five-level-household" << 5;
+        QTest::newRow("four-level") << "four-level" << 4;
+    }
+
+    void newFromEachTemplate()
+    {
+        QFETCH(QString, templateKey);
+        QFETCH(int, levels);
+        const QString file = mDir.filePath(templateKey + ".gpkg");
+        const Result result = run({"new", file, "--template", templateKey, "--name", QStringLiteral("花园路街道网格图")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject summary = info(file);
+        QCOMPARE(summary.value("levels").toArray().size(), levels);
+        QCOMPARE(summary.value("name").toString(), QStringLiteral("花园路街道网格图"));
+        QCOMPARE(summary.value("crs").toString(), QStringLiteral("EPSG:4547"));
+        QCOMPARE(summary.value("template").toObject().value("key").toString(), templateKey);
+        QCOMPARE(level(summary, "street").value("units").toInt(), 0);
+    }
+
+    void newChoosesTheCrs()
+    {
+        const QString west = mDir.filePath("west.gpkg");
+        QCOMPARE(run({"new", west, "--longitude", "104.06"}).exitCode, 0); // Chengdu: CM 105E
+        QCOMPARE(info(west).value("crs").toString(), QStringLiteral("EPSG:4544"));
+        const QString explicitCrs = mDir.filePath("explicit.gpkg");
+        QCOMPARE(run({"new", explicitCrs, "--crs", "EPSG:4526"}).exitCode, 0);
+        QCOMPARE(info(explicitCrs).value("crs").toString(), QStringLiteral("EPSG:4526"));
+    }
+
+    void newRejectsBadArguments_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("geographic crs") << QStringList{"--crs", "EPSG:4326"} << "not a projected system in metres";
+        QTest::newRow("unknown crs") << QStringList{"--crs", "EPSG:999999"} << "Unknown coordinate reference system";
+        QTest::newRow("garbled crs") << QStringList{"--crs", "Beijing"} << "Expected a CRS as EPSG:N";
+        QTest::newRow("unknown template") << QStringList{"--template", "six-level"} << "Unknown template \"six-level\"";
+        QTest::newRow("longitude outside") << QStringList{"--longitude", "10"} << "--longitude";
+    }
+
+    void newRejectsBadArguments()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const QString file = mDir.filePath("rejected.gpkg");
+        const Result result = run(QStringList{"new", file} + arguments);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(message), qPrintable(result.err));
+        QVERIFY(!QFile::exists(file));
+    }
+
+    void generateIsDeterministic()
+    {
+        const QString a = mDir.filePath("a.gpkg"), b = mDir.filePath("b.gpkg"), c = mDir.filePath("c.gpkg");
+        QCOMPARE(run({"generate", a, "--zones", "3000", "--seed", "5"}).exitCode, 0);
+        QCOMPARE(run({"generate", b, "--zones", "3000", "--seed", "5"}).exitCode, 0);
+        QCOMPARE(run({"generate", c, "--zones", "3000", "--seed", "6"}).exitCode, 0);
+        const QJsonObject infoA = info(a), infoB = info(b), infoC = info(c);
+        QCOMPARE(infoA.value("levels"), infoB.value("levels"));
+        QVERIFY(infoA.value("levels") != infoC.value("levels"));
+        const int zones = level(infoA, "zone").value("units").toInt();
+        QVERIFY2(zones > 2700 && zones < 3300, qPrintable(QString::number(zones)));
+        QCOMPARE(run({"generate", a, "--zones", "0"}).exitCode, 2);
+        QCOMPARE(run({"generate", mDir.filePath("x.gpkg")}).exitCode, 2);
+        QCOMPARE(run({"generate", mDir.filePath("x.gpkg"), "--zones", "300000"}).exitCode, 2);
+    }
+
+    void infoRefusesWhatIsNotAProject()
+    {
+        const QString text = mDir.filePath("notes.gpkg");
+        QFile file(text);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("hello");
+        file.close();
+        const Result result = run({"info", text});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("is not a GeoPackage"), qPrintable(result.err));
+        QVERIFY(result.out.isEmpty());
+        const Result missing = run({"info", mDir.filePath("nothing.gpkg")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains("does not exist"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
