@@ -1,0 +1,75 @@
+#include "levelstyle.h"
+
+#include <qgsfillsymbol.h>
+#include <qgsfillsymbollayer.h>
+#include <qgspallabeling.h>
+#include <qgsproperty.h>
+#include <qgssinglesymbolrenderer.h>
+#include <qgstextbuffersettings.h>
+#include <qgstextformat.h>
+#include <qgsvectorlayer.h>
+#include <qgsvectorlayerlabeling.h>
+
+namespace mapcore {
+
+LevelStyle LevelStyle::forLevel(int levelIndex, int levelCount)
+{
+    // From the top: street, community, grid, building, zone (or fewer levels).
+    static const LevelStyle styles[] = {
+        {QColor(0x8e, 0x1b, 0x1b), 1.3, Qt::SolidLine, 14, 200000, false},
+        {QColor(0xc2, 0x41, 0x0c), 0.8, Qt::SolidLine, 11, 40000, true},
+        {QColor(0x1f, 0x4e, 0x8c), 0.45, Qt::SolidLine, 9, 12000, true},
+        {QColor(0x5f, 0x6b, 0x73), 0.22, Qt::SolidLine, 7.5, 4000, true},
+        {QColor(0x9a, 0xa5, 0xab), 0.12, Qt::DashLine, 6.5, 1500, false},
+    };
+    Q_UNUSED(levelCount)
+    const int index = std::clamp(levelIndex, 0, 4);
+    return styles[index];
+}
+
+void LevelStyle::applyTo(QgsVectorLayer& layer, bool filled) const
+{
+    auto* fill = new QgsSimpleFillSymbolLayer();
+    fill->setStrokeColor(stroke);
+    fill->setStrokeWidth(strokeWidthMm);
+    fill->setStrokeWidthUnit(QgsUnitTypes::RenderMillimeters);
+    fill->setStrokeStyle(penStyle);
+    fill->setPenJoinStyle(Qt::RoundJoin);
+    if (filled) {
+        // A pastel per unit, stable for its id, so neighbours read apart.
+        fill->setColor(QColor(255, 255, 255));
+        fill->setDataDefinedProperty(QgsSymbolLayer::PropertyFillColor,
+                                     QgsProperty::fromExpression(QStringLiteral("color_hsla((\"fid\" * 67) % 360, 55, 88, 170)")));
+    } else {
+        fill->setBrushStyle(Qt::NoBrush);
+    }
+    layer.setRenderer(new QgsSingleSymbolRenderer(new QgsFillSymbol(QgsSymbolLayerList{fill})));
+
+    if (labelMinimumScale <= 0) {
+        layer.setLabelsEnabled(false);
+        return;
+    }
+    QgsPalLayerSettings settings;
+    settings.isExpression = true;
+    settings.fieldName = labelHouseholds ? QStringLiteral("\"name\" || '\\n' || \"households\" || '户'") : QStringLiteral("\"name\"");
+    settings.placement = QgsPalLayerSettings::Horizontal;
+    settings.scaleVisibility = true;
+    settings.minimumScale = labelMinimumScale;
+    settings.maximumScale = 0;
+    settings.priority = std::clamp(static_cast<int>(labelSizePt / 1.4), 0, 10);
+    QgsTextFormat format;
+    QFont font(QStringLiteral("WenQuanYi Micro Hei"));
+    format.setFont(font);
+    format.setSize(labelSizePt);
+    format.setColor(stroke.darker(130));
+    QgsTextBufferSettings buffer;
+    buffer.setEnabled(true);
+    buffer.setSize(0.8);
+    buffer.setColor(QColor(255, 255, 255, 220));
+    format.setBuffer(buffer);
+    settings.setFormat(format);
+    layer.setLabeling(new QgsVectorLayerSimpleLabeling(settings));
+    layer.setLabelsEnabled(true);
+}
+
+} // namespace mapcore

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QColor>
+#include <QString>
+
+class QgsVectorLayer;
+
+namespace mapcore {
+
+/**
+ * How one level of the hierarchy is drawn: higher levels get heavier, darker boundaries;
+ * the level being edited is filled so its units read as areas. Labels show the name and
+ * the households and appear only at scales where they can fit.
+ */
+struct LevelStyle
+{
+    QColor stroke;
+    double strokeWidthMm = 0.2;
+    Qt::PenStyle penStyle = Qt::SolidLine;
+    double labelSizePt = 9;
+    //! labels are drawn when the map scale denominator is below this (0: never)
+    double labelMinimumScale = 0;
+    bool labelHouseholds = true;
+
+    //! the style for a level: index 0 is the top of a hierarchy of levelCount levels
+    static LevelStyle forLevel(int levelIndex, int levelCount);
+    //! applies symbology and labelling; the editing level is filled
+    void applyTo(QgsVectorLayer& layer, bool filled) const;
+};
+
+} // namespace mapcore

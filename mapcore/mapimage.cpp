@@ -1,0 +1,26 @@
+#include "mapimage.h"
+
+#include <qgsmaprenderersequentialjob.h>
+#include <qgsmapsettings.h>
+
+namespace mapcore {
+
+QImage renderMapImage(const QList<QgsMapLayer*>& layers, const QgsRectangle& extent,
+                      const QgsCoordinateReferenceSystem& crs, const QSize& size, double dpi)
+{
+    QgsMapSettings settings;
+    settings.setLayers(layers);
+    settings.setDestinationCrs(crs);
+    settings.setOutputSize(size);
+    settings.setOutputDpi(dpi);
+    settings.setBackgroundColor(Qt::white);
+    settings.setFlag(Qgis::MapSettingsFlag::Antialiasing, true);
+    settings.setFlag(Qgis::MapSettingsFlag::DrawLabeling, true);
+    settings.setExtent(extent);
+    QgsMapRendererSequentialJob job(settings);
+    job.start();
+    job.waitForFinished();
+    return job.renderedImage();
+}
+
+} // namespace mapcore

@@ -1,0 +1,48 @@
+#include "projectlayers.h"
+
+#include "hierarchytemplate.h"
+#include "levelstyle.h"
+
+#include <qgsvectorlayer.h>
+
+namespace mapcore {
+
+ProjectLayers::ProjectLayers(const QString& projectPath, const gridmodel::HierarchyTemplate& hierarchy, int editingLevel)
+{
+    for (int level = 0; level < hierarchy.levelCount(); ++level) {
+        const gridmodel::LevelDefinition& definition = hierarchy.level(level);
+        QgsVectorLayer::LayerOptions options;
+        options.loadDefaultStyle = false;
+        auto layer = std::make_unique<QgsVectorLayer>(QStringLiteral("%1|layername=%2").arg(projectPath, definition.key),
+                                                      definition.name.zh, QStringLiteral("ogr"), options);
+        LevelStyle::forLevel(level, hierarchy.levelCount()).applyTo(*layer, level == editingLevel);
+        mLayers.push_back(std::move(layer));
+    }
+}
+
+ProjectLayers::~ProjectLayers() = default;
+
+QList<QgsMapLayer*> ProjectLayers::layersTopFirst() const
+{
+    QList<QgsMapLayer*> layers;
+    for (const auto& layer : mLayers)
+        layers.append(layer.get());
+    return layers;
+}
+
+QgsRectangle ProjectLayers::fullExtent() const
+{
+    QgsRectangle extent;
+    extent.setMinimal();
+    for (const auto& layer : mLayers)
+        if (layer->isValid() && layer->featureCount() > 0)
+            extent.combineExtentWith(layer->extent());
+    return extent;
+}
+
+QgsCoordinateReferenceSystem ProjectLayers::crs() const
+{
+    return mLayers.empty() ? QgsCoordinateReferenceSystem() : mLayers.front()->crs();
+}
+
+} // namespace mapcore

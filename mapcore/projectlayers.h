@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <memory>
+#include <vector>
+
+#include <qgscoordinatereferencesystem.h>
+#include <qgsrectangle.h>
+
+class QgsMapLayer;
+class QgsVectorLayer;
+
+namespace gridmodel {
+class HierarchyTemplate;
+}
+
+namespace mapcore {
+
+/**
+ * One QGIS vector layer per level of a project file, styled by level (LevelStyle). Owns
+ * the layers. The layers read the GeoPackage directly through GDAL, as stock QGIS does.
+ */
+class ProjectLayers
+{
+public:
+    ProjectLayers(const QString& projectPath, const gridmodel::HierarchyTemplate& hierarchy, int editingLevel);
+    ~ProjectLayers();
+    ProjectLayers(const ProjectLayers&) = delete;
+    ProjectLayers& operator=(const ProjectLayers&) = delete;
+
+    int levelCount() const { return static_cast<int>(mLayers.size()); }
+    QgsVectorLayer* layer(int level) const { return mLayers.at(static_cast<size_t>(level)).get(); }
+    //! in drawing order for QgsMapSettings: the top level first (drawn last, on top)
+    QList<QgsMapLayer*> layersTopFirst() const;
+    QgsRectangle fullExtent() const;
+    QgsCoordinateReferenceSystem crs() const;
+
+private:
+    std::vector<std::unique_ptr<QgsVectorLayer>> mLayers;
+};
+
+} // namespace mapcore
