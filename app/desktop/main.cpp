@@ -1,0 +1,54 @@
+#include "mainwindow.h"
+#include "qgisruntime.h"
+
+#include <QCommandLineParser>
+#include <QTimer>
+#include <cstdio>
+#include <qgsapplication.h>
+#include <qgsmapcanvas.h>
+
+int main(int argc, char* argv[])
+{
+    QgsApplication application(argc, argv, true, mapcore::QgisRuntime::profileFolder());
+    mapcore::QgisRuntime::start();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("GridAtlas — 网格化管理地图"));
+    parser.addHelpOption();
+    const QCommandLineOption snapshot(QStringLiteral("snapshot"),
+                                      QStringLiteral("Write a screenshot of the window once the map has drawn, then exit."),
+                                      QStringLiteral("OUT.png"));
+    const QCommandLineOption width(QStringLiteral("width"), QStringLiteral("Window width for --snapshot."), QStringLiteral("W"), QStringLiteral("1280"));
+    const QCommandLineOption height(QStringLiteral("height"), QStringLiteral("Window height for --snapshot."), QStringLiteral("H"), QStringLiteral("860"));
+    parser.addOptions({snapshot, width, height});
+    parser.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project to open."));
+    parser.process(application);
+
+    int result = 0;
+    {
+        MainWindow window;
+        window.resize(parser.value(width).toInt(), parser.value(height).toInt());
+        window.show();
+        const QStringList projects = parser.positionalArguments();
+        const bool opened = projects.isEmpty() || window.openProject(projects.first());
+        if (parser.isSet(snapshot)) {
+            if (!opened) {
+                std::fprintf(stderr, "gridatlas: cannot open %s\n", qPrintable(projects.first()));
+                result = 2;
+            } else {
+                const QString out = parser.value(snapshot);
+                QObject::connect(window.canvas(), &QgsMapCanvas::mapCanvasRefreshed, &window, [&window, out, &result] {
+                    if (!window.grab().save(out))
+                        result = 2;
+                    QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+                });
+                window.canvas()->refresh();
+                result = application.exec() || result;
+            }
+        } else {
+            result = application.exec();
+        }
+    }
+    mapcore::QgisRuntime::stop();
+    return result;
+}
