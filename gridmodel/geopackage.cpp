@@ -61,7 +61,17 @@ void createCoreTables(SqliteDatabase& db)
         "matrix_width INTEGER NOT NULL, matrix_height INTEGER NOT NULL, tile_width INTEGER NOT NULL, "
         "tile_height INTEGER NOT NULL, pixel_x_size DOUBLE NOT NULL, pixel_y_size DOUBLE NOT NULL, "
         "CONSTRAINT pk_ttm PRIMARY KEY (table_name, zoom_level), "
-        "CONSTRAINT fk_tmm_table_name FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name));"));
+        "CONSTRAINT fk_tmm_table_name FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name));"
+        "CREATE TABLE gpkg_data_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, name TEXT, title TEXT, "
+        "description TEXT, mime_type TEXT, constraint_name TEXT, "
+        "CONSTRAINT pk_gdc PRIMARY KEY (table_name, column_name), CONSTRAINT gdc_tn UNIQUE (table_name, name));"
+        "CREATE TABLE gpkg_data_column_constraints (constraint_name TEXT NOT NULL, constraint_type TEXT NOT NULL, "
+        "value TEXT, min NUMERIC, min_is_inclusive BOOLEAN, max NUMERIC, max_is_inclusive BOOLEAN, description TEXT, "
+        "CONSTRAINT gdcc_ntv UNIQUE (constraint_name, constraint_type, value));"
+        "INSERT INTO gpkg_extensions VALUES ('gpkg_data_columns', NULL, 'gpkg_schema', "
+        "'http://www.geopackage.org/spec/#extension_schema', 'read-write');"
+        "INSERT INTO gpkg_extensions VALUES ('gpkg_data_column_constraints', NULL, 'gpkg_schema', "
+        "'http://www.geopackage.org/spec/#extension_schema', 'read-write');"));
     db.execute(QStringLiteral(
         "INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', "
         "'undefined cartesian coordinate reference system');"
@@ -109,6 +119,16 @@ void createAttributesTable(SqliteDatabase& db, const QString& table, const QStri
         "VALUES (?, 'attributes', ?, ?, ?)"));
     contents.bind(1, table).bind(2, identifier).bind(3, description).bind(4, timestamp());
     contents.run();
+}
+
+void setColumnTitles(SqliteDatabase& db, const QString& table, const std::vector<std::pair<QString, QString>>& titles)
+{
+    SqliteStatement insert = db.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO gpkg_data_columns (table_name, column_name, name, title) VALUES (?, ?, ?, ?)"));
+    for (const auto& [column, title] : titles) {
+        insert.bind(1, table).bind(2, column).bind(3, title).bind(4, title);
+        insert.run();
+    }
 }
 
 void createSpatialIndex(SqliteDatabase& db, const QString& table)

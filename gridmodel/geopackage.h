@@ -3,6 +3,8 @@
 #include "geometry.h"
 
 #include <QString>
+#include <utility>
+#include <vector>
 
 namespace gridmodel {
 
@@ -37,6 +39,9 @@ void createFeatureTable(SqliteDatabase& db, const QString& table, const QString&
                         const QString& description, int srsId, const QString& extraColumns);
 void createAttributesTable(SqliteDatabase& db, const QString& table, const QString& identifier,
                            const QString& description, const QString& columns);
+
+/** Display names for columns (the GeoPackage schema extension); QGIS shows them as aliases. */
+void setColumnTitles(SqliteDatabase& db, const QString& table, const std::vector<std::pair<QString, QString>>& titles);
 
 /** Fills the table's R-tree from its rows and installs the triggers that keep it current. */
 void createSpatialIndex(SqliteDatabase& db, const QString& table);

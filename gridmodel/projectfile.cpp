@@ -12,6 +12,10 @@
 #include <QLockFile>
 #include <QTemporaryFile>
 #include <cstdio>
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 
 namespace gridmodel {
 
@@ -34,6 +38,21 @@ bool hasWritePermission(const QFileInfo& info)
     // nobody may write was marked read-only by someone who meant it.
     const QFile::Permissions permissions = info.permissions();
     return info.isWritable() && (permissions & (QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther));
+}
+
+//! flushes a file's (or a folder's) data to the disk, so a power cut after a rename
+//! cannot leave a renamed but empty file
+void syncToDisk(const QString& path)
+{
+#ifdef Q_OS_UNIX
+    const int descriptor = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+    if (descriptor >= 0) {
+        ::fsync(descriptor);
+        ::close(descriptor);
+    }
+#else
+    Q_UNUSED(path)
+#endif
 }
 
 } // namespace
@@ -124,13 +143,18 @@ void ProjectFile::create(const QString& path, const ProjectData& data, bool over
     if (!directory.exists())
         throw Error(Error::Kind::Io, tr("The folder %1 does not exist").arg(directory.path()));
 
-    // Never replace a project someone is editing.
+    // Never replace a project someone is editing, nor race another writer of the same file.
     QLockFile lock(lockPathFor(info.absoluteFilePath()));
     lock.setStaleLockTime(0);
-    if (info.exists() && !lock.tryLock(0))
+    if (!lock.tryLock(0))
         throw Error(Error::Kind::Locked, tr("%1 is open for editing by another program").arg(path));
+    // Half-written files of an earlier attempt that was killed are of no use to anyone.
+    const QString temporaryPattern = QStringLiteral(".%1.*.tmp").arg(info.fileName());
+    for (const QString& leftover : directory.entryList({temporaryPattern}, QDir::Files | QDir::Hidden))
+        directory.remove(leftover);
 
     QTemporaryFile temporary(directory.filePath(QStringLiteral(".%1.XXXXXX.tmp").arg(info.fileName())));
+    temporary.setAutoRemove(true);
     if (!temporary.open())
         throw Error(Error::Kind::Io, tr("Cannot write in %1: %2").arg(directory.path(), temporary.errorString()));
     temporary.close();
@@ -143,14 +167,11 @@ void ProjectFile::create(const QString& path, const ProjectData& data, bool over
         transaction.commit();
         db.execute(QStringLiteral("PRAGMA journal_mode = DELETE"));
     }
-    {
-        QFile written(temporary.fileName());
-        if (!written.open(QIODevice::ReadWrite) || !written.flush())
-            throw Error(Error::Kind::Io, tr("Cannot write %1").arg(path));
-    }
+    syncToDisk(temporary.fileName());
     if (std::rename(QFile::encodeName(temporary.fileName()).constData(), QFile::encodeName(info.absoluteFilePath()).constData()) != 0)
         throw Error(Error::Kind::Io, tr("Cannot move the new project into place at %1").arg(path));
     temporary.setAutoRemove(false);
+    syncToDisk(directory.path()); // the rename itself
     QFile::setPermissions(info.absoluteFilePath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
 }
 

@@ -23,6 +23,13 @@ const QString UnitColumns = QStringLiteral(
     "code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, organisation TEXT, parent_fid INTEGER, "
     "households INTEGER NOT NULL DEFAULT 0, residents INTEGER NOT NULL DEFAULT 0, notes TEXT");
 
+//! Chinese column titles, shown by QGIS as field aliases
+const std::vector<std::pair<QString, QString>> UnitColumnTitles = {
+    {QStringLiteral("code"), QStringLiteral("编码")},         {QStringLiteral("name"), QStringLiteral("名称")},
+    {QStringLiteral("organisation"), QStringLiteral("组织")}, {QStringLiteral("parent_fid"), QStringLiteral("上级")},
+    {QStringLiteral("households"), QStringLiteral("户数")},   {QStringLiteral("residents"), QStringLiteral("人口")},
+    {QStringLiteral("notes"), QStringLiteral("备注")}};
+
 void setProjectValue(SqliteDatabase& db, const QString& key, const QString& value)
 {
     SqliteStatement statement = db.prepare(QStringLiteral("INSERT OR REPLACE INTO ga_project (key, value) VALUES (?, ?)"));
@@ -86,6 +93,7 @@ void writeNewProject(SqliteDatabase& db, const ProjectData& data)
         GeoPackage::createFeatureTable(db, definition.key, definition.name.zh,
                                        QStringLiteral("%1 / %2").arg(definition.name.zh, definition.name.en),
                                        srs.epsg(), UnitColumns);
+        GeoPackage::setColumnTitles(db, definition.key, UnitColumnTitles);
     }
     std::vector<SqliteStatement> inserts;
     for (int level = 0; level < hierarchy.levelCount(); ++level)
@@ -112,6 +120,18 @@ void writeNewProject(SqliteDatabase& db, const ProjectData& data)
                                       QStringLiteral("member_fid INTEGER NOT NULL REFERENCES ga_members(fid), "
                                                      "unit_fid INTEGER NOT NULL, role TEXT NOT NULL, "
                                                      "linked_households INTEGER NOT NULL DEFAULT 0, linked_note TEXT"));
+    GeoPackage::setColumnTitles(db, QStringLiteral("ga_members"),
+                                {{QStringLiteral("name"), QStringLiteral("姓名")},
+                                 {QStringLiteral("phone"), QStringLiteral("电话")},
+                                 {QStringLiteral("gender"), QStringLiteral("性别")},
+                                 {QStringLiteral("status"), QStringLiteral("状态")},
+                                 {QStringLiteral("notes"), QStringLiteral("备注")}});
+    GeoPackage::setColumnTitles(db, QStringLiteral("ga_assignments"),
+                                {{QStringLiteral("member_fid"), QStringLiteral("成员")},
+                                 {QStringLiteral("unit_fid"), QStringLiteral("单元")},
+                                 {QStringLiteral("role"), QStringLiteral("角色")},
+                                 {QStringLiteral("linked_households"), QStringLiteral("联系户数")},
+                                 {QStringLiteral("linked_note"), QStringLiteral("联系户")}});
     db.execute(QStringLiteral("CREATE INDEX ga_assignments_unit ON ga_assignments(unit_fid)"));
     db.execute(QStringLiteral("CREATE INDEX ga_assignments_member ON ga_assignments(member_fid)"));
     SqliteStatement insertMember = db.prepare(

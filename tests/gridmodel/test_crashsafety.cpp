@@ -92,6 +92,11 @@ private slots:
             if (QFile::exists(file))
                 QVERIFY(ProjectFile::open(file, ProjectFile::Access::ReadOnly)->data().units.size() > 20000);
         }
+        // The next write clears what killed attempts left behind.
+        ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::demoOptions()), true);
+        QVERIFY(ProjectFile::open(file, ProjectFile::Access::ReadOnly)->data().units.size() > 500);
+        const QStringList leftovers = QDir(mDir.path()).entryList({"*.tmp", "*.lock"}, QDir::Files | QDir::Hidden);
+        QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(", ")));
     }
 };
 

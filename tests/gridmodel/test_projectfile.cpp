@@ -174,6 +174,11 @@ private slots:
         OGR_L_SetSpatialFilterRect(zones, cx - 50, cy - 50, cx + 50, cy + 50);
         const GIntBig nearby = OGR_L_GetFeatureCount(zones, TRUE);
         QVERIFY2(nearby >= 1 && nearby < 20, qPrintable(QString::number(nearby)));
+        // Chinese column titles for readers that show them (GeoPackage schema extension).
+        SqliteDatabase db(file, SqliteDatabase::OpenMode::ReadOnly);
+        SqliteStatement title = db.prepare("SELECT name FROM gpkg_data_columns WHERE table_name = 'grid' AND column_name = 'households'");
+        QVERIFY(title.step());
+        QCOMPARE(title.text(0), QStringLiteral("户数"));
         OGRLayerH members = GDALDatasetGetLayerByName(dataset, "ga_members");
         QVERIFY(members);
         QVERIFY(OGR_L_GetFeatureCount(members, TRUE) > 300);
