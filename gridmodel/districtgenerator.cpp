@@ -55,7 +55,8 @@ public:
         }
         for (Unit& unit : mUnits)
             if (unit.level == leafLevel)
-                unit.residents = std::llround(static_cast<double>(unit.households) * (2.4 + 0.6 * mRandom.generateDouble()));
+                unit.residents = std::llround(static_cast<double>(unit.households) *
+                                              (2.4 + 0.6 * mRandom.generateDouble()));
         rollUp();
     }
 
@@ -66,7 +67,8 @@ private:
         for (size_t i = 0; i < mUnits.size(); ++i) {
             if (mUnits[i].level != leafLevel)
                 continue;
-            for (UnitId ancestor = mUnits[i].parentId; ancestor; ancestor = mUnits[mIndex.value(ancestor)].parentId)
+            for (UnitId ancestor = mUnits[i].parentId; ancestor;
+                 ancestor = mUnits[mIndex.value(ancestor)].parentId)
                 mLeaves[ancestor].push_back(i);
         }
     }
@@ -91,7 +93,8 @@ private:
                 const double factor = target / static_cast<double>(sum);
                 for (size_t leaf : leaves)
                     mUnits[leaf].households = std::clamp<qint64>(
-                        std::llround(static_cast<double>(mUnits[leaf].households) * factor), mLeafMin, mLeafMax);
+                        std::llround(static_cast<double>(mUnits[leaf].households) * factor), mLeafMin,
+                        mLeafMax);
                 changed = true;
             }
         }
@@ -145,8 +148,10 @@ public:
                     assign(leader, unit, role.key); // the grid leader often also leads the Party branch
                     continue;
                 }
-                const int people = role.required ? (role.key == QLatin1String("grid_worker") && mRandom.bounded(10) < 3 ? 2 : 1)
-                                                 : (mRandom.bounded(10) < 2 ? 1 : 0);
+                const int people =
+                    role.required
+                        ? (role.key == QLatin1String("grid_worker") && mRandom.bounded(10) < 3 ? 2 : 1)
+                        : (mRandom.bounded(10) < 2 ? 1 : 0);
                 for (int i = 0; i < people; ++i) {
                     const MemberId member = newMember();
                     assign(member, unit, role.key);
@@ -169,7 +174,8 @@ private:
             const RatioRule* rule = ratioFor(leafLevel.key, role.key);
             // A central household is one Party member's own home; a responsibility zone
             // member may look after two neighbouring zones, the building leader among them.
-            const bool onePerLeaf = rule && rule->householdsPerMember.min && *rule->householdsPerMember.min >= 20;
+            const bool onePerLeaf =
+                rule && rule->householdsPerMember.min && *rule->householdsPerMember.min >= 20;
             MemberId current = parentLeader;
             for (size_t i = 0; i < leaves.size(); ++i) {
                 if (onePerLeaf || !current || (i > 0 && i % 2 == 0))
@@ -179,10 +185,14 @@ private:
                 if (rule) {
                     const qint64 low = rule->householdsPerMember.min.value_or(5);
                     const qint64 high = rule->householdsPerMember.max.value_or(15);
-                    linked = onePerLeaf ? std::clamp(leaf.households, low, high) : randomIn(mRandom, low + 3, high - 3);
+                    linked = onePerLeaf ? std::clamp(leaf.households, low, high)
+                                        : randomIn(mRandom, low + 3, high - 3);
                 }
                 assign(current, leaf, role.key, linked,
-                       QStringLiteral("%1 %2—%3室").arg(leaf.name).arg(101 + mRandom.bounded(3)).arg(501 + mRandom.bounded(102)));
+                       QStringLiteral("%1 %2—%3室")
+                           .arg(leaf.name)
+                           .arg(101 + mRandom.bounded(3))
+                           .arg(501 + mRandom.bounded(102)));
             }
         }
     }
@@ -204,12 +214,15 @@ private:
         member.gender = female ? QStringLiteral("女") : QStringLiteral("男");
         member.phone = ChineseNames::mobilePhone(mRandom);
         const int status = mRandom.bounded(20);
-        member.status = status < 11 ? QStringLiteral("在职") : status < 18 ? QStringLiteral("离退休") : QStringLiteral("流动");
+        member.status = status < 11   ? QStringLiteral("在职")
+                        : status < 18 ? QStringLiteral("离退休")
+                                      : QStringLiteral("流动");
         mData.members.push_back(member);
         return member.id;
     }
 
-    void assign(MemberId member, const Unit& unit, const QString& role, qint64 linked = 0, const QString& note = QString())
+    void assign(MemberId member, const Unit& unit, const QString& role, qint64 linked = 0,
+                const QString& note = QString())
     {
         Assignment assignment;
         assignment.id = static_cast<qint64>(mData.assignments.size()) + 1;
@@ -245,14 +258,16 @@ public:
             unit.organisation = unit.name + QStringLiteral("党委");
         } else if (key == QLatin1String("grid")) {
             unit.name = QStringLiteral("第%1网格").arg(indexInParent + 1);
-            unit.organisation = (parent ? parent->name : QString()) +
-                                QStringLiteral("第%1网格党支部").arg(ChineseNames::ordinal(indexInParent + 1));
+            unit.organisation =
+                (parent ? parent->name : QString()) +
+                QStringLiteral("第%1网格党支部").arg(ChineseNames::ordinal(indexInParent + 1));
         } else if (key == QLatin1String("building")) {
             // Buildings are numbered through the community, as street addresses are.
             unit.name = QStringLiteral("%1号楼").arg(++mBuildingsInCommunity[parent ? parent->parentId : 0]);
             unit.organisation = unit.name + QStringLiteral("党小组");
         } else { // zone
-            unit.name = QStringLiteral("%1%2单元").arg(parent ? parent->name : QString()).arg(indexInParent + 1);
+            unit.name =
+                QStringLiteral("%1%2单元").arg(parent ? parent->name : QString()).arg(indexInParent + 1);
             unit.organisation = unit.name + level.name.zh;
         }
     }
@@ -332,7 +347,8 @@ ProjectData DistrictGenerator::generate(const Options& options)
             unit.level = block.level;
             unit.parentId = block.parent > 0 ? unitOfBlock[static_cast<size_t>(block.parent)] : 0;
             const auto& siblings = blocks[static_cast<size_t>(block.parent)].children;
-            const int indexInParent = static_cast<int>(std::find(siblings.begin(), siblings.end(), blockIndex) - siblings.begin());
+            const int indexInParent =
+                static_cast<int>(std::find(siblings.begin(), siblings.end(), blockIndex) - siblings.begin());
             const Unit* parent = unit.parentId ? &data.units[indexOf.value(unit.parentId)] : nullptr;
             namer.name(unit, parent, parent ? indexInParent : static_cast<int>(indexOf.size()));
             unit.boundary = layout.boundary(blockIndex);

@@ -2,8 +2,8 @@
 
 #include <QtGlobal>
 #include <algorithm>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 
 namespace gridmodel {
@@ -84,7 +84,8 @@ void DistrictLayout::subdivide(int blockIndex, int levelCount)
         subdivide(child, levelCount);
 }
 
-void DistrictLayout::splitInto(int blockIndex, const std::vector<double>& weights, std::vector<int>& out, int childLevel)
+void DistrictLayout::splitInto(int blockIndex, const std::vector<double>& weights, std::vector<int>& out,
+                               int childLevel)
 {
     // A treemap: halve the list of weights and cut the longer side in proportion, so
     // blocks stay compact (aspect ratio within about 1:3) and T-junctions appear as in a
@@ -106,10 +107,13 @@ void DistrictLayout::splitInto(int blockIndex, const std::vector<double>& weight
         }
         const size_t half = p.weights.size() / 2;
         const double total = std::accumulate(p.weights.begin(), p.weights.end(), 0.0);
-        const double first = std::accumulate(p.weights.begin(), p.weights.begin() + static_cast<long>(half), 0.0);
+        const double first =
+            std::accumulate(p.weights.begin(), p.weights.begin() + static_cast<long>(half), 0.0);
         const double fraction = first / total;
-        Pending a{p.u0, p.v0, p.u1, p.v1, std::vector<double>(p.weights.begin(), p.weights.begin() + static_cast<long>(half))};
-        Pending b{p.u0, p.v0, p.u1, p.v1, std::vector<double>(p.weights.begin() + static_cast<long>(half), p.weights.end())};
+        Pending a{p.u0, p.v0, p.u1, p.v1,
+                  std::vector<double>(p.weights.begin(), p.weights.begin() + static_cast<long>(half))};
+        Pending b{p.u0, p.v0, p.u1, p.v1,
+                  std::vector<double>(p.weights.begin() + static_cast<long>(half), p.weights.end())};
         if (p.u1 - p.u0 >= p.v1 - p.v0) {
             const double cut = p.u0 + (p.u1 - p.u0) * fraction;
             a.u1 = b.u0 = cut;
@@ -178,10 +182,12 @@ void DistrictLayout::appendSide(Ring& ring, bool vertical, double value, double 
     const auto& cutLevels = vertical ? mVerticalCutLevel : mHorizontalCutLevel;
     const std::vector<double>& breaks = breaksByLine.at(value);
     const auto level = cutLevels.find(value);
-    const size_t levelIndex = level == cutLevels.end() ? 0 : static_cast<size_t>(std::max(0, level->second - 1));
-    const double irregularity = level == cutLevels.end() || level->second == 0
-                                    ? 0.0
-                                    : mOptions.edgeIrregularity[std::min(levelIndex, mOptions.edgeIrregularity.size() - 1)];
+    const size_t levelIndex =
+        level == cutLevels.end() ? 0 : static_cast<size_t>(std::max(0, level->second - 1));
+    const double irregularity =
+        level == cutLevels.end() || level->second == 0
+            ? 0.0
+            : mOptions.edgeIrregularity[std::min(levelIndex, mOptions.edgeIrregularity.size() - 1)];
 
     const double lo = std::min(from, to), hi = std::max(from, to);
     auto first = std::lower_bound(breaks.begin(), breaks.end(), lo);
@@ -201,7 +207,8 @@ void DistrictLayout::appendSide(Ring& ring, bool vertical, double value, double 
         const double a = std::min(stops[i], stops[i + 1]), b = std::max(stops[i], stops[i + 1]);
         const double length = b - a;
         const int interior = std::clamp(static_cast<int>(length / 25.0), 2, 12);
-        const quint64 key = hashDouble(value) ^ (hashDouble(a) * 3) ^ (hashDouble(b) * 7) ^ (vertical ? 11 : 0);
+        const quint64 key =
+            hashDouble(value) ^ (hashDouble(a) * 3) ^ (hashDouble(b) * 7) ^ (vertical ? 11 : 0);
         const double bend = 0.05 * length * irregularity * unitNoise(key);
         const double wobble = 0.02 * length * irregularity * unitNoise(key + 1);
         std::vector<Point> inner;

@@ -25,7 +25,7 @@ public:
         int parent = -1; //!< index into blocks(), -1 at the top
         std::vector<int> children;
         double u0 = 0, v0 = 0, u1 = 0, v1 = 0; //!< in the flat plane, metres
-        double weight = 1;                      //!< number of leaves it was planned for
+        double weight = 1;                     //!< number of leaves it was planned for
     };
 
     struct Options

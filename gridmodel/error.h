@@ -16,14 +16,14 @@ public:
     {
         FileNotFound,
         NotGeoPackage,
-        NotProject,     //!< a valid GeoPackage that is not a GridAtlas project (offer import)
-        NewerSchema,    //!< written by a newer GridAtlas
-        ReadOnly,       //!< the file or its folder cannot be written
-        Locked,         //!< another process has the project open for writing
-        Corrupt,        //!< damaged or inconsistent content
-        FileExists,     //!< refusing to overwrite a file
-        InvalidInput,   //!< bad argument, template, code, geometry ...
-        Io,             //!< the disk said no
+        NotProject,   //!< a valid GeoPackage that is not a GridAtlas project (offer import)
+        NewerSchema,  //!< written by a newer GridAtlas
+        ReadOnly,     //!< the file or its folder cannot be written
+        Locked,       //!< another process has the project open for writing
+        Corrupt,      //!< damaged or inconsistent content
+        FileExists,   //!< refusing to overwrite a file
+        InvalidInput, //!< bad argument, template, code, geometry ...
+        Io,           //!< the disk said no
     };
 
     Error(Kind kind, const QString& message);

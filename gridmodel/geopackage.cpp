@@ -18,7 +18,9 @@ FileKind probe(const QString& path)
     const QByteArray header = file.read(100);
     if (header.size() < 100 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0")))
         return FileKind::NotSqlite;
-    const auto byte = [&](int i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(header[i])); };
+    const auto byte = [&](int i) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>(header[i]));
+    };
     const std::uint32_t applicationId = byte(68) << 24 | byte(69) << 16 | byte(70) << 8 | byte(71);
     // GeoPackage 1.0 used "GP10", 1.1 "GP11"; 1.2 and later "GPKG".
     if (applicationId == 0x47504B47u || applicationId == 0x47503130u || applicationId == 0x47503131u)
@@ -62,11 +64,15 @@ void createCoreTables(SqliteDatabase& db)
         "tile_height INTEGER NOT NULL, pixel_x_size DOUBLE NOT NULL, pixel_y_size DOUBLE NOT NULL, "
         "CONSTRAINT pk_ttm PRIMARY KEY (table_name, zoom_level), "
         "CONSTRAINT fk_tmm_table_name FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name));"
-        "CREATE TABLE gpkg_data_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, name TEXT, title TEXT, "
+        "CREATE TABLE gpkg_data_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, name TEXT, "
+        "title TEXT, "
         "description TEXT, mime_type TEXT, constraint_name TEXT, "
-        "CONSTRAINT pk_gdc PRIMARY KEY (table_name, column_name), CONSTRAINT gdc_tn UNIQUE (table_name, name));"
-        "CREATE TABLE gpkg_data_column_constraints (constraint_name TEXT NOT NULL, constraint_type TEXT NOT NULL, "
-        "value TEXT, min NUMERIC, min_is_inclusive BOOLEAN, max NUMERIC, max_is_inclusive BOOLEAN, description TEXT, "
+        "CONSTRAINT pk_gdc PRIMARY KEY (table_name, column_name), CONSTRAINT gdc_tn UNIQUE (table_name, "
+        "name));"
+        "CREATE TABLE gpkg_data_column_constraints (constraint_name TEXT NOT NULL, constraint_type TEXT NOT "
+        "NULL, "
+        "value TEXT, min NUMERIC, min_is_inclusive BOOLEAN, max NUMERIC, max_is_inclusive BOOLEAN, "
+        "description TEXT, "
         "CONSTRAINT gdcc_ntv UNIQUE (constraint_name, constraint_type, value));"
         "INSERT INTO gpkg_extensions VALUES ('gpkg_data_columns', NULL, 'gpkg_schema', "
         "'http://www.geopackage.org/spec/#extension_schema', 'read-write');"
@@ -78,17 +84,21 @@ void createCoreTables(SqliteDatabase& db)
         "INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', "
         "'undefined geographic coordinate reference system');"
         "INSERT INTO gpkg_spatial_ref_sys VALUES ('WGS 84 geodetic', 4326, 'EPSG', 4326, "
-        "'GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,AUTHORITY[\"EPSG\",\"7030\"]],"
-        "AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,"
-        "AUTHORITY[\"EPSG\",\"9122\"]],AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],AUTHORITY[\"EPSG\",\"4326\"]]', "
+        "'GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS "
+        "84\",6378137,298.257223563,AUTHORITY[\"EPSG\",\"7030\"]],"
+        "AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\","
+        "0.0174532925199433,"
+        "AUTHORITY[\"EPSG\",\"9122\"]],AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],AUTHORITY[\"EPSG\","
+        "\"4326\"]]', "
         "'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');"));
 }
 
 void addSpatialReferenceSystem(SqliteDatabase& db, const SpatialReference& srs)
 {
-    SqliteStatement insert = db.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO gpkg_spatial_ref_sys (srs_name, srs_id, organization, organization_coordsys_id, "
-        "definition, description) VALUES (?, ?, 'EPSG', ?, ?, ?)"));
+    SqliteStatement insert =
+        db.prepare(QStringLiteral("INSERT OR REPLACE INTO gpkg_spatial_ref_sys (srs_name, srs_id, "
+                                  "organization, organization_coordsys_id, "
+                                  "definition, description) VALUES (?, ?, 'EPSG', ?, ?, ?)"));
     insert.bind(1, srs.name()).bind(2, srs.epsg()).bind(3, srs.epsg()).bind(4, srs.wkt()).bind(5, srs.name());
     insert.run();
 }
@@ -96,8 +106,10 @@ void addSpatialReferenceSystem(SqliteDatabase& db, const SpatialReference& srs)
 void createFeatureTable(SqliteDatabase& db, const QString& table, const QString& identifier,
                         const QString& description, int srsId, const QString& extraColumns)
 {
-    db.execute(QStringLiteral("CREATE TABLE \"%1\" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON, %2)")
-                   .arg(table, extraColumns));
+    db.execute(
+        QStringLiteral(
+            "CREATE TABLE \"%1\" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON, %2)")
+            .arg(table, extraColumns));
     SqliteStatement contents = db.prepare(QStringLiteral(
         "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, srs_id) "
         "VALUES (?, 'features', ?, ?, ?, ?)"));
@@ -113,7 +125,8 @@ void createFeatureTable(SqliteDatabase& db, const QString& table, const QString&
 void createAttributesTable(SqliteDatabase& db, const QString& table, const QString& identifier,
                            const QString& description, const QString& columns)
 {
-    db.execute(QStringLiteral("CREATE TABLE \"%1\" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, %2)").arg(table, columns));
+    db.execute(QStringLiteral("CREATE TABLE \"%1\" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, %2)")
+                   .arg(table, columns));
     SqliteStatement contents = db.prepare(QStringLiteral(
         "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) "
         "VALUES (?, 'attributes', ?, ?, ?)"));
@@ -121,10 +134,12 @@ void createAttributesTable(SqliteDatabase& db, const QString& table, const QStri
     contents.run();
 }
 
-void setColumnTitles(SqliteDatabase& db, const QString& table, const std::vector<std::pair<QString, QString>>& titles)
+void setColumnTitles(SqliteDatabase& db, const QString& table,
+                     const std::vector<std::pair<QString, QString>>& titles)
 {
-    SqliteStatement insert = db.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO gpkg_data_columns (table_name, column_name, name, title) VALUES (?, ?, ?, ?)"));
+    SqliteStatement insert =
+        db.prepare(QStringLiteral("INSERT OR REPLACE INTO gpkg_data_columns (table_name, column_name, name, "
+                                  "title) VALUES (?, ?, ?, ?)"));
     for (const auto& [column, title] : titles) {
         insert.bind(1, table).bind(2, column).bind(3, title).bind(4, title);
         insert.run();
@@ -134,32 +149,42 @@ void setColumnTitles(SqliteDatabase& db, const QString& table, const std::vector
 void createSpatialIndex(SqliteDatabase& db, const QString& table)
 {
     const QString rtree = QStringLiteral("rtree_%1_geom").arg(table);
-    db.execute(QStringLiteral("CREATE VIRTUAL TABLE \"%1\" USING rtree(id, minx, maxx, miny, maxy)").arg(rtree));
-    db.execute(QStringLiteral("INSERT INTO \"%1\" SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom) "
-                              "FROM \"%2\" WHERE geom NOT NULL AND NOT ST_IsEmpty(geom)")
-                   .arg(rtree, table));
+    db.execute(
+        QStringLiteral("CREATE VIRTUAL TABLE \"%1\" USING rtree(id, minx, maxx, miny, maxy)").arg(rtree));
+    db.execute(
+        QStringLiteral(
+            "INSERT INTO \"%1\" SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom) "
+            "FROM \"%2\" WHERE geom NOT NULL AND NOT ST_IsEmpty(geom)")
+            .arg(rtree, table));
     // The triggers of the GeoPackage 1.3 R-tree extension (Annex F.3).
     const QString t = QStringLiteral("\"%1\"").arg(table);
     const QString r = QStringLiteral("\"%1\"").arg(rtree);
     QString sql;
-    sql += QStringLiteral("CREATE TRIGGER \"%1_insert\" AFTER INSERT ON %2 WHEN (new.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom)) "
-                          "BEGIN INSERT OR REPLACE INTO %3 VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), "
-                          "ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;")
+    sql += QStringLiteral(
+               "CREATE TRIGGER \"%1_insert\" AFTER INSERT ON %2 WHEN (new.geom NOT NULL AND NOT "
+               "ST_IsEmpty(NEW.geom)) "
+               "BEGIN INSERT OR REPLACE INTO %3 VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), "
+               "ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;")
                .arg(rtree, t, r);
-    sql += QStringLiteral("CREATE TRIGGER \"%1_update1\" AFTER UPDATE OF geom ON %2 WHEN OLD.fid = NEW.fid AND "
-                          "(NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN INSERT OR REPLACE INTO %3 VALUES (NEW.fid, "
-                          "ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;")
+    sql +=
+        QStringLiteral("CREATE TRIGGER \"%1_update1\" AFTER UPDATE OF geom ON %2 WHEN OLD.fid = NEW.fid AND "
+                       "(NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN INSERT OR REPLACE INTO %3 "
+                       "VALUES (NEW.fid, "
+                       "ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;")
+            .arg(rtree, t, r);
+    sql += QStringLiteral(
+               "CREATE TRIGGER \"%1_update2\" AFTER UPDATE OF geom ON %2 WHEN OLD.fid = NEW.fid AND "
+               "(NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM %3 WHERE id = OLD.fid; END;")
                .arg(rtree, t, r);
-    sql += QStringLiteral("CREATE TRIGGER \"%1_update2\" AFTER UPDATE OF geom ON %2 WHEN OLD.fid = NEW.fid AND "
-                          "(NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM %3 WHERE id = OLD.fid; END;")
-               .arg(rtree, t, r);
-    sql += QStringLiteral("CREATE TRIGGER \"%1_update3\" AFTER UPDATE ON %2 WHEN OLD.fid != NEW.fid AND "
-                          "(NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM %3 WHERE id = OLD.fid; "
-                          "INSERT OR REPLACE INTO %3 VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), "
-                          "ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;")
+    sql += QStringLiteral(
+               "CREATE TRIGGER \"%1_update3\" AFTER UPDATE ON %2 WHEN OLD.fid != NEW.fid AND "
+               "(NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM %3 WHERE id = OLD.fid; "
+               "INSERT OR REPLACE INTO %3 VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), "
+               "ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;")
                .arg(rtree, t, r);
     sql += QStringLiteral("CREATE TRIGGER \"%1_update4\" AFTER UPDATE ON %2 WHEN OLD.fid != NEW.fid AND "
-                          "(NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM %3 WHERE id IN (OLD.fid, NEW.fid); END;")
+                          "(NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM %3 WHERE id IN "
+                          "(OLD.fid, NEW.fid); END;")
                .arg(rtree, t, r);
     sql += QStringLiteral("CREATE TRIGGER \"%1_delete\" AFTER DELETE ON %2 WHEN old.geom NOT NULL "
                           "BEGIN DELETE FROM %3 WHERE id = OLD.fid; END;")
@@ -167,15 +192,17 @@ void createSpatialIndex(SqliteDatabase& db, const QString& table)
     db.execute(sql);
     SqliteStatement extension = db.prepare(QStringLiteral(
         "INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope) "
-        "VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')"));
+        "VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', "
+        "'write-only')"));
     extension.bind(1, table);
     extension.run();
 }
 
 void updateContents(SqliteDatabase& db, const QString& table, const Envelope& extent)
 {
-    SqliteStatement update = db.prepare(QStringLiteral(
-        "UPDATE gpkg_contents SET last_change = ?, min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?"));
+    SqliteStatement update =
+        db.prepare(QStringLiteral("UPDATE gpkg_contents SET last_change = ?, min_x = ?, min_y = ?, max_x = "
+                                  "?, max_y = ? WHERE table_name = ?"));
     update.bind(1, timestamp());
     if (extent.isEmpty()) {
         update.bindNull(2).bindNull(3).bindNull(4).bindNull(5);

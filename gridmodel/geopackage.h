@@ -41,7 +41,8 @@ void createAttributesTable(SqliteDatabase& db, const QString& table, const QStri
                            const QString& description, const QString& columns);
 
 /** Display names for columns (the GeoPackage schema extension); QGIS shows them as aliases. */
-void setColumnTitles(SqliteDatabase& db, const QString& table, const std::vector<std::pair<QString, QString>>& titles);
+void setColumnTitles(SqliteDatabase& db, const QString& table,
+                     const std::vector<std::pair<QString, QString>>& titles);
 
 /** Fills the table's R-tree from its rows and installs the triggers that keep it current. */
 void createSpatialIndex(SqliteDatabase& db, const QString& table);

@@ -45,7 +45,8 @@ struct GeosEngine::Private
         std::vector<GEOSGeometry*> parts;
         for (const Polygon& p : geometry.polygons)
             parts.push_back(polygon(p));
-        return own(GEOSGeom_createCollection_r(context, GEOS_MULTIPOLYGON, parts.data(), static_cast<unsigned>(parts.size())));
+        return own(GEOSGeom_createCollection_r(context, GEOS_MULTIPOLYGON, parts.data(),
+                                               static_cast<unsigned>(parts.size())));
     }
 
     Ring fromRing(const GEOSGeometry* ring) const
@@ -108,7 +109,8 @@ QString GeosEngine::invalidityReason(const MultiPolygon& geometry) const
     for (const Polygon& polygon : geometry.polygons)
         for (const Ring& ring : polygon.rings)
             if (ring.size() < 4 || ring.front() != ring.back())
-                return QCoreApplication::translate("gridmodel", "Ring not closed or with fewer than 4 points");
+                return QCoreApplication::translate("gridmodel",
+                                                   "Ring not closed or with fewer than 4 points");
     auto g = d->toGeos(geometry);
     if (!g)
         return QCoreApplication::translate("gridmodel", "Geometry cannot be built");
@@ -130,7 +132,8 @@ MultiPolygon GeosEngine::coverageUnion(const std::vector<const MultiPolygon*>& p
     if (!merged)
         merged = d->own(GEOSUnaryUnion_r(d->context, collection.get()));
     if (!merged)
-        throw Error(Error::Kind::InvalidInput, QCoreApplication::translate("gridmodel", "The boundaries cannot be merged"));
+        throw Error(Error::Kind::InvalidInput,
+                    QCoreApplication::translate("gridmodel", "The boundaries cannot be merged"));
     return d->fromGeos(merged.get());
 }
 
@@ -151,11 +154,13 @@ MultiPolygon GeosEngine::fromWkt(const QString& wkt) const
     auto g = d->own(GEOSWKTReader_read_r(d->context, reader, wkt.toUtf8().constData()));
     GEOSWKTReader_destroy_r(d->context, reader);
     if (!g)
-        throw Error(Error::Kind::InvalidInput, QCoreApplication::translate("gridmodel", "Not valid WKT: %1").arg(wkt.left(80)));
+        throw Error(Error::Kind::InvalidInput,
+                    QCoreApplication::translate("gridmodel", "Not valid WKT: %1").arg(wkt.left(80)));
     const int type = GEOSGeomTypeId_r(d->context, g.get());
     if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON)
         throw Error(Error::Kind::InvalidInput,
-                    QCoreApplication::translate("gridmodel", "Expected a POLYGON or MULTIPOLYGON, got: %1").arg(wkt.left(80)));
+                    QCoreApplication::translate("gridmodel", "Expected a POLYGON or MULTIPOLYGON, got: %1")
+                        .arg(wkt.left(80)));
     return d->fromGeos(g.get());
 }
 

@@ -23,7 +23,8 @@ template <typename T> void append(QByteArray& out, T value)
 [[noreturn]] void malformed(const char* what)
 {
     throw Error(Error::Kind::Corrupt,
-                QCoreApplication::translate("gridmodel", "Malformed geometry in the GeoPackage (%1)").arg(QLatin1String(what)));
+                QCoreApplication::translate("gridmodel", "Malformed geometry in the GeoPackage (%1)")
+                    .arg(QLatin1String(what)));
 }
 
 /** Reads WKB of either byte order, bounds-checked. */
@@ -314,10 +315,14 @@ void isEmptyFunction(sqlite3_context* context, int, sqlite3_value** argv)
 void registerGeoPackageSqlFunctions(sqlite3* db)
 {
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
-    sqlite3_create_function(db, "ST_MinX", 1, flags, nullptr, envelopeFunction<EnvelopePart::MinX>, nullptr, nullptr);
-    sqlite3_create_function(db, "ST_MaxX", 1, flags, nullptr, envelopeFunction<EnvelopePart::MaxX>, nullptr, nullptr);
-    sqlite3_create_function(db, "ST_MinY", 1, flags, nullptr, envelopeFunction<EnvelopePart::MinY>, nullptr, nullptr);
-    sqlite3_create_function(db, "ST_MaxY", 1, flags, nullptr, envelopeFunction<EnvelopePart::MaxY>, nullptr, nullptr);
+    sqlite3_create_function(db, "ST_MinX", 1, flags, nullptr, envelopeFunction<EnvelopePart::MinX>, nullptr,
+                            nullptr);
+    sqlite3_create_function(db, "ST_MaxX", 1, flags, nullptr, envelopeFunction<EnvelopePart::MaxX>, nullptr,
+                            nullptr);
+    sqlite3_create_function(db, "ST_MinY", 1, flags, nullptr, envelopeFunction<EnvelopePart::MinY>, nullptr,
+                            nullptr);
+    sqlite3_create_function(db, "ST_MaxY", 1, flags, nullptr, envelopeFunction<EnvelopePart::MaxY>, nullptr,
+                            nullptr);
     sqlite3_create_function(db, "ST_IsEmpty", 1, flags, nullptr, isEmptyFunction, nullptr, nullptr);
 }
 

@@ -33,7 +33,8 @@ LocalizedText readText(const QJsonValue& value, const QString& where)
     if (value.isString())
         return {value.toString(), value.toString()};
     const QJsonObject object = value.toObject();
-    LocalizedText text{object.value(QLatin1String("zh")).toString(), object.value(QLatin1String("en")).toString()};
+    LocalizedText text{object.value(QLatin1String("zh")).toString(),
+                       object.value(QLatin1String("en")).toString()};
     if (text.zh.isEmpty() && text.en.isEmpty())
         invalid(tr("%1 has no name").arg(where));
     return text;
@@ -109,13 +110,14 @@ bool HierarchyTemplate::operator==(const HierarchyTemplate& o) const
 
 QStringList HierarchyTemplate::knownLevelKeys()
 {
-    return {QStringLiteral("street"), QStringLiteral("community"), QStringLiteral("grid"), QStringLiteral("building"),
-            QStringLiteral("zone")};
+    return {QStringLiteral("street"), QStringLiteral("community"), QStringLiteral("grid"),
+            QStringLiteral("building"), QStringLiteral("zone")};
 }
 
 QStringList HierarchyTemplate::builtinKeys()
 {
-    return {QStringLiteral("five-level"), QStringLiteral("five-level-household"), QStringLiteral("four-level")};
+    return {QStringLiteral("five-level"), QStringLiteral("five-level-household"),
+            QStringLiteral("four-level")};
 }
 
 HierarchyTemplate HierarchyTemplate::builtin(const QString& key)
@@ -166,7 +168,8 @@ HierarchyTemplate HierarchyTemplate::fromJson(const QByteArray& json)
         level.key = object.value(QLatin1String("key")).toString();
         const int knownIndex = static_cast<int>(known.indexOf(level.key));
         if (knownIndex < 0)
-            invalid(tr("unknown level key \"%1\" (expected one of %2)").arg(level.key, known.join(QStringLiteral(", "))));
+            invalid(tr("unknown level key \"%1\" (expected one of %2)")
+                        .arg(level.key, known.join(QStringLiteral(", "))));
         if (knownIndex <= previousKnownIndex)
             invalid(tr("level \"%1\" is repeated or out of order").arg(level.key));
         previousKnownIndex = knownIndex;
@@ -185,7 +188,8 @@ HierarchyTemplate HierarchyTemplate::fromJson(const QByteArray& json)
             RoleDefinition role;
             role.key = roleObject.value(QLatin1String("key")).toString();
             if (role.key.isEmpty() || roleKeys.contains(role.key))
-                invalid(tr("level \"%1\": a role has no key or a repeated key \"%2\"").arg(level.key, role.key));
+                invalid(
+                    tr("level \"%1\": a role has no key or a repeated key \"%2\"").arg(level.key, role.key));
             roleKeys.insert(role.key);
             role.name = readText(roleObject.value(QLatin1String("name")), role.key);
             role.required = roleObject.value(QLatin1String("required")).toBool(false);
@@ -243,11 +247,12 @@ QByteArray HierarchyTemplate::toJson() const
     }
     QJsonArray ratios;
     for (const RatioRule& rule : mRatioRules)
-        ratios.append(QJsonObject{{QStringLiteral("key"), rule.key},
-                                  {QStringLiteral("level"), rule.levelKey},
-                                  {QStringLiteral("role"), rule.roleKey},
-                                  {QStringLiteral("households_per_member"), writeBand(rule.householdsPerMember)},
-                                  {QStringLiteral("description"), writeText(rule.description)}});
+        ratios.append(
+            QJsonObject{{QStringLiteral("key"), rule.key},
+                        {QStringLiteral("level"), rule.levelKey},
+                        {QStringLiteral("role"), rule.roleKey},
+                        {QStringLiteral("households_per_member"), writeBand(rule.householdsPerMember)},
+                        {QStringLiteral("description"), writeText(rule.description)}});
     const QJsonObject root{{QStringLiteral("key"), mKey},
                            {QStringLiteral("name"), writeText(mName)},
                            {QStringLiteral("sliver_tolerance_m2"), mSliverToleranceM2},

@@ -33,7 +33,10 @@ struct RoleDefinition
     QString key; //!< stable, stored in assignments (e.g. "grid_leader")
     LocalizedText name;
     bool required = false; //!< every unit of the level needs someone in this role
-    bool operator==(const RoleDefinition& o) const { return key == o.key && name == o.name && required == o.required; }
+    bool operator==(const RoleDefinition& o) const
+    {
+        return key == o.key && name == o.name && required == o.required;
+    }
 };
 
 struct LevelDefinition

@@ -14,10 +14,10 @@ using MemberId = qint64;
 /** An area at one level of the hierarchy: 街道, 社区, 网格, 楼栋 or 党员责任区. */
 struct Unit
 {
-    UnitId id = 0;        //!< unique across all levels of a project
-    int level = 0;        //!< index into the template's levels
-    UnitId parentId = 0;  //!< 0 at the top level
-    QString code;         //!< hierarchical: the parent's code plus the level's digits
+    UnitId id = 0;       //!< unique across all levels of a project
+    int level = 0;       //!< index into the template's levels
+    UnitId parentId = 0; //!< 0 at the top level
+    QString code;        //!< hierarchical: the parent's code plus the level's digits
     QString name;
     QString organisation; //!< e.g. 第三网格党支部
     MultiPolygon boundary;
@@ -43,7 +43,7 @@ struct Assignment
     qint64 id = 0;
     MemberId memberId = 0;
     UnitId unitId = 0;
-    QString role;               //!< a role key of the unit's level
+    QString role; //!< a role key of the unit's level
     qint64 linkedHouseholds = 0;
     QString linkedHouseholdsNote; //!< which households, e.g. "3号楼1单元101—502"
 };

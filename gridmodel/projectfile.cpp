@@ -68,7 +68,8 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
             throw Error(Error::Kind::Io, tr("%1 cannot be read (permission denied)").arg(path));
         throw Error(Error::Kind::NotGeoPackage, tr("%1 is not a GeoPackage (.gpkg) file").arg(path));
     case GeoPackage::FileKind::SqliteNotGeoPackage:
-        throw Error(Error::Kind::NotGeoPackage, tr("%1 is an SQLite database but not a GeoPackage").arg(path));
+        throw Error(Error::Kind::NotGeoPackage,
+                    tr("%1 is an SQLite database but not a GeoPackage").arg(path));
     case GeoPackage::FileKind::GeoPackage:
         break;
     }
@@ -78,7 +79,8 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
     project->mAccess = access;
     if (access == Access::ReadWrite) {
         if (!hasWritePermission(info))
-            throw Error(Error::Kind::ReadOnly, tr("%1 is read-only; it can be opened for viewing only").arg(path));
+            throw Error(Error::Kind::ReadOnly,
+                        tr("%1 is read-only; it can be opened for viewing only").arg(path));
         project->mLock = std::make_unique<QLockFile>(lockPathFor(project->mPath));
         project->mLock->setStaleLockTime(0); // only a dead owner's lock is stale, never a slow one
         if (!project->mLock->tryLock(0)) {
@@ -98,8 +100,8 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
     }
 
     project->mDb = std::make_unique<SqliteDatabase>(project->mPath, access == Access::ReadWrite
-                                                                         ? SqliteDatabase::OpenMode::ReadWrite
-                                                                         : SqliteDatabase::OpenMode::ReadOnly);
+                                                                        ? SqliteDatabase::OpenMode::ReadWrite
+                                                                        : SqliteDatabase::OpenMode::ReadOnly);
     SqliteDatabase& db = *project->mDb;
     try {
         const int version = ProjectSchema::storedVersion(db);
@@ -108,17 +110,19 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
                                                     "import its layers into a project instead")
                                                      .arg(path));
         if (version > ProjectSchema::CurrentVersion)
-            throw Error(Error::Kind::NewerSchema, tr("%1 was written by a newer GridAtlas (project schema %2; this "
-                                                     "version reads up to %3); update GridAtlas to open it")
-                                                      .arg(path)
-                                                      .arg(version)
-                                                      .arg(ProjectSchema::CurrentVersion));
+            throw Error(Error::Kind::NewerSchema,
+                        tr("%1 was written by a newer GridAtlas (project schema %2; this "
+                           "version reads up to %3); update GridAtlas to open it")
+                            .arg(path)
+                            .arg(version)
+                            .arg(ProjectSchema::CurrentVersion));
         if (version < ProjectSchema::CurrentVersion) {
             if (access == Access::ReadOnly)
-                throw Error(Error::Kind::ReadOnly, tr("%1 uses the older project schema %2; open it for editing "
-                                                      "once to upgrade it")
-                                                       .arg(path)
-                                                       .arg(version));
+                throw Error(Error::Kind::ReadOnly,
+                            tr("%1 uses the older project schema %2; open it for editing "
+                               "once to upgrade it")
+                                .arg(path)
+                                .arg(version));
             SqliteTransaction transaction(db);
             ProjectSchema::migrate(db, version);
             transaction.commit();
@@ -136,7 +140,8 @@ void ProjectFile::create(const QString& path, const ProjectData& data, bool over
 {
     const QFileInfo info(path);
     if (info.exists() && !overwrite)
-        throw Error(Error::Kind::FileExists, tr("%1 already exists; choose another name or allow overwriting").arg(path));
+        throw Error(Error::Kind::FileExists,
+                    tr("%1 already exists; choose another name or allow overwriting").arg(path));
     if (info.exists() && !hasWritePermission(info))
         throw Error(Error::Kind::ReadOnly, tr("%1 is read-only and cannot be replaced").arg(path));
     QDir directory = info.absoluteDir();
@@ -156,7 +161,8 @@ void ProjectFile::create(const QString& path, const ProjectData& data, bool over
     QTemporaryFile temporary(directory.filePath(QStringLiteral(".%1.XXXXXX.tmp").arg(info.fileName())));
     temporary.setAutoRemove(true);
     if (!temporary.open())
-        throw Error(Error::Kind::Io, tr("Cannot write in %1: %2").arg(directory.path(), temporary.errorString()));
+        throw Error(Error::Kind::Io,
+                    tr("Cannot write in %1: %2").arg(directory.path(), temporary.errorString()));
     temporary.close();
     {
         SqliteDatabase db(temporary.fileName(), SqliteDatabase::OpenMode::ReadWrite);
@@ -168,11 +174,13 @@ void ProjectFile::create(const QString& path, const ProjectData& data, bool over
         db.execute(QStringLiteral("PRAGMA journal_mode = DELETE"));
     }
     syncToDisk(temporary.fileName());
-    if (std::rename(QFile::encodeName(temporary.fileName()).constData(), QFile::encodeName(info.absoluteFilePath()).constData()) != 0)
+    if (std::rename(QFile::encodeName(temporary.fileName()).constData(),
+                    QFile::encodeName(info.absoluteFilePath()).constData()) != 0)
         throw Error(Error::Kind::Io, tr("Cannot move the new project into place at %1").arg(path));
     temporary.setAutoRemove(false);
     syncToDisk(directory.path()); // the rename itself
-    QFile::setPermissions(info.absoluteFilePath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    QFile::setPermissions(info.absoluteFilePath(),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
 }
 
 ProjectFile::~ProjectFile() = default;
@@ -180,8 +188,8 @@ ProjectFile::~ProjectFile() = default;
 std::vector<HistoryEntry> ProjectFile::history()
 {
     std::vector<HistoryEntry> entries;
-    SqliteStatement query =
-        mDb->prepare(QStringLiteral("SELECT id, created, operation, description FROM ga_history ORDER BY id"));
+    SqliteStatement query = mDb->prepare(
+        QStringLiteral("SELECT id, created, operation, description FROM ga_history ORDER BY id"));
     while (query.step())
         entries.push_back(HistoryEntry{query.integer(0), query.text(1), query.text(2), query.text(3)});
     return entries;
@@ -193,7 +201,8 @@ void ProjectFile::requireWritable() const
         throw Error(Error::Kind::ReadOnly, tr("%1 is open for viewing only").arg(mPath));
 }
 
-void ProjectFile::updateUnits(const std::vector<Unit>& units, const QString& operation, const QString& description)
+void ProjectFile::updateUnits(const std::vector<Unit>& units, const QString& operation,
+                              const QString& description)
 {
     requireWritable();
     QHash<UnitId, size_t> indexOf;

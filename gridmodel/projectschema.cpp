@@ -19,20 +19,24 @@ QString tr(const char* text)
     return QCoreApplication::translate("gridmodel", text);
 }
 
-const QString UnitColumns = QStringLiteral(
-    "code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, organisation TEXT, parent_fid INTEGER, "
-    "households INTEGER NOT NULL DEFAULT 0, residents INTEGER NOT NULL DEFAULT 0, notes TEXT");
+const QString UnitColumns =
+    QStringLiteral("code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, organisation TEXT, parent_fid INTEGER, "
+                   "households INTEGER NOT NULL DEFAULT 0, residents INTEGER NOT NULL DEFAULT 0, notes TEXT");
 
 //! Chinese column titles, shown by QGIS as field aliases
 const std::vector<std::pair<QString, QString>> UnitColumnTitles = {
-    {QStringLiteral("code"), QStringLiteral("编码")},         {QStringLiteral("name"), QStringLiteral("名称")},
-    {QStringLiteral("organisation"), QStringLiteral("组织")}, {QStringLiteral("parent_fid"), QStringLiteral("上级")},
-    {QStringLiteral("households"), QStringLiteral("户数")},   {QStringLiteral("residents"), QStringLiteral("人口")},
+    {QStringLiteral("code"), QStringLiteral("编码")},
+    {QStringLiteral("name"), QStringLiteral("名称")},
+    {QStringLiteral("organisation"), QStringLiteral("组织")},
+    {QStringLiteral("parent_fid"), QStringLiteral("上级")},
+    {QStringLiteral("households"), QStringLiteral("户数")},
+    {QStringLiteral("residents"), QStringLiteral("人口")},
     {QStringLiteral("notes"), QStringLiteral("备注")}};
 
 void setProjectValue(SqliteDatabase& db, const QString& key, const QString& value)
 {
-    SqliteStatement statement = db.prepare(QStringLiteral("INSERT OR REPLACE INTO ga_project (key, value) VALUES (?, ?)"));
+    SqliteStatement statement =
+        db.prepare(QStringLiteral("INSERT OR REPLACE INTO ga_project (key, value) VALUES (?, ?)"));
     statement.bind(1, key).bind(2, value);
     statement.run();
 }
@@ -58,8 +62,9 @@ void bindUnit(SqliteStatement& statement, const Unit& unit, int srsId)
 
 QString insertUnitSql(const QString& table)
 {
-    return QStringLiteral("INSERT OR REPLACE INTO \"%1\" (fid, geom, code, name, organisation, parent_fid, households, "
-                          "residents, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    return QStringLiteral(
+               "INSERT OR REPLACE INTO \"%1\" (fid, geom, code, name, organisation, parent_fid, households, "
+               "residents, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .arg(table);
 }
 
@@ -84,7 +89,8 @@ void writeNewProject(SqliteDatabase& db, const ProjectData& data)
     setProjectValue(db, QStringLiteral("crs"), srs.authId());
     setProjectValue(db, QStringLiteral("template"), QString::fromUtf8(data.hierarchy.toJson()));
     setProjectValue(db, QStringLiteral("created"), GeoPackage::timestamp());
-    setProjectValue(db, QStringLiteral("application"), QStringLiteral("GridAtlas %1").arg(QStringLiteral(GRIDATLAS_VERSION)));
+    setProjectValue(db, QStringLiteral("application"),
+                    QStringLiteral("GridAtlas %1").arg(QStringLiteral(GRIDATLAS_VERSION)));
 
     const HierarchyTemplate& hierarchy = data.hierarchy;
     std::vector<Envelope> extents(static_cast<size_t>(hierarchy.levelCount()));
@@ -112,14 +118,15 @@ void writeNewProject(SqliteDatabase& db, const ProjectData& data)
         GeoPackage::updateContents(db, table, extents[static_cast<size_t>(level)]);
     }
 
-    GeoPackage::createAttributesTable(db, QStringLiteral("ga_members"), QStringLiteral("成员"),
-                                      QStringLiteral("成员 / Members"),
-                                      QStringLiteral("name TEXT NOT NULL, phone TEXT, gender TEXT, status TEXT, notes TEXT"));
-    GeoPackage::createAttributesTable(db, QStringLiteral("ga_assignments"), QStringLiteral("任职"),
-                                      QStringLiteral("任职与联系户 / Assignments and linked households"),
-                                      QStringLiteral("member_fid INTEGER NOT NULL REFERENCES ga_members(fid), "
-                                                     "unit_fid INTEGER NOT NULL, role TEXT NOT NULL, "
-                                                     "linked_households INTEGER NOT NULL DEFAULT 0, linked_note TEXT"));
+    GeoPackage::createAttributesTable(
+        db, QStringLiteral("ga_members"), QStringLiteral("成员"), QStringLiteral("成员 / Members"),
+        QStringLiteral("name TEXT NOT NULL, phone TEXT, gender TEXT, status TEXT, notes TEXT"));
+    GeoPackage::createAttributesTable(
+        db, QStringLiteral("ga_assignments"), QStringLiteral("任职"),
+        QStringLiteral("任职与联系户 / Assignments and linked households"),
+        QStringLiteral("member_fid INTEGER NOT NULL REFERENCES ga_members(fid), "
+                       "unit_fid INTEGER NOT NULL, role TEXT NOT NULL, "
+                       "linked_households INTEGER NOT NULL DEFAULT 0, linked_note TEXT"));
     GeoPackage::setColumnTitles(db, QStringLiteral("ga_members"),
                                 {{QStringLiteral("name"), QStringLiteral("姓名")},
                                  {QStringLiteral("phone"), QStringLiteral("电话")},
@@ -134,23 +141,27 @@ void writeNewProject(SqliteDatabase& db, const ProjectData& data)
                                  {QStringLiteral("linked_note"), QStringLiteral("联系户")}});
     db.execute(QStringLiteral("CREATE INDEX ga_assignments_unit ON ga_assignments(unit_fid)"));
     db.execute(QStringLiteral("CREATE INDEX ga_assignments_member ON ga_assignments(member_fid)"));
-    SqliteStatement insertMember = db.prepare(
-        QStringLiteral("INSERT INTO ga_members (fid, name, phone, gender, status, notes) VALUES (?, ?, ?, ?, ?, ?)"));
+    SqliteStatement insertMember = db.prepare(QStringLiteral(
+        "INSERT INTO ga_members (fid, name, phone, gender, status, notes) VALUES (?, ?, ?, ?, ?, ?)"));
     for (const Member& member : data.members) {
         insertMember.bind(1, member.id).bind(2, member.name).bind(3, member.phone).bind(4, member.gender);
         insertMember.bind(5, member.status).bind(6, member.notes);
         insertMember.run();
     }
-    SqliteStatement insertAssignment = db.prepare(QStringLiteral(
-        "INSERT INTO ga_assignments (fid, member_fid, unit_fid, role, linked_households, linked_note) VALUES (?, ?, ?, ?, ?, ?)"));
+    SqliteStatement insertAssignment =
+        db.prepare(QStringLiteral("INSERT INTO ga_assignments (fid, member_fid, unit_fid, role, "
+                                  "linked_households, linked_note) VALUES (?, ?, ?, ?, ?, ?)"));
     for (const Assignment& assignment : data.assignments) {
         insertAssignment.bind(1, assignment.id).bind(2, assignment.memberId).bind(3, assignment.unitId);
-        insertAssignment.bind(4, assignment.role).bind(5, assignment.linkedHouseholds).bind(6, assignment.linkedHouseholdsNote);
+        insertAssignment.bind(4, assignment.role)
+            .bind(5, assignment.linkedHouseholds)
+            .bind(6, assignment.linkedHouseholdsNote);
         insertAssignment.run();
     }
 
-    db.execute(QStringLiteral("CREATE TABLE ga_history (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
-                              "created DATETIME NOT NULL, operation TEXT NOT NULL, description TEXT, payload BLOB)"));
+    db.execute(QStringLiteral(
+        "CREATE TABLE ga_history (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+        "created DATETIME NOT NULL, operation TEXT NOT NULL, description TEXT, payload BLOB)"));
 }
 
 int storedVersion(SqliteDatabase& db)
@@ -186,8 +197,9 @@ ProjectData read(SqliteDatabase& db)
         if (!db.tableExists(table))
             throw Error(Error::Kind::Corrupt, tr("The project has no table for level \"%1\"").arg(table));
         SqliteStatement query = db.prepare(
-            QStringLiteral("SELECT fid, geom, code, name, organisation, parent_fid, households, residents, notes "
-                           "FROM \"%1\" ORDER BY fid")
+            QStringLiteral(
+                "SELECT fid, geom, code, name, organisation, parent_fid, households, residents, notes "
+                "FROM \"%1\" ORDER BY fid")
                 .arg(table));
         while (query.step()) {
             Unit unit;
@@ -215,16 +227,18 @@ ProjectData read(SqliteDatabase& db)
         }
     }
 
-    SqliteStatement members =
-        db.prepare(QStringLiteral("SELECT fid, name, phone, gender, status, notes FROM ga_members ORDER BY fid"));
+    SqliteStatement members = db.prepare(
+        QStringLiteral("SELECT fid, name, phone, gender, status, notes FROM ga_members ORDER BY fid"));
     while (members.step())
         data.members.push_back(Member{members.integer(0), members.text(1), members.text(2), members.text(3),
                                       members.text(4), members.text(5)});
-    SqliteStatement assignments = db.prepare(QStringLiteral(
-        "SELECT fid, member_fid, unit_fid, role, linked_households, linked_note FROM ga_assignments ORDER BY fid"));
+    SqliteStatement assignments =
+        db.prepare(QStringLiteral("SELECT fid, member_fid, unit_fid, role, linked_households, linked_note "
+                                  "FROM ga_assignments ORDER BY fid"));
     while (assignments.step())
-        data.assignments.push_back(Assignment{assignments.integer(0), assignments.integer(1), assignments.integer(2),
-                                              assignments.text(3), assignments.integer(4), assignments.text(5)});
+        data.assignments.push_back(Assignment{assignments.integer(0), assignments.integer(1),
+                                              assignments.integer(2), assignments.text(3),
+                                              assignments.integer(4), assignments.text(5)});
     return data;
 }
 
@@ -237,8 +251,8 @@ void updateUnit(SqliteDatabase& db, const HierarchyTemplate& hierarchy, const Un
 
 void recordHistory(SqliteDatabase& db, const QString& operation, const QString& description)
 {
-    SqliteStatement statement =
-        db.prepare(QStringLiteral("INSERT INTO ga_history (created, operation, description) VALUES (?, ?, ?)"));
+    SqliteStatement statement = db.prepare(
+        QStringLiteral("INSERT INTO ga_history (created, operation, description) VALUES (?, ?, ?)"));
     statement.bind(1, GeoPackage::timestamp()).bind(2, operation).bind(3, description);
     statement.run();
 }

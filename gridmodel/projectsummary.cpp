@@ -42,13 +42,13 @@ QJsonObject ProjectSummary::toJson() const
                                       {QStringLiteral("area_m2"), level.areaM2}});
     return QJsonObject{{QStringLiteral("name"), projectName},
                        {QStringLiteral("template"), QJsonObject{{QStringLiteral("key"), templateKey},
-                                                               {QStringLiteral("name"), templateName}}},
+                                                                {QStringLiteral("name"), templateName}}},
                        {QStringLiteral("crs"), QStringLiteral("EPSG:%1").arg(crsEpsg)},
                        {QStringLiteral("levels"), levelArray},
                        {QStringLiteral("totals"), QJsonObject{{QStringLiteral("households"), households},
-                                                             {QStringLiteral("residents"), residents},
-                                                             {QStringLiteral("members"), members},
-                                                             {QStringLiteral("assignments"), assignments}}}};
+                                                              {QStringLiteral("residents"), residents},
+                                                              {QStringLiteral("members"), members},
+                                                              {QStringLiteral("assignments"), assignments}}}};
 }
 
 QString ProjectSummary::toText() const

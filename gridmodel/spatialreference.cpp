@@ -16,15 +16,17 @@ SpatialReference SpatialReference::fromEpsg(int epsg)
     if (OSRImportFromEPSG(srs, epsg) != OGRERR_NONE) {
         OSRDestroySpatialReference(srs);
         throw Error(Error::Kind::InvalidInput,
-                    QCoreApplication::translate("gridmodel", "Unknown coordinate reference system EPSG:%1").arg(epsg));
+                    QCoreApplication::translate("gridmodel", "Unknown coordinate reference system EPSG:%1")
+                        .arg(epsg));
     }
     const bool projected = OSRIsProjected(srs);
     const double metres = projected ? OSRGetLinearUnits(srs, nullptr) : 0;
     if (!projected || std::abs(metres - 1.0) > 1e-9) {
         OSRDestroySpatialReference(srs);
         throw Error(Error::Kind::InvalidInput,
-                    QCoreApplication::translate("gridmodel", "EPSG:%1 is not a projected system in metres; areas "
-                                                             "must be measured in m² (try a CGCS2000 Gauss-Kruger zone)")
+                    QCoreApplication::translate("gridmodel",
+                                                "EPSG:%1 is not a projected system in metres; areas "
+                                                "must be measured in m² (try a CGCS2000 Gauss-Kruger zone)")
                         .arg(epsg));
     }
     SpatialReference result;
@@ -46,8 +48,9 @@ SpatialReference SpatialReference::fromString(const QString& text)
     bool ok = false;
     const int epsg = code.toInt(&ok);
     if (!ok || epsg <= 0)
-        throw Error(Error::Kind::InvalidInput,
-                    QCoreApplication::translate("gridmodel", "Expected a CRS as EPSG:N, got \"%1\"").arg(text));
+        throw Error(
+            Error::Kind::InvalidInput,
+            QCoreApplication::translate("gridmodel", "Expected a CRS as EPSG:N, got \"%1\"").arg(text));
     return fromEpsg(epsg);
 }
 

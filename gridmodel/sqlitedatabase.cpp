@@ -50,7 +50,8 @@ SqliteDatabase::SqliteDatabase(const QString& path, OpenMode mode) : mPath(path)
         const QString message = mDb ? sqliteMessage(mDb) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_close(mDb);
         mDb = nullptr;
-        throw Error(kindFor(rc), QCoreApplication::translate("gridmodel", "Cannot open %1: %2").arg(path, message));
+        throw Error(kindFor(rc),
+                    QCoreApplication::translate("gridmodel", "Cannot open %1: %2").arg(path, message));
     }
     sqlite3_extended_result_codes(mDb, 1);
     sqlite3_busy_timeout(mDb, 5000);
@@ -69,7 +70,8 @@ void SqliteDatabase::execute(const QString& sql)
     if (rc != SQLITE_OK) {
         const QString message = QString::fromUtf8(errorText ? errorText : sqlite3_errstr(rc));
         sqlite3_free(errorText);
-        throw Error(kindFor(rc), QCoreApplication::translate("gridmodel", "Database error in %1: %2").arg(mPath, message));
+        throw Error(kindFor(rc),
+                    QCoreApplication::translate("gridmodel", "Database error in %1: %2").arg(mPath, message));
     }
 }
 
@@ -78,7 +80,8 @@ SqliteStatement SqliteDatabase::prepare(const QString& sql)
     sqlite3_stmt* statement = nullptr;
     const int rc = sqlite3_prepare_v2(mDb, sql.toUtf8().constData(), -1, &statement, nullptr);
     if (rc != SQLITE_OK)
-        throw Error(kindFor(rc), QCoreApplication::translate("gridmodel", "Database error in %1: %2").arg(mPath, sqliteMessage(mDb)));
+        throw Error(kindFor(rc), QCoreApplication::translate("gridmodel", "Database error in %1: %2")
+                                     .arg(mPath, sqliteMessage(mDb)));
     return SqliteStatement(mDb, statement);
 }
 
@@ -89,7 +92,8 @@ qint64 SqliteDatabase::lastInsertRowId() const
 
 bool SqliteDatabase::tableExists(const QString& name)
 {
-    SqliteStatement query = prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?"));
+    SqliteStatement query =
+        prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?"));
     query.bind(1, name);
     return query.step();
 }
@@ -108,7 +112,8 @@ bool SqliteDatabase::integrityOk()
 
 SqliteStatement::SqliteStatement(sqlite3* db, sqlite3_stmt* statement) : mDb(db), mStatement(statement) {}
 
-SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept : mDb(other.mDb), mStatement(other.mStatement)
+SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
+    : mDb(other.mDb), mStatement(other.mStatement)
 {
     other.mStatement = nullptr;
 }
@@ -121,7 +126,8 @@ SqliteStatement::~SqliteStatement()
 void SqliteStatement::check(int rc)
 {
     if (rc != SQLITE_OK)
-        throw Error(kindFor(rc), QCoreApplication::translate("gridmodel", "Database error: %1").arg(sqliteMessage(mDb)));
+        throw Error(kindFor(rc),
+                    QCoreApplication::translate("gridmodel", "Database error: %1").arg(sqliteMessage(mDb)));
 }
 
 SqliteStatement& SqliteStatement::bind(int index, qint64 value)
@@ -164,7 +170,8 @@ bool SqliteStatement::step()
         return true;
     if (rc == SQLITE_DONE)
         return false;
-    throw Error(kindFor(rc), QCoreApplication::translate("gridmodel", "Database error: %1").arg(sqliteMessage(mDb)));
+    throw Error(kindFor(rc),
+                QCoreApplication::translate("gridmodel", "Database error: %1").arg(sqliteMessage(mDb)));
 }
 
 void SqliteStatement::run()

@@ -38,8 +38,9 @@ void LevelStyle::applyTo(QgsVectorLayer& layer, bool filled) const
     if (filled) {
         // A pastel per unit, stable for its id, so neighbours read apart.
         fill->setColor(QColor(255, 255, 255));
-        fill->setDataDefinedProperty(QgsSymbolLayer::PropertyFillColor,
-                                     QgsProperty::fromExpression(QStringLiteral("color_hsla((\"fid\" * 67) % 360, 55, 88, 170)")));
+        fill->setDataDefinedProperty(
+            QgsSymbolLayer::PropertyFillColor,
+            QgsProperty::fromExpression(QStringLiteral("color_hsla((\"fid\" * 67) % 360, 55, 88, 170)")));
     } else {
         fill->setBrushStyle(Qt::NoBrush);
     }
@@ -51,7 +52,8 @@ void LevelStyle::applyTo(QgsVectorLayer& layer, bool filled) const
     }
     QgsPalLayerSettings settings;
     settings.isExpression = true;
-    settings.fieldName = labelHouseholds ? QStringLiteral("\"name\" || '\\n' || \"households\" || '户'") : QStringLiteral("\"name\"");
+    settings.fieldName = labelHouseholds ? QStringLiteral("\"name\" || '\\n' || \"households\" || '户'")
+                                         : QStringLiteral("\"name\"");
     settings.placement = QgsPalLayerSettings::Horizontal;
     settings.scaleVisibility = true;
     settings.minimumScale = labelMinimumScale;

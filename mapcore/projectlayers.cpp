@@ -7,14 +7,16 @@
 
 namespace mapcore {
 
-ProjectLayers::ProjectLayers(const QString& projectPath, const gridmodel::HierarchyTemplate& hierarchy, int editingLevel)
+ProjectLayers::ProjectLayers(const QString& projectPath, const gridmodel::HierarchyTemplate& hierarchy,
+                             int editingLevel)
 {
     for (int level = 0; level < hierarchy.levelCount(); ++level) {
         const gridmodel::LevelDefinition& definition = hierarchy.level(level);
         QgsVectorLayer::LayerOptions options;
         options.loadDefaultStyle = false;
-        auto layer = std::make_unique<QgsVectorLayer>(QStringLiteral("%1|layername=%2").arg(projectPath, definition.key),
-                                                      definition.name.zh, QStringLiteral("ogr"), options);
+        auto layer = std::make_unique<QgsVectorLayer>(
+            QStringLiteral("%1|layername=%2").arg(projectPath, definition.key), definition.name.zh,
+            QStringLiteral("ogr"), options);
         LevelStyle::forLevel(level, hierarchy.levelCount()).applyTo(*layer, level == editingLevel);
         mLayers.push_back(std::move(layer));
     }

@@ -24,7 +24,8 @@ namespace mapcore {
 class ProjectLayers
 {
 public:
-    ProjectLayers(const QString& projectPath, const gridmodel::HierarchyTemplate& hierarchy, int editingLevel);
+    ProjectLayers(const QString& projectPath, const gridmodel::HierarchyTemplate& hierarchy,
+                  int editingLevel);
     ~ProjectLayers();
     ProjectLayers(const ProjectLayers&) = delete;
     ProjectLayers& operator=(const ProjectLayers&) = delete;

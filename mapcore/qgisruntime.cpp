@@ -22,7 +22,8 @@ void start()
     QCoreApplication::setApplicationName(QStringLiteral("GridAtlas"));
     // Without the prefix only the providers built into core load (no spatialite, no postgres).
     const QByteArray prefix = qgetenv("QGIS_PREFIX_PATH");
-    QgsApplication::setPrefixPath(prefix.isEmpty() ? QStringLiteral("/usr") : QString::fromLocal8Bit(prefix), true);
+    QgsApplication::setPrefixPath(prefix.isEmpty() ? QStringLiteral("/usr") : QString::fromLocal8Bit(prefix),
+                                  true);
     QgsApplication::initQgis();
 }
 

@@ -48,7 +48,8 @@ int main(int argc, char* argv[])
 
     const std::vector<Command> commands = projectCommands();
     QStringList arguments = QCoreApplication::arguments();
-    if (arguments.size() < 2 || arguments.at(1) == QLatin1String("--help") || arguments.at(1) == QLatin1String("-h")) {
+    if (arguments.size() < 2 || arguments.at(1) == QLatin1String("--help") ||
+        arguments.at(1) == QLatin1String("-h")) {
         printOut(overview(commands));
         return arguments.size() < 2 ? Failure : Success;
     }
@@ -57,22 +58,25 @@ int main(int argc, char* argv[])
         return Success;
     }
     const QString name = arguments.at(1);
-    const auto command = std::find_if(commands.begin(), commands.end(), [&](const Command& c) { return c.name == name; });
+    const auto command =
+        std::find_if(commands.begin(), commands.end(), [&](const Command& c) { return c.name == name; });
     if (command == commands.end()) {
-        printError(QStringLiteral("gridatlas-cli: unknown command \"%1\"\n\n").arg(name) + overview(commands));
+        printError(QStringLiteral("gridatlas-cli: unknown command \"%1\"\n\n").arg(name) +
+                   overview(commands));
         return Failure;
     }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(command->synopsis);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
     parser.addOption(help);
     command->declare(parser);
     arguments.removeAt(1);
     // QCommandLineParser names the executable by its path; name the subcommand instead.
-    const QString helpText =
-        parser.helpText().replace(QCoreApplication::arguments().constFirst(), QStringLiteral("gridatlas-cli %1").arg(name));
+    const QString helpText = parser.helpText().replace(QCoreApplication::arguments().constFirst(),
+                                                       QStringLiteral("gridatlas-cli %1").arg(name));
     if (!parser.parse(arguments)) {
         printError(QStringLiteral("gridatlas-cli %1: %2\n\n%3").arg(name, parser.errorText(), helpText));
         return Failure;
@@ -87,7 +91,8 @@ int main(int argc, char* argv[])
         printError(QStringLiteral("gridatlas-cli %1: %2\n").arg(name, error.message()));
         return Failure;
     } catch (const std::exception& error) {
-        printError(QStringLiteral("gridatlas-cli %1: unexpected error: %2\n").arg(name, QString::fromUtf8(error.what())));
+        printError(QStringLiteral("gridatlas-cli %1: unexpected error: %2\n")
+                       .arg(name, QString::fromUtf8(error.what())));
         return Failure;
     }
 }

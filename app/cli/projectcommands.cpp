@@ -18,13 +18,16 @@ namespace gridatlas::cli {
 
 namespace {
 
-const QCommandLineOption OverwriteOption(QStringLiteral("overwrite"), QStringLiteral("Replace OUT if it exists."));
+const QCommandLineOption OverwriteOption(QStringLiteral("overwrite"),
+                                         QStringLiteral("Replace OUT if it exists."));
 
 QString requireOneArgument(const QCommandLineParser& parser, const QString& what)
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        throw Error(Error::Kind::InvalidInput, QStringLiteral("expected exactly one %1, got %2 arguments").arg(what).arg(positional.size()));
+        throw Error(
+            Error::Kind::InvalidInput,
+            QStringLiteral("expected exactly one %1, got %2 arguments").arg(what).arg(positional.size()));
     return positional.first();
 }
 
@@ -37,14 +40,17 @@ void writeAndSummarise(const QString& path, const ProjectData& data, bool overwr
 
 Command demoCommand()
 {
-    return {QStringLiteral("demo"), QStringLiteral("Write the bundled demo district (2 streets, ~800 zones) to OUT.gpkg"),
+    return {QStringLiteral("demo"),
+            QStringLiteral("Write the bundled demo district (2 streets, ~800 zones) to OUT.gpkg"),
             [](QCommandLineParser& parser) {
-                parser.addPositionalArgument(QStringLiteral("OUT.gpkg"), QStringLiteral("The project file to write."));
+                parser.addPositionalArgument(QStringLiteral("OUT.gpkg"),
+                                             QStringLiteral("The project file to write."));
                 parser.addOption(OverwriteOption);
             },
             [](const QCommandLineParser& parser) {
                 const QString out = requireOneArgument(parser, QStringLiteral("output file"));
-                writeAndSummarise(out, DistrictGenerator::generate(DistrictGenerator::demoOptions()), parser.isSet(OverwriteOption));
+                writeAndSummarise(out, DistrictGenerator::generate(DistrictGenerator::demoOptions()),
+                                  parser.isSet(OverwriteOption));
                 return Success;
             }};
 }
@@ -52,52 +58,71 @@ Command demoCommand()
 Command newCommand()
 {
     static const QCommandLineOption templateOption(
-        QStringLiteral("template"), QStringLiteral("Hierarchy template: %1.").arg(HierarchyTemplate::builtinKeys().join(QStringLiteral(", "))),
+        QStringLiteral("template"),
+        QStringLiteral("Hierarchy template: %1.")
+            .arg(HierarchyTemplate::builtinKeys().join(QStringLiteral(", "))),
         QStringLiteral("KEY"), QStringLiteral("five-level"));
     static const QCommandLineOption crsOption(
-        QStringLiteral("crs"), QStringLiteral("Project CRS, in metres (default EPSG:%1, CGCS2000 / 3-degree Gauss-Kruger CM 114E).").arg(SpatialReference::DefaultEpsg),
+        QStringLiteral("crs"),
+        QStringLiteral("Project CRS, in metres (default EPSG:%1, CGCS2000 / 3-degree Gauss-Kruger CM 114E).")
+            .arg(SpatialReference::DefaultEpsg),
         QStringLiteral("EPSG:N"));
     static const QCommandLineOption longitudeOption(
-        QStringLiteral("longitude"), QStringLiteral("Choose the CGCS2000 3-degree Gauss-Kruger zone for this longitude instead of --crs."),
+        QStringLiteral("longitude"),
+        QStringLiteral("Choose the CGCS2000 3-degree Gauss-Kruger zone for this longitude instead of --crs."),
         QStringLiteral("DEGREES"));
-    static const QCommandLineOption nameOption(QStringLiteral("name"), QStringLiteral("Project name."), QStringLiteral("NAME"));
-    return {QStringLiteral("new"), QStringLiteral("Create an empty project from a hierarchy template"),
-            [](QCommandLineParser& parser) {
-                parser.addPositionalArgument(QStringLiteral("OUT.gpkg"), QStringLiteral("The project file to create."));
-                parser.addOptions({templateOption, crsOption, longitudeOption, nameOption, OverwriteOption});
-            },
-            [](const QCommandLineParser& parser) {
-                const QString out = requireOneArgument(parser, QStringLiteral("output file"));
-                if (parser.isSet(crsOption) && parser.isSet(longitudeOption))
-                    throw Error(Error::Kind::InvalidInput, QStringLiteral("give either --crs or --longitude, not both"));
-                int epsg = SpatialReference::DefaultEpsg;
-                if (parser.isSet(crsOption))
-                    epsg = SpatialReference::fromString(parser.value(crsOption)).epsg();
-                if (parser.isSet(longitudeOption)) {
-                    bool ok = false;
-                    const double longitude = parser.value(longitudeOption).toDouble(&ok);
-                    if (!ok || longitude < 73 || longitude > 136)
-                        throw Error(Error::Kind::InvalidInput, QStringLiteral("--longitude must be a number of degrees east within China (73–136)"));
-                    epsg = SpatialReference::gaussKrugerEpsgForLongitude(longitude);
-                }
-                ProjectData data;
-                data.hierarchy = HierarchyTemplate::builtin(parser.value(templateOption));
-                data.crsEpsg = SpatialReference::fromEpsg(epsg).epsg();
-                data.name = parser.isSet(nameOption) ? parser.value(nameOption) : QFileInfo(out).completeBaseName();
-                writeAndSummarise(out, data, parser.isSet(OverwriteOption));
-                return Success;
-            }};
+    static const QCommandLineOption nameOption(QStringLiteral("name"), QStringLiteral("Project name."),
+                                               QStringLiteral("NAME"));
+    return {
+        QStringLiteral("new"), QStringLiteral("Create an empty project from a hierarchy template"),
+        [](QCommandLineParser& parser) {
+            parser.addPositionalArgument(QStringLiteral("OUT.gpkg"),
+                                         QStringLiteral("The project file to create."));
+            parser.addOptions({templateOption, crsOption, longitudeOption, nameOption, OverwriteOption});
+        },
+        [](const QCommandLineParser& parser) {
+            const QString out = requireOneArgument(parser, QStringLiteral("output file"));
+            if (parser.isSet(crsOption) && parser.isSet(longitudeOption))
+                throw Error(Error::Kind::InvalidInput,
+                            QStringLiteral("give either --crs or --longitude, not both"));
+            int epsg = SpatialReference::DefaultEpsg;
+            if (parser.isSet(crsOption))
+                epsg = SpatialReference::fromString(parser.value(crsOption)).epsg();
+            if (parser.isSet(longitudeOption)) {
+                bool ok = false;
+                const double longitude = parser.value(longitudeOption).toDouble(&ok);
+                if (!ok || longitude < 73 || longitude > 136)
+                    throw Error(
+                        Error::Kind::InvalidInput,
+                        QStringLiteral("--longitude must be a number of degrees east within China (73–136)"));
+                epsg = SpatialReference::gaussKrugerEpsgForLongitude(longitude);
+            }
+            ProjectData data;
+            data.hierarchy = HierarchyTemplate::builtin(parser.value(templateOption));
+            data.crsEpsg = SpatialReference::fromEpsg(epsg).epsg();
+            data.name =
+                parser.isSet(nameOption) ? parser.value(nameOption) : QFileInfo(out).completeBaseName();
+            writeAndSummarise(out, data, parser.isSet(OverwriteOption));
+            return Success;
+        }};
 }
 
 Command generateCommand()
 {
-    static const QCommandLineOption zonesOption(QStringLiteral("zones"), QStringLiteral("About how many leaf units (1–200000)."), QStringLiteral("N"));
-    static const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("S"), QStringLiteral("1"));
-    static const QCommandLineOption templateOption(QStringLiteral("template"), QStringLiteral("Hierarchy template (default five-level)."),
+    static const QCommandLineOption zonesOption(QStringLiteral("zones"),
+                                                QStringLiteral("About how many leaf units (1–200000)."),
+                                                QStringLiteral("N"));
+    static const QCommandLineOption seedOption(QStringLiteral("seed"),
+                                               QStringLiteral("Random seed (default 1)."),
+                                               QStringLiteral("S"), QStringLiteral("1"));
+    static const QCommandLineOption templateOption(QStringLiteral("template"),
+                                                   QStringLiteral("Hierarchy template (default five-level)."),
                                                    QStringLiteral("KEY"), QStringLiteral("five-level"));
-    return {QStringLiteral("generate"), QStringLiteral("Write a synthetic district of about N zones, deterministic for a seed"),
+    return {QStringLiteral("generate"),
+            QStringLiteral("Write a synthetic district of about N zones, deterministic for a seed"),
             [](QCommandLineParser& parser) {
-                parser.addPositionalArgument(QStringLiteral("OUT.gpkg"), QStringLiteral("The project file to write."));
+                parser.addPositionalArgument(QStringLiteral("OUT.gpkg"),
+                                             QStringLiteral("The project file to write."));
                 parser.addOptions({zonesOption, seedOption, templateOption, OverwriteOption});
             },
             [](const QCommandLineParser& parser) {
@@ -105,7 +130,8 @@ Command generateCommand()
                 bool ok = false;
                 const int zones = parser.value(zonesOption).toInt(&ok);
                 if (!parser.isSet(zonesOption) || !ok || zones < 1 || zones > 200000)
-                    throw Error(Error::Kind::InvalidInput, QStringLiteral("--zones must be a whole number from 1 to 200000"));
+                    throw Error(Error::Kind::InvalidInput,
+                                QStringLiteral("--zones must be a whole number from 1 to 200000"));
                 const quint64 seed = parser.value(seedOption).toULongLong(&ok);
                 if (!ok)
                     throw Error(Error::Kind::InvalidInput, QStringLiteral("--seed must be a whole number"));
@@ -119,20 +145,23 @@ Command generateCommand()
 Command infoCommand()
 {
     static const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    return {QStringLiteral("info"), QStringLiteral("Print the template, the units of each level and the totals"),
-            [](QCommandLineParser& parser) {
-                parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A GridAtlas project (.gpkg)."));
-                parser.addOption(jsonOption);
-            },
-            [](const QCommandLineParser& parser) {
-                const auto project = ProjectFile::open(requireOneArgument(parser, QStringLiteral("project file")), ProjectFile::Access::ReadOnly);
-                const ProjectSummary summary = ProjectSummary::of(project->data());
-                if (parser.isSet(jsonOption))
-                    printOut(QString::fromUtf8(QJsonDocument(summary.toJson()).toJson(QJsonDocument::Indented)));
-                else
-                    printOut(summary.toText());
-                return Success;
-            }};
+    return {
+        QStringLiteral("info"), QStringLiteral("Print the template, the units of each level and the totals"),
+        [](QCommandLineParser& parser) {
+            parser.addPositionalArgument(QStringLiteral("FILE"),
+                                         QStringLiteral("A GridAtlas project (.gpkg)."));
+            parser.addOption(jsonOption);
+        },
+        [](const QCommandLineParser& parser) {
+            const auto project = ProjectFile::open(requireOneArgument(parser, QStringLiteral("project file")),
+                                                   ProjectFile::Access::ReadOnly);
+            const ProjectSummary summary = ProjectSummary::of(project->data());
+            if (parser.isSet(jsonOption))
+                printOut(QString::fromUtf8(QJsonDocument(summary.toJson()).toJson(QJsonDocument::Indented)));
+            else
+                printOut(summary.toText());
+            return Success;
+        }};
 }
 
 } // namespace

@@ -15,11 +15,14 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("GridAtlas — 网格化管理地图"));
     parser.addHelpOption();
-    const QCommandLineOption snapshot(QStringLiteral("snapshot"),
-                                      QStringLiteral("Write a screenshot of the window once the map has drawn, then exit."),
-                                      QStringLiteral("OUT.png"));
-    const QCommandLineOption width(QStringLiteral("width"), QStringLiteral("Window width for --snapshot."), QStringLiteral("W"), QStringLiteral("1280"));
-    const QCommandLineOption height(QStringLiteral("height"), QStringLiteral("Window height for --snapshot."), QStringLiteral("H"), QStringLiteral("860"));
+    const QCommandLineOption snapshot(
+        QStringLiteral("snapshot"),
+        QStringLiteral("Write a screenshot of the window once the map has drawn, then exit."),
+        QStringLiteral("OUT.png"));
+    const QCommandLineOption width(QStringLiteral("width"), QStringLiteral("Window width for --snapshot."),
+                                   QStringLiteral("W"), QStringLiteral("1280"));
+    const QCommandLineOption height(QStringLiteral("height"), QStringLiteral("Window height for --snapshot."),
+                                    QStringLiteral("H"), QStringLiteral("860"));
     parser.addOptions({snapshot, width, height});
     parser.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project to open."));
     parser.process(application);
@@ -37,11 +40,12 @@ int main(int argc, char* argv[])
                 result = 2;
             } else {
                 const QString out = parser.value(snapshot);
-                QObject::connect(window.canvas(), &QgsMapCanvas::mapCanvasRefreshed, &window, [&window, out, &result] {
-                    if (!window.grab().save(out))
-                        result = 2;
-                    QTimer::singleShot(0, qApp, &QCoreApplication::quit);
-                });
+                QObject::connect(window.canvas(), &QgsMapCanvas::mapCanvasRefreshed, &window,
+                                 [&window, out, &result] {
+                                     if (!window.grab().save(out))
+                                         result = 2;
+                                     QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+                                 });
                 window.canvas()->refresh();
                 result = application.exec() || result;
             }

@@ -49,7 +49,8 @@ bool MainWindow::openProject(const QString& path)
     try {
         auto project = gridmodel::ProjectFile::open(path, gridmodel::ProjectFile::Access::ReadOnly);
         const int editingLevel = std::min(2, project->data().hierarchy.levelCount() - 1);
-        auto layers = std::make_unique<mapcore::ProjectLayers>(project->path(), project->data().hierarchy, editingLevel);
+        auto layers = std::make_unique<mapcore::ProjectLayers>(project->path(), project->data().hierarchy,
+                                                               editingLevel);
         mCanvas->setLayers(layers->layersTopFirst());
         mCanvas->setDestinationCrs(layers->crs());
         QgsRectangle extent = layers->fullExtent();
@@ -71,7 +72,8 @@ bool MainWindow::openProject(const QString& path)
 
 void MainWindow::chooseProject()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("打开项目"), QString(), tr("GridAtlas 项目 (*.gpkg)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("打开项目"), QString(), tr("GridAtlas 项目 (*.gpkg)"));
     if (!path.isEmpty())
         openProject(path);
 }

@@ -20,7 +20,8 @@ const QString& projectPath()
     static QTemporaryDir dir;
     static const QString path = [] {
         const QString file = dir.filePath(QStringLiteral("bench.gpkg"));
-        ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::syntheticOptions(gZones, 1)));
+        ProjectFile::create(file,
+                            DistrictGenerator::generate(DistrictGenerator::syntheticOptions(gZones, 1)));
         return file;
     }();
     return path;

@@ -28,7 +28,8 @@ private:
         process.start(GRIDATLAS_CLI, arguments);
         process.waitForFinished(300000);
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+                QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
     }
 
     static QByteArray digest(const QString& path)
@@ -110,7 +111,8 @@ private slots:
         QFETCH(QString, templateKey);
         QFETCH(int, levels);
         const QString file = mDir.filePath(templateKey + ".gpkg");
-        const Result result = run({"new", file, "--template", templateKey, "--name", QStringLiteral("花园路街道网格图")});
+        const Result result =
+            run({"new", file, "--template", templateKey, "--name", QStringLiteral("花园路街道网格图")});
         QCOMPARE(result.exitCode, 0);
         const QJsonObject summary = info(file);
         QCOMPARE(summary.value("levels").toArray().size(), levels);
@@ -134,10 +136,13 @@ private slots:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
-        QTest::newRow("geographic crs") << QStringList{"--crs", "EPSG:4326"} << "not a projected system in metres";
-        QTest::newRow("unknown crs") << QStringList{"--crs", "EPSG:999999"} << "Unknown coordinate reference system";
+        QTest::newRow("geographic crs")
+            << QStringList{"--crs", "EPSG:4326"} << "not a projected system in metres";
+        QTest::newRow("unknown crs") << QStringList{"--crs", "EPSG:999999"}
+                                     << "Unknown coordinate reference system";
         QTest::newRow("garbled crs") << QStringList{"--crs", "Beijing"} << "Expected a CRS as EPSG:N";
-        QTest::newRow("unknown template") << QStringList{"--template", "six-level"} << "Unknown template \"six-level\"";
+        QTest::newRow("unknown template")
+            << QStringList{"--template", "six-level"} << "Unknown template \"six-level\"";
         QTest::newRow("longitude outside") << QStringList{"--longitude", "10"} << "--longitude";
     }
 

@@ -22,7 +22,8 @@ int main(int argc, char* argv[])
     if (mode == QLatin1String("create")) {
         std::puts("ready");
         std::fflush(stdout);
-        ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::syntheticOptions(20000, 7)), true);
+        ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::syntheticOptions(20000, 7)),
+                            true);
         return 0;
     }
     const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);

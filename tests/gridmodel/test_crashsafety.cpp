@@ -48,7 +48,8 @@ private slots:
             writer->waitForFinished();
             delete writer;
 
-            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite); // the stale lock is taken over
+            const auto project =
+                ProjectFile::open(file, ProjectFile::Access::ReadWrite); // the stale lock is taken over
             const int leaf = project->data().hierarchy.levelCount() - 1;
             qint64 round = -1;
             int leaves = 0;
@@ -95,7 +96,8 @@ private slots:
         // The next write clears what killed attempts left behind.
         ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::demoOptions()), true);
         QVERIFY(ProjectFile::open(file, ProjectFile::Access::ReadOnly)->data().units.size() > 500);
-        const QStringList leftovers = QDir(mDir.path()).entryList({"*.tmp", "*.lock"}, QDir::Files | QDir::Hidden);
+        const QStringList leftovers =
+            QDir(mDir.path()).entryList({"*.tmp", "*.lock"}, QDir::Files | QDir::Hidden);
         QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(", ")));
     }
 };

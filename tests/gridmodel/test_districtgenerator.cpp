@@ -52,7 +52,8 @@ private slots:
         QVERIFY2(grids >= 40 && grids <= 60, qPrintable(QString::number(grids)));
         QVERIFY2(buildings >= 170 && buildings <= 230, qPrintable(QString::number(buildings)));
         QVERIFY2(zones >= 720 && zones <= 880, qPrintable(QString::number(zones)));
-        QVERIFY2(mDemo.members.size() >= 350 && mDemo.members.size() <= 650, qPrintable(QString::number(mDemo.members.size())));
+        QVERIFY2(mDemo.members.size() >= 350 && mDemo.members.size() <= 650,
+                 qPrintable(QString::number(mDemo.members.size())));
     }
 
     void namesAndCodes()
@@ -71,7 +72,8 @@ private slots:
                 QVERIFY(parent);
                 QCOMPARE(parent->level, unit.level - 1);
                 QVERIFY(unit.code.startsWith(parent->code));
-                QCOMPARE(unit.code.size() - parent->code.size(), mDemo.hierarchy.level(unit.level).codeDigits);
+                QCOMPARE(unit.code.size() - parent->code.size(),
+                         mDemo.hierarchy.level(unit.level).codeDigits);
             } else {
                 QCOMPARE(unit.level, 0);
             }
@@ -108,7 +110,8 @@ private slots:
             double sum = 0;
             for (const MultiPolygon* part : parts)
                 sum += part->area();
-            QVERIFY2(std::abs(sum - unit.boundary.area()) < 1e-6 * unit.boundary.area(), qPrintable(unit.code));
+            QVERIFY2(std::abs(sum - unit.boundary.area()) < 1e-6 * unit.boundary.area(),
+                     qPrintable(unit.code));
             const double difference = geos.symmetricDifferenceArea(geos.coverageUnion(parts), unit.boundary);
             QVERIFY2(difference < 1e-3, qPrintable(QString("%1: %2 m²").arg(unit.code).arg(difference)));
         }
@@ -155,7 +158,8 @@ private slots:
                 QCOMPARE(unit.residents, residents.value(unit.id));
             }
             const TargetBand band = mDemo.hierarchy.level(unit.level).households;
-            QVERIFY2(band.contains(unit.households), qPrintable(QString("%1 %2 households").arg(unit.code).arg(unit.households)));
+            QVERIFY2(band.contains(unit.households),
+                     qPrintable(QString("%1 %2 households").arg(unit.code).arg(unit.households)));
         }
     }
 
@@ -175,7 +179,8 @@ private slots:
         for (const Unit& unit : mDemo.units)
             for (const RoleDefinition& role : mDemo.hierarchy.level(unit.level).roles)
                 if (role.required)
-                    QVERIFY2(roles.value(unit.id).contains(role.key), qPrintable(unit.code + " lacks " + role.key));
+                    QVERIFY2(roles.value(unit.id).contains(role.key),
+                             qPrintable(unit.code + " lacks " + role.key));
         const RatioRule& rule = mDemo.hierarchy.ratioRules().front();
         for (const Assignment& assignment : mDemo.assignments)
             if (assignment.role == rule.roleKey)

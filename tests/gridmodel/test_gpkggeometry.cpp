@@ -14,17 +14,19 @@ private slots:
     void roundTripWithHole()
     {
         GeosEngine geos;
-        const MultiPolygon original = geos.fromWkt(
-            "MULTIPOLYGON (((450000 3840000, 450100 3840000, 450100 3840100, 450000 3840100, 450000 3840000), "
-            "(450010 3840010, 450010 3840020, 450020 3840020, 450020 3840010, 450010 3840010)), "
-            "((450200 3840000, 450300 3840000, 450300 3840050, 450200 3840000)))");
+        const MultiPolygon original =
+            geos.fromWkt("MULTIPOLYGON (((450000 3840000, 450100 3840000, 450100 3840100, 450000 3840100, "
+                         "450000 3840000), "
+                         "(450010 3840010, 450010 3840020, 450020 3840020, 450020 3840010, 450010 3840010)), "
+                         "((450200 3840000, 450300 3840000, 450300 3840050, 450200 3840000)))");
         QCOMPARE(original.polygons.size(), size_t(2));
         QCOMPARE(original.area(), 10000.0 - 100.0 + 2500.0);
         const QByteArray blob = GpkgGeometry::encode(original, 4547);
         QCOMPARE(blob.left(2), QByteArray("GP"));
         QCOMPARE(GpkgGeometry::decode(blob), original);
         bool ok = false;
-        const Envelope env = GpkgGeometry::envelope(reinterpret_cast<const unsigned char*>(blob.constData()), blob.size(), &ok);
+        const Envelope env = GpkgGeometry::envelope(reinterpret_cast<const unsigned char*>(blob.constData()),
+                                                    blob.size(), &ok);
         QVERIFY(ok);
         QCOMPARE(env.minX, 450000.0);
         QCOMPARE(env.maxX, 450300.0);
@@ -36,7 +38,9 @@ private slots:
         const QByteArray blob = GpkgGeometry::encode(MultiPolygon(), 4547);
         QVERIFY(GpkgGeometry::decode(blob).isEmpty());
         bool ok = false;
-        QVERIFY(GpkgGeometry::envelope(reinterpret_cast<const unsigned char*>(blob.constData()), blob.size(), &ok).isEmpty());
+        QVERIFY(
+            GpkgGeometry::envelope(reinterpret_cast<const unsigned char*>(blob.constData()), blob.size(), &ok)
+                .isEmpty());
         QVERIFY(ok);
     }
 

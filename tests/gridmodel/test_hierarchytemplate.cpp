@@ -17,10 +17,13 @@ private slots:
         QTest::addColumn<QStringList>("levels");
         QTest::addColumn<QString>("leafName");
         QTest::newRow("five-level") << "five-level"
-                                    << QStringList{"street", "community", "grid", "building", "zone"} << "党员责任区";
-        QTest::newRow("five-level-household") << "five-level-household"
-                                              << QStringList{"street", "community", "grid", "building", "zone"} << "党员中心户";
-        QTest::newRow("four-level") << "four-level" << QStringList{"street", "community", "grid", "building"} << "楼栋(单元)";
+                                    << QStringList{"street", "community", "grid", "building", "zone"}
+                                    << "党员责任区";
+        QTest::newRow("five-level-household")
+            << "five-level-household" << QStringList{"street", "community", "grid", "building", "zone"}
+            << "党员中心户";
+        QTest::newRow("four-level") << "four-level" << QStringList{"street", "community", "grid", "building"}
+                                    << "楼栋(单元)";
     }
 
     void builtinTemplates()
@@ -72,20 +75,28 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("expected");
         QTest::newRow("not json") << QByteArray("{levels: [") << "not valid JSON";
-        QTest::newRow("one level") << QByteArray(R"({"key":"x","name":"x","levels":[{"key":"street","name":"街道"}]})")
-                                   << "2 to 5 levels";
-        QTest::newRow("unknown level") << QByteArray(R"({"key":"x","name":"x","levels":[{"key":"street","name":"a"},{"key":"block","name":"b"}]})")
-                                       << "unknown level key \"block\"";
-        QTest::newRow("out of order") << QByteArray(R"({"key":"x","name":"x","levels":[{"key":"grid","name":"a"},{"key":"street","name":"b"}]})")
-                                      << "out of order";
+        QTest::newRow("one level")
+            << QByteArray(R"({"key":"x","name":"x","levels":[{"key":"street","name":"街道"}]})")
+            << "2 to 5 levels";
+        QTest::newRow("unknown level")
+            << QByteArray(
+                   R"({"key":"x","name":"x","levels":[{"key":"street","name":"a"},{"key":"block","name":"b"}]})")
+            << "unknown level key \"block\"";
+        QTest::newRow("out of order")
+            << QByteArray(
+                   R"({"key":"x","name":"x","levels":[{"key":"grid","name":"a"},{"key":"street","name":"b"}]})")
+            << "out of order";
         QTest::newRow("band upside down")
-            << QByteArray(R"({"key":"x","name":"x","levels":[{"key":"street","name":"a"},{"key":"grid","name":"b","bands":{"households":{"min":50,"max":30}}}]})")
+            << QByteArray(
+                   R"({"key":"x","name":"x","levels":[{"key":"street","name":"a"},{"key":"grid","name":"b","bands":{"households":{"min":50,"max":30}}}]})")
             << "minimum is above its maximum";
         QTest::newRow("ratio on unknown role")
-            << QByteArray(R"({"key":"x","name":"x","levels":[{"key":"street","name":"a"},{"key":"grid","name":"b"}],"ratios":[{"key":"r","level":"grid","role":"nobody"}]})")
+            << QByteArray(
+                   R"({"key":"x","name":"x","levels":[{"key":"street","name":"a"},{"key":"grid","name":"b"}],"ratios":[{"key":"r","level":"grid","role":"nobody"}]})")
             << "role \"nobody\"";
         QTest::newRow("repeated role")
-            << QByteArray(R"({"key":"x","name":"x","levels":[{"key":"street","name":"a"},{"key":"grid","name":"b","roles":[{"key":"a","name":"x"},{"key":"a","name":"y"}]}]})")
+            << QByteArray(
+                   R"({"key":"x","name":"x","levels":[{"key":"street","name":"a"},{"key":"grid","name":"b","roles":[{"key":"a","name":"x"},{"key":"a","name":"y"}]}]})")
             << "repeated key";
     }
 
@@ -102,10 +113,7 @@ private slots:
         }
     }
 
-    void unknownBuiltin()
-    {
-        QVERIFY_EXCEPTION_THROWN(HierarchyTemplate::builtin("six-level"), Error);
-    }
+    void unknownBuiltin() { QVERIFY_EXCEPTION_THROWN(HierarchyTemplate::builtin("six-level"), Error); }
 };
 
 QTEST_GUILESS_MAIN(TestHierarchyTemplate)

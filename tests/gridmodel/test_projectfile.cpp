@@ -29,10 +29,24 @@ private:
         data.name = QStringLiteral("测试项目 “引号” & <符号>");
         data.crsEpsg = 4547;
         data.hierarchy = HierarchyTemplate::builtin("four-level");
-        Unit street{1, 0, 0, "410105001", "文化路街道", "文化路街道党工委", box(450000, 3840000, 200, 100), 120, 300, "备注：第一行\n第二行"};
-        Unit community{2, 1, 1, "410105001001", "锦绣社区", "锦绣社区党委", box(450000, 3840000, 200, 100), 120, 300, QString()};
-        Unit gridA{3, 2, 2, "41010500100101", "第1网格", "锦绣社区第一网格党支部", box(450000, 3840000, 100, 100), 70, 180, ""};
-        Unit gridB{4, 2, 2, "41010500100102", "第2网格", QString(), box(450100, 3840000, 100, 100), 50, 120, "空地"};
+        Unit street{1,
+                    0,
+                    0,
+                    "410105001",
+                    "文化路街道",
+                    "文化路街道党工委",
+                    box(450000, 3840000, 200, 100),
+                    120,
+                    300,
+                    "备注：第一行\n第二行"};
+        Unit community{
+            2,   1,   1,        "410105001001", "锦绣社区", "锦绣社区党委", box(450000, 3840000, 200, 100),
+            120, 300, QString()};
+        Unit gridA{
+            3,  2,   2, "41010500100101", "第1网格", "锦绣社区第一网格党支部", box(450000, 3840000, 100, 100),
+            70, 180, ""};
+        Unit gridB{4,  2,   2,     "41010500100102", "第2网格", QString(), box(450100, 3840000, 100, 100),
+                   50, 120, "空地"};
         Unit empty{5, 3, 3, "4101050010010101", "1号楼", "1号楼党小组", MultiPolygon(), 0, 0, QString()};
         data.units = {street, community, gridA, gridB, empty};
         data.members = {Member{1, "张建国", "13812345678", "男", "在职", "党员，退伍军人"},
@@ -144,11 +158,13 @@ private slots:
         QProcess process;
         process.start("/usr/bin/python3", {validator, "-k", "--extra", file});
         QVERIFY(process.waitForFinished(120000));
-        const QString output = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        const QString output =
+            QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
         QVERIFY2(process.exitCode() == 0 && output.trimmed().isEmpty(), qPrintable(output));
 
         // Each level is a polygon layer GDAL (and so QGIS) reads, with Chinese text intact.
-        GDALDatasetH dataset = GDALOpenEx(file.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+        GDALDatasetH dataset = GDALOpenEx(file.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                          nullptr, nullptr, nullptr);
         QVERIFY(dataset);
         const QStringList levels{"street", "community", "grid", "building", "zone"};
         for (const QString& level : levels) {
@@ -160,7 +176,8 @@ private slots:
         OGRLayerH streets = GDALDatasetGetLayerByName(dataset, "street");
         OGR_L_ResetReading(streets);
         OGRFeatureH feature = OGR_L_GetNextFeature(streets);
-        const QString name = QString::fromUtf8(OGR_F_GetFieldAsString(feature, OGR_F_GetFieldIndex(feature, "name")));
+        const QString name =
+            QString::fromUtf8(OGR_F_GetFieldAsString(feature, OGR_F_GetFieldIndex(feature, "name")));
         QVERIFY2(name.endsWith(QStringLiteral("街道")), qPrintable(name));
         QVERIFY(OGR_F_GetFieldAsInteger64(feature, OGR_F_GetFieldIndex(feature, "households")) > 0);
         OGRGeometryH geometry = OGR_F_GetGeometryRef(feature);
@@ -176,7 +193,8 @@ private slots:
         QVERIFY2(nearby >= 1 && nearby < 20, qPrintable(QString::number(nearby)));
         // Chinese column titles for readers that show them (GeoPackage schema extension).
         SqliteDatabase db(file, SqliteDatabase::OpenMode::ReadOnly);
-        SqliteStatement title = db.prepare("SELECT name FROM gpkg_data_columns WHERE table_name = 'grid' AND column_name = 'households'");
+        SqliteStatement title = db.prepare(
+            "SELECT name FROM gpkg_data_columns WHERE table_name = 'grid' AND column_name = 'households'");
         QVERIFY(title.step());
         QCOMPARE(title.text(0), QStringLiteral("户数"));
         OGRLayerH members = GDALDatasetGetLayerByName(dataset, "ga_members");
@@ -235,7 +253,8 @@ private slots:
         QTest::newRow("missing") << "missing" << int(Error::Kind::FileNotFound) << "does not exist";
         QTest::newRow("text file") << "text" << int(Error::Kind::NotGeoPackage) << "not a GeoPackage";
         QTest::newRow("empty file") << "empty" << int(Error::Kind::NotGeoPackage) << "not a GeoPackage";
-        QTest::newRow("plain sqlite") << "sqlite" << int(Error::Kind::NotGeoPackage) << "SQLite database but not a GeoPackage";
+        QTest::newRow("plain sqlite")
+            << "sqlite" << int(Error::Kind::NotGeoPackage) << "SQLite database but not a GeoPackage";
         QTest::newRow("foreign geopackage") << "foreign" << int(Error::Kind::NotProject) << "import";
         QTest::newRow("newer schema") << "newer" << int(Error::Kind::NewerSchema) << "newer GridAtlas";
         QTest::newRow("damaged") << "damaged" << int(Error::Kind::Corrupt) << "damaged";
@@ -259,7 +278,8 @@ private slots:
             db.execute("CREATE TABLE t (a INTEGER)");
         } else if (kind == "foreign") {
             GDALDriverH driver = GDALGetDriverByName("GPKG");
-            GDALDatasetH dataset = GDALCreate(driver, file.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
+            GDALDatasetH dataset =
+                GDALCreate(driver, file.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
             GDALDatasetCreateLayer(dataset, "roads", nullptr, wkbLineString, nullptr);
             GDALClose(dataset);
         } else if (kind == "newer") {

@@ -1,7 +1,7 @@
 #include "districtgenerator.h"
+#include "mapimage.h"
 #include "projectfile.h"
 #include "projectlayers.h"
-#include "mapimage.h"
 #include "qgisruntime.h"
 
 #include <QTemporaryDir>
@@ -45,7 +45,8 @@ private slots:
             for (const Unit& unit : mDemo.units)
                 expected += unit.level == level;
             QCOMPARE(layer->featureCount(), expected);
-            for (const QString field : {"code", "name", "organisation", "parent_fid", "households", "residents", "notes"})
+            for (const QString field :
+                 {"code", "name", "organisation", "parent_fid", "households", "residents", "notes"})
                 QVERIFY2(layer->fields().indexOf(field) >= 0, qPrintable(field));
         }
         // Chinese text intact, attributes as stored. (The Chinese column titles in
@@ -73,7 +74,8 @@ private slots:
         QgsRectangle extent = layers.fullExtent();
         QVERIFY(!extent.isEmpty());
         extent.scale(1.05);
-        const QImage image = mapcore::renderMapImage(layers.layersTopFirst(), extent, layers.crs(), QSize(900, 700));
+        const QImage image =
+            mapcore::renderMapImage(layers.layersTopFirst(), extent, layers.crs(), QSize(900, 700));
         QCOMPARE(image.size(), QSize(900, 700));
         // The filled grids cover most of the frame; the corners (outside the district) stay white.
         int coloured = 0;
