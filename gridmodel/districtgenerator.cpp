@@ -153,8 +153,16 @@ public:
                         ? (role.key == QLatin1String("grid_worker") && mRandom.bounded(10) < 3 ? 2 : 1)
                         : (mRandom.bounded(10) < 2 ? 1 : 0);
                 for (int i = 0; i < people; ++i) {
-                    const MemberId member = newMember();
+                    // Grid staff often also lead a building of their own grid (网格员兼楼栋长).
+                    std::vector<MemberId>& parentStaff = mFreeStaff[unit.parentId];
+                    const bool fromParent =
+                        role.required && unit.level == leafLevel - 1 && !parentStaff.empty();
+                    const MemberId member = fromParent ? parentStaff.back() : newMember();
+                    if (fromParent)
+                        parentStaff.pop_back();
                     assign(member, unit, role.key);
+                    if (role.required && !fromParent)
+                        mFreeStaff[unit.id].push_back(member);
                     if (!leader)
                         leader = member;
                 }
@@ -236,6 +244,8 @@ private:
 
     ProjectData& mData;
     QRandomGenerator& mRandom;
+    //! members in a required role at a unit who do not yet also lead one of its children
+    QHash<UnitId, std::vector<MemberId>> mFreeStaff;
 };
 
 /** Names, codes and organisations of generated units. */
