@@ -2,8 +2,28 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <algorithm>
 
 namespace gridmodel {
+
+namespace {
+
+//! pads to a width in terminal columns: CJK characters take two
+QString padToColumns(const QString& text, int columns)
+{
+    int width = 0;
+    for (const QChar c : text)
+        width += (c.unicode() >= 0x1100 &&
+                  (c.unicode() <= 0x115f || (c.unicode() >= 0x2e80 && c.unicode() <= 0xa4cf) ||
+                   (c.unicode() >= 0xac00 && c.unicode() <= 0xd7a3) ||
+                   (c.unicode() >= 0xf900 && c.unicode() <= 0xfaff) ||
+                   (c.unicode() >= 0xff00 && c.unicode() <= 0xff60)))
+                     ? 2
+                     : 1;
+    return text + QString(std::max(0, columns - width), QLatin1Char(' '));
+}
+
+} // namespace
 
 ProjectSummary ProjectSummary::of(const ProjectData& data)
 {
@@ -58,10 +78,10 @@ QString ProjectSummary::toText() const
     text += tr("Project:   %1\n").arg(projectName);
     text += tr("Template:  %1 (%2)\n").arg(templateName, templateKey);
     text += tr("CRS:       EPSG:%1\n").arg(crsEpsg);
-    text += tr("Level            Units   Households    Residents     Area km²\n");
+    text += padToColumns(tr("Level"), 24) + tr("   Units   Households    Residents     Area km²\n");
     for (const LevelSummary& level : levels)
-        text += QStringLiteral("%1 %2 %3 %4 %5\n")
-                    .arg(QStringLiteral("%1 %2").arg(level.key, level.name), -14)
+        text += padToColumns(QStringLiteral("%1 %2").arg(level.key, level.name), 24) +
+                QStringLiteral("%1 %2 %3 %4\n")
                     .arg(level.units, 8)
                     .arg(level.households, 12)
                     .arg(level.residents, 12)
