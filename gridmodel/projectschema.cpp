@@ -68,10 +68,10 @@ QString insertUnitSql(const QString& table)
         .arg(table);
 }
 
-/** Steps from one schema version to the next; empty while version 1 is the only one. */
-const std::vector<std::function<void(SqliteDatabase&)>>& migrationSteps()
+/** The upgrades of this GridAtlas: step i takes a project from version i + 1 to i + 2. */
+const std::vector<MigrationStep>& migrationSteps()
 {
-    static const std::vector<std::function<void(SqliteDatabase&)>> steps;
+    static const std::vector<MigrationStep> steps;
     return steps;
 }
 
@@ -173,8 +173,16 @@ int storedVersion(SqliteDatabase& db)
 
 void migrate(SqliteDatabase& db, int fromVersion)
 {
-    const auto& steps = migrationSteps();
-    for (int version = fromVersion; version < CurrentVersion; ++version) {
+    if (migrationSteps().size() != static_cast<size_t>(CurrentVersion - 1))
+        throw Error(Error::Kind::Corrupt,
+                    tr("This GridAtlas lacks the upgrade steps to schema %1").arg(CurrentVersion));
+    migrate(db, fromVersion, migrationSteps());
+}
+
+void migrate(SqliteDatabase& db, int fromVersion, const std::vector<MigrationStep>& steps)
+{
+    const int targetVersion = static_cast<int>(steps.size()) + 1;
+    for (int version = fromVersion; version < targetVersion; ++version) {
         const size_t step = static_cast<size_t>(version - 1);
         if (step >= steps.size())
             throw Error(Error::Kind::Corrupt, tr("No upgrade from project schema version %1").arg(version));

@@ -2,6 +2,9 @@
 
 #include "projectdata.h"
 
+#include <functional>
+#include <vector>
+
 namespace gridmodel {
 
 class SqliteDatabase;
@@ -23,8 +26,12 @@ ProjectData read(SqliteDatabase& db);
 
 //! the schema version stored in the file; 0 when this is not a GridAtlas project
 int storedVersion(SqliteDatabase& db);
-//! upgrades an older project in place (the caller holds a transaction)
+//! one upgrade of the file's tables, from a schema version to the next
+using MigrationStep = std::function<void(SqliteDatabase&)>;
+//! upgrades an older project in place to CurrentVersion (the caller holds a transaction)
 void migrate(SqliteDatabase& db, int fromVersion);
+//! the same with given steps: steps[i] upgrades version i + 1 to i + 2
+void migrate(SqliteDatabase& db, int fromVersion, const std::vector<MigrationStep>& steps);
 
 void updateUnit(SqliteDatabase& db, const HierarchyTemplate& hierarchy, const Unit& unit, int srsId);
 void recordHistory(SqliteDatabase& db, const QString& operation, const QString& description);

@@ -1,6 +1,7 @@
 #include "districtgenerator.h"
 #include "error.h"
 #include "projectfile.h"
+#include "projectschema.h"
 #include "sqlitedatabase.h"
 #include "testsupport.h"
 
@@ -302,6 +303,45 @@ private slots:
         }
         QCOMPARE(fileBytes(file), before);
         QVERIFY(!QFile::exists(path("." + kind + ".gpkg.lock")));
+    }
+
+    void migrationStepsUpgradeInOneTransaction()
+    {
+        const QString file = path("migrate.gpkg");
+        ProjectFile::create(file, handBuiltProject());
+        const std::vector<ProjectSchema::MigrationStep> steps{
+            [](SqliteDatabase& db) { db.execute("ALTER TABLE grid ADD COLUMN buildings INTEGER"); },
+            [](SqliteDatabase& db) { db.execute("UPDATE grid SET buildings = 2"); }};
+        {
+            SqliteDatabase db(file, SqliteDatabase::OpenMode::ReadWrite);
+            SqliteTransaction transaction(db);
+            ProjectSchema::migrate(db, 1, steps);
+            transaction.commit();
+            QCOMPARE(ProjectSchema::storedVersion(db), 3);
+            SqliteStatement query = db.prepare("SELECT buildings FROM grid");
+            QVERIFY(query.step());
+            QCOMPARE(query.integer(0), 2);
+        }
+        // A step that fails leaves the file as it was, still at its old version.
+        const QString failing = path("migrate-fails.gpkg");
+        ProjectFile::create(failing, handBuiltProject());
+        const QByteArray before = fileBytes(failing);
+        const std::vector<ProjectSchema::MigrationStep> broken{
+            [](SqliteDatabase& db) { db.execute("ALTER TABLE grid ADD COLUMN buildings INTEGER"); },
+            [](SqliteDatabase& db) { db.execute("UPDATE no_such_table SET x = 1"); }};
+        {
+            SqliteDatabase db(failing, SqliteDatabase::OpenMode::ReadWrite);
+            try {
+                SqliteTransaction transaction(db);
+                ProjectSchema::migrate(db, 1, broken);
+                transaction.commit();
+                QFAIL("a failing migration was committed");
+            } catch (const Error&) {
+            }
+            QCOMPARE(ProjectSchema::storedVersion(db), 1);
+        }
+        QCOMPARE(fileBytes(failing), before);
+        QCOMPARE(ProjectFile::open(failing, ProjectFile::Access::ReadWrite)->data().units.size(), size_t(5));
     }
 
     void readOnlyFileOpensForViewingOnly()
