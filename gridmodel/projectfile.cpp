@@ -128,6 +128,9 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
             transaction.commit();
         }
         project->mData = ProjectSchema::read(db);
+        project->mUnitIndex.reserve(static_cast<qsizetype>(project->mData.units.size()));
+        for (size_t i = 0; i < project->mData.units.size(); ++i)
+            project->mUnitIndex.insert(project->mData.units[i].id, i);
     } catch (const Error& error) {
         if (error.kind() == Error::Kind::Io || error.kind() == Error::Kind::InvalidInput)
             throw Error(Error::Kind::Corrupt, tr("%1 is damaged: %2").arg(path, error.message()));
@@ -205,12 +208,9 @@ void ProjectFile::updateUnits(const std::vector<Unit>& units, const QString& ope
                               const QString& description)
 {
     requireWritable();
-    QHash<UnitId, size_t> indexOf;
-    for (size_t i = 0; i < mData.units.size(); ++i)
-        indexOf.insert(mData.units[i].id, i);
     for (const Unit& unit : units) {
-        const auto found = indexOf.constFind(unit.id);
-        if (found == indexOf.constEnd())
+        const auto found = mUnitIndex.constFind(unit.id);
+        if (found == mUnitIndex.constEnd())
             throw Error(Error::Kind::InvalidInput, tr("No unit with id %1").arg(unit.id));
         if (mData.units[*found].level != unit.level)
             throw Error(Error::Kind::InvalidInput, tr("Unit %1 cannot change level").arg(unit.code));
@@ -221,7 +221,7 @@ void ProjectFile::updateUnits(const std::vector<Unit>& units, const QString& ope
     ProjectSchema::recordHistory(*mDb, operation, description);
     transaction.commit();
     for (const Unit& unit : units)
-        mData.units[indexOf.value(unit.id)] = unit;
+        mData.units[mUnitIndex.value(unit.id)] = unit;
 }
 
 } // namespace gridmodel

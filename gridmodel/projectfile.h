@@ -2,6 +2,7 @@
 
 #include "projectdata.h"
 
+#include <QHash>
 #include <QString>
 #include <memory>
 #include <vector>
@@ -70,6 +71,7 @@ private:
     std::unique_ptr<QLockFile> mLock;
     std::unique_ptr<SqliteDatabase> mDb;
     ProjectData mData;
+    QHash<UnitId, size_t> mUnitIndex; //!< position of each unit in mData.units
 };
 
 } // namespace gridmodel
