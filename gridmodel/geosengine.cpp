@@ -137,6 +137,48 @@ MultiPolygon GeosEngine::coverageUnion(const std::vector<const MultiPolygon*>& p
     return d->fromGeos(merged.get());
 }
 
+MultiPolygon GeosEngine::difference(const MultiPolygon& a, const MultiPolygon& b) const
+{
+    auto ga = d->toGeos(a);
+    auto gb = d->toGeos(b);
+    auto result = d->own(GEOSDifference_r(d->context, ga.get(), gb.get()));
+    return result ? d->fromGeos(result.get()) : MultiPolygon();
+}
+
+MultiPolygon GeosEngine::intersection(const MultiPolygon& a, const MultiPolygon& b) const
+{
+    auto ga = d->toGeos(a);
+    auto gb = d->toGeos(b);
+    auto result = d->own(GEOSIntersection_r(d->context, ga.get(), gb.get()));
+    return result ? d->fromGeos(result.get()) : MultiPolygon();
+}
+
+MultiPolygon GeosEngine::unaryUnion(const std::vector<const MultiPolygon*>& parts) const
+{
+    std::vector<GEOSGeometry*> polygons;
+    for (const MultiPolygon* part : parts)
+        for (const Polygon& p : part->polygons)
+            polygons.push_back(d->polygon(p));
+    auto collection = d->own(GEOSGeom_createCollection_r(d->context, GEOS_GEOMETRYCOLLECTION, polygons.data(),
+                                                         static_cast<unsigned>(polygons.size())));
+    auto merged = d->own(GEOSUnaryUnion_r(d->context, collection.get()));
+    return merged ? d->fromGeos(merged.get()) : MultiPolygon();
+}
+
+Point GeosEngine::pointOnSurface(const MultiPolygon& geometry) const
+{
+    if (geometry.isEmpty())
+        return geometry.envelope().center();
+    auto g = d->toGeos(geometry);
+    auto point = d->own(GEOSPointOnSurface_r(d->context, g.get()));
+    Point result = geometry.envelope().center();
+    if (point && !GEOSisEmpty_r(d->context, point.get())) {
+        GEOSGeomGetX_r(d->context, point.get(), &result.x);
+        GEOSGeomGetY_r(d->context, point.get(), &result.y);
+    }
+    return result;
+}
+
 double GeosEngine::symmetricDifferenceArea(const MultiPolygon& a, const MultiPolygon& b) const
 {
     auto ga = d->toGeos(a);

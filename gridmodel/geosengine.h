@@ -30,6 +30,13 @@ public:
      */
     MultiPolygon coverageUnion(const std::vector<const MultiPolygon*>& parts) const;
 
+    MultiPolygon difference(const MultiPolygon& a, const MultiPolygon& b) const;
+    MultiPolygon intersection(const MultiPolygon& a, const MultiPolygon& b) const;
+    //! union of any polygons, overlapping or not
+    MultiPolygon unaryUnion(const std::vector<const MultiPolygon*>& parts) const;
+    //! a point inside the geometry (for labels and zooming); the envelope centre when empty
+    Point pointOnSurface(const MultiPolygon& geometry) const;
+
     //! area of the symmetric difference, to compare two boundaries
     double symmetricDifferenceArea(const MultiPolygon& a, const MultiPolygon& b) const;
 

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "geometry.h"
+#include "projectdata.h"
+
+#include <QString>
+#include <vector>
+
+namespace gridmodel {
+
+/** One thing wrong in a project, with where it is. */
+struct Problem
+{
+    enum class Kind
+    {
+        Gap,             //!< part of a parent covered by none of its children
+        Overlap,         //!< two siblings share area
+        OutsideParent,   //!< a child's area outside its parent
+        InvalidGeometry, //!< self-intersection, bad ring ...
+        EmptyGeometry,
+        DuplicateCode,
+        Orphan,        //!< the parent is missing or at the wrong level
+        Cycle,         //!< a unit is its own ancestor
+        CountMismatch, //!< households/residents differ from the sum of the children
+        MissingRole,   //!< a required role is not filled
+        OutOfBand,     //!< a count outside the template's target band
+        Ratio,         //!< linked households break the template's ratio rule
+    };
+
+    Kind kind;
+    int level = -1;            //!< the level the problem is about (children's level for coverage)
+    std::vector<UnitId> units; //!< the units involved, the most specific first
+    double areaM2 = 0;         //!< for gaps, overlaps and parts outside
+    Point location;            //!< a point to zoom to
+    MultiPolygon geometry;     //!< the problem area, when it has one
+    QString detail;            //!< e.g. "households 80, band 30–50"
+
+    //! stable key used in JSON and reports: gap, overlap, outside_parent ...
+    static QString kindKey(Kind kind);
+    static std::vector<Kind> allKinds();
+};
+
+/**
+ * Checks a project against its template: coverage (gaps, overlaps, children outside
+ * their parent), geometry, codes, the hierarchy itself, counts, roles and ratios.
+ * Coverage is first checked cheaply by matching the children's edges against each other
+ * and against the parent's; exact geometry (GEOS) runs only where that finds something.
+ * Gaps and overlaps below the template's sliver tolerance are not problems.
+ */
+class Checker
+{
+public:
+    struct Scope
+    {
+        int level = -1;    //!< only problems at this level (-1: all)
+        UnitId within = 0; //!< only problems involving this unit or units below it (0: all)
+    };
+
+    explicit Checker(const ProjectData& data);
+    std::vector<Problem> check(const Scope& scope) const;
+    std::vector<Problem> check() const { return check(Scope{}); }
+
+private:
+    const ProjectData& mData;
+};
+
+} // namespace gridmodel

@@ -1,0 +1,59 @@
+#include "hierarchyindex.h"
+
+namespace gridmodel {
+
+HierarchyIndex::HierarchyIndex(const ProjectData& data) : mData(data)
+{
+    mById.reserve(static_cast<qsizetype>(data.units.size()));
+    for (const Unit& unit : data.units) {
+        mById.insert(unit.id, &unit);
+        if (!mByCode.contains(unit.code))
+            mByCode.insert(unit.code, &unit);
+        mChildren[unit.parentId].push_back(&unit);
+    }
+}
+
+const Unit* HierarchyIndex::unit(UnitId id) const
+{
+    return mById.value(id, nullptr);
+}
+
+const Unit* HierarchyIndex::unitByCode(const QString& code) const
+{
+    return mByCode.value(code, nullptr);
+}
+
+const std::vector<const Unit*>& HierarchyIndex::children(UnitId parent) const
+{
+    const auto found = mChildren.constFind(parent);
+    return found == mChildren.constEnd() ? mNone : *found;
+}
+
+std::vector<const Unit*> HierarchyIndex::subtree(UnitId root) const
+{
+    std::vector<const Unit*> result;
+    const Unit* top = unit(root);
+    if (!top)
+        return result;
+    result.push_back(top);
+    for (size_t i = 0; i < result.size(); ++i)
+        for (const Unit* child : children(result[i]->id))
+            if (child->level > result[i]->level) // never follow a cycle
+                result.push_back(child);
+    return result;
+}
+
+bool HierarchyIndex::isWithin(const Unit& unit, UnitId ancestor) const
+{
+    const Unit* current = &unit;
+    for (size_t steps = 0; current && steps <= mData.units.size(); ++steps) {
+        if (current->id == ancestor)
+            return true;
+        current = current->parentId ? this->unit(current->parentId) : nullptr;
+        if (steps > 16)
+            return false; // deeper than any hierarchy: a cycle
+    }
+    return false;
+}
+
+} // namespace gridmodel

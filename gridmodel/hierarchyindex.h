@@ -1,0 +1,34 @@
+#pragma once
+
+#include "projectdata.h"
+
+#include <QHash>
+#include <vector>
+
+namespace gridmodel {
+
+/** Looks units up by id, code and parent. A view on ProjectData: rebuild it after changes. */
+class HierarchyIndex
+{
+public:
+    explicit HierarchyIndex(const ProjectData& data);
+
+    const Unit* unit(UnitId id) const;
+    //! the first unit with the code (codes should be unique; the checker says when not)
+    const Unit* unitByCode(const QString& code) const;
+    //! children in file order; the top level is the children of 0
+    const std::vector<const Unit*>& children(UnitId parent) const;
+    //! the unit itself and everything below it
+    std::vector<const Unit*> subtree(UnitId root) const;
+    //! whether `unit` is `ancestor` or lies below it (stops on a cycle)
+    bool isWithin(const Unit& unit, UnitId ancestor) const;
+
+private:
+    const ProjectData& mData;
+    QHash<UnitId, const Unit*> mById;
+    QHash<QString, const Unit*> mByCode;
+    QHash<UnitId, std::vector<const Unit*>> mChildren;
+    std::vector<const Unit*> mNone;
+};
+
+} // namespace gridmodel

@@ -1,0 +1,251 @@
+#include "checker.h"
+#include "districtgenerator.h"
+#include "testsupport.h"
+
+#include <QtTest>
+
+using namespace gridmodel;
+using testsupport::box;
+
+namespace {
+
+const char* TemplateJson = R"({
+  "key": "test", "name": "test", "sliver_tolerance_m2": 1.0,
+  "levels": [
+    {"key": "street", "name": "街道", "roles": [{"key": "secretary", "name": "书记", "required": true}]},
+    {"key": "community", "name": "社区", "bands": {"households": {"min": 500, "max": 700}}},
+    {"key": "grid", "name": "网格", "roles": [{"key": "grid_leader", "name": "网格长", "required": true}],
+     "bands": {"households": {"min": 250, "max": 350}}},
+    {"key": "building", "name": "楼栋", "covered_by_children": false,
+     "roles": [{"key": "building_leader", "name": "楼栋长", "required": true}],
+     "bands": {"households": {"min": 100, "max": 200}}}
+  ],
+  "ratios": [{"key": "one-plus-ten", "level": "building", "role": "building_leader",
+              "households_per_member": {"min": 5, "max": 15}}]
+})";
+
+enum Id : UnitId
+{
+    S = 1,
+    C = 2,
+    G1 = 3,
+    G2 = 4,
+    B1 = 5,
+    B2 = 6,
+    B3 = 7,
+    B4 = 8
+};
+
+/**
+ * A street 200 m × 100 m with one community, two grids of 100 m × 100 m and two buildings
+ * of 50 m × 100 m in each grid: clean until a test spoils it.
+ */
+ProjectData cleanProject()
+{
+    ProjectData data;
+    data.crsEpsg = 4547;
+    data.hierarchy = HierarchyTemplate::fromJson(TemplateJson);
+    const double x = 450000, y = 3840000;
+    data.units = {
+        Unit{S, 0, 0, "001", "街道", "", box(x, y, 200, 100), 600, 1500, ""},
+        Unit{C, 1, S, "001001", "社区", "", box(x, y, 200, 100), 600, 1500, ""},
+        Unit{G1, 2, C, "00100101", "第1网格", "", box(x, y, 100, 100), 300, 750, ""},
+        Unit{G2, 2, C, "00100102", "第2网格", "", box(x + 100, y, 100, 100), 300, 750, ""},
+        Unit{B1, 3, G1, "0010010101", "1号楼", "", box(x, y, 50, 100), 150, 375, ""},
+        Unit{B2, 3, G1, "0010010102", "2号楼", "", box(x + 50, y, 50, 100), 150, 375, ""},
+        Unit{B3, 3, G2, "0010010201", "3号楼", "", box(x + 100, y, 50, 100), 150, 375, ""},
+        Unit{B4, 3, G2, "0010010202", "4号楼", "", box(x + 150, y, 50, 100), 150, 375, ""},
+    };
+    data.members = {Member{1, "张三", "", "", "", ""}};
+    data.assignments = {
+        Assignment{1, 1, S, "secretary", 0, ""},         Assignment{2, 1, G1, "grid_leader", 0, ""},
+        Assignment{3, 1, G2, "grid_leader", 0, ""},      Assignment{4, 1, B1, "building_leader", 10, ""},
+        Assignment{5, 1, B2, "building_leader", 10, ""}, Assignment{6, 1, B3, "building_leader", 10, ""},
+        Assignment{7, 1, B4, "building_leader", 10, ""}};
+    return data;
+}
+
+Unit& unit(ProjectData& data, UnitId id)
+{
+    return *std::find_if(data.units.begin(), data.units.end(), [id](const Unit& u) { return u.id == id; });
+}
+
+std::vector<Problem> only(const std::vector<Problem>& problems, Problem::Kind kind)
+{
+    std::vector<Problem> result;
+    for (const Problem& p : problems)
+        if (p.kind == kind)
+            result.push_back(p);
+    return result;
+}
+
+QString describe(const std::vector<Problem>& problems)
+{
+    QStringList lines;
+    for (const Problem& p : problems)
+        lines << QStringLiteral("%1 level %2 units %3 area %4 %5")
+                     .arg(Problem::kindKey(p.kind))
+                     .arg(p.level)
+                     .arg(p.units.empty() ? 0 : p.units.front())
+                     .arg(p.areaM2)
+                     .arg(p.detail);
+    return lines.join("\n");
+}
+
+} // namespace
+
+class TestChecker : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void cleanProjectHasNoProblems()
+    {
+        const ProjectData data = cleanProject();
+        const auto problems = Checker(data).check();
+        QVERIFY2(problems.empty(), qPrintable(describe(problems)));
+    }
+
+    void gap()
+    {
+        ProjectData data = cleanProject();
+        unit(data, B2).boundary = box(450050, 3840000, 40, 100); // leaves 10 m × 100 m of G1
+        const auto problems = Checker(data).check();
+        QCOMPARE(problems.size(), size_t(1));
+        const Problem& gap = problems.front();
+        QCOMPARE(Problem::kindKey(gap.kind), QStringLiteral("gap"));
+        QCOMPARE(gap.level, 3);
+        QCOMPARE(gap.units, std::vector<UnitId>{G1});
+        QVERIFY2(qAbs(gap.areaM2 - 1000) < 1e-6, qPrintable(QString::number(gap.areaM2)));
+        QVERIFY(gap.location.x > 450090 && gap.location.x < 450100);
+        QVERIFY(qAbs(gap.geometry.area() - 1000) < 1e-6);
+    }
+
+    void overlap()
+    {
+        ProjectData data = cleanProject();
+        unit(data, B1).boundary = box(450000, 3840000, 60, 100); // 10 m into B2
+        const auto problems = Checker(data).check();
+        QVERIFY2(problems.size() == 1, qPrintable(describe(problems)));
+        QCOMPARE(problems.front().kind, Problem::Kind::Overlap);
+        QCOMPARE(problems.front().units, (std::vector<UnitId>{B1, B2}));
+        QVERIFY(qAbs(problems.front().areaM2 - 1000) < 1e-6);
+        QVERIFY(problems.front().location.x > 450050 && problems.front().location.x < 450060);
+    }
+
+    void outsideParent()
+    {
+        ProjectData data = cleanProject();
+        unit(data, B4).boundary = box(450150, 3840000, 60, 100); // 10 m beyond G2 and the street
+        const auto problems = Checker(data).check();
+        const auto outside = only(problems, Problem::Kind::OutsideParent);
+        QVERIFY2(outside.size() == 1 && problems.size() == 1, qPrintable(describe(problems)));
+        QCOMPARE(outside.front().units, (std::vector<UnitId>{B4, G2}));
+        QVERIFY(qAbs(outside.front().areaM2 - 1000) < 1e-6);
+        QVERIFY(outside.front().location.x > 450200);
+    }
+
+    void sliversAreNotProblems()
+    {
+        ProjectData data = cleanProject();
+        unit(data, B2).boundary = box(450050, 3840000, 49.995, 100); // a 0.5 m² gap
+        const auto problems = Checker(data).check();
+        QVERIFY2(problems.empty(), qPrintable(describe(problems)));
+    }
+
+    void geometryProblems()
+    {
+        ProjectData data = cleanProject();
+        const double x = 450000, y = 3840000;
+        unit(data, B1).boundary.polygons[0].rings[0] = {
+            {x, y}, {x + 50, y + 100}, {x + 50, y}, {x, y + 100}, {x, y}};
+        unit(data, B3).boundary = MultiPolygon();
+        const auto problems = Checker(data).check();
+        const auto invalid = only(problems, Problem::Kind::InvalidGeometry);
+        QCOMPARE(invalid.size(), size_t(1));
+        QCOMPARE(invalid.front().units.front(), UnitId(B1));
+        QVERIFY2(invalid.front().detail.contains("Self-intersection"), qPrintable(invalid.front().detail));
+        const auto empty = only(problems, Problem::Kind::EmptyGeometry);
+        QCOMPARE(empty.size(), size_t(1));
+        QCOMPARE(empty.front().units.front(), UnitId(B3));
+        // What the broken units should have covered is a gap.
+        const auto gaps = only(problems, Problem::Kind::Gap);
+        QCOMPARE(gaps.size(), size_t(2));
+    }
+
+    void codesAndHierarchy()
+    {
+        ProjectData data = cleanProject();
+        unit(data, B4).code = unit(data, B3).code;
+        unit(data, B2).parentId = 999;
+        const auto problems = Checker(data).check();
+        const auto duplicates = only(problems, Problem::Kind::DuplicateCode);
+        QCOMPARE(duplicates.size(), size_t(1));
+        QCOMPARE(duplicates.front().units, (std::vector<UnitId>{B3, B4}));
+        const auto orphans = only(problems, Problem::Kind::Orphan);
+        QCOMPARE(orphans.size(), size_t(1));
+        QCOMPARE(orphans.front().units.front(), UnitId(B2));
+
+        ProjectData cyclic = cleanProject();
+        unit(cyclic, S).parentId = G1; // street under one of its own grids
+        const auto cycles = only(Checker(cyclic).check(), Problem::Kind::Cycle);
+        QVERIFY(!cycles.empty());
+        QVERIFY(
+            std::any_of(cycles.begin(), cycles.end(), [](const Problem& p) { return p.units.front() == S; }));
+    }
+
+    void countsBandsRolesRatios()
+    {
+        ProjectData data = cleanProject();
+        unit(data, B1).households = 155;                      // G1 and C no longer add up
+        data.assignments.erase(data.assignments.begin() + 2); // G2 has no grid leader
+        data.assignments.back().linkedHouseholds = 40;        // B4's leader: 1+10 broken
+        unit(data, B3).households = 90;
+        unit(data, B4).households = 210; // still 300 in G2, but both out of band
+        const auto problems = Checker(data).check();
+        const auto mismatches = only(problems, Problem::Kind::CountMismatch);
+        QCOMPARE(mismatches.size(), size_t(1)); // C still adds up: it compares with G1 as stored
+        QCOMPARE(mismatches[0].units.front(), UnitId(G1));
+        const auto missing = only(problems, Problem::Kind::MissingRole);
+        QCOMPARE(missing.size(), size_t(1));
+        QCOMPARE(missing.front().units.front(), UnitId(G2));
+        QVERIFY(missing.front().detail.contains(QStringLiteral("网格长")));
+        const auto bands = only(problems, Problem::Kind::OutOfBand);
+        QCOMPARE(bands.size(), size_t(2));
+        QCOMPARE(bands[0].units.front(), UnitId(B3));
+        QCOMPARE(bands[1].units.front(), UnitId(B4));
+        const auto ratios = only(problems, Problem::Kind::Ratio);
+        QCOMPARE(ratios.size(), size_t(1));
+        QCOMPARE(ratios.front().units.front(), UnitId(B4));
+        QCOMPARE(problems.size(), size_t(5));
+    }
+
+    void scope()
+    {
+        ProjectData data = cleanProject();
+        unit(data, B2).boundary = box(450050, 3840000, 40, 100); // gap in G1 (building level)
+        unit(data, G2).households = 301;                         // count mismatch at G2 and C
+        QCOMPARE(Checker(data).check({3, 0}).size(), size_t(1));
+        QCOMPARE(Checker(data).check({2, 0}).size(), size_t(1));
+        QCOMPARE(Checker(data).check({-1, G2}).size(), size_t(1)); // G2's own problems only
+        QCOMPARE(Checker(data).check({-1, G1}).size(), size_t(1));
+        QCOMPARE(Checker(data).check({-1, S}).size(), size_t(3));
+    }
+
+    void generatedDistrictsValidateClean()
+    {
+        const ProjectData demo = DistrictGenerator::generate(DistrictGenerator::demoOptions());
+        const auto problems = Checker(demo).check();
+        QVERIFY2(problems.empty(), qPrintable(describe(problems)));
+        DistrictGenerator::Options options = DistrictGenerator::syntheticOptions(3000, 4);
+        options.templateKey = "five-level-household";
+        const ProjectData synthetic = DistrictGenerator::generate(options);
+        const auto coverage = Checker(synthetic).check();
+        for (const Problem& p : coverage)
+            QVERIFY2(p.kind == Problem::Kind::OutOfBand || p.kind == Problem::Kind::Ratio,
+                     qPrintable(describe({p})));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChecker)
+#include "test_checker.moc"
