@@ -28,6 +28,7 @@ struct Command
 };
 
 std::vector<Command> projectCommands();
+std::vector<Command> checkCommands();
 
 void printOut(const QString& text);
 void printError(const QString& text);

@@ -46,7 +46,9 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("GridAtlas"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GRIDATLAS_VERSION));
 
-    const std::vector<Command> commands = projectCommands();
+    std::vector<Command> commands = projectCommands();
+    for (Command& command : checkCommands())
+        commands.push_back(std::move(command));
     QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() < 2 || arguments.at(1) == QLatin1String("--help") ||
         arguments.at(1) == QLatin1String("-h")) {

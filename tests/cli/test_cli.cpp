@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -60,7 +62,7 @@ private slots:
     {
         const Result overview = run({"--help"});
         QCOMPARE(overview.exitCode, 0);
-        for (const QString command : {"demo", "new", "generate", "info"}) {
+        for (const QString command : {"demo", "new", "generate", "info", "validate", "units"}) {
             QVERIFY2(overview.out.contains(command), qPrintable(command));
             const Result help = run({command, "--help"});
             QCOMPARE(help.exitCode, 0);
@@ -171,6 +173,82 @@ private slots:
         QCOMPARE(run({"generate", a, "--zones", "0"}).exitCode, 2);
         QCOMPARE(run({"generate", mDir.filePath("x.gpkg")}).exitCode, 2);
         QCOMPARE(run({"generate", mDir.filePath("x.gpkg"), "--zones", "300000"}).exitCode, 2);
+    }
+
+    void validateAndUnits()
+    {
+        const QString file = mDir.filePath("validate.gpkg");
+        QCOMPARE(run({"demo", file}).exitCode, 0);
+        const Result clean = run({"validate", file, "--json"});
+        QCOMPARE(clean.exitCode, 0);
+        const QJsonObject cleanReport = QJsonDocument::fromJson(clean.out.toUtf8()).object();
+        QCOMPARE(cleanReport.value("problems").toArray().size(), 0);
+        QCOMPARE(cleanReport.value("summary").toObject().value("gap").toInt(-1), 0);
+
+        // One grid loses its 网格长. (Editing the layers themselves needs the GeoPackage
+        // ST_* functions, which plain SQLite lacks; the assignments table has none.)
+        QString gridCode;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "edit");
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec("DELETE FROM ga_assignments WHERE role = 'grid_leader' AND unit_fid = (SELECT "
+                               "min(fid) FROM grid)"));
+            QCOMPARE(query.numRowsAffected(), 1);
+            QVERIFY(query.exec("SELECT code FROM grid WHERE fid = (SELECT min(fid) FROM grid)") &&
+                    query.next());
+            gridCode = query.value(0).toString();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase("edit");
+        const Result broken = run({"validate", file, "--json"});
+        QCOMPARE(broken.exitCode, 1);
+        const QJsonObject report = QJsonDocument::fromJson(broken.out.toUtf8()).object();
+        QCOMPARE(report.value("summary").toObject().value("missing_role").toInt(), 1);
+        QCOMPARE(report.value("problems").toArray().size(), 1);
+        QCOMPARE(run({"validate", file, "--level", "community"}).exitCode, 0);
+        const QJsonObject atGrid =
+            QJsonDocument::fromJson(run({"validate", file, "--json", "--level", "grid"}).out.toUtf8())
+                .object();
+        const QJsonArray gridProblems = atGrid.value("problems").toArray();
+        QCOMPARE(gridProblems.size(), 1);
+        const QJsonObject problem = gridProblems.first().toObject();
+        QCOMPARE(problem.value("kind").toString(), QStringLiteral("missing_role"));
+        QCOMPARE(problem.value("level").toString(), QStringLiteral("grid"));
+        QCOMPARE(problem.value("units").toArray().first().toString(), gridCode);
+        QVERIFY(problem.value("x").toDouble() > 400000 && problem.value("y").toDouble() > 3000000);
+        QVERIFY(problem.contains("area_m2"));
+        const Result text = run({"validate", file});
+        QCOMPARE(text.exitCode, 1);
+        QVERIFY2(text.out.contains("missing_role") && text.out.contains(gridCode), qPrintable(text.out));
+
+        // Scope: a street that does not hold the grid is clean.
+        const QJsonObject units =
+            QJsonDocument::fromJson(run({"units", file, "--json", "--level", "street"}).out.toUtf8())
+                .object();
+        const QJsonArray streets = units.value("units").toArray();
+        QCOMPARE(streets.size(), 2);
+        QVERIFY(streets.first().toObject().value("parent").isNull());
+        QVERIFY(streets.first().toObject().value("area_m2").toDouble() > 1e5);
+        const QString otherStreet = gridCode.startsWith(streets.at(0).toObject().value("code").toString())
+                                        ? streets.at(1).toObject().value("code").toString()
+                                        : streets.at(0).toObject().value("code").toString();
+        QCOMPARE(run({"validate", file, "--within", otherStreet}).exitCode, 0);
+        const QJsonArray gridsOfStreet =
+            QJsonDocument::fromJson(
+                run({"units", file, "--json", "--level", "grid", "--within", otherStreet}).out.toUtf8())
+                .object()
+                .value("units")
+                .toArray();
+        QVERIFY(gridsOfStreet.size() > 10 && gridsOfStreet.size() < 40);
+        for (const QJsonValue& grid : gridsOfStreet)
+            QVERIFY(grid.toObject().value("code").toString().startsWith(otherStreet));
+
+        const Result unknown = run({"validate", file, "--within", "999"});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.err.contains("no unit has the code \"999\""));
+        QCOMPARE(run({"units", file, "--level", "block"}).exitCode, 2);
     }
 
     void infoRefusesWhatIsNotAProject()

@@ -1,0 +1,175 @@
+// gridatlas-cli subcommands that read a project: validate, units.
+
+#include "command.h"
+
+#include "checker.h"
+#include "error.h"
+#include "hierarchyindex.h"
+#include "projectfile.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <map>
+
+using namespace gridmodel;
+
+namespace gridatlas::cli {
+
+namespace {
+
+const QCommandLineOption JsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
+const QCommandLineOption
+    LevelOption(QStringLiteral("level"),
+                QStringLiteral("Only this level (street, community, grid, building, zone)."),
+                QStringLiteral("KEY"));
+const QCommandLineOption WithinOption(QStringLiteral("within"),
+                                      QStringLiteral("Only the unit with this code and what lies below it."),
+                                      QStringLiteral("CODE"));
+
+void declareReadOptions(QCommandLineParser& parser)
+{
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A GridAtlas project (.gpkg)."));
+    parser.addOptions({JsonOption, LevelOption, WithinOption});
+}
+
+std::unique_ptr<ProjectFile> openForReading(const QCommandLineParser& parser)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        throw Error(Error::Kind::InvalidInput,
+                    QStringLiteral("expected one project file, got %1 arguments").arg(positional.size()));
+    return ProjectFile::open(positional.first(), ProjectFile::Access::ReadOnly);
+}
+
+Checker::Scope scopeFrom(const QCommandLineParser& parser, const ProjectData& data,
+                         const HierarchyIndex& index)
+{
+    Checker::Scope scope;
+    if (parser.isSet(LevelOption)) {
+        scope.level = data.hierarchy.levelIndex(parser.value(LevelOption));
+        if (scope.level < 0)
+            throw Error(Error::Kind::InvalidInput,
+                        QStringLiteral("the project has no level \"%1\"").arg(parser.value(LevelOption)));
+    }
+    if (parser.isSet(WithinOption)) {
+        const Unit* unit = index.unitByCode(parser.value(WithinOption));
+        if (!unit)
+            throw Error(Error::Kind::InvalidInput,
+                        QStringLiteral("no unit has the code \"%1\"").arg(parser.value(WithinOption)));
+        scope.within = unit->id;
+    }
+    return scope;
+}
+
+QJsonArray codesOf(const std::vector<UnitId>& ids, const HierarchyIndex& index)
+{
+    QJsonArray codes;
+    for (UnitId id : ids)
+        if (const Unit* unit = index.unit(id))
+            codes.append(unit->code);
+    return codes;
+}
+
+Command validateCommand()
+{
+    return {QStringLiteral("validate"),
+            QStringLiteral(
+                "Check coverage, geometry, codes, counts, roles and ratios (exit 1 when problems are found)"),
+            declareReadOptions, [](const QCommandLineParser& parser) {
+                const auto project = openForReading(parser);
+                const ProjectData& data = project->data();
+                const HierarchyIndex index(data);
+                const std::vector<Problem> problems = Checker(data).check(scopeFrom(parser, data, index));
+                std::map<QString, int> summary;
+                for (Problem::Kind kind : Problem::allKinds())
+                    summary[Problem::kindKey(kind)] = 0;
+                for (const Problem& problem : problems)
+                    ++summary[Problem::kindKey(problem.kind)];
+                if (parser.isSet(JsonOption)) {
+                    QJsonArray list;
+                    for (const Problem& problem : problems)
+                        list.append(QJsonObject{
+                            {QStringLiteral("kind"), Problem::kindKey(problem.kind)},
+                            {QStringLiteral("level"),
+                             problem.level >= 0 ? data.hierarchy.level(problem.level).key : QString()},
+                            {QStringLiteral("units"), codesOf(problem.units, index)},
+                            {QStringLiteral("area_m2"), problem.areaM2},
+                            {QStringLiteral("x"), problem.location.x},
+                            {QStringLiteral("y"), problem.location.y},
+                            {QStringLiteral("detail"), problem.detail}});
+                    QJsonObject counts;
+                    for (const auto& [kind, count] : summary)
+                        counts.insert(kind, count);
+                    printOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("problems"), list},
+                                                                         {QStringLiteral("summary"), counts}})
+                                                   .toJson(QJsonDocument::Indented)));
+                } else {
+                    for (const Problem& problem : problems) {
+                        QStringList codes;
+                        for (const QJsonValue& code : codesOf(problem.units, index))
+                            codes << code.toString();
+                        printOut(
+                            QStringLiteral("%1\t%2\t%3\t%4\t(%5, %6)\n")
+                                .arg(Problem::kindKey(problem.kind),
+                                     problem.level >= 0 ? data.hierarchy.level(problem.level).key : QString(),
+                                     codes.join(QLatin1Char(',')), problem.detail)
+                                .arg(problem.location.x, 0, 'f', 1)
+                                .arg(problem.location.y, 0, 'f', 1));
+                    }
+                    printOut(problems.empty() ? QStringLiteral("No problems found.\n")
+                                              : QStringLiteral("%1 problems found.\n").arg(problems.size()));
+                }
+                return problems.empty() ? Success : ProblemsFound;
+            }};
+}
+
+Command unitsCommand()
+{
+    return {QStringLiteral("units"), QStringLiteral("List units with their parent, counts and area"),
+            declareReadOptions, [](const QCommandLineParser& parser) {
+                const auto project = openForReading(parser);
+                const ProjectData& data = project->data();
+                const HierarchyIndex index(data);
+                const Checker::Scope scope = scopeFrom(parser, data, index);
+                QJsonArray list;
+                QString text;
+                for (const Unit& unit : data.units) {
+                    if ((scope.level >= 0 && unit.level != scope.level) ||
+                        (scope.within && !index.isWithin(unit, scope.within)))
+                        continue;
+                    const Unit* parent = index.unit(unit.parentId);
+                    const double area = unit.boundary.area();
+                    list.append(QJsonObject{
+                        {QStringLiteral("code"), unit.code},
+                        {QStringLiteral("name"), unit.name},
+                        {QStringLiteral("level"), data.hierarchy.level(unit.level).key},
+                        {QStringLiteral("parent"), parent ? QJsonValue(parent->code) : QJsonValue()},
+                        {QStringLiteral("households"), unit.households},
+                        {QStringLiteral("residents"), unit.residents},
+                        {QStringLiteral("area_m2"), area}});
+                    text += QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\t%7\n")
+                                .arg(unit.code, unit.name, data.hierarchy.level(unit.level).key,
+                                     parent ? parent->code : QStringLiteral("-"))
+                                .arg(unit.households)
+                                .arg(unit.residents)
+                                .arg(area, 0, 'f', 1);
+                }
+                if (parser.isSet(JsonOption))
+                    printOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("units"), list}})
+                                                   .toJson(QJsonDocument::Indented)));
+                else
+                    printOut(QStringLiteral("code\tname\tlevel\tparent\thouseholds\tresidents\tarea_m2\n") +
+                             text);
+                return Success;
+            }};
+}
+
+} // namespace
+
+std::vector<Command> checkCommands()
+{
+    return {validateCommand(), unitsCommand()};
+}
+
+} // namespace gridatlas::cli
