@@ -158,8 +158,9 @@ private:
     void checkGeometry()
     {
         for (const Unit& unit : mData.units) {
-            const QString reason =
-                unit.boundary.isEmpty() ? QString() : mGeos.invalidityReason(unit.boundary);
+            const QString reason = unit.boundary.isEmpty() || isClearlyValidSimplePolygon(unit.boundary)
+                                       ? QString()
+                                       : mGeos.invalidityReason(unit.boundary);
             if (reason.isEmpty() && unit.boundary.area() <= 0) {
                 add(make(Problem::Kind::EmptyGeometry, unit.level, {unit.id},
                          tr("%1 has no boundary").arg(unit.code)));

@@ -36,6 +36,57 @@ double signedRingArea(const Ring& ring)
     return twiceArea / 2;
 }
 
+namespace {
+
+//! sign of the turn a -> b -> c, in coordinates relative to a; 0 when collinear
+int orientation(const Point& a, const Point& b, const Point& c)
+{
+    const double cross = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+    return cross > 0 ? 1 : (cross < 0 ? -1 : 0);
+}
+
+bool segmentsMeet(const Point& p1, const Point& p2, const Point& q1, const Point& q2)
+{
+    if (std::max(p1.x, p2.x) < std::min(q1.x, q2.x) || std::max(q1.x, q2.x) < std::min(p1.x, p2.x) ||
+        std::max(p1.y, p2.y) < std::min(q1.y, q2.y) || std::max(q1.y, q2.y) < std::min(p1.y, p2.y))
+        return false;
+    const int o1 = orientation(p1, p2, q1), o2 = orientation(p1, p2, q2);
+    const int o3 = orientation(q1, q2, p1), o4 = orientation(q1, q2, p2);
+    if (o1 == 0 || o2 == 0 || o3 == 0 || o4 == 0)
+        return true; // touching or collinear: not proven apart
+    return o1 != o2 && o3 != o4;
+}
+
+} // namespace
+
+bool isClearlyValidSimplePolygon(const MultiPolygon& geometry, size_t maxVertices)
+{
+    if (geometry.polygons.size() != 1 || geometry.polygons[0].rings.size() != 1)
+        return false;
+    const Ring& ring = geometry.polygons[0].rings[0];
+    const size_t n = ring.size();
+    if (n < 4 || n > maxVertices || ring.front() != ring.back() || signedRingArea(ring) == 0)
+        return false;
+    const size_t segments = n - 1;
+    for (size_t i = 0; i < segments; ++i) {
+        const Point& a = ring[i];
+        const Point& b = ring[i + 1];
+        if (a == b)
+            return false;
+        // Consecutive edges must not fold back onto each other.
+        const Point& c = ring[(i + 2) % n == 0 ? 1 : i + 2];
+        if (orientation(a, b, c) == 0 && (b.x - a.x) * (c.x - b.x) + (b.y - a.y) * (c.y - b.y) <= 0)
+            return false;
+        for (size_t j = i + 2; j < segments; ++j) {
+            if (i == 0 && j == segments - 1)
+                continue; // the closing edge shares the first point
+            if (segmentsMeet(a, b, ring[j], ring[j + 1]))
+                return false;
+        }
+    }
+    return true;
+}
+
 double MultiPolygon::area() const
 {
     double total = 0;

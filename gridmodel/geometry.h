@@ -58,4 +58,11 @@ struct MultiPolygon
 //! signed area of a closed ring (positive when counter-clockwise)
 double signedRingArea(const Ring& ring);
 
+/**
+ * A quick, conservative test that a small polygon is valid: one closed ring of at most
+ * maxVertices points whose edges neither cross nor touch except at shared corners. False
+ * means "not proven here" (ask GEOS), never "invalid".
+ */
+bool isClearlyValidSimplePolygon(const MultiPolygon& geometry, size_t maxVertices = 64);
+
 } // namespace gridmodel

@@ -58,6 +58,33 @@ private slots:
         QVERIFY_EXCEPTION_THROWN(GpkgGeometry::decode(QByteArray("XX123456789")), Error);
     }
 
+    void quickValidityAgreesWithGeos_data()
+    {
+        QTest::addColumn<QString>("wkt");
+        QTest::addColumn<bool>("quick");
+        QTest::newRow("square") << "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))" << true;
+        QTest::newRow("clockwise square") << "POLYGON ((0 0, 0 10, 10 10, 10 0, 0 0))" << true;
+        QTest::newRow("bowtie") << "POLYGON ((0 0, 10 10, 10 0, 0 10, 0 0))" << false;
+        QTest::newRow("self-touching") << "POLYGON ((0 0, 10 0, 10 10, 5 0, 0 10, 0 0))" << false;
+        QTest::newRow("spike") << "POLYGON ((0 0, 10 0, 10 10, 10 20, 10 10, 0 10, 0 0))" << false;
+        QTest::newRow("repeated point") << "POLYGON ((0 0, 10 0, 10 0, 10 10, 0 10, 0 0))" << false;
+        QTest::newRow("with hole") << "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 2 4, 4 4, 2 2))"
+                                   << false;
+        QTest::newRow("concave") << "POLYGON ((0 0, 10 0, 10 10, 5 3, 0 10, 0 0))" << true;
+    }
+
+    void quickValidityAgreesWithGeos()
+    {
+        // The quick test may say "not proven" for a valid polygon, never "valid" for an invalid one.
+        QFETCH(QString, wkt);
+        QFETCH(bool, quick);
+        GeosEngine geos;
+        const MultiPolygon geometry = geos.fromWkt(wkt);
+        QCOMPARE(isClearlyValidSimplePolygon(geometry), quick);
+        if (quick)
+            QVERIFY(geos.isValid(geometry));
+    }
+
     void validity()
     {
         GeosEngine geos;
