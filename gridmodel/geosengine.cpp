@@ -49,6 +49,17 @@ struct GeosEngine::Private
                                                static_cast<unsigned>(parts.size())));
     }
 
+    //! all polygons of all parts in one GEOS geometry collection
+    Owned collection(const std::vector<const MultiPolygon*>& parts) const
+    {
+        std::vector<GEOSGeometry*> polygons;
+        for (const MultiPolygon* part : parts)
+            for (const Polygon& p : part->polygons)
+                polygons.push_back(polygon(p));
+        return own(GEOSGeom_createCollection_r(context, GEOS_GEOMETRYCOLLECTION, polygons.data(),
+                                               static_cast<unsigned>(polygons.size())));
+    }
+
     Ring fromRing(const GEOSGeometry* ring) const
     {
         const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(context, ring);
@@ -122,12 +133,7 @@ QString GeosEngine::invalidityReason(const MultiPolygon& geometry) const
 
 MultiPolygon GeosEngine::coverageUnion(const std::vector<const MultiPolygon*>& parts) const
 {
-    std::vector<GEOSGeometry*> polygons;
-    for (const MultiPolygon* part : parts)
-        for (const Polygon& p : part->polygons)
-            polygons.push_back(d->polygon(p));
-    auto collection = d->own(GEOSGeom_createCollection_r(d->context, GEOS_GEOMETRYCOLLECTION, polygons.data(),
-                                                         static_cast<unsigned>(polygons.size())));
+    auto collection = d->collection(parts);
     auto merged = d->own(GEOSCoverageUnion_r(d->context, collection.get()));
     if (!merged)
         merged = d->own(GEOSUnaryUnion_r(d->context, collection.get()));
@@ -155,12 +161,7 @@ MultiPolygon GeosEngine::intersection(const MultiPolygon& a, const MultiPolygon&
 
 MultiPolygon GeosEngine::unaryUnion(const std::vector<const MultiPolygon*>& parts) const
 {
-    std::vector<GEOSGeometry*> polygons;
-    for (const MultiPolygon* part : parts)
-        for (const Polygon& p : part->polygons)
-            polygons.push_back(d->polygon(p));
-    auto collection = d->own(GEOSGeom_createCollection_r(d->context, GEOS_GEOMETRYCOLLECTION, polygons.data(),
-                                                         static_cast<unsigned>(polygons.size())));
+    auto collection = d->collection(parts);
     auto merged = d->own(GEOSUnaryUnion_r(d->context, collection.get()));
     return merged ? d->fromGeos(merged.get()) : MultiPolygon();
 }

@@ -2,7 +2,7 @@
 
 namespace gridmodel {
 
-HierarchyIndex::HierarchyIndex(const ProjectData& data) : mData(data)
+HierarchyIndex::HierarchyIndex(const ProjectData& data)
 {
     mById.reserve(static_cast<qsizetype>(data.units.size()));
     for (const Unit& unit : data.units) {
@@ -45,13 +45,13 @@ std::vector<const Unit*> HierarchyIndex::subtree(UnitId root) const
 
 bool HierarchyIndex::isWithin(const Unit& unit, UnitId ancestor) const
 {
+    // A hierarchy has at most five levels; a longer chain of parents is a cycle.
+    constexpr int MaximumDepth = 16;
     const Unit* current = &unit;
-    for (size_t steps = 0; current && steps <= mData.units.size(); ++steps) {
+    for (int depth = 0; current && depth < MaximumDepth; ++depth) {
         if (current->id == ancestor)
             return true;
         current = current->parentId ? this->unit(current->parentId) : nullptr;
-        if (steps > 16)
-            return false; // deeper than any hierarchy: a cycle
     }
     return false;
 }

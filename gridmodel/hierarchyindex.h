@@ -24,7 +24,6 @@ public:
     bool isWithin(const Unit& unit, UnitId ancestor) const;
 
 private:
-    const ProjectData& mData;
     QHash<UnitId, const Unit*> mById;
     QHash<QString, const Unit*> mByCode;
     QHash<UnitId, std::vector<const Unit*>> mChildren;

@@ -1,27 +1,23 @@
 // Benchmarks of the project file: generating, writing and reading a district.
 //   bench_projectfile [--zones N] [google benchmark options]
 // Prints figures; it is not a test and asserts nothing about time.
+#include "benchmarkmain.h"
 #include "districtgenerator.h"
 #include "projectfile.h"
 
-#include <QCoreApplication>
 #include <QTemporaryDir>
-#include <benchmark/benchmark.h>
-#include <cstring>
 
 using namespace gridmodel;
 
 namespace {
-
-int gZones = 20000;
 
 const QString& projectPath()
 {
     static QTemporaryDir dir;
     static const QString path = [] {
         const QString file = dir.filePath(QStringLiteral("bench.gpkg"));
-        ProjectFile::create(file,
-                            DistrictGenerator::generate(DistrictGenerator::syntheticOptions(gZones, 1)));
+        ProjectFile::create(
+            file, DistrictGenerator::generate(DistrictGenerator::syntheticOptions(benchmarkZones(), 1)));
         return file;
     }();
     return path;
@@ -30,13 +26,15 @@ const QString& projectPath()
 void BM_Generate(benchmark::State& state)
 {
     for (auto _ : state)
-        benchmark::DoNotOptimize(DistrictGenerator::generate(DistrictGenerator::syntheticOptions(gZones, 1)));
-    state.counters["zones"] = gZones;
+        benchmark::DoNotOptimize(
+            DistrictGenerator::generate(DistrictGenerator::syntheticOptions(benchmarkZones(), 1)));
+    state.counters["zones"] = benchmarkZones();
 }
 
 void BM_WriteNewProject(benchmark::State& state)
 {
-    const ProjectData data = DistrictGenerator::generate(DistrictGenerator::syntheticOptions(gZones, 1));
+    const ProjectData data =
+        DistrictGenerator::generate(DistrictGenerator::syntheticOptions(benchmarkZones(), 1));
     QTemporaryDir dir;
     for (auto _ : state)
         ProjectFile::create(dir.filePath(QStringLiteral("w.gpkg")), data, true);
@@ -73,18 +71,5 @@ BENCHMARK(BM_UpdateOneUnit)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv)
 {
-    QCoreApplication application(argc, argv);
-    std::vector<char*> rest;
-    for (int i = 0; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--zones") == 0 && i + 1 < argc)
-            gZones = std::atoi(argv[++i]);
-        else
-            rest.push_back(argv[i]);
-    }
-    int restCount = static_cast<int>(rest.size());
-    benchmark::Initialize(&restCount, rest.data());
-    std::printf("District of about %d zones\n", gZones);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return runBenchmarks(argc, argv);
 }
