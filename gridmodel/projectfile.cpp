@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QLockFile>
 #include <QTemporaryFile>
+#include <algorithm>
 #include <cstdio>
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
@@ -128,9 +129,7 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
             transaction.commit();
         }
         project->mData = ProjectSchema::read(db);
-        project->mUnitIndex.reserve(static_cast<qsizetype>(project->mData.units.size()));
-        for (size_t i = 0; i < project->mData.units.size(); ++i)
-            project->mUnitIndex.insert(project->mData.units[i].id, i);
+        project->rebuildUnitIndex();
     } catch (const Error& error) {
         if (error.kind() == Error::Kind::Io || error.kind() == Error::Kind::InvalidInput)
             throw Error(Error::Kind::Corrupt, tr("%1 is damaged: %2").arg(path, error.message()));
@@ -191,10 +190,11 @@ ProjectFile::~ProjectFile() = default;
 std::vector<HistoryEntry> ProjectFile::history()
 {
     std::vector<HistoryEntry> entries;
-    SqliteStatement query = mDb->prepare(
-        QStringLiteral("SELECT id, created, operation, description FROM ga_history ORDER BY id"));
+    SqliteStatement query = mDb->prepare(QStringLiteral("SELECT id, created, operation, description, payload "
+                                                        "IS NOT NULL, undone FROM ga_history ORDER BY id"));
     while (query.step())
-        entries.push_back(HistoryEntry{query.integer(0), query.text(1), query.text(2), query.text(3)});
+        entries.push_back(HistoryEntry{query.integer(0), query.text(1), query.text(2), query.text(3),
+                                       query.integer(4) != 0, query.integer(5) != 0});
     return entries;
 }
 
@@ -204,24 +204,116 @@ void ProjectFile::requireWritable() const
         throw Error(Error::Kind::ReadOnly, tr("%1 is open for viewing only").arg(mPath));
 }
 
+void ProjectFile::rebuildUnitIndex()
+{
+    mUnitIndex.clear();
+    mUnitIndex.reserve(static_cast<qsizetype>(mData.units.size()));
+    for (size_t i = 0; i < mData.units.size(); ++i)
+        mUnitIndex.insert(mData.units[i].id, i);
+}
+
 void ProjectFile::updateUnits(const std::vector<Unit>& units, const QString& operation,
                               const QString& description)
 {
-    requireWritable();
+    ChangeSet changes;
     for (const Unit& unit : units) {
         const auto found = mUnitIndex.constFind(unit.id);
         if (found == mUnitIndex.constEnd())
             throw Error(Error::Kind::InvalidInput, tr("No unit with id %1").arg(unit.id));
         if (mData.units[*found].level != unit.level)
             throw Error(Error::Kind::InvalidInput, tr("Unit %1 cannot change level").arg(unit.code));
+        changes.units.push_back({mData.units[*found], unit});
     }
+    apply(changes, operation, description);
+}
+
+void ProjectFile::apply(const ChangeSet& changes, const QString& operation, const QString& description)
+{
+    requireWritable();
     SqliteTransaction transaction(*mDb);
-    for (const Unit& unit : units)
-        ProjectSchema::updateUnit(*mDb, mData.hierarchy, unit, mData.crsEpsg);
-    ProjectSchema::recordHistory(*mDb, operation, description);
+    ProjectSchema::applyChanges(*mDb, mData.hierarchy, changes, mData.crsEpsg);
+    mDb->execute(QStringLiteral("DELETE FROM ga_history WHERE undone"));
+    ProjectSchema::recordHistory(*mDb, operation, description, changes.serialize());
     transaction.commit();
-    for (const Unit& unit : units)
-        mData.units[mUnitIndex.value(unit.id)] = unit;
+    applyToMemory(changes);
+}
+
+std::optional<ChangeSet> ProjectFile::undo(HistoryEntry* entry)
+{
+    return step(true, entry);
+}
+
+std::optional<ChangeSet> ProjectFile::redo(HistoryEntry* entry)
+{
+    return step(false, entry);
+}
+
+std::optional<ChangeSet> ProjectFile::step(bool undoing, HistoryEntry* entry)
+{
+    requireWritable();
+    SqliteTransaction transaction(*mDb);
+    SqliteStatement query = mDb->prepare(
+        undoing ? QStringLiteral("SELECT id, created, operation, description, payload FROM ga_history "
+                                 "WHERE NOT undone AND payload IS NOT NULL ORDER BY id DESC LIMIT 1")
+                : QStringLiteral("SELECT id, created, operation, description, payload FROM ga_history "
+                                 "WHERE undone ORDER BY id LIMIT 1"));
+    if (!query.step())
+        return std::nullopt;
+    const HistoryEntry found{query.integer(0), query.text(1), query.text(2), query.text(3), true, undoing};
+    int size = 0;
+    const unsigned char* blob = query.blob(4, &size);
+    const ChangeSet recorded = ChangeSet::deserialize(QByteArray(reinterpret_cast<const char*>(blob), size));
+    const ChangeSet changes = undoing ? recorded.inverted() : recorded;
+    ProjectSchema::applyChanges(*mDb, mData.hierarchy, changes, mData.crsEpsg);
+    SqliteStatement mark = mDb->prepare(QStringLiteral("UPDATE ga_history SET undone = ? WHERE id = ?"));
+    mark.bind(1, undoing ? 1 : 0).bind(2, found.id);
+    mark.run();
+    transaction.commit();
+    applyToMemory(changes);
+    if (entry)
+        *entry = found;
+    return changes;
+}
+
+namespace {
+
+template <typename Row>
+void applyRows(std::vector<Row>& rows, const std::vector<ChangeSet::Change<Row>>& changes)
+{
+    for (const auto& change : changes) {
+        const qint64 id = change.after ? change.after->id : change.before->id;
+        auto found = std::find_if(rows.begin(), rows.end(), [id](const Row& row) { return row.id == id; });
+        if (change.after && found != rows.end())
+            *found = *change.after;
+        else if (change.after)
+            rows.push_back(*change.after);
+        else if (found != rows.end())
+            rows.erase(found);
+    }
+}
+
+} // namespace
+
+void ProjectFile::applyToMemory(const ChangeSet& changes)
+{
+    bool structureChanged = false;
+    for (const auto& change : changes.units) {
+        const auto found = mUnitIndex.constFind(change.after ? change.after->id : change.before->id);
+        if (change.after && found != mUnitIndex.constEnd())
+            mData.units[*found] = *change.after; // in place: the common case stays O(1)
+        else
+            structureChanged = true;
+    }
+    if (structureChanged) {
+        std::vector<ChangeSet::Change<Unit>> added;
+        for (const auto& change : changes.units)
+            if (!change.after || !mUnitIndex.contains(change.after->id))
+                added.push_back(change);
+        applyRows(mData.units, added);
+        rebuildUnitIndex();
+    }
+    applyRows(mData.members, changes.members);
+    applyRows(mData.assignments, changes.assignments);
 }
 
 } // namespace gridmodel

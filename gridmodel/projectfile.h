@@ -1,10 +1,12 @@
 #pragma once
 
+#include "changeset.h"
 #include "projectdata.h"
 
 #include <QHash>
 #include <QString>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QLockFile;
@@ -19,6 +21,8 @@ struct HistoryEntry
     QString created; //!< UTC, ISO 8601
     QString operation;
     QString description;
+    bool undoable = false; //!< it carries its changes (creating the project does not)
+    bool undone = false;   //!< undone, and so the next to redo
 };
 
 /**
@@ -57,14 +61,28 @@ public:
     std::vector<HistoryEntry> history();
 
     /**
-     * Rewrites the given units (matched by id) and records one history entry, as one
-     * transaction. On failure nothing changes, on disk or in data().
+     * Applies one edit and records it in the history, as one transaction; what was undone
+     * can no longer be redone. On failure nothing changes, on disk or in data().
      */
+    void apply(const ChangeSet& changes, const QString& operation, const QString& description);
+
+    //! rewrites the given units (matched by id) as one edit
     void updateUnits(const std::vector<Unit>& units, const QString& operation, const QString& description);
+
+    /**
+     * Undoes the latest edit that is not undone, or redoes the earliest undone one; works
+     * across closing and reopening the file. Returns what changed, or nothing when there is
+     * nothing to undo (redo); `entry` receives the history entry.
+     */
+    std::optional<ChangeSet> undo(HistoryEntry* entry = nullptr);
+    std::optional<ChangeSet> redo(HistoryEntry* entry = nullptr);
 
 private:
     ProjectFile() = default;
     void requireWritable() const;
+    std::optional<ChangeSet> step(bool undoing, HistoryEntry* entry);
+    void applyToMemory(const ChangeSet& changes);
+    void rebuildUnitIndex();
 
     QString mPath;
     Access mAccess = Access::ReadOnly;

@@ -159,9 +159,10 @@ void writeNewProject(SqliteDatabase& db, const ProjectData& data)
         insertAssignment.run();
     }
 
-    db.execute(QStringLiteral(
-        "CREATE TABLE ga_history (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
-        "created DATETIME NOT NULL, operation TEXT NOT NULL, description TEXT, payload BLOB)"));
+    db.execute(
+        QStringLiteral("CREATE TABLE ga_history (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+                       "created DATETIME NOT NULL, operation TEXT NOT NULL, description TEXT, payload BLOB, "
+                       "undone BOOLEAN NOT NULL DEFAULT 0)"));
 }
 
 int storedVersion(SqliteDatabase& db)
@@ -250,18 +251,73 @@ ProjectData read(SqliteDatabase& db)
     return data;
 }
 
-void updateUnit(SqliteDatabase& db, const HierarchyTemplate& hierarchy, const Unit& unit, int srsId)
+void applyChanges(SqliteDatabase& db, const HierarchyTemplate& hierarchy, const ChangeSet& changes, int srsId)
 {
-    SqliteStatement statement = db.prepare(insertUnitSql(hierarchy.level(unit.level).key));
-    bindUnit(statement, unit, srsId);
-    statement.run();
+    // Deletions first, from the rows that depend on others up; then writes, the other way.
+    SqliteStatement deleteAssignment = db.prepare(QStringLiteral("DELETE FROM ga_assignments WHERE fid = ?"));
+    for (const auto& change : changes.assignments)
+        if (!change.after && change.before) {
+            deleteAssignment.bind(1, change.before->id);
+            deleteAssignment.run();
+        }
+    for (const auto& change : changes.units)
+        if (!change.after && change.before) {
+            SqliteStatement statement = db.prepare(QStringLiteral("DELETE FROM \"%1\" WHERE fid = ?")
+                                                       .arg(hierarchy.level(change.before->level).key));
+            statement.bind(1, change.before->id);
+            statement.run();
+        }
+    SqliteStatement deleteMember = db.prepare(QStringLiteral("DELETE FROM ga_members WHERE fid = ?"));
+    for (const auto& change : changes.members)
+        if (!change.after && change.before) {
+            deleteMember.bind(1, change.before->id);
+            deleteMember.run();
+        }
+
+    SqliteStatement writeMember =
+        db.prepare(QStringLiteral("INSERT OR REPLACE INTO ga_members (fid, name, phone, gender, status, "
+                                  "notes) VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const auto& change : changes.members)
+        if (const auto& m = change.after) {
+            writeMember.bind(1, m->id)
+                .bind(2, m->name)
+                .bind(3, m->phone)
+                .bind(4, m->gender)
+                .bind(5, m->status)
+                .bind(6, m->notes);
+            writeMember.run();
+        }
+    for (const auto& change : changes.units)
+        if (const auto& unit = change.after) {
+            if (unit->level < 0 || unit->level >= hierarchy.levelCount())
+                throw Error(Error::Kind::InvalidInput,
+                            tr("Unit %1 has no level in the template").arg(unit->code));
+            SqliteStatement statement = db.prepare(insertUnitSql(hierarchy.level(unit->level).key));
+            bindUnit(statement, *unit, srsId);
+            statement.run();
+        }
+    SqliteStatement writeAssignment =
+        db.prepare(QStringLiteral("INSERT OR REPLACE INTO ga_assignments (fid, member_fid, unit_fid, role, "
+                                  "linked_households, linked_note) "
+                                  "VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const auto& change : changes.assignments)
+        if (const auto& a = change.after) {
+            writeAssignment.bind(1, a->id).bind(2, a->memberId).bind(3, a->unitId).bind(4, a->role);
+            writeAssignment.bind(5, a->linkedHouseholds).bind(6, a->linkedHouseholdsNote);
+            writeAssignment.run();
+        }
 }
 
-void recordHistory(SqliteDatabase& db, const QString& operation, const QString& description)
+void recordHistory(SqliteDatabase& db, const QString& operation, const QString& description,
+                   const QByteArray& payload)
 {
-    SqliteStatement statement = db.prepare(
-        QStringLiteral("INSERT INTO ga_history (created, operation, description) VALUES (?, ?, ?)"));
+    SqliteStatement statement = db.prepare(QStringLiteral(
+        "INSERT INTO ga_history (created, operation, description, payload) VALUES (?, ?, ?, ?)"));
     statement.bind(1, GeoPackage::timestamp()).bind(2, operation).bind(3, description);
+    if (payload.isEmpty())
+        statement.bindNull(4);
+    else
+        statement.bindBlob(4, payload);
     statement.run();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "changeset.h"
 #include "projectdata.h"
 
 #include <functional>
@@ -33,8 +34,12 @@ void migrate(SqliteDatabase& db, int fromVersion);
 //! the same with given steps: steps[i] upgrades version i + 1 to i + 2
 void migrate(SqliteDatabase& db, int fromVersion, const std::vector<MigrationStep>& steps);
 
-void updateUnit(SqliteDatabase& db, const HierarchyTemplate& hierarchy, const Unit& unit, int srsId);
-void recordHistory(SqliteDatabase& db, const QString& operation, const QString& description);
+//! writes the "after" side of every change (deleting rows that have none)
+void applyChanges(SqliteDatabase& db, const HierarchyTemplate& hierarchy, const ChangeSet& changes,
+                  int srsId);
+//! a new history entry (payload: a serialized ChangeSet, or empty for what cannot be undone)
+void recordHistory(SqliteDatabase& db, const QString& operation, const QString& description,
+                   const QByteArray& payload = QByteArray());
 
 } // namespace ProjectSchema
 } // namespace gridmodel

@@ -29,6 +29,7 @@ struct Command
 
 std::vector<Command> projectCommands();
 std::vector<Command> checkCommands();
+std::vector<Command> editCommands();
 
 void printOut(const QString& text);
 void printError(const QString& text);

@@ -47,8 +47,9 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(GRIDATLAS_VERSION));
 
     std::vector<Command> commands = projectCommands();
-    for (Command& command : checkCommands())
-        commands.push_back(std::move(command));
+    for (auto* group : {&checkCommands, &editCommands})
+        for (Command& command : (*group)())
+            commands.push_back(std::move(command));
     QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() < 2 || arguments.at(1) == QLatin1String("--help") ||
         arguments.at(1) == QLatin1String("-h")) {

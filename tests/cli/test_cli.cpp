@@ -62,7 +62,8 @@ private slots:
     {
         const Result overview = run({"--help"});
         QCOMPARE(overview.exitCode, 0);
-        for (const QString command : {"demo", "new", "generate", "info", "validate", "units"}) {
+        for (const QString command :
+             {"demo", "new", "generate", "info", "validate", "units", "set", "undo", "redo", "history"}) {
             QVERIFY2(overview.out.contains(command), qPrintable(command));
             const Result help = run({command, "--help"});
             QCOMPARE(help.exitCode, 0);
@@ -249,6 +250,53 @@ private slots:
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY(unknown.err.contains("no unit has the code \"999\""));
         QCOMPARE(run({"units", file, "--level", "block"}).exitCode, 2);
+    }
+
+    void setUndoRedoHistory()
+    {
+        const QString file = mDir.filePath("edit.gpkg");
+        QCOMPARE(run({"demo", file}).exitCode, 0);
+        const QJsonArray grids =
+            QJsonDocument::fromJson(run({"units", file, "--json", "--level", "grid"}).out.toUtf8())
+                .object()
+                .value("units")
+                .toArray();
+        const QJsonObject grid = grids.first().toObject();
+        const QString code = grid.value("code").toString();
+        const qint64 households = grid.value("households").toVariant().toLongLong();
+        const qint64 streetBefore = level(info(file), "street").value("households").toVariant().toLongLong();
+
+        const Result set = run({"set", file, code, "--households", QString::number(households + 12)});
+        QCOMPARE(set.exitCode, 0);
+        QVERIFY2(set.out.contains(code), qPrintable(set.out));
+        // The district total follows; the grid's buildings now fall 12 short of it.
+        QCOMPARE(level(info(file), "street").value("households").toVariant().toLongLong(), streetBefore + 12);
+        const QJsonObject report =
+            QJsonDocument::fromJson(run({"validate", file, "--json"}).out.toUtf8()).object();
+        QCOMPARE(report.value("summary").toObject().value("count_mismatch").toInt(), 1);
+
+        QCOMPARE(run({"undo", file}).exitCode, 0);
+        QCOMPARE(level(info(file), "street").value("households").toVariant().toLongLong(), streetBefore);
+        QCOMPARE(run({"validate", file}).exitCode, 0);
+        const Result history = run({"history", file});
+        QCOMPARE(history.exitCode, 0);
+        QVERIFY2(history.out.contains("(undone)") && history.out.contains(code), qPrintable(history.out));
+        QCOMPARE(run({"redo", file}).exitCode, 0);
+        QCOMPARE(level(info(file), "street").value("households").toVariant().toLongLong(), streetBefore + 12);
+        const Result nothing = run({"redo", file});
+        QCOMPARE(nothing.exitCode, 2);
+        QVERIFY(nothing.err.contains("nothing to redo"));
+
+        const QByteArray before = digest(file);
+        for (const QStringList& bad :
+             {QStringList{"set", file, "nope", "--households", "3"},
+              QStringList{"set", file, code, "--households", "many"},
+              QStringList{"set", file, code, "--residents", "-4"}, QStringList{"set", file, code}}) {
+            const Result result = run(bad);
+            QCOMPARE(result.exitCode, 2);
+            QVERIFY(!result.err.isEmpty());
+        }
+        QCOMPARE(digest(file), before);
     }
 
     void infoRefusesWhatIsNotAProject()

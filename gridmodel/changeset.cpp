@@ -1,0 +1,138 @@
+#include "changeset.h"
+
+#include "error.h"
+#include "gpkggeometry.h"
+
+#include <QCoreApplication>
+#include <QDataStream>
+#include <QIODevice>
+#include <algorithm>
+
+namespace gridmodel {
+
+namespace {
+
+constexpr quint32 PayloadMagic = 0x47414353; // "GACS"
+constexpr quint16 PayloadVersion = 1;
+
+void write(QDataStream& out, const Unit& unit)
+{
+    out << unit.id << qint32(unit.level) << unit.parentId << unit.code << unit.name << unit.organisation
+        << GpkgGeometry::encode(unit.boundary, 0) << unit.households << unit.residents << unit.notes;
+}
+
+void read(QDataStream& in, Unit& unit)
+{
+    qint32 level = 0;
+    QByteArray boundary;
+    in >> unit.id >> level >> unit.parentId >> unit.code >> unit.name >> unit.organisation >> boundary >>
+        unit.households >> unit.residents >> unit.notes;
+    unit.level = level;
+    unit.boundary = GpkgGeometry::decode(boundary);
+}
+
+void write(QDataStream& out, const Member& member)
+{
+    out << member.id << member.name << member.phone << member.gender << member.status << member.notes;
+}
+
+void read(QDataStream& in, Member& member)
+{
+    in >> member.id >> member.name >> member.phone >> member.gender >> member.status >> member.notes;
+}
+
+void write(QDataStream& out, const Assignment& assignment)
+{
+    out << assignment.id << assignment.memberId << assignment.unitId << assignment.role
+        << assignment.linkedHouseholds << assignment.linkedHouseholdsNote;
+}
+
+void read(QDataStream& in, Assignment& assignment)
+{
+    in >> assignment.id >> assignment.memberId >> assignment.unitId >> assignment.role >>
+        assignment.linkedHouseholds >> assignment.linkedHouseholdsNote;
+}
+
+template <typename Row>
+void writeChanges(QDataStream& out, const std::vector<ChangeSet::Change<Row>>& changes)
+{
+    out << quint32(changes.size());
+    for (const auto& change : changes)
+        for (const std::optional<Row>* side : {&change.before, &change.after}) {
+            out << bool(side->has_value());
+            if (*side)
+                write(out, **side);
+        }
+}
+
+template <typename Row> void readChanges(QDataStream& in, std::vector<ChangeSet::Change<Row>>& changes)
+{
+    quint32 count = 0;
+    in >> count;
+    if (count > 50'000'000)
+        throw Error(Error::Kind::Corrupt,
+                    QCoreApplication::translate("gridmodel", "A history entry is damaged"));
+    changes.resize(count);
+    for (auto& change : changes)
+        for (std::optional<Row>* side : {&change.before, &change.after}) {
+            bool present = false;
+            in >> present;
+            if (present) {
+                Row row;
+                read(in, row);
+                *side = std::move(row);
+            }
+        }
+}
+
+template <typename Row> void invert(std::vector<ChangeSet::Change<Row>>& changes)
+{
+    std::reverse(changes.begin(), changes.end());
+    for (auto& change : changes)
+        std::swap(change.before, change.after);
+}
+
+} // namespace
+
+ChangeSet ChangeSet::inverted() const
+{
+    ChangeSet result = *this;
+    invert(result.units);
+    invert(result.members);
+    invert(result.assignments);
+    return result;
+}
+
+QByteArray ChangeSet::serialize() const
+{
+    QByteArray payload;
+    QDataStream out(&payload, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_5_15);
+    out << PayloadMagic << PayloadVersion;
+    writeChanges(out, units);
+    writeChanges(out, members);
+    writeChanges(out, assignments);
+    return payload;
+}
+
+ChangeSet ChangeSet::deserialize(const QByteArray& payload)
+{
+    QDataStream in(payload);
+    in.setVersion(QDataStream::Qt_5_15);
+    quint32 magic = 0;
+    quint16 version = 0;
+    in >> magic >> version;
+    if (magic != PayloadMagic || version != PayloadVersion)
+        throw Error(Error::Kind::Corrupt,
+                    QCoreApplication::translate("gridmodel", "A history entry cannot be read"));
+    ChangeSet result;
+    readChanges(in, result.units);
+    readChanges(in, result.members);
+    readChanges(in, result.assignments);
+    if (in.status() != QDataStream::Ok)
+        throw Error(Error::Kind::Corrupt,
+                    QCoreApplication::translate("gridmodel", "A history entry is damaged"));
+    return result;
+}
+
+} // namespace gridmodel

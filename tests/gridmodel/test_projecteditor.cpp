@@ -1,0 +1,207 @@
+#include "checker.h"
+#include "districtgenerator.h"
+#include "error.h"
+#include "hierarchyindex.h"
+#include "projecteditor.h"
+#include "projectfile.h"
+#include "testsupport.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace gridmodel;
+using testsupport::fileBytes;
+
+/** Edits as one step of history each, undone and redone also after reopening the file. */
+class TestProjectEditor : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir mDir;
+    int mFiles = 0;
+
+    QString freshDemo()
+    {
+        const QString file = mDir.filePath(QStringLiteral("demo%1.gpkg").arg(++mFiles));
+        ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::demoOptions()));
+        return file;
+    }
+
+    //! a zone and the households of it and its ancestors, top first
+    static std::vector<qint64> chainHouseholds(const ProjectData& data, const QString& zoneCode)
+    {
+        const HierarchyIndex index(data);
+        std::vector<qint64> chain;
+        for (const Unit* unit = index.unitByCode(zoneCode); unit; unit = index.unit(unit->parentId))
+            chain.insert(chain.begin(), unit->households);
+        return chain;
+    }
+
+    static QString firstZoneCode(const ProjectData& data)
+    {
+        for (const Unit& unit : data.units)
+            if (unit.level == data.hierarchy.levelCount() - 1)
+                return unit.code;
+        return QString();
+    }
+
+private slots:
+    void setCarriesCountsUp()
+    {
+        const QString file = freshDemo();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        const QString zone = firstZoneCode(project->data());
+        const std::vector<qint64> before = chainHouseholds(project->data(), zone);
+        QCOMPARE(before.size(), size_t(5));
+        const ChangeSet changes = ProjectEditor(*project).setAttributes(
+            zone, {before.back() + 10, std::nullopt, QStringLiteral("幸福里1单元")});
+        QCOMPARE(changes.units.size(),
+                 size_t(5)); // the zone and its four ancestors: what a view must refresh
+        const std::vector<qint64> after = chainHouseholds(project->data(), zone);
+        for (size_t i = 0; i < before.size(); ++i)
+            QCOMPARE(after[i], before[i] + 10);
+        QCOMPARE(HierarchyIndex(project->data()).unitByCode(zone)->name, QStringLiteral("幸福里1单元"));
+        const auto mismatches = Checker(project->data()).check();
+        for (const Problem& problem : mismatches)
+            QVERIFY(problem.kind != Problem::Kind::CountMismatch);
+        QVERIFY(project->history().back().description.contains(QStringLiteral("幸福里1单元")));
+    }
+
+    void undoAndRedoAcrossReopening()
+    {
+        const QString file = freshDemo();
+        QString zone;
+        std::vector<qint64> original;
+        {
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+            zone = firstZoneCode(project->data());
+            original = chainHouseholds(project->data(), zone);
+            ProjectEditor(*project).setAttributes(zone, {original.back() + 5, std::nullopt, std::nullopt});
+            ProjectEditor(*project).setAttributes(zone, {original.back() + 7, std::nullopt, std::nullopt});
+        }
+        {
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+            QCOMPARE(chainHouseholds(project->data(), zone).front(), original.front() + 7);
+            HistoryEntry entry;
+            QVERIFY(project->undo(&entry));
+            QVERIFY(entry.description.contains(QStringLiteral("→%1").arg(original.back() + 7)));
+            QCOMPARE(chainHouseholds(project->data(), zone).front(), original.front() + 5);
+        }
+        {
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadOnly);
+            QCOMPARE(chainHouseholds(project->data(), zone),
+                     (std::vector<qint64>{original.front() + 5, original[1] + 5, original[2] + 5,
+                                          original[3] + 5, original[4] + 5}));
+            QVERIFY(project->history().back().undone);
+        }
+        {
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+            QVERIFY(project->undo());
+            QCOMPARE(chainHouseholds(project->data(), zone), original);
+            QVERIFY(!project->undo()); // creating the project is not an edit to undo
+            QVERIFY(project->redo());
+            QCOMPARE(chainHouseholds(project->data(), zone).front(), original.front() + 5);
+            // A new edit after an undo ends what could be redone.
+            ProjectEditor(*project).setAttributes(zone,
+                                                  {std::nullopt, std::nullopt, QStringLiteral("新名字")});
+            QVERIFY(!project->redo());
+            QCOMPARE(project->history().size(), size_t(3));
+        }
+        const auto reopened = ProjectFile::open(file, ProjectFile::Access::ReadOnly);
+        QCOMPARE(chainHouseholds(reopened->data(), zone).front(), original.front() + 5);
+        QCOMPARE(HierarchyIndex(reopened->data()).unitByCode(zone)->name, QStringLiteral("新名字"));
+    }
+
+    void rowsAddedAndRemovedComeBack()
+    {
+        const QString file = freshDemo();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        const ProjectData& data = project->data();
+        const size_t members = data.members.size(), assignments = data.assignments.size();
+        const Assignment removed = data.assignments.front();
+        ChangeSet changes;
+        changes.members.push_back(
+            {std::nullopt, Member{100000, QStringLiteral("新成员"), "13900000000", "女", "在职", ""}});
+        changes.assignments.push_back(
+            {std::nullopt, Assignment{100000, 100000, removed.unitId, removed.role, 9, "3号楼"}});
+        changes.assignments.push_back({removed, std::nullopt});
+        project->apply(changes, "assign", "test");
+        QCOMPARE(project->data().members.size(), members + 1);
+        QCOMPARE(project->data().assignments.size(), assignments);
+        QVERIFY(project->undo());
+        QCOMPARE(project->data().members.size(), members);
+        QCOMPARE(project->data().assignments.size(), assignments);
+        const auto reopened = ProjectFile::open(file, ProjectFile::Access::ReadOnly);
+        QCOMPARE(reopened->data().members.size(), members);
+        QVERIFY(
+            std::any_of(reopened->data().assignments.begin(), reopened->data().assignments.end(),
+                        [&](const Assignment& a) { return a.id == removed.id && a.role == removed.role; }));
+    }
+
+    void changeSetRoundTrip()
+    {
+        const ProjectData demo = DistrictGenerator::generate(DistrictGenerator::demoOptions());
+        ChangeSet changes;
+        changes.units.push_back({demo.units[3], std::nullopt});
+        changes.units.push_back({std::nullopt, demo.units[9]});
+        changes.members.push_back({demo.members[0], demo.members[1]});
+        const ChangeSet read = ChangeSet::deserialize(changes.serialize());
+        QCOMPARE(read.units.size(), size_t(2));
+        QVERIFY(read.units[0].before && !read.units[0].after);
+        QVERIFY(read.units[0].before->boundary == demo.units[3].boundary);
+        QCOMPARE(read.units[1].after->name, demo.units[9].name);
+        QCOMPARE(read.members[0].after->phone, demo.members[1].phone);
+        const ChangeSet inverse = read.inverted();
+        QVERIFY(inverse.units[0].before && !inverse.units[0].after); // order reversed, sides swapped
+        QCOMPARE(inverse.units[0].before->id, demo.units[9].id);
+        QVERIFY_EXCEPTION_THROWN(ChangeSet::deserialize(QByteArray("garbage")), Error);
+    }
+
+    void badEditsChangeNothing_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<qint64>("households");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown code") << "999" << qint64(5) << QString() << "No unit has the code \"999\"";
+        QTest::newRow("negative") << "" << qint64(-1) << QString() << "cannot be negative";
+        QTest::newRow("blank name") << "" << qint64(-2) << "  "
+                                    << "needs a name";
+        QTest::newRow("nothing") << "" << qint64(-2) << QString() << "Nothing to set";
+    }
+
+    void badEditsChangeNothing()
+    {
+        QFETCH(QString, code);
+        QFETCH(qint64, households);
+        QFETCH(QString, name);
+        QFETCH(QString, message);
+        const QString file = freshDemo();
+        const QByteArray before = fileBytes(file);
+        {
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+            ProjectEditor::Attributes attributes;
+            if (households != -2)
+                attributes.households = households;
+            if (!name.isNull())
+                attributes.name = name;
+            try {
+                ProjectEditor(*project).setAttributes(code.isEmpty() ? firstZoneCode(project->data()) : code,
+                                                      attributes);
+                QFAIL("a bad edit was accepted");
+            } catch (const Error& error) {
+                QVERIFY2(error.message().contains(message), qPrintable(error.message()));
+            }
+        }
+        QCOMPARE(fileBytes(file), before);
+        // Viewing-only projects refuse edits.
+        const auto readOnly = ProjectFile::open(file, ProjectFile::Access::ReadOnly);
+        QVERIFY_EXCEPTION_THROWN(
+            ProjectEditor(*readOnly).setAttributes(firstZoneCode(readOnly->data()), {1, 1, std::nullopt}),
+            Error);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProjectEditor)
+#include "test_projecteditor.moc"
