@@ -5,7 +5,9 @@
 #include "projectfile.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QStringList>
+#include <algorithm>
 
 namespace gridmodel {
 
@@ -64,6 +66,117 @@ ChangeSet ProjectEditor::setAttributes(const QString& code, const Attributes& at
         }
     mProject.apply(changes, QStringLiteral("set"),
                    tr("Set %1 %2: %3").arg(unit->code, unit->name, what.join(tr(", "))));
+    return changes;
+}
+
+ChangeSet ProjectEditor::deleteUnit(const QString& code, bool withChildren)
+{
+    const ProjectData& data = mProject.data();
+    const HierarchyIndex index(data);
+    const Unit* unit = index.unitByCode(code);
+    if (!unit)
+        throw Error(Error::Kind::InvalidInput, tr("No unit has the code \"%1\"").arg(code));
+    const std::vector<const Unit*> doomed = index.subtree(unit->id);
+    if (doomed.size() > 1 && !withChildren)
+        throw Error(Error::Kind::InvalidInput,
+                    tr("%1 %2 has %3 units below it; delete them too, or move them first")
+                        .arg(unit->code, unit->name)
+                        .arg(doomed.size() - 1));
+    QSet<UnitId> ids;
+    ChangeSet changes;
+    for (const Unit* gone : doomed) {
+        ids.insert(gone->id);
+        changes.units.push_back({*gone, std::nullopt});
+    }
+    for (const Assignment& assignment : data.assignments)
+        if (ids.contains(assignment.unitId))
+            changes.assignments.push_back({assignment, std::nullopt});
+    for (const Unit* ancestor = index.unit(unit->parentId); ancestor && ancestor->level < unit->level;
+         ancestor = index.unit(ancestor->parentId)) {
+        Unit total = *ancestor;
+        total.households -= unit->households;
+        total.residents -= unit->residents;
+        changes.units.push_back({*ancestor, total});
+    }
+    mProject.apply(changes, QStringLiteral("delete"),
+                   tr("Delete %1 %2 (%3 units)").arg(unit->code, unit->name).arg(doomed.size()));
+    return changes;
+}
+
+ChangeSet ProjectEditor::addMember(const Member& member, MemberId* id)
+{
+    if (member.name.trimmed().isEmpty())
+        throw Error(Error::Kind::InvalidInput, tr("A member needs a name"));
+    Member added = member;
+    added.name = member.name.trimmed();
+    added.id = 1;
+    for (const Member& existing : mProject.data().members)
+        added.id = std::max(added.id, existing.id + 1);
+    ChangeSet changes;
+    changes.members.push_back({std::nullopt, added});
+    mProject.apply(changes, QStringLiteral("member_add"), tr("Add member %1").arg(added.name));
+    if (id)
+        *id = added.id;
+    return changes;
+}
+
+ChangeSet ProjectEditor::assignMember(MemberId memberId, const QString& code, const QString& role,
+                                      qint64 linkedHouseholds, const QString& linkedNote)
+{
+    const ProjectData& data = mProject.data();
+    const HierarchyIndex index(data);
+    const Unit* unit = index.unitByCode(code);
+    if (!unit)
+        throw Error(Error::Kind::InvalidInput, tr("No unit has the code \"%1\"").arg(code));
+    const auto member = std::find_if(data.members.begin(), data.members.end(),
+                                     [memberId](const Member& m) { return m.id == memberId; });
+    if (member == data.members.end())
+        throw Error(Error::Kind::InvalidInput, tr("No member has the id %1").arg(memberId));
+    const LevelDefinition& level = data.hierarchy.level(unit->level);
+    const RoleDefinition* definition = level.role(role);
+    if (!definition) {
+        QStringList roles;
+        for (const RoleDefinition& r : level.roles)
+            roles << QStringLiteral("%1 (%2)").arg(r.key, r.name.text());
+        throw Error(Error::Kind::InvalidInput,
+                    tr("A %1 has no role \"%2\"; its roles are: %3")
+                        .arg(level.name.text(), role, roles.join(QStringLiteral(", "))));
+    }
+    if (linkedHouseholds < 0)
+        throw Error(Error::Kind::InvalidInput, tr("Linked households cannot be negative"));
+    qint64 nextId = 1;
+    for (const Assignment& assignment : data.assignments) {
+        if (assignment.memberId == memberId && assignment.unitId == unit->id && assignment.role == role)
+            throw Error(Error::Kind::InvalidInput,
+                        tr("%1 is already %2 of %3").arg(member->name, definition->name.text(), unit->name));
+        nextId = std::max(nextId, assignment.id + 1);
+    }
+    ChangeSet changes;
+    changes.assignments.push_back(
+        {std::nullopt, Assignment{nextId, memberId, unit->id, role, linkedHouseholds, linkedNote}});
+    mProject.apply(
+        changes, QStringLiteral("member_assign"),
+        tr("%1 becomes %2 of %3 %4").arg(member->name, definition->name.text(), unit->code, unit->name));
+    return changes;
+}
+
+ChangeSet ProjectEditor::unassignMember(MemberId memberId, const QString& code, const QString& role)
+{
+    const ProjectData& data = mProject.data();
+    const HierarchyIndex index(data);
+    const Unit* unit = index.unitByCode(code);
+    if (!unit)
+        throw Error(Error::Kind::InvalidInput, tr("No unit has the code \"%1\"").arg(code));
+    ChangeSet changes;
+    for (const Assignment& assignment : data.assignments)
+        if (assignment.memberId == memberId && assignment.unitId == unit->id &&
+            (role.isEmpty() || assignment.role == role))
+            changes.assignments.push_back({assignment, std::nullopt});
+    if (changes.isEmpty())
+        throw Error(Error::Kind::InvalidInput,
+                    tr("Member %1 holds no such role at %2").arg(memberId).arg(code));
+    mProject.apply(changes, QStringLiteral("member_unassign"),
+                   tr("Member %1 leaves %2 %3").arg(memberId).arg(unit->code, unit->name));
     return changes;
 }
 

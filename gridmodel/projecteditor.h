@@ -32,6 +32,21 @@ public:
      */
     ChangeSet setAttributes(const QString& code, const Attributes& attributes);
 
+    /**
+     * Deletes a unit, with everything below it when withChildren is set (otherwise only a
+     * unit without children), and the assignments to the deleted units. Its counts are
+     * taken off its ancestors.
+     */
+    ChangeSet deleteUnit(const QString& code, bool withChildren);
+
+    //! adds a person to the roster; returns the new member's id through `id`
+    ChangeSet addMember(const Member& member, MemberId* id = nullptr);
+    //! puts a member in a role at a unit; the role must be one of the unit's level
+    ChangeSet assignMember(MemberId member, const QString& code, const QString& role,
+                           qint64 linkedHouseholds = 0, const QString& linkedNote = QString());
+    //! takes a member out of a role at a unit (every role there when role is empty)
+    ChangeSet unassignMember(MemberId member, const QString& code, const QString& role = QString());
+
 private:
     ProjectFile& mProject;
 };

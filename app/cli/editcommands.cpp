@@ -111,11 +111,127 @@ Command historyCommand()
             }};
 }
 
+Command deleteCommand()
+{
+    static const QCommandLineOption withChildren(QStringLiteral("with-children"),
+                                                 QStringLiteral("Also delete everything below the unit."));
+    return {QStringLiteral("delete"),
+            QStringLiteral("Delete a unit (and with --with-children what lies below it)"),
+            [](QCommandLineParser& parser) {
+                parser.addPositionalArgument(QStringLiteral("FILE"),
+                                             QStringLiteral("A GridAtlas project (.gpkg)."));
+                parser.addPositionalArgument(QStringLiteral("CODE"), QStringLiteral("The unit's code."));
+                parser.addOption(withChildren);
+            },
+            [](const QCommandLineParser& parser) {
+                const auto project = openForEditing(parser, 2);
+                ProjectEditor(*project).deleteUnit(parser.positionalArguments().at(1),
+                                                   parser.isSet(withChildren));
+                printOut(QStringLiteral("%1\n").arg(project->history().back().description));
+                return Success;
+            }};
+}
+
+/** `member add|assign|unassign|list FILE ...`: the roster and who holds which role where. */
+Command memberCommand()
+{
+    static const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("add: the member's name."),
+                                         QStringLiteral("NAME"));
+    static const QCommandLineOption phone(QStringLiteral("phone"), QStringLiteral("add: phone number."),
+                                          QStringLiteral("PHONE"));
+    static const QCommandLineOption gender(QStringLiteral("gender"), QStringLiteral("add: 男 or 女."),
+                                           QStringLiteral("G"));
+    static const QCommandLineOption status(
+        QStringLiteral("status"), QStringLiteral("add: 在职, 离退休, 流动 ..."), QStringLiteral("S"));
+    static const QCommandLineOption role(QStringLiteral("role"),
+                                         QStringLiteral("assign/unassign: role key (grid_leader ...)."),
+                                         QStringLiteral("ROLE"));
+    static const QCommandLineOption linked(
+        QStringLiteral("linked"), QStringLiteral("assign: households the member keeps in touch with."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    static const QCommandLineOption linkedNote(
+        QStringLiteral("linked-note"), QStringLiteral("assign: which households."), QStringLiteral("TEXT"));
+    static const QCommandLineOption personal(QStringLiteral("with-personal"),
+                                             QStringLiteral("list: include phone numbers."));
+    return {
+        QStringLiteral("member"),
+        QStringLiteral(
+            "Members: add FILE --name N | assign FILE ID CODE --role R | unassign FILE ID CODE | list FILE"),
+        [](QCommandLineParser& parser) {
+            parser.addPositionalArgument(QStringLiteral("ACTION"),
+                                         QStringLiteral("add, assign, unassign or list."));
+            parser.addPositionalArgument(QStringLiteral("FILE"),
+                                         QStringLiteral("A GridAtlas project (.gpkg)."));
+            parser.addPositionalArgument(QStringLiteral("[ID CODE]"),
+                                         QStringLiteral("assign/unassign: member id and unit code."));
+            parser.addOptions({name, phone, gender, status, role, linked, linkedNote, personal});
+        },
+        [](const QCommandLineParser& parser) {
+            QStringList arguments = parser.positionalArguments();
+            const QString action = arguments.value(0);
+            arguments.removeFirst();
+            const auto expect = [&](int count) {
+                if (arguments.size() != count)
+                    throw Error(Error::Kind::InvalidInput,
+                                QStringLiteral("member %1 expects %2 arguments after the action")
+                                    .arg(action)
+                                    .arg(count));
+            };
+            if (action == QLatin1String("list")) {
+                expect(1);
+                const auto project = ProjectFile::open(arguments.first(), ProjectFile::Access::ReadOnly);
+                // Phone numbers are personal data: printed only when asked for.
+                const bool withPersonal = parser.isSet(personal);
+                printOut(withPersonal ? QStringLiteral("id\tname\tgender\tstatus\tphone\n")
+                                      : QStringLiteral("id\tname\tgender\tstatus\n"));
+                for (const Member& member : project->data().members)
+                    printOut(QStringLiteral("%1\t%2\t%3\t%4%5\n")
+                                 .arg(member.id)
+                                 .arg(member.name, member.gender, member.status,
+                                      withPersonal ? QStringLiteral("\t") + member.phone : QString()));
+                return Success;
+            }
+            if (action != QLatin1String("add") && action != QLatin1String("assign") &&
+                action != QLatin1String("unassign"))
+                throw Error(
+                    Error::Kind::InvalidInput,
+                    QStringLiteral("unknown action \"%1\": add, assign, unassign or list").arg(action));
+            expect(action == QLatin1String("add") ? 1 : 3);
+            const auto project = ProjectFile::open(arguments.first(), ProjectFile::Access::ReadWrite);
+            ProjectEditor editor(*project);
+            if (action == QLatin1String("add")) {
+                MemberId id = 0;
+                editor.addMember(Member{0, parser.value(name), parser.value(phone), parser.value(gender),
+                                        parser.value(status), QString()},
+                                 &id);
+                printOut(QStringLiteral("%1\n").arg(id));
+                return Success;
+            }
+            bool ok = false;
+            const MemberId member = arguments.at(1).toLongLong(&ok);
+            if (!ok)
+                throw Error(Error::Kind::InvalidInput,
+                            QStringLiteral("a member id is a number, got \"%1\"").arg(arguments.at(1)));
+            if (action == QLatin1String("assign")) {
+                if (!parser.isSet(role))
+                    throw Error(Error::Kind::InvalidInput, QStringLiteral("member assign needs --role"));
+                const auto households = countOption(parser, linked);
+                editor.assignMember(member, arguments.at(2), parser.value(role), households.value_or(0),
+                                    parser.value(linkedNote));
+            } else {
+                editor.unassignMember(member, arguments.at(2), parser.value(role));
+            }
+            printOut(QStringLiteral("%1\n").arg(project->history().back().description));
+            return Success;
+        }};
+}
+
 } // namespace
 
 std::vector<Command> editCommands()
 {
-    return {setCommand(), stepCommand(true), stepCommand(false), historyCommand()};
+    return {setCommand(),      deleteCommand(),    memberCommand(),
+            stepCommand(true), stepCommand(false), historyCommand()};
 }
 
 } // namespace gridatlas::cli

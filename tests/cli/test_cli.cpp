@@ -62,8 +62,8 @@ private slots:
     {
         const Result overview = run({"--help"});
         QCOMPARE(overview.exitCode, 0);
-        for (const QString command :
-             {"demo", "new", "generate", "info", "validate", "units", "set", "undo", "redo", "history"}) {
+        for (const QString command : {"demo", "new", "generate", "info", "validate", "units", "set", "delete",
+                                      "member", "undo", "redo", "history"}) {
             QVERIFY2(overview.out.contains(command), qPrintable(command));
             const Result help = run({command, "--help"});
             QCOMPARE(help.exitCode, 0);
@@ -297,6 +297,27 @@ private slots:
             QVERIFY(!result.err.isEmpty());
         }
         QCOMPARE(digest(file), before);
+    }
+
+    void membersKeepPhonesPrivate()
+    {
+        const QString file = mDir.filePath("members.gpkg");
+        QCOMPARE(run({"new", file, "--template", "four-level"}).exitCode, 0);
+        const Result added =
+            run({"member", "add", file, "--name", QStringLiteral("王小明"), "--phone", "13800001111"});
+        QCOMPARE(added.exitCode, 0);
+        const QString id = added.out.trimmed();
+        QCOMPARE(id, QStringLiteral("1"));
+        const Result list = run({"member", "list", file});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY(list.out.contains(QStringLiteral("王小明")));
+        QVERIFY2(!list.out.contains("13800001111"), "a phone number was printed without --with-personal");
+        QVERIFY(run({"member", "list", file, "--with-personal"}).out.contains("13800001111"));
+        const Result noUnit = run({"member", "assign", file, id, "001", "--role", "grid_leader"});
+        QCOMPARE(noUnit.exitCode, 2);
+        QVERIFY(noUnit.err.contains("No unit has the code \"001\""));
+        QCOMPARE(run({"member", "fire", file}).exitCode, 2);
+        QCOMPARE(run({"delete", file, "001"}).exitCode, 2);
     }
 
     void infoRefusesWhatIsNotAProject()

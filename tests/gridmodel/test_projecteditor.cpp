@@ -139,6 +139,85 @@ private slots:
                         [&](const Assignment& a) { return a.id == removed.id && a.role == removed.role; }));
     }
 
+    void deleteWithChildrenAndUndo()
+    {
+        const QString file = freshDemo();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        const ProjectData& data = project->data();
+        const Unit grid =
+            *std::find_if(data.units.begin(), data.units.end(), [](const Unit& u) { return u.level == 2; });
+        const Unit street = *HierarchyIndex(data).unit(HierarchyIndex(data).unit(grid.parentId)->parentId);
+        const size_t units = data.units.size(), assignments = data.assignments.size();
+        const size_t below = HierarchyIndex(data).subtree(grid.id).size();
+        QVERIFY(below > 5);
+        try {
+            ProjectEditor(*project).deleteUnit(grid.code, false);
+            QFAIL("deleted a unit with children without being asked to");
+        } catch (const Error& error) {
+            QVERIFY2(error.message().contains(QString::number(below - 1)), qPrintable(error.message()));
+        }
+        QCOMPARE(project->data().units.size(), units);
+        ProjectEditor(*project).deleteUnit(grid.code, true);
+        QCOMPARE(project->data().units.size(), units - below);
+        QVERIFY(project->data().assignments.size() < assignments);
+        for (const Assignment& a : project->data().assignments)
+            QVERIFY(HierarchyIndex(project->data()).unit(a.unitId)); // no assignment left pointing nowhere
+        QCOMPARE(HierarchyIndex(project->data()).unit(street.id)->households,
+                 street.households - grid.households);
+        // What it leaves behind is a gap in the community, and nothing else.
+        const auto problems = Checker(project->data()).check();
+        QCOMPARE(problems.size(), size_t(1));
+        QCOMPARE(problems.front().kind, Problem::Kind::Gap);
+        QVERIFY(qAbs(problems.front().areaM2 - grid.boundary.area()) < 1e-3);
+
+        QVERIFY(project->undo());
+        QCOMPARE(project->data().units.size(), units);
+        QCOMPARE(project->data().assignments.size(), assignments);
+        QVERIFY(Checker(project->data()).check().empty());
+        const auto reopened = ProjectFile::open(file, ProjectFile::Access::ReadOnly);
+        QCOMPARE(reopened->data().units.size(), units);
+        QVERIFY(Checker(reopened->data()).check().empty());
+    }
+
+    void membersAndRoles()
+    {
+        const QString file = freshDemo();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        ProjectEditor editor(*project);
+        MemberId id = 0;
+        editor.addMember(Member{0, QStringLiteral(" 王小明 "), "13800001111", "男", "在职", ""}, &id);
+        QVERIFY(id > 0);
+        QCOMPARE(project->data().members.back().name, QStringLiteral("王小明"));
+        QVERIFY_EXCEPTION_THROWN(editor.addMember(Member{0, " ", "", "", "", ""}), Error);
+        const Unit grid = *std::find_if(project->data().units.begin(), project->data().units.end(),
+                                        [](const Unit& u) { return u.level == 2; });
+        editor.assignMember(id, grid.code, "grid_worker", 10, "1号楼");
+        const Assignment& added = project->data().assignments.back();
+        QCOMPARE(added.memberId, id);
+        QCOMPARE(added.unitId, grid.id);
+        QCOMPARE(added.linkedHouseholds, qint64(10));
+        try {
+            editor.assignMember(id, grid.code, "building_leader");
+            QFAIL("accepted a role of another level");
+        } catch (const Error& error) {
+            QVERIFY2(error.message().contains("grid_leader"),
+                     qPrintable(error.message())); // lists the roles there are
+        }
+        QVERIFY_EXCEPTION_THROWN(editor.assignMember(id, grid.code, "grid_worker"), Error); // already
+        QVERIFY_EXCEPTION_THROWN(editor.assignMember(99999, grid.code, "grid_worker"), Error);
+        // Without its only 网格长 the grid misses a required role.
+        const Assignment leader = *std::find_if(
+            project->data().assignments.begin(), project->data().assignments.end(),
+            [&](const Assignment& a) { return a.unitId == grid.id && a.role == "grid_leader"; });
+        editor.unassignMember(leader.memberId, grid.code, "grid_leader");
+        const auto problems = Checker(project->data()).check();
+        QCOMPARE(problems.size(), size_t(1));
+        QCOMPARE(problems.front().kind, Problem::Kind::MissingRole);
+        QVERIFY_EXCEPTION_THROWN(editor.unassignMember(leader.memberId, grid.code, "grid_leader"), Error);
+        QVERIFY(project->undo());
+        QVERIFY(Checker(project->data()).check().empty());
+    }
+
     void changeSetRoundTrip()
     {
         const ProjectData demo = DistrictGenerator::generate(DistrictGenerator::demoOptions());
