@@ -131,7 +131,8 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
         project->mData = ProjectSchema::read(db);
         project->rebuildUnitIndex();
     } catch (const Error& error) {
-        if (error.kind() == Error::Kind::Io || error.kind() == Error::Kind::InvalidInput)
+        if (error.kind() == Error::Kind::Io || error.kind() == Error::Kind::InvalidInput ||
+            error.kind() == Error::Kind::Corrupt)
             throw Error(Error::Kind::Corrupt, tr("%1 is damaged: %2").arg(path, error.message()));
         throw;
     }

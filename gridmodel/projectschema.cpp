@@ -8,7 +8,9 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 #include <functional>
+#include <memory>
 
 namespace gridmodel::ProjectSchema {
 
@@ -48,24 +50,143 @@ QString projectValue(SqliteDatabase& db, const QString& key)
     return statement.step() ? statement.text(0) : QString();
 }
 
-void bindUnit(SqliteStatement& statement, const Unit& unit, int srsId)
+/**
+ * Writes and deletes whole rows of units, members and assignments with statements
+ * prepared once, for a new project and for every edit alike.
+ */
+class RowWriter
 {
-    statement.bind(1, unit.id);
-    statement.bindBlob(2, GpkgGeometry::encode(unit.boundary, srsId));
-    statement.bind(3, unit.code).bind(4, unit.name).bind(5, unit.organisation);
-    if (unit.parentId)
-        statement.bind(6, unit.parentId);
-    else
-        statement.bindNull(6);
-    statement.bind(7, unit.households).bind(8, unit.residents).bind(9, unit.notes);
+public:
+    RowWriter(SqliteDatabase& db, const HierarchyTemplate& hierarchy, int srsId)
+        : mDb(db), mHierarchy(hierarchy), mSrsId(srsId),
+          mWriteMember(
+              db.prepare(QStringLiteral("INSERT OR REPLACE INTO ga_members (fid, name, phone, gender, "
+                                        "status, notes) VALUES (?, ?, ?, ?, ?, ?)"))),
+          mWriteAssignment(
+              db.prepare(QStringLiteral("INSERT OR REPLACE INTO ga_assignments (fid, member_fid, "
+                                        "unit_fid, role, linked_households, linked_note) "
+                                        "VALUES (?, ?, ?, ?, ?, ?)"))),
+          mDeleteMember(db.prepare(QStringLiteral("DELETE FROM ga_members WHERE fid = ?"))),
+          mDeleteAssignment(db.prepare(QStringLiteral("DELETE FROM ga_assignments WHERE fid = ?")))
+    {
+    }
+
+    void writeUnit(const Unit& unit)
+    {
+        if (unit.level < 0 || unit.level >= mHierarchy.levelCount())
+            throw Error(Error::Kind::InvalidInput, tr("Unit %1 has no level in the template").arg(unit.code));
+        SqliteStatement& statement = levelStatement(mWriteUnit, unit.level, [](const QString& table) {
+            return QStringLiteral(
+                       "INSERT OR REPLACE INTO \"%1\" (fid, geom, code, name, organisation, parent_fid, "
+                       "households, residents, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .arg(table);
+        });
+        statement.bind(1, unit.id);
+        statement.bindBlob(2, GpkgGeometry::encode(unit.boundary, mSrsId));
+        statement.bind(3, unit.code).bind(4, unit.name).bind(5, unit.organisation);
+        if (unit.parentId)
+            statement.bind(6, unit.parentId);
+        else
+            statement.bindNull(6);
+        statement.bind(7, unit.households).bind(8, unit.residents).bind(9, unit.notes);
+        statement.run();
+    }
+
+    void deleteUnit(const Unit& unit)
+    {
+        SqliteStatement& statement = levelStatement(mDeleteUnit, unit.level, [](const QString& table) {
+            return QStringLiteral("DELETE FROM \"%1\" WHERE fid = ?").arg(table);
+        });
+        statement.bind(1, unit.id);
+        statement.run();
+    }
+
+    void writeMember(const Member& m)
+    {
+        mWriteMember.bind(1, m.id)
+            .bind(2, m.name)
+            .bind(3, m.phone)
+            .bind(4, m.gender)
+            .bind(5, m.status)
+            .bind(6, m.notes);
+        mWriteMember.run();
+    }
+
+    void deleteMember(const Member& member)
+    {
+        mDeleteMember.bind(1, member.id);
+        mDeleteMember.run();
+    }
+
+    void writeAssignment(const Assignment& a)
+    {
+        mWriteAssignment.bind(1, a.id).bind(2, a.memberId).bind(3, a.unitId).bind(4, a.role);
+        mWriteAssignment.bind(5, a.linkedHouseholds).bind(6, a.linkedHouseholdsNote);
+        mWriteAssignment.run();
+    }
+
+    void deleteAssignment(const Assignment& assignment)
+    {
+        mDeleteAssignment.bind(1, assignment.id);
+        mDeleteAssignment.run();
+    }
+
+private:
+    template <typename MakeSql>
+    SqliteStatement& levelStatement(std::vector<std::unique_ptr<SqliteStatement>>& statements, int level,
+                                    MakeSql makeSql)
+    {
+        statements.resize(static_cast<size_t>(mHierarchy.levelCount()));
+        auto& statement = statements[static_cast<size_t>(level)];
+        if (!statement)
+            statement = std::make_unique<SqliteStatement>(mDb.prepare(makeSql(mHierarchy.level(level).key)));
+        return *statement;
+    }
+
+    SqliteDatabase& mDb;
+    const HierarchyTemplate& mHierarchy;
+    int mSrsId;
+    std::vector<std::unique_ptr<SqliteStatement>> mWriteUnit, mDeleteUnit;
+    SqliteStatement mWriteMember, mWriteAssignment, mDeleteMember, mDeleteAssignment;
+};
+
+//! rows are written with INSERT OR REPLACE: a repeated id would silently drop a row
+template <typename Row> void requireUniqueIds(const std::vector<Row>& rows, const QString& what)
+{
+    QSet<qint64> seen;
+    for (const Row& row : rows)
+        if (seen.contains(row.id))
+            throw Error(Error::Kind::InvalidInput,
+                        tr("Two of the new project's rows have %1 id %2").arg(what).arg(row.id));
+        else
+            seen.insert(row.id);
 }
 
-QString insertUnitSql(const QString& table)
+void createRosterTables(SqliteDatabase& db)
 {
-    return QStringLiteral(
-               "INSERT OR REPLACE INTO \"%1\" (fid, geom, code, name, organisation, parent_fid, households, "
-               "residents, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .arg(table);
+    GeoPackage::createAttributesTable(
+        db, QStringLiteral("ga_members"), QStringLiteral("成员"), QStringLiteral("成员 / Members"),
+        QStringLiteral("name TEXT NOT NULL, phone TEXT, gender TEXT, status TEXT, notes TEXT"));
+    GeoPackage::createAttributesTable(
+        db, QStringLiteral("ga_assignments"), QStringLiteral("任职"),
+        QStringLiteral("任职与联系户 / Assignments and linked households"),
+        QStringLiteral("member_fid INTEGER NOT NULL REFERENCES ga_members(fid), "
+                       "unit_fid INTEGER NOT NULL, role TEXT NOT NULL, "
+                       "linked_households INTEGER NOT NULL DEFAULT 0, linked_note TEXT"));
+    GeoPackage::setColumnTitles(db, QStringLiteral("ga_members"),
+                                {{QStringLiteral("name"), QStringLiteral("姓名")},
+                                 {QStringLiteral("phone"), QStringLiteral("电话")},
+                                 {QStringLiteral("gender"), QStringLiteral("性别")},
+                                 {QStringLiteral("status"), QStringLiteral("状态")},
+                                 {QStringLiteral("notes"), QStringLiteral("备注")}});
+    GeoPackage::setColumnTitles(db, QStringLiteral("ga_assignments"),
+                                {{QStringLiteral("member_fid"), QStringLiteral("成员")},
+                                 {QStringLiteral("unit_fid"), QStringLiteral("单元")},
+                                 {QStringLiteral("role"), QStringLiteral("角色")},
+                                 {QStringLiteral("linked_households"), QStringLiteral("联系户数")},
+                                 {QStringLiteral("linked_note"), QStringLiteral("联系户")}});
+    db.execute(QStringLiteral("CREATE INDEX ga_assignments_unit ON ga_assignments(unit_fid)"));
+    db.execute(QStringLiteral("CREATE INDEX ga_assignments_member ON ga_assignments(member_fid)"));
 }
 
 /** The upgrades of this GridAtlas: step i takes a project from version i + 1 to i + 2. */
@@ -101,62 +222,26 @@ void writeNewProject(SqliteDatabase& db, const ProjectData& data)
                                        srs.epsg(), UnitColumns);
         GeoPackage::setColumnTitles(db, definition.key, UnitColumnTitles);
     }
-    std::vector<SqliteStatement> inserts;
-    for (int level = 0; level < hierarchy.levelCount(); ++level)
-        inserts.push_back(db.prepare(insertUnitSql(hierarchy.level(level).key)));
-    for (const Unit& unit : data.units) {
-        if (unit.level < 0 || unit.level >= hierarchy.levelCount())
-            throw Error(Error::Kind::InvalidInput, tr("Unit %1 has no level in the template").arg(unit.code));
-        SqliteStatement& insert = inserts[static_cast<size_t>(unit.level)];
-        bindUnit(insert, unit, srs.epsg());
-        insert.run();
-        extents[static_cast<size_t>(unit.level)].include(unit.boundary.envelope());
-    }
+    // The members and assignments tables exist before any row is written.
+    createRosterTables(db);
+    requireUniqueIds(data.units, tr("unit"));
+    requireUniqueIds(data.members, tr("member"));
+    requireUniqueIds(data.assignments, tr("assignment"));
+    {
+        RowWriter rows(db, hierarchy, srs.epsg());
+        for (const Unit& unit : data.units) {
+            rows.writeUnit(unit);
+            extents[static_cast<size_t>(unit.level)].include(unit.boundary.envelope());
+        }
+        for (const Member& member : data.members)
+            rows.writeMember(member);
+        for (const Assignment& assignment : data.assignments)
+            rows.writeAssignment(assignment);
+    } // its statements are finished before the schema changes again
     for (int level = 0; level < hierarchy.levelCount(); ++level) {
         const QString table = hierarchy.level(level).key;
         GeoPackage::createSpatialIndex(db, table);
         GeoPackage::updateContents(db, table, extents[static_cast<size_t>(level)]);
-    }
-
-    GeoPackage::createAttributesTable(
-        db, QStringLiteral("ga_members"), QStringLiteral("成员"), QStringLiteral("成员 / Members"),
-        QStringLiteral("name TEXT NOT NULL, phone TEXT, gender TEXT, status TEXT, notes TEXT"));
-    GeoPackage::createAttributesTable(
-        db, QStringLiteral("ga_assignments"), QStringLiteral("任职"),
-        QStringLiteral("任职与联系户 / Assignments and linked households"),
-        QStringLiteral("member_fid INTEGER NOT NULL REFERENCES ga_members(fid), "
-                       "unit_fid INTEGER NOT NULL, role TEXT NOT NULL, "
-                       "linked_households INTEGER NOT NULL DEFAULT 0, linked_note TEXT"));
-    GeoPackage::setColumnTitles(db, QStringLiteral("ga_members"),
-                                {{QStringLiteral("name"), QStringLiteral("姓名")},
-                                 {QStringLiteral("phone"), QStringLiteral("电话")},
-                                 {QStringLiteral("gender"), QStringLiteral("性别")},
-                                 {QStringLiteral("status"), QStringLiteral("状态")},
-                                 {QStringLiteral("notes"), QStringLiteral("备注")}});
-    GeoPackage::setColumnTitles(db, QStringLiteral("ga_assignments"),
-                                {{QStringLiteral("member_fid"), QStringLiteral("成员")},
-                                 {QStringLiteral("unit_fid"), QStringLiteral("单元")},
-                                 {QStringLiteral("role"), QStringLiteral("角色")},
-                                 {QStringLiteral("linked_households"), QStringLiteral("联系户数")},
-                                 {QStringLiteral("linked_note"), QStringLiteral("联系户")}});
-    db.execute(QStringLiteral("CREATE INDEX ga_assignments_unit ON ga_assignments(unit_fid)"));
-    db.execute(QStringLiteral("CREATE INDEX ga_assignments_member ON ga_assignments(member_fid)"));
-    SqliteStatement insertMember = db.prepare(QStringLiteral(
-        "INSERT INTO ga_members (fid, name, phone, gender, status, notes) VALUES (?, ?, ?, ?, ?, ?)"));
-    for (const Member& member : data.members) {
-        insertMember.bind(1, member.id).bind(2, member.name).bind(3, member.phone).bind(4, member.gender);
-        insertMember.bind(5, member.status).bind(6, member.notes);
-        insertMember.run();
-    }
-    SqliteStatement insertAssignment =
-        db.prepare(QStringLiteral("INSERT INTO ga_assignments (fid, member_fid, unit_fid, role, "
-                                  "linked_households, linked_note) VALUES (?, ?, ?, ?, ?, ?)"));
-    for (const Assignment& assignment : data.assignments) {
-        insertAssignment.bind(1, assignment.id).bind(2, assignment.memberId).bind(3, assignment.unitId);
-        insertAssignment.bind(4, assignment.role)
-            .bind(5, assignment.linkedHouseholds)
-            .bind(6, assignment.linkedHouseholdsNote);
-        insertAssignment.run();
     }
 
     db.execute(
@@ -253,59 +338,26 @@ ProjectData read(SqliteDatabase& db)
 
 void applyChanges(SqliteDatabase& db, const HierarchyTemplate& hierarchy, const ChangeSet& changes, int srsId)
 {
+    RowWriter rows(db, hierarchy, srsId);
     // Deletions first, from the rows that depend on others up; then writes, the other way.
-    SqliteStatement deleteAssignment = db.prepare(QStringLiteral("DELETE FROM ga_assignments WHERE fid = ?"));
     for (const auto& change : changes.assignments)
-        if (!change.after && change.before) {
-            deleteAssignment.bind(1, change.before->id);
-            deleteAssignment.run();
-        }
+        if (!change.after && change.before)
+            rows.deleteAssignment(*change.before);
     for (const auto& change : changes.units)
-        if (!change.after && change.before) {
-            SqliteStatement statement = db.prepare(QStringLiteral("DELETE FROM \"%1\" WHERE fid = ?")
-                                                       .arg(hierarchy.level(change.before->level).key));
-            statement.bind(1, change.before->id);
-            statement.run();
-        }
-    SqliteStatement deleteMember = db.prepare(QStringLiteral("DELETE FROM ga_members WHERE fid = ?"));
+        if (!change.after && change.before)
+            rows.deleteUnit(*change.before);
     for (const auto& change : changes.members)
-        if (!change.after && change.before) {
-            deleteMember.bind(1, change.before->id);
-            deleteMember.run();
-        }
-
-    SqliteStatement writeMember =
-        db.prepare(QStringLiteral("INSERT OR REPLACE INTO ga_members (fid, name, phone, gender, status, "
-                                  "notes) VALUES (?, ?, ?, ?, ?, ?)"));
+        if (!change.after && change.before)
+            rows.deleteMember(*change.before);
     for (const auto& change : changes.members)
-        if (const auto& m = change.after) {
-            writeMember.bind(1, m->id)
-                .bind(2, m->name)
-                .bind(3, m->phone)
-                .bind(4, m->gender)
-                .bind(5, m->status)
-                .bind(6, m->notes);
-            writeMember.run();
-        }
+        if (change.after)
+            rows.writeMember(*change.after);
     for (const auto& change : changes.units)
-        if (const auto& unit = change.after) {
-            if (unit->level < 0 || unit->level >= hierarchy.levelCount())
-                throw Error(Error::Kind::InvalidInput,
-                            tr("Unit %1 has no level in the template").arg(unit->code));
-            SqliteStatement statement = db.prepare(insertUnitSql(hierarchy.level(unit->level).key));
-            bindUnit(statement, *unit, srsId);
-            statement.run();
-        }
-    SqliteStatement writeAssignment =
-        db.prepare(QStringLiteral("INSERT OR REPLACE INTO ga_assignments (fid, member_fid, unit_fid, role, "
-                                  "linked_households, linked_note) "
-                                  "VALUES (?, ?, ?, ?, ?, ?)"));
+        if (change.after)
+            rows.writeUnit(*change.after);
     for (const auto& change : changes.assignments)
-        if (const auto& a = change.after) {
-            writeAssignment.bind(1, a->id).bind(2, a->memberId).bind(3, a->unitId).bind(4, a->role);
-            writeAssignment.bind(5, a->linkedHouseholds).bind(6, a->linkedHouseholdsNote);
-            writeAssignment.run();
-        }
+        if (change.after)
+            rows.writeAssignment(*change.after);
 }
 
 void recordHistory(SqliteDatabase& db, const QString& operation, const QString& description,
