@@ -29,17 +29,8 @@ const QCommandLineOption WithinOption(QStringLiteral("within"),
 
 void declareReadOptions(QCommandLineParser& parser)
 {
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A GridAtlas project (.gpkg)."));
+    addProjectArgument(parser);
     parser.addOptions({JsonOption, LevelOption, WithinOption});
-}
-
-std::unique_ptr<ProjectFile> openForReading(const QCommandLineParser& parser)
-{
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        throw Error(Error::Kind::InvalidInput,
-                    QStringLiteral("expected one project file, got %1 arguments").arg(positional.size()));
-    return ProjectFile::open(positional.first(), ProjectFile::Access::ReadOnly);
 }
 
 Checker::Scope scopeFrom(const QCommandLineParser& parser, const ProjectData& data,
@@ -77,7 +68,7 @@ Command validateCommand()
             QStringLiteral(
                 "Check coverage, geometry, codes, counts, roles and ratios (exit 1 when problems are found)"),
             declareReadOptions, [](const QCommandLineParser& parser) {
-                const auto project = openForReading(parser);
+                const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
                 const ProjectData& data = project->data();
                 const HierarchyIndex index(data);
                 const std::vector<Problem> problems = Checker(data).check(scopeFrom(parser, data, index));
@@ -128,7 +119,7 @@ Command unitsCommand()
 {
     return {QStringLiteral("units"), QStringLiteral("List units with their parent, counts and area"),
             declareReadOptions, [](const QCommandLineParser& parser) {
-                const auto project = openForReading(parser);
+                const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
                 const ProjectData& data = project->data();
                 const HierarchyIndex index(data);
                 const Checker::Scope scope = scopeFrom(parser, data, index);

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "projectfile.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace gridatlas::cli {
@@ -30,6 +33,14 @@ struct Command
 std::vector<Command> projectCommands();
 std::vector<Command> checkCommands();
 std::vector<Command> editCommands();
+
+//! declares the FILE argument that most commands take first
+void addProjectArgument(QCommandLineParser& parser);
+//! the positional arguments, which must be exactly `count`; throws Error(InvalidInput) otherwise
+QStringList positionalArguments(const QCommandLineParser& parser, int count);
+//! opens the project named by the first of exactly `count` positional arguments
+std::unique_ptr<gridmodel::ProjectFile> openProject(const QCommandLineParser& parser, int count,
+                                                    gridmodel::ProjectFile::Access access);
 
 void printOut(const QString& text);
 void printError(const QString& text);

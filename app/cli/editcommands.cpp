@@ -12,15 +12,6 @@ namespace gridatlas::cli {
 
 namespace {
 
-std::unique_ptr<ProjectFile> openForEditing(const QCommandLineParser& parser, int arguments)
-{
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != arguments)
-        throw Error(Error::Kind::InvalidInput,
-                    QStringLiteral("expected %1 arguments, got %2").arg(arguments).arg(positional.size()));
-    return ProjectFile::open(positional.first(), ProjectFile::Access::ReadWrite);
-}
-
 std::optional<qint64> countOption(const QCommandLineParser& parser, const QCommandLineOption& option)
 {
     if (!parser.isSet(option))
@@ -44,13 +35,12 @@ Command setCommand()
     return {QStringLiteral("set"),
             QStringLiteral("Set a unit's counts or name (counts are carried up to its parents)"),
             [](QCommandLineParser& parser) {
-                parser.addPositionalArgument(QStringLiteral("FILE"),
-                                             QStringLiteral("A GridAtlas project (.gpkg)."));
+                addProjectArgument(parser);
                 parser.addPositionalArgument(QStringLiteral("CODE"), QStringLiteral("The unit's code."));
                 parser.addOptions({households, residents, name});
             },
             [](const QCommandLineParser& parser) {
-                const auto project = openForEditing(parser, 2);
+                const auto project = openProject(parser, 2, ProjectFile::Access::ReadWrite);
                 ProjectEditor::Attributes attributes;
                 attributes.households = countOption(parser, households);
                 attributes.residents = countOption(parser, residents);
@@ -70,12 +60,9 @@ Command stepCommand(bool undoing)
     return {undoing ? QStringLiteral("undo") : QStringLiteral("redo"),
             undoing ? QStringLiteral("Undo the latest edit (also after the file was closed)")
                     : QStringLiteral("Redo the edit undone last"),
-            [](QCommandLineParser& parser) {
-                parser.addPositionalArgument(QStringLiteral("FILE"),
-                                             QStringLiteral("A GridAtlas project (.gpkg)."));
-            },
+            [](QCommandLineParser& parser) { addProjectArgument(parser); },
             [undoing](const QCommandLineParser& parser) {
-                const auto project = openForEditing(parser, 1);
+                const auto project = openProject(parser, 1, ProjectFile::Access::ReadWrite);
                 HistoryEntry entry;
                 const auto changes = undoing ? project->undo(&entry) : project->redo(&entry);
                 if (!changes)
@@ -93,15 +80,9 @@ Command stepCommand(bool undoing)
 Command historyCommand()
 {
     return {QStringLiteral("history"), QStringLiteral("List the project's edits, oldest first"),
-            [](QCommandLineParser& parser) {
-                parser.addPositionalArgument(QStringLiteral("FILE"),
-                                             QStringLiteral("A GridAtlas project (.gpkg)."));
-            },
+            [](QCommandLineParser& parser) { addProjectArgument(parser); },
             [](const QCommandLineParser& parser) {
-                const QStringList positional = parser.positionalArguments();
-                if (positional.size() != 1)
-                    throw Error(Error::Kind::InvalidInput, QStringLiteral("expected one project file"));
-                const auto project = ProjectFile::open(positional.first(), ProjectFile::Access::ReadOnly);
+                const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
                 for (const HistoryEntry& entry : project->history())
                     printOut(QStringLiteral("%1\t%2\t%3\t%4%5\n")
                                  .arg(entry.id)
@@ -118,13 +99,12 @@ Command deleteCommand()
     return {QStringLiteral("delete"),
             QStringLiteral("Delete a unit (and with --with-children what lies below it)"),
             [](QCommandLineParser& parser) {
-                parser.addPositionalArgument(QStringLiteral("FILE"),
-                                             QStringLiteral("A GridAtlas project (.gpkg)."));
+                addProjectArgument(parser);
                 parser.addPositionalArgument(QStringLiteral("CODE"), QStringLiteral("The unit's code."));
                 parser.addOption(withChildren);
             },
             [](const QCommandLineParser& parser) {
-                const auto project = openForEditing(parser, 2);
+                const auto project = openProject(parser, 2, ProjectFile::Access::ReadWrite);
                 ProjectEditor(*project).deleteUnit(parser.positionalArguments().at(1),
                                                    parser.isSet(withChildren));
                 printOut(QStringLiteral("%1\n").arg(project->history().back().description));
@@ -160,8 +140,7 @@ Command memberCommand()
         [](QCommandLineParser& parser) {
             parser.addPositionalArgument(QStringLiteral("ACTION"),
                                          QStringLiteral("add, assign, unassign or list."));
-            parser.addPositionalArgument(QStringLiteral("FILE"),
-                                         QStringLiteral("A GridAtlas project (.gpkg)."));
+            addProjectArgument(parser);
             parser.addPositionalArgument(QStringLiteral("[ID CODE]"),
                                          QStringLiteral("assign/unassign: member id and unit code."));
             parser.addOptions({name, phone, gender, status, role, linked, linkedNote, personal});

@@ -3,26 +3,8 @@
 #include "error.h"
 
 #include <QCoreApplication>
-#include <cstdio>
 
 using namespace gridatlas::cli;
-
-namespace gridatlas::cli {
-
-void printOut(const QString& text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    std::fwrite(utf8.constData(), 1, static_cast<size_t>(utf8.size()), stdout);
-    std::fflush(stdout);
-}
-
-void printError(const QString& text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    std::fwrite(utf8.constData(), 1, static_cast<size_t>(utf8.size()), stderr);
-}
-
-} // namespace gridatlas::cli
 
 namespace {
 

@@ -21,16 +21,6 @@ namespace {
 const QCommandLineOption OverwriteOption(QStringLiteral("overwrite"),
                                          QStringLiteral("Replace OUT if it exists."));
 
-QString requireOneArgument(const QCommandLineParser& parser, const QString& what)
-{
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        throw Error(
-            Error::Kind::InvalidInput,
-            QStringLiteral("expected exactly one %1, got %2 arguments").arg(what).arg(positional.size()));
-    return positional.first();
-}
-
 void writeAndSummarise(const QString& path, const ProjectData& data, bool overwrite)
 {
     ProjectFile::create(path, data, overwrite);
@@ -48,7 +38,7 @@ Command demoCommand()
                 parser.addOption(OverwriteOption);
             },
             [](const QCommandLineParser& parser) {
-                const QString out = requireOneArgument(parser, QStringLiteral("output file"));
+                const QString out = positionalArguments(parser, 1).first();
                 writeAndSummarise(out, DistrictGenerator::generate(DistrictGenerator::demoOptions()),
                                   parser.isSet(OverwriteOption));
                 return Success;
@@ -81,7 +71,7 @@ Command newCommand()
             parser.addOptions({templateOption, crsOption, longitudeOption, nameOption, OverwriteOption});
         },
         [](const QCommandLineParser& parser) {
-            const QString out = requireOneArgument(parser, QStringLiteral("output file"));
+            const QString out = positionalArguments(parser, 1).first();
             if (parser.isSet(crsOption) && parser.isSet(longitudeOption))
                 throw Error(Error::Kind::InvalidInput,
                             QStringLiteral("give either --crs or --longitude, not both"));
@@ -126,7 +116,7 @@ Command generateCommand()
                 parser.addOptions({zonesOption, seedOption, templateOption, OverwriteOption});
             },
             [](const QCommandLineParser& parser) {
-                const QString out = requireOneArgument(parser, QStringLiteral("output file"));
+                const QString out = positionalArguments(parser, 1).first();
                 bool ok = false;
                 const int zones = parser.value(zonesOption).toInt(&ok);
                 if (!parser.isSet(zonesOption) || !ok || zones < 1 || zones > 200000)
@@ -148,13 +138,11 @@ Command infoCommand()
     return {
         QStringLiteral("info"), QStringLiteral("Print the template, the units of each level and the totals"),
         [](QCommandLineParser& parser) {
-            parser.addPositionalArgument(QStringLiteral("FILE"),
-                                         QStringLiteral("A GridAtlas project (.gpkg)."));
+            addProjectArgument(parser);
             parser.addOption(jsonOption);
         },
         [](const QCommandLineParser& parser) {
-            const auto project = ProjectFile::open(requireOneArgument(parser, QStringLiteral("project file")),
-                                                   ProjectFile::Access::ReadOnly);
+            const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
             const ProjectSummary summary = ProjectSummary::of(project->data());
             if (parser.isSet(jsonOption))
                 printOut(QString::fromUtf8(QJsonDocument(summary.toJson()).toJson(QJsonDocument::Indented)));

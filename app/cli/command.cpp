@@ -1,0 +1,45 @@
+// What every gridatlas-cli subcommand shares: arguments, opening the project, output.
+
+#include "command.h"
+
+#include "error.h"
+
+#include <cstdio>
+
+namespace gridatlas::cli {
+
+void addProjectArgument(QCommandLineParser& parser)
+{
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A GridAtlas project (.gpkg)."));
+}
+
+QStringList positionalArguments(const QCommandLineParser& parser, int count)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != count)
+        throw gridmodel::Error(
+            gridmodel::Error::Kind::InvalidInput,
+            QStringLiteral("expected %1 argument(s), got %2 (see --help)").arg(count).arg(positional.size()));
+    return positional;
+}
+
+std::unique_ptr<gridmodel::ProjectFile> openProject(const QCommandLineParser& parser, int count,
+                                                    gridmodel::ProjectFile::Access access)
+{
+    return gridmodel::ProjectFile::open(positionalArguments(parser, count).first(), access);
+}
+
+void printOut(const QString& text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    std::fwrite(utf8.constData(), 1, static_cast<size_t>(utf8.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printError(const QString& text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    std::fwrite(utf8.constData(), 1, static_cast<size_t>(utf8.size()), stderr);
+}
+
+} // namespace gridatlas::cli
