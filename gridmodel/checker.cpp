@@ -158,6 +158,10 @@ private:
     void checkGeometry()
     {
         for (const Unit& unit : mData.units) {
+            // With a level in scope, only that level and its parents' matter: the parents
+            // decide whether the level's coverage can be checked against them.
+            if (mScope.level >= 0 && unit.level != mScope.level && unit.level != mScope.level - 1)
+                continue;
             const QString reason = unit.boundary.isEmpty() || isClearlyValidSimplePolygon(unit.boundary)
                                        ? QString()
                                        : mGeos.invalidityReason(unit.boundary);
