@@ -140,6 +140,12 @@ int HierarchyTemplate::levelIndex(const QString& levelKey) const
     return -1;
 }
 
+int HierarchyTemplate::defaultEditingLevel() const
+{
+    const int grid = levelIndex(QStringLiteral("grid"));
+    return grid >= 0 ? grid : levelCount() - 1;
+}
+
 HierarchyTemplate HierarchyTemplate::fromJson(const QByteArray& json)
 {
     QJsonParseError parseError;

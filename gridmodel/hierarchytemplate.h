@@ -89,6 +89,8 @@ public:
     int levelCount() const { return static_cast<int>(mLevels.size()); }
     //! -1 when the template has no such level
     int levelIndex(const QString& levelKey) const;
+    //! the level planners work on unless they choose another: the grid, else the lowest
+    int defaultEditingLevel() const;
     const std::vector<RatioRule>& ratioRules() const { return mRatioRules; }
     //! gaps and overlaps smaller than this are slivers, not problems
     double sliverToleranceM2() const { return mSliverToleranceM2; }

@@ -1,5 +1,7 @@
 #include "levelstyle.h"
 
+#include "hierarchytemplate.h"
+
 #include <qgsfillsymbol.h>
 #include <qgsfillsymbollayer.h>
 #include <qgspallabeling.h>
@@ -12,9 +14,9 @@
 
 namespace mapcore {
 
-LevelStyle LevelStyle::forLevel(int levelIndex, int levelCount)
+LevelStyle LevelStyle::forLevel(const QString& levelKey)
 {
-    // From the top: street, community, grid, building, zone (or fewer levels).
+    // In the order of gridmodel::HierarchyTemplate::knownLevelKeys(): street … zone.
     static const LevelStyle styles[] = {
         {QColor(0x8e, 0x1b, 0x1b), 1.3, Qt::SolidLine, 14, 200000, false},
         {QColor(0xc2, 0x41, 0x0c), 0.8, Qt::SolidLine, 11, 40000, true},
@@ -22,9 +24,8 @@ LevelStyle LevelStyle::forLevel(int levelIndex, int levelCount)
         {QColor(0x5f, 0x6b, 0x73), 0.22, Qt::SolidLine, 7.5, 4000, true},
         {QColor(0x9a, 0xa5, 0xab), 0.12, Qt::DashLine, 6.5, 1500, false},
     };
-    Q_UNUSED(levelCount)
-    const int index = std::clamp(levelIndex, 0, 4);
-    return styles[index];
+    const int index = static_cast<int>(gridmodel::HierarchyTemplate::knownLevelKeys().indexOf(levelKey));
+    return styles[std::clamp(index, 0, 4)];
 }
 
 void LevelStyle::applyTo(QgsVectorLayer& layer, bool filled) const

@@ -22,8 +22,8 @@ struct LevelStyle
     double labelMinimumScale = 0;
     bool labelHouseholds = true;
 
-    //! the style for a level: index 0 is the top of a hierarchy of levelCount levels
-    static LevelStyle forLevel(int levelIndex, int levelCount);
+    //! the style for a level by its stable key (street, community, grid, building, zone)
+    static LevelStyle forLevel(const QString& levelKey);
     //! applies symbology and labelling; the editing level is filled
     void applyTo(QgsVectorLayer& layer, bool filled) const;
 };

@@ -17,7 +17,7 @@ ProjectLayers::ProjectLayers(const QString& projectPath, const gridmodel::Hierar
         auto layer = std::make_unique<QgsVectorLayer>(
             QStringLiteral("%1|layername=%2").arg(projectPath, definition.key), definition.name.zh,
             QStringLiteral("ogr"), options);
-        LevelStyle::forLevel(level, hierarchy.levelCount()).applyTo(*layer, level == editingLevel);
+        LevelStyle::forLevel(definition.key).applyTo(*layer, level == editingLevel);
         mLayers.push_back(std::move(layer));
     }
 }

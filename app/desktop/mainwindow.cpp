@@ -48,7 +48,7 @@ bool MainWindow::openProject(const QString& path)
 {
     try {
         auto project = gridmodel::ProjectFile::open(path, gridmodel::ProjectFile::Access::ReadOnly);
-        const int editingLevel = std::min(2, project->data().hierarchy.levelCount() - 1);
+        const int editingLevel = project->data().hierarchy.defaultEditingLevel();
         auto layers = std::make_unique<mapcore::ProjectLayers>(project->path(), project->data().hierarchy,
                                                                editingLevel);
         mCanvas->setLayers(layers->layersTopFirst());

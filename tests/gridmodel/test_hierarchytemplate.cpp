@@ -113,6 +113,15 @@ private slots:
         }
     }
 
+    void defaultEditingLevelIsTheGrid()
+    {
+        QCOMPARE(HierarchyTemplate::builtin("five-level").defaultEditingLevel(), 2);
+        QCOMPARE(HierarchyTemplate::builtin("four-level").defaultEditingLevel(), 2);
+        const HierarchyTemplate noGrid = HierarchyTemplate::fromJson(
+            R"({"key":"x","name":"x","levels":[{"key":"street","name":"a"},{"key":"community","name":"b"}]})");
+        QCOMPARE(noGrid.defaultEditingLevel(), 1);
+    }
+
     void unknownBuiltin() { QVERIFY_EXCEPTION_THROWN(HierarchyTemplate::builtin("six-level"), Error); }
 };
 
