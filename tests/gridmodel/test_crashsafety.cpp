@@ -17,15 +17,17 @@ class TestCrashSafety : public QObject
 private:
     QTemporaryDir mDir;
 
-    static QProcess* startWriter(const QString& mode, const QString& file)
+    //! starts the writer helper, lets it work for `milliseconds` once ready, then kills it
+    static bool killWriterAfter(const QString& mode, const QString& file, int milliseconds)
     {
-        auto* process = new QProcess;
-        process->start(TEST_WRITER, {mode, file});
-        if (!process->waitForReadyRead(30000) || process->readLine().trimmed() != "ready") {
-            delete process;
-            return nullptr;
-        }
-        return process;
+        QProcess writer;
+        writer.start(TEST_WRITER, {mode, file});
+        if (!writer.waitForReadyRead(30000) || writer.readLine().trimmed() != "ready")
+            return false;
+        QThread::msleep(static_cast<unsigned long>(milliseconds));
+        writer.kill(); // SIGKILL: no chance to clean up
+        writer.waitForFinished();
+        return true;
     }
 
 private slots:
@@ -41,12 +43,7 @@ private slots:
         QRandomGenerator random(42);
         qint64 lastRound = 0;
         for (int attempt = 0; attempt < 8; ++attempt) {
-            QProcess* writer = startWriter("churn", file);
-            QVERIFY(writer);
-            QThread::msleep(30 + random.bounded(400));
-            writer->kill();
-            writer->waitForFinished();
-            delete writer;
+            QVERIFY(killWriterAfter("churn", file, 30 + random.bounded(400)));
 
             const auto project =
                 ProjectFile::open(file, ProjectFile::Access::ReadWrite); // the stale lock is taken over
@@ -83,12 +80,7 @@ private slots:
         QRandomGenerator random(7);
         for (int attempt = 0; attempt < 4; ++attempt) {
             QFile::remove(file);
-            QProcess* writer = startWriter("create", file);
-            QVERIFY(writer);
-            QThread::msleep(100 + random.bounded(900));
-            writer->kill();
-            writer->waitForFinished();
-            delete writer;
+            QVERIFY(killWriterAfter("create", file, 100 + random.bounded(900)));
             // Either no file or a whole project: never half of one.
             if (QFile::exists(file))
                 QVERIFY(ProjectFile::open(file, ProjectFile::Access::ReadOnly)->data().units.size() > 20000);
