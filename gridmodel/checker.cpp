@@ -38,12 +38,9 @@ struct EdgeHash
     }
 };
 
-/**
- * Whether the children tile the parent exactly as drawn: every child edge is either
- * walked back by a sibling or is an edge of the parent, and the areas add up. True for
- * data edited with shared boundaries; anything else goes to the exact check.
- */
-bool tilesExactly(const Unit& parent, const std::vector<const Unit*>& children, double tolerance)
+} // namespace
+
+bool Checker::tilesExactly(const Unit& parent, const std::vector<const Unit*>& children, double tolerance)
 {
     std::unordered_map<Edge, int, EdgeHash> open;
     double childArea = 0;
@@ -74,6 +71,8 @@ bool tilesExactly(const Unit& parent, const std::vector<const Unit*>& children, 
             return false;
     return true;
 }
+
+namespace {
 
 class CheckRun
 {
@@ -175,6 +174,10 @@ private:
                 add(std::move(problem));
                 mUnusable.insert(unit.id);
             }
+            if (reason.isEmpty() && unit.boundary.polygons.size() > 1 &&
+                mData.hierarchy.level(unit.level).contiguous)
+                add(make(Problem::Kind::NotContiguous, unit.level, {unit.id},
+                         tr("%1 is in %2 pieces").arg(unit.code).arg(unit.boundary.polygons.size())));
         }
     }
 
@@ -199,7 +202,7 @@ private:
         if (!levelInScope(level))
             return;
         const bool parentUsable = parent && !mUnusable.contains(parent->id);
-        if (parentUsable && tilesExactly(*parent, children, mTolerance))
+        if (parentUsable && Checker::tilesExactly(*parent, children, mTolerance))
             return;
 
         // Overlaps between siblings whose envelopes meet.
@@ -346,6 +349,8 @@ QString Problem::kindKey(Kind kind)
         return QStringLiteral("out_of_band");
     case Kind::Ratio:
         return QStringLiteral("ratio");
+    case Kind::NotContiguous:
+        return QStringLiteral("not_contiguous");
     }
     return QString();
 }
@@ -354,7 +359,8 @@ std::vector<Problem::Kind> Problem::allKinds()
 {
     return {Kind::Gap,           Kind::Overlap,       Kind::OutsideParent, Kind::InvalidGeometry,
             Kind::EmptyGeometry, Kind::DuplicateCode, Kind::Orphan,        Kind::Cycle,
-            Kind::CountMismatch, Kind::MissingRole,   Kind::OutOfBand,     Kind::Ratio};
+            Kind::CountMismatch, Kind::MissingRole,   Kind::OutOfBand,     Kind::Ratio,
+            Kind::NotContiguous};
 }
 
 Checker::Checker(const ProjectData& data) : mData(data) {}

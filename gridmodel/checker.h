@@ -25,6 +25,7 @@ struct Problem
         MissingRole,   //!< a required role is not filled
         OutOfBand,     //!< a count outside the template's target band
         Ratio,         //!< linked households break the template's ratio rule
+        NotContiguous, //!< a unit in pieces where the template wants one piece
     };
 
     Kind kind;
@@ -59,6 +60,13 @@ public:
     explicit Checker(const ProjectData& data);
     std::vector<Problem> check(const Scope& scope) const;
     std::vector<Problem> check() const { return check(Scope{}); }
+
+    /**
+     * Whether children tile their parent exactly as drawn: every child edge is walked back
+     * by a sibling or is an edge of the parent, and the areas add up. True for data edited
+     * with shared boundaries; anything else needs the exact check.
+     */
+    static bool tilesExactly(const Unit& parent, const std::vector<const Unit*>& children, double tolerance);
 
 private:
     const ProjectData& mData;

@@ -17,6 +17,9 @@ struct Point
 /** A closed ring: the first point is repeated at the end. */
 using Ring = std::vector<Point>;
 
+/** An open line, such as a cut line drawn across a unit. */
+using LineString = std::vector<Point>;
+
 struct Envelope
 {
     double minX = std::numeric_limits<double>::infinity();

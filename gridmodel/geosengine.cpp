@@ -3,6 +3,7 @@
 #include "error.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <geos_c.h>
 #include <memory>
 
@@ -71,23 +72,44 @@ struct GeosEngine::Private
         return result;
     }
 
+    static Ring oriented(Ring ring, bool counterClockwise)
+    {
+        if ((signedRingArea(ring) > 0) != counterClockwise)
+            std::reverse(ring.begin(), ring.end());
+        return ring;
+    }
+
     void appendPolygons(const GEOSGeometry* g, MultiPolygon& out) const
     {
         const int type = GEOSGeomTypeId_r(context, g);
         if (type == GEOS_POLYGON) {
             if (GEOSisEmpty_r(context, g))
                 return;
+            // GEOS's overlays return shells clockwise; ours run counter-clockwise, holes
+            // clockwise, so that neighbours walk their shared edges in opposite directions.
             Polygon polygon;
-            polygon.rings.push_back(fromRing(GEOSGetExteriorRing_r(context, g)));
+            polygon.rings.push_back(oriented(fromRing(GEOSGetExteriorRing_r(context, g)), true));
             const int holes = GEOSGetNumInteriorRings_r(context, g);
             for (int i = 0; i < holes; ++i)
-                polygon.rings.push_back(fromRing(GEOSGetInteriorRingN_r(context, g, i)));
+                polygon.rings.push_back(oriented(fromRing(GEOSGetInteriorRingN_r(context, g, i)), false));
             out.polygons.push_back(std::move(polygon));
         } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
             const int count = GEOSGetNumGeometries_r(context, g);
             for (int i = 0; i < count; ++i)
                 appendPolygons(GEOSGetGeometryN_r(context, g, i), out);
         }
+    }
+
+    //! throws Error(InvalidInput) for text GEOS cannot read
+    Owned readWkt(const QString& wkt) const
+    {
+        GEOSWKTReader* reader = GEOSWKTReader_create_r(context);
+        auto g = own(GEOSWKTReader_read_r(context, reader, wkt.toUtf8().constData()));
+        GEOSWKTReader_destroy_r(context, reader);
+        if (!g)
+            throw Error(Error::Kind::InvalidInput,
+                        QCoreApplication::translate("gridmodel", "Not valid WKT: %1").arg(wkt.left(80)));
+        return g;
     }
 
     MultiPolygon fromGeos(const GEOSGeometry* g) const
@@ -191,19 +213,102 @@ double GeosEngine::symmetricDifferenceArea(const MultiPolygon& a, const MultiPol
     return area;
 }
 
+double GeosEngine::sharedBoundaryLength(const MultiPolygon& a, const MultiPolygon& b) const
+{
+    auto ga = d->toGeos(a);
+    auto gb = d->toGeos(b);
+    auto boundaryA = d->own(GEOSBoundary_r(d->context, ga.get()));
+    auto boundaryB = d->own(GEOSBoundary_r(d->context, gb.get()));
+    if (!boundaryA || !boundaryB)
+        return 0;
+    auto shared = d->own(GEOSIntersection_r(d->context, boundaryA.get(), boundaryB.get()));
+    double length = 0;
+    if (shared)
+        GEOSLength_r(d->context, shared.get(), &length);
+    return length;
+}
+
+std::vector<MultiPolygon> GeosEngine::splitByLine(const MultiPolygon& geometry, const LineString& line) const
+{
+    auto polygon = d->toGeos(geometry);
+    GEOSCoordSequence* sequence = GEOSCoordSeq_create_r(d->context, static_cast<unsigned>(line.size()), 2);
+    for (unsigned i = 0; i < line.size(); ++i)
+        GEOSCoordSeq_setXY_r(d->context, sequence, i, line[i].x, line[i].y);
+    auto cut = d->own(GEOSGeom_createLineString_r(d->context, sequence));
+    auto boundary = d->own(GEOSBoundary_r(d->context, polygon.get()));
+    if (!cut || !boundary)
+        return {geometry};
+    // Node the boundary with the line, then rebuild faces; faces outside the polygon
+    // (its holes) are dropped.
+    auto noded = d->own(GEOSUnion_r(d->context, boundary.get(), cut.get()));
+    if (!noded)
+        return {geometry};
+    const GEOSGeometry* lines[] = {noded.get()};
+    auto faces = d->own(GEOSPolygonize_r(d->context, lines, 1));
+    if (!faces)
+        return {geometry};
+    std::vector<MultiPolygon> pieces;
+    const int count = GEOSGetNumGeometries_r(d->context, faces.get());
+    for (int i = 0; i < count; ++i) {
+        const GEOSGeometry* face = GEOSGetGeometryN_r(d->context, faces.get(), i);
+        auto inside = d->own(GEOSPointOnSurface_r(d->context, face));
+        if (inside && GEOSContains_r(d->context, polygon.get(), inside.get()) == 1)
+            pieces.push_back(d->fromGeos(face));
+    }
+    return pieces.size() < 2 ? std::vector<MultiPolygon>{geometry} : pieces;
+}
+
+namespace {
+const char* geometryTypeName(int type)
+{
+    switch (type) {
+    case GEOS_POINT:
+        return "POINT";
+    case GEOS_LINESTRING:
+        return "LINESTRING";
+    case GEOS_POLYGON:
+        return "POLYGON";
+    case GEOS_MULTIPOINT:
+        return "MULTIPOINT";
+    case GEOS_MULTILINESTRING:
+        return "MULTILINESTRING";
+    case GEOS_MULTIPOLYGON:
+        return "MULTIPOLYGON";
+    default:
+        return "GEOMETRYCOLLECTION";
+    }
+}
+} // namespace
+
+LineString GeosEngine::lineFromWkt(const QString& wkt) const
+{
+    auto g = d->readWkt(wkt);
+    const int type = GEOSGeomTypeId_r(d->context, g.get());
+    if (type != GEOS_LINESTRING)
+        throw Error(Error::Kind::InvalidInput,
+                    QCoreApplication::translate("gridmodel", "Expected a LINESTRING, got a %1: %2")
+                        .arg(QLatin1String(geometryTypeName(type)), wkt.left(80)));
+    const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(d->context, g.get());
+    unsigned size = 0;
+    GEOSCoordSeq_getSize_r(d->context, sequence, &size);
+    LineString line(size);
+    for (unsigned i = 0; i < size; ++i)
+        GEOSCoordSeq_getXY_r(d->context, sequence, i, &line[i].x, &line[i].y);
+    if (line.size() < 2)
+        throw Error(Error::Kind::InvalidInput,
+                    QCoreApplication::translate("gridmodel", "A line needs at least two points"));
+    return line;
+}
+
 MultiPolygon GeosEngine::fromWkt(const QString& wkt) const
 {
-    GEOSWKTReader* reader = GEOSWKTReader_create_r(d->context);
-    auto g = d->own(GEOSWKTReader_read_r(d->context, reader, wkt.toUtf8().constData()));
-    GEOSWKTReader_destroy_r(d->context, reader);
-    if (!g)
-        throw Error(Error::Kind::InvalidInput,
-                    QCoreApplication::translate("gridmodel", "Not valid WKT: %1").arg(wkt.left(80)));
+    auto g = d->readWkt(wkt);
     const int type = GEOSGeomTypeId_r(d->context, g.get());
     if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON)
-        throw Error(Error::Kind::InvalidInput,
-                    QCoreApplication::translate("gridmodel", "Expected a POLYGON or MULTIPOLYGON, got: %1")
-                        .arg(wkt.left(80)));
+        throw Error(
+            Error::Kind::InvalidInput,
+            QCoreApplication::translate("gridmodel", "Expected a POLYGON or MULTIPOLYGON, got a %1: %2")
+                .arg(QLatin1String(geometryTypeName(type)), wkt.left(80)));
     return d->fromGeos(g.get());
 }
 

@@ -40,8 +40,19 @@ public:
     //! area of the symmetric difference, to compare two boundaries
     double symmetricDifferenceArea(const MultiPolygon& a, const MultiPolygon& b) const;
 
+    //! length of the boundary two polygons share (0 when they only touch at points)
+    double sharedBoundaryLength(const MultiPolygon& a, const MultiPolygon& b) const;
+
+    /**
+     * The pieces a line cuts a polygon into, as ST_Split does: one piece when the line
+     * does not cross it from edge to edge. A line ending inside the polygon cuts nothing.
+     */
+    std::vector<MultiPolygon> splitByLine(const MultiPolygon& geometry, const LineString& line) const;
+
     //! parses WKT (POLYGON or MULTIPOLYGON); throws Error(InvalidInput) naming the problem
     MultiPolygon fromWkt(const QString& wkt) const;
+    //! parses WKT of a LINESTRING; throws Error(InvalidInput) naming the problem
+    LineString lineFromWkt(const QString& wkt) const;
 
 private:
     struct Private;

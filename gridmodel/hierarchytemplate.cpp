@@ -242,23 +242,27 @@ QByteArray HierarchyTemplate::toJson() const
             bands.insert(QStringLiteral("households"), writeBand(level.households));
         if (level.residents.isSet())
             bands.insert(QStringLiteral("residents"), writeBand(level.residents));
-        levels.append(QJsonObject{{QStringLiteral("key"), level.key},
-                                  {QStringLiteral("name"), writeText(level.name)},
-                                  {QStringLiteral("organisation"), writeText(level.organisation)},
-                                  {QStringLiteral("code_digits"), level.codeDigits},
-                                  {QStringLiteral("covered_by_children"), level.coveredByChildren},
-                                  {QStringLiteral("contiguous"), level.contiguous},
-                                  {QStringLiteral("roles"), roles},
-                                  {QStringLiteral("bands"), bands}});
+        QJsonObject object{{QStringLiteral("key"), level.key},
+                           {QStringLiteral("name"), writeText(level.name)},
+                           {QStringLiteral("code_digits"), level.codeDigits},
+                           {QStringLiteral("covered_by_children"), level.coveredByChildren},
+                           {QStringLiteral("contiguous"), level.contiguous},
+                           {QStringLiteral("roles"), roles},
+                           {QStringLiteral("bands"), bands}};
+        if (!level.organisation.zh.isEmpty() || !level.organisation.en.isEmpty()) // optional when read
+            object.insert(QStringLiteral("organisation"), writeText(level.organisation));
+        levels.append(object);
     }
     QJsonArray ratios;
-    for (const RatioRule& rule : mRatioRules)
-        ratios.append(
-            QJsonObject{{QStringLiteral("key"), rule.key},
-                        {QStringLiteral("level"), rule.levelKey},
-                        {QStringLiteral("role"), rule.roleKey},
-                        {QStringLiteral("households_per_member"), writeBand(rule.householdsPerMember)},
-                        {QStringLiteral("description"), writeText(rule.description)}});
+    for (const RatioRule& rule : mRatioRules) {
+        QJsonObject object{{QStringLiteral("key"), rule.key},
+                           {QStringLiteral("level"), rule.levelKey},
+                           {QStringLiteral("role"), rule.roleKey},
+                           {QStringLiteral("households_per_member"), writeBand(rule.householdsPerMember)}};
+        if (!rule.description.zh.isEmpty() || !rule.description.en.isEmpty())
+            object.insert(QStringLiteral("description"), writeText(rule.description));
+        ratios.append(object);
+    }
     const QJsonObject root{{QStringLiteral("key"), mKey},
                            {QStringLiteral("name"), writeText(mName)},
                            {QStringLiteral("sliver_tolerance_m2"), mSliverToleranceM2},

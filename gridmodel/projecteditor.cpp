@@ -22,8 +22,7 @@ ProjectEditor::ProjectEditor(ProjectFile& project) : mProject(project) {}
 
 ChangeSet ProjectEditor::setAttributes(const QString& code, const Attributes& attributes)
 {
-    const ProjectData& data = mProject.data();
-    const HierarchyIndex index(data);
+    const HierarchyIndex& index = mProject.index();
     const Unit* unit = index.unitByCode(code);
     if (!unit)
         throw Error(Error::Kind::InvalidInput, tr("No unit has the code \"%1\"").arg(code));
@@ -72,7 +71,7 @@ ChangeSet ProjectEditor::setAttributes(const QString& code, const Attributes& at
 ChangeSet ProjectEditor::deleteUnit(const QString& code, bool withChildren)
 {
     const ProjectData& data = mProject.data();
-    const HierarchyIndex index(data);
+    const HierarchyIndex& index = mProject.index();
     const Unit* unit = index.unitByCode(code);
     if (!unit)
         throw Error(Error::Kind::InvalidInput, tr("No unit has the code \"%1\"").arg(code));
@@ -124,7 +123,7 @@ ChangeSet ProjectEditor::assignMember(MemberId memberId, const QString& code, co
                                       qint64 linkedHouseholds, const QString& linkedNote)
 {
     const ProjectData& data = mProject.data();
-    const HierarchyIndex index(data);
+    const HierarchyIndex& index = mProject.index();
     const Unit* unit = index.unitByCode(code);
     if (!unit)
         throw Error(Error::Kind::InvalidInput, tr("No unit has the code \"%1\"").arg(code));
@@ -163,7 +162,7 @@ ChangeSet ProjectEditor::assignMember(MemberId memberId, const QString& code, co
 ChangeSet ProjectEditor::unassignMember(MemberId memberId, const QString& code, const QString& role)
 {
     const ProjectData& data = mProject.data();
-    const HierarchyIndex index(data);
+    const HierarchyIndex& index = mProject.index();
     const Unit* unit = index.unitByCode(code);
     if (!unit)
         throw Error(Error::Kind::InvalidInput, tr("No unit has the code \"%1\"").arg(code));

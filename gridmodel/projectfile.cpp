@@ -205,8 +205,16 @@ void ProjectFile::requireWritable() const
         throw Error(Error::Kind::ReadOnly, tr("%1 is open for viewing only").arg(mPath));
 }
 
+const HierarchyIndex& ProjectFile::index() const
+{
+    if (!mHierarchyIndex)
+        mHierarchyIndex = std::make_unique<HierarchyIndex>(mData);
+    return *mHierarchyIndex;
+}
+
 void ProjectFile::rebuildUnitIndex()
 {
+    mHierarchyIndex.reset();
     mUnitIndex.clear();
     mUnitIndex.reserve(static_cast<qsizetype>(mData.units.size()));
     for (size_t i = 0; i < mData.units.size(); ++i)
@@ -300,10 +308,14 @@ void ProjectFile::applyToMemory(const ChangeSet& changes)
     bool structureChanged = false;
     for (const auto& change : changes.units) {
         const auto found = mUnitIndex.constFind(change.after ? change.after->id : change.before->id);
-        if (change.after && found != mUnitIndex.constEnd())
-            mData.units[*found] = *change.after; // in place: the common case stays O(1)
-        else
+        if (change.after && found != mUnitIndex.constEnd()) {
+            Unit& unit = mData.units[*found];
+            if (unit.code != change.after->code || unit.parentId != change.after->parentId)
+                mHierarchyIndex.reset();
+            unit = *change.after; // in place: the common case stays O(1)
+        } else {
             structureChanged = true;
+        }
     }
     if (structureChanged) {
         std::vector<ChangeSet::Change<Unit>> added;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "changeset.h"
+#include "hierarchyindex.h"
 #include "projectdata.h"
 
 #include <QHash>
@@ -58,6 +59,8 @@ public:
     QString path() const { return mPath; }
     Access access() const { return mAccess; }
     const ProjectData& data() const { return mData; }
+    //! units by id, code and parent; rebuilt only after an edit that changes codes or parents
+    const HierarchyIndex& index() const;
     std::vector<HistoryEntry> history();
 
     /**
@@ -90,6 +93,7 @@ private:
     std::unique_ptr<SqliteDatabase> mDb;
     ProjectData mData;
     QHash<UnitId, size_t> mUnitIndex; //!< position of each unit in mData.units
+    mutable std::unique_ptr<HierarchyIndex> mHierarchyIndex;
 };
 
 } // namespace gridmodel

@@ -68,6 +68,12 @@ private slots:
             const HierarchyTemplate t = HierarchyTemplate::builtin(key);
             QCOMPARE(HierarchyTemplate::fromJson(t.toJson()), t);
         }
+        // Organisations and rule descriptions are optional, and stay so when written back.
+        const HierarchyTemplate minimal = HierarchyTemplate::fromJson(
+            R"({"key":"m","name":"m","levels":[{"key":"street","name":"街道"},{"key":"grid","name":"网格",
+                "roles":[{"key":"leader","name":"网格长"}]}],
+                "ratios":[{"key":"r","level":"grid","role":"leader","households_per_member":{"max":9}}]})");
+        QCOMPARE(HierarchyTemplate::fromJson(minimal.toJson()), minimal);
     }
 
     void rejectsBadTemplates_data()

@@ -1,0 +1,77 @@
+#include "codescheme.h"
+
+#include "error.h"
+
+#include <QCoreApplication>
+#include <cmath>
+
+namespace gridmodel {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("gridmodel", text);
+}
+
+bool allDigits(const QString& text)
+{
+    for (const QChar c : text)
+        if (!c.isDigit())
+            return false;
+    return !text.isEmpty();
+}
+} // namespace
+
+CodeScheme::CodeScheme(const ProjectData& data, const HierarchyIndex& index) : mData(data), mIndex(index) {}
+
+QString CodeScheme::prefixFor(int level, const Unit* parent) const
+{
+    if (parent)
+        return parent->code;
+    // The top level: the prefix its existing units share.
+    const int digits = mData.hierarchy.level(level).codeDigits;
+    for (const Unit* top : mIndex.children(0))
+        if (top->code.size() > digits)
+            return top->code.left(top->code.size() - digits);
+    return QString();
+}
+
+QString CodeScheme::nextCode(int level, const Unit* parent, const QSet<QString>& taken) const
+{
+    const int digits = mData.hierarchy.level(level).codeDigits;
+    const QString prefix = prefixFor(level, parent);
+    const qint64 limit = static_cast<qint64>(std::pow(10, digits));
+    for (qint64 number = 1; number < limit; ++number) {
+        const QString code = prefix + QStringLiteral("%1").arg(number, digits, 10, QLatin1Char('0'));
+        if (!mIndex.unitByCode(code) && !taken.contains(code))
+            return code;
+    }
+    throw Error(Error::Kind::InvalidInput, tr("No free code left under %1: the level has %2 digits")
+                                               .arg(parent ? parent->code : tr("the top level"))
+                                               .arg(digits));
+}
+
+QString CodeScheme::whyNot(const QString& code, int level, const Unit* parent, UnitId self,
+                           const QSet<QString>& taken) const
+{
+    const Unit* holder = mIndex.unitByCode(code);
+    if ((holder && holder->id != self) || taken.contains(code))
+        return tr("the code %1 is already used by %2").arg(code, holder ? holder->name : tr("another unit"));
+    const int digits = mData.hierarchy.level(level).codeDigits;
+    if (!allDigits(code))
+        return tr("a code is made of digits, got \"%1\"").arg(code);
+    const QString prefix = prefixFor(level, parent);
+    if (parent && (!code.startsWith(prefix) || code.size() != prefix.size() + digits))
+        return tr("the code of a %1 is its parent's code %2 followed by %3 digits, got %4")
+            .arg(mData.hierarchy.level(level).name.text(), prefix)
+            .arg(digits)
+            .arg(code);
+    return QString();
+}
+
+QString CodeScheme::recoded(const QString& code, const QString& oldPrefix, const QString& newPrefix)
+{
+    return code.startsWith(oldPrefix) ? newPrefix + code.mid(oldPrefix.size()) : code;
+}
+
+} // namespace gridmodel

@@ -1,0 +1,131 @@
+#include "editdraft.h"
+
+#include "topologynoder.h"
+
+#include <algorithm>
+
+namespace gridmodel {
+
+namespace {
+
+bool sameUnit(const Unit& a, const Unit& b)
+{
+    return a.id == b.id && a.level == b.level && a.parentId == b.parentId && a.code == b.code &&
+           a.name == b.name && a.organisation == b.organisation && a.households == b.households &&
+           a.residents == b.residents && a.notes == b.notes && a.boundary == b.boundary;
+}
+
+bool overlaps(const Envelope& a, const Envelope& b, double margin)
+{
+    return !(a.isEmpty() || b.isEmpty() || a.maxX + margin < b.minX || b.maxX + margin < a.minX ||
+             a.maxY + margin < b.minY || b.maxY + margin < a.minY);
+}
+
+} // namespace
+
+EditDraft::EditDraft(const ProjectData& data, const HierarchyIndex& index) : mData(data), mIndex(index)
+{
+    for (const Unit& unit : data.units)
+        mNextId = std::max(mNextId, unit.id + 1);
+}
+
+const Unit& EditDraft::unit(UnitId id) const
+{
+    const auto changed = mChanged.find(id);
+    return changed != mChanged.end() ? changed->second : *mIndex.unit(id);
+}
+
+bool EditDraft::exists(UnitId id) const
+{
+    return !mRemoved.contains(id) && (mChanged.count(id) || mIndex.unit(id));
+}
+
+Unit& EditDraft::modify(UnitId id)
+{
+    auto changed = mChanged.find(id);
+    if (changed == mChanged.end()) {
+        changed = mChanged.emplace(id, *mIndex.unit(id)).first;
+        mOrder.push_back(id);
+    }
+    return changed->second;
+}
+
+Unit& EditDraft::create(Unit unit)
+{
+    unit.id = mNextId++;
+    mOrder.push_back(unit.id);
+    const UnitId id = unit.id;
+    return mChanged.emplace(id, std::move(unit)).first->second;
+}
+
+void EditDraft::remove(UnitId id)
+{
+    modify(id);
+    mRemoved.insert(id);
+}
+
+void EditDraft::changeAssignment(const Assignment& before, const std::optional<Assignment>& after)
+{
+    mAssignments.push_back({before, after});
+}
+
+void EditDraft::nodeBoundaries(const std::vector<UnitId>& ids)
+{
+    std::vector<Unit*> changed;
+    Envelope reach;
+    QSet<UnitId> involved;
+    for (UnitId id : ids) {
+        if (mRemoved.contains(id) || involved.contains(id))
+            continue;
+        involved.insert(id);
+        Unit& unit = modify(id);
+        changed.push_back(&unit);
+        reach.include(unit.boundary.envelope());
+    }
+    if (changed.empty())
+        return;
+    const double margin = TopologyNoder::Tolerance * 2;
+    std::vector<Unit> around;
+    for (const Unit& original : mData.units) {
+        if (involved.contains(original.id) || mRemoved.contains(original.id))
+            continue;
+        const Unit& current = unit(original.id);
+        if (overlaps(current.boundary.envelope(), reach, margin))
+            around.push_back(current);
+    }
+    // Only the corners of the changed units matter: keep the neighbours whose own
+    // envelope meets one of theirs.
+    std::vector<Unit*> neighbours;
+    for (Unit& candidate : around) {
+        const Envelope envelope = candidate.boundary.envelope();
+        if (std::any_of(changed.begin(), changed.end(),
+                        [&](const Unit* u) { return overlaps(u->boundary.envelope(), envelope, margin); }))
+            neighbours.push_back(&candidate);
+    }
+    std::vector<size_t> gainedVertices;
+    TopologyNoder::node(changed, neighbours, &gainedVertices);
+    for (size_t i : gainedVertices)
+        modify(neighbours[i]->id).boundary = neighbours[i]->boundary;
+}
+
+ChangeSet EditDraft::changes() const
+{
+    ChangeSet changes;
+    for (UnitId id : mOrder) {
+        const Unit* before = mIndex.unit(id);
+        if (mRemoved.contains(id)) {
+            if (before)
+                changes.units.push_back({*before, std::nullopt});
+            continue;
+        }
+        const Unit& after = mChanged.at(id);
+        if (!before)
+            changes.units.push_back({std::nullopt, after});
+        else if (!sameUnit(*before, after))
+            changes.units.push_back({*before, after});
+    }
+    changes.assignments = mAssignments;
+    return changes;
+}
+
+} // namespace gridmodel

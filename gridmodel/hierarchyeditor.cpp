@@ -1,0 +1,684 @@
+#include "hierarchyeditor.h"
+
+#include "codescheme.h"
+#include "editdraft.h"
+#include "error.h"
+#include "geosengine.h"
+#include "projectfile.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace gridmodel {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("gridmodel", text);
+}
+
+[[noreturn]] void refuse(const QString& message)
+{
+    throw Error(Error::Kind::InvalidInput, message);
+}
+
+//! each polygon of a multipolygon on its own
+std::vector<MultiPolygon> piecesOf(const MultiPolygon& geometry)
+{
+    std::vector<MultiPolygon> pieces;
+    for (const Polygon& polygon : geometry.polygons)
+        pieces.push_back(MultiPolygon{{polygon}});
+    return pieces;
+}
+
+bool envelopesMeet(const Envelope& a, const Envelope& b)
+{
+    return !(a.isEmpty() || b.isEmpty() || a.maxX < b.minX || b.maxX < a.minX || a.maxY < b.minY ||
+             b.maxY < a.minY);
+}
+
+/**
+ * One edit in the making: the draft of changed units, exact geometry, and the rules
+ * every operation shares (validating input, handing area to neighbours, refitting
+ * children, recoding).
+ */
+class Operation
+{
+public:
+    explicit Operation(ProjectFile& project)
+        : mProject(project), mData(project.data()), mIndex(project.index()), mDraft(mData, mIndex),
+          mCodes(mData, mIndex), mTolerance(mData.hierarchy.sliverToleranceM2())
+    {
+    }
+
+    const Unit& requireUnit(const QString& code) const
+    {
+        const Unit* unit = mIndex.unitByCode(code);
+        if (!unit)
+            refuse(tr("No unit has the code \"%1\"").arg(code));
+        return *unit;
+    }
+
+    QString levelName(int level) const { return mData.hierarchy.level(level).name.text(); }
+    QString label(const Unit& unit) const { return QStringLiteral("%1 %2").arg(unit.code, unit.name); }
+
+    void requireValid(const MultiPolygon& geometry, const QString& what) const
+    {
+        if (geometry.isEmpty())
+            refuse(tr("%1 is empty").arg(what));
+        const QString reason = mGeos.invalidityReason(geometry);
+        if (!reason.isEmpty())
+            refuse(tr("%1 is not a valid polygon: %2").arg(what, reason));
+        if (geometry.area() <= 0)
+            refuse(tr("%1 has no area").arg(what));
+    }
+
+    //! the pieces of a geometry above the sliver tolerance
+    MultiPolygon withoutSlivers(const MultiPolygon& geometry) const
+    {
+        MultiPolygon kept;
+        for (const Polygon& polygon : geometry.polygons)
+            if (MultiPolygon{{polygon}}.area() >= mTolerance)
+                kept.polygons.push_back(polygon);
+        return kept;
+    }
+
+    MultiPolygon unite(const std::vector<const MultiPolygon*>& parts) const
+    {
+        return parts.size() == 1 ? *parts.front() : mGeos.unaryUnion(parts);
+    }
+
+    //! the siblings of a unit (or the units of the top level), as they are in the draft
+    std::vector<UnitId> siblings(UnitId parentId, UnitId self = 0) const
+    {
+        std::vector<UnitId> ids;
+        for (const Unit* sibling : mIndex.children(parentId))
+            if (sibling->id != self && mDraft.exists(sibling->id))
+                ids.push_back(sibling->id);
+        return ids;
+    }
+
+    /**
+     * Gives a piece of area to the candidate sharing the longest border with it; returns
+     * false when none touches it (the piece is left uncovered).
+     */
+    bool giveToNeighbour(const MultiPolygon& piece, const std::vector<UnitId>& candidates,
+                         std::vector<std::pair<UnitId, MultiPolygon>>* changed = nullptr)
+    {
+        UnitId best = 0;
+        double bestLength = 0;
+        const Envelope reach = piece.envelope();
+        for (UnitId id : candidates) {
+            const Unit& candidate = mDraft.unit(id);
+            if (!envelopesMeet(candidate.boundary.envelope(), reach))
+                continue;
+            const double length = mGeos.sharedBoundaryLength(piece, candidate.boundary);
+            if (length > bestLength) {
+                bestLength = length;
+                best = id;
+            }
+        }
+        if (!best)
+            return false;
+        Unit& winner = mDraft.modify(best);
+        if (changed)
+            changed->emplace_back(best, winner.boundary);
+        winner.boundary = mGeos.unaryUnion({&winner.boundary, &piece});
+        return true;
+    }
+
+    /**
+     * After a unit's boundary changed from `before`, its children follow: each loses what
+     * the unit lost, and each piece the unit gained goes to the child bordering it most;
+     * and so on down.
+     */
+    void refitChildren(UnitId parentId, const MultiPolygon& before)
+    {
+        const std::vector<UnitId> children = siblings(parentId);
+        if (children.empty())
+            return;
+        const MultiPolygon after = mDraft.unit(parentId).boundary;
+        const MultiPolygon lost = mGeos.difference(before, after);
+        const MultiPolygon gained = mGeos.difference(after, before);
+        std::vector<std::pair<UnitId, MultiPolygon>> changed;
+        if (!lost.isEmpty()) {
+            const Envelope reach = lost.envelope();
+            for (UnitId id : children) {
+                const Unit& child = mDraft.unit(id);
+                if (!envelopesMeet(child.boundary.envelope(), reach))
+                    continue;
+                const MultiPolygon clipped = mGeos.difference(child.boundary, lost);
+                if (std::abs(clipped.area() - child.boundary.area()) <=
+                    1e-9 * std::max(1.0, child.boundary.area()))
+                    continue;
+                changed.emplace_back(id, child.boundary);
+                mDraft.modify(id).boundary = clipped;
+                if (clipped.isEmpty())
+                    mNotes << tr("%1 lost all its area").arg(label(child));
+            }
+        }
+        for (const MultiPolygon& piece : piecesOf(gained))
+            if (!giveToNeighbour(piece, children, &changed) && piece.area() >= mTolerance)
+                mNotes << tr("%1 m² of %2 is covered by none of its children")
+                              .arg(piece.area(), 0, 'f', 1)
+                              .arg(label(mDraft.unit(parentId)));
+        refitAll(changed);
+    }
+
+    //! refits the children of each changed unit, once per unit, against its first boundary
+    void refitAll(const std::vector<std::pair<UnitId, MultiPolygon>>& changed)
+    {
+        QSet<UnitId> done;
+        for (const auto& [id, before] : changed)
+            if (!done.contains(id)) {
+                done.insert(id);
+                refitChildren(id, before);
+            }
+    }
+
+    //! gives a unit a new code; the codes of everything below it follow
+    void recodeSubtree(UnitId id, const QString& newCode)
+    {
+        const QString oldCode = mDraft.unit(id).code;
+        for (const Unit* unit : mIndex.subtree(id))
+            mDraft.modify(unit->id).code = CodeScheme::recoded(mDraft.unit(unit->id).code, oldCode, newCode);
+        mTakenCodes.insert(newCode);
+    }
+
+    QString nextCode(int level, const Unit* parent)
+    {
+        const QString code = mCodes.nextCode(level, parent, mTakenCodes);
+        mTakenCodes.insert(code);
+        return code;
+    }
+
+    //! carries a change in counts up the ancestors of `parentId`, stopping below `stopAt`
+    void carryCounts(UnitId parentId, qint64 households, qint64 residents, UnitId stopAt = 0)
+    {
+        if (!households && !residents)
+            return;
+        int guard = static_cast<int>(mData.hierarchy.levels().size());
+        for (UnitId id = parentId; id && id != stopAt && mDraft.exists(id) && guard-- > 0;
+             id = mDraft.unit(id).parentId) {
+            Unit& ancestor = mDraft.modify(id);
+            ancestor.households += households;
+            ancestor.residents += residents;
+        }
+    }
+
+    //! nodes every unit whose boundary the edit changed with the units around it
+    void nodeChangedBoundaries()
+    {
+        std::vector<UnitId> ids;
+        for (const auto& change : mDraft.changes().units)
+            if (change.after && (!change.before || !(change.before->boundary == change.after->boundary)))
+                ids.push_back(change.after->id);
+        mDraft.nodeBoundaries(ids);
+    }
+
+    HierarchyEditor::Result commit(const QString& operation, const QString& description, QStringList codes)
+    {
+        nodeChangedBoundaries();
+        HierarchyEditor::Result result{mDraft.changes(), std::move(codes), mNotes};
+        if (result.changes.isEmpty())
+            refuse(tr("Nothing would change"));
+        mProject.apply(result.changes, operation, description);
+        return result;
+    }
+
+    ProjectFile& mProject;
+    const ProjectData& mData;
+    const HierarchyIndex& mIndex;
+    EditDraft mDraft;
+    CodeScheme mCodes;
+    GeosEngine mGeos;
+    double mTolerance;
+    QSet<QString> mTakenCodes;
+    QStringList mNotes;
+};
+
+//! households and residents shared out in proportion to weights, adding up exactly
+std::vector<qint64> shareOut(qint64 total, const std::vector<double>& weights)
+{
+    const double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
+    std::vector<qint64> shares(weights.size(), 0);
+    std::vector<std::pair<double, size_t>> remainders;
+    qint64 given = 0;
+    for (size_t i = 0; i < weights.size(); ++i) {
+        const double exact = sum > 0 ? total * weights[i] / sum : 0;
+        shares[i] = static_cast<qint64>(std::floor(exact));
+        given += shares[i];
+        remainders.emplace_back(exact - std::floor(exact), i);
+    }
+    std::sort(remainders.begin(), remainders.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (size_t i = 0; given < total && i < remainders.size(); ++i, ++given)
+        ++shares[remainders[i].second];
+    return shares;
+}
+
+} // namespace
+
+HierarchyEditor::HierarchyEditor(ProjectFile& project) : mProject(project) {}
+
+HierarchyEditor::Result HierarchyEditor::add(const QString& levelKey, const QString& parentCode,
+                                             const QString& name, const MultiPolygon& drawn,
+                                             const QString& code, bool fill)
+{
+    Operation op(mProject);
+    const HierarchyTemplate& hierarchy = op.mData.hierarchy;
+    const int level = hierarchy.levelIndex(levelKey);
+    if (level < 0)
+        refuse(tr("The project has no level \"%1\"").arg(levelKey));
+    if (name.trimmed().isEmpty())
+        refuse(tr("A unit needs a name"));
+    const Unit* parent = nullptr;
+    if (level > 0) {
+        if (parentCode.isEmpty())
+            refuse(tr("A %1 needs a parent %2").arg(op.levelName(level), op.levelName(level - 1)));
+        parent = &op.requireUnit(parentCode);
+        if (parent->level != level - 1)
+            refuse(tr("%1 is a %2; a %3 belongs in a %4")
+                       .arg(op.label(*parent), op.levelName(parent->level), op.levelName(level),
+                            op.levelName(level - 1)));
+    } else if (!parentCode.isEmpty()) {
+        refuse(tr("A %1 is at the top level and has no parent").arg(op.levelName(level)));
+    }
+    op.requireValid(drawn, tr("The drawn outline"));
+
+    const UnitId parentId = parent ? parent->id : 0;
+    std::vector<const MultiPolygon*> siblings;
+    for (UnitId id : op.siblings(parentId))
+        if (fill || envelopesMeet(op.mDraft.unit(id).boundary.envelope(), drawn.envelope()))
+            siblings.push_back(&op.mDraft.unit(id).boundary);
+    const MultiPolygon covered = siblings.empty() ? MultiPolygon() : op.unite(siblings);
+
+    MultiPolygon boundary;
+    if (fill) {
+        if (!parent)
+            refuse(tr("Filling needs a parent whose uncovered part to fill"));
+        for (const MultiPolygon& gap : piecesOf(op.mGeos.difference(parent->boundary, covered)))
+            if (op.mGeos.intersection(gap, drawn).area() >= op.mTolerance)
+                boundary.polygons.push_back(gap.polygons.front());
+        if (boundary.isEmpty())
+            refuse(tr("The outline reaches no uncovered part of %1").arg(op.label(*parent)));
+    } else {
+        const MultiPolygon clipped = parent ? op.mGeos.intersection(drawn, parent->boundary) : drawn;
+        if (op.withoutSlivers(clipped).isEmpty())
+            refuse(tr("The outline lies outside %1").arg(op.label(*parent)));
+        boundary = covered.isEmpty() ? clipped : op.mGeos.difference(clipped, covered);
+    }
+    boundary = op.withoutSlivers(boundary);
+    if (boundary.isEmpty())
+        refuse(tr("The outline is already covered by other units of the level"));
+
+    QString newCode = code;
+    if (newCode.isEmpty()) {
+        newCode = op.nextCode(level, parent);
+    } else if (const QString problem = op.mCodes.whyNot(newCode, level, parent); !problem.isEmpty()) {
+        refuse(problem);
+    }
+    Unit unit;
+    unit.level = level;
+    unit.parentId = parentId;
+    unit.code = newCode;
+    unit.name = name.trimmed();
+    unit.boundary = boundary;
+    op.mDraft.create(unit);
+    if (std::abs(boundary.area() - drawn.area()) >= op.mTolerance)
+        op.mNotes << tr("The outline of %1 m² became %2 m²")
+                         .arg(drawn.area(), 0, 'f', 1)
+                         .arg(boundary.area(), 0, 'f', 1);
+    return op.commit(QStringLiteral("add"), tr("Add %1 %2 %3").arg(op.levelName(level), newCode, unit.name),
+                     {newCode});
+}
+
+HierarchyEditor::Result HierarchyEditor::reshape(const QString& code, const MultiPolygon& drawn)
+{
+    Operation op(mProject);
+    const Unit& unit = op.requireUnit(code);
+    op.requireValid(drawn, tr("The new boundary"));
+    const Unit* parent = unit.parentId ? op.mIndex.unit(unit.parentId) : nullptr;
+    const MultiPolygon boundary =
+        op.withoutSlivers(parent ? op.mGeos.intersection(drawn, parent->boundary) : drawn);
+    if (boundary.isEmpty())
+        refuse(tr("The new boundary lies outside %1").arg(op.label(*parent)));
+
+    const MultiPolygon before = unit.boundary;
+    const MultiPolygon gained = op.mGeos.difference(boundary, before);
+    const MultiPolygon lost = op.mGeos.difference(before, boundary);
+    const std::vector<UnitId> siblings = op.siblings(unit.parentId, unit.id);
+    std::vector<std::pair<UnitId, MultiPolygon>> changed{{unit.id, before}};
+    op.mDraft.modify(unit.id).boundary = boundary;
+
+    // What it gains, its siblings lose ...
+    if (!gained.isEmpty())
+        for (UnitId id : siblings) {
+            const Unit& sibling = op.mDraft.unit(id);
+            if (!envelopesMeet(sibling.boundary.envelope(), gained.envelope()))
+                continue;
+            const MultiPolygon rest = op.mGeos.difference(sibling.boundary, gained);
+            if (std::abs(rest.area() - sibling.boundary.area()) <=
+                1e-9 * std::max(1.0, sibling.boundary.area()))
+                continue;
+            changed.emplace_back(id, sibling.boundary);
+            if (op.withoutSlivers(rest).isEmpty())
+                refuse(tr("The new boundary would swallow %1 whole; merge the two instead")
+                           .arg(op.label(sibling)));
+            op.mDraft.modify(id).boundary = rest;
+        }
+    // ... and what it gives up goes to the sibling it borders most.
+    for (const MultiPolygon& piece : piecesOf(lost))
+        if (!op.giveToNeighbour(piece, siblings, &changed) && piece.area() >= op.mTolerance)
+            op.mNotes << tr("%1 m² given up by %2 borders no other %3 and is left uncovered")
+                             .arg(piece.area(), 0, 'f', 1)
+                             .arg(op.label(unit), op.levelName(unit.level));
+    op.refitAll(changed);
+    return op.commit(QStringLiteral("reshape"),
+                     tr("Reshape %1 %2 %3").arg(op.levelName(unit.level), unit.code, unit.name), {unit.code});
+}
+
+HierarchyEditor::Result HierarchyEditor::split(const QString& code, const LineString& line,
+                                               const SplitCounts& counts)
+{
+    Operation op(mProject);
+    const Unit& unit = op.requireUnit(code);
+    std::vector<MultiPolygon> parts = op.mGeos.splitByLine(unit.boundary, line);
+    if (parts.size() < 2)
+        refuse(tr("The line does not cut %1 into parts: it must cross it from edge to edge")
+                   .arg(op.label(unit)));
+    // Slivers the line cuts off stay with the part they border most.
+    std::sort(parts.begin(), parts.end(),
+              [](const MultiPolygon& a, const MultiPolygon& b) { return a.area() > b.area(); });
+    while (parts.size() > 1 && parts.back().area() < op.mTolerance) {
+        const MultiPolygon sliver = parts.back();
+        parts.pop_back();
+        size_t best = 0;
+        double bestLength = -1;
+        for (size_t i = 0; i < parts.size(); ++i)
+            if (const double length = op.mGeos.sharedBoundaryLength(sliver, parts[i]); length > bestLength) {
+                bestLength = length;
+                best = i;
+            }
+        parts[best] = op.mGeos.unaryUnion({&parts[best], &sliver});
+    }
+    if (parts.size() < 2)
+        refuse(tr("The line only cuts slivers off %1").arg(op.label(unit)));
+    const size_t partCount = parts.size();
+    if (counts.rule == SplitCounts::Rule::Manual &&
+        (counts.households.size() != partCount || counts.residents.size() != partCount))
+        refuse(
+            tr("The line cuts %1 into %2 parts: give %2 household and %2 resident counts, largest part first")
+                .arg(op.label(unit))
+                .arg(partCount));
+
+    // Children follow by location: each goes whole to the part holding most of it.
+    const std::vector<UnitId> children = op.siblings(unit.id);
+    std::vector<std::vector<UnitId>> childrenOf(partCount);
+    for (UnitId id : children) {
+        const Unit& child = op.mDraft.unit(id);
+        std::vector<double> shares;
+        for (const MultiPolygon& part : parts)
+            shares.push_back(envelopesMeet(part.envelope(), child.boundary.envelope())
+                                 ? op.mGeos.intersection(child.boundary, part).area()
+                                 : 0.0);
+        const size_t best = std::max_element(shares.begin(), shares.end()) - shares.begin();
+        childrenOf[best].push_back(id);
+        const double total = std::accumulate(shares.begin(), shares.end(), 0.0);
+        if (total - shares[best] >= op.mTolerance)
+            op.mNotes << tr("The line crosses %1; it goes whole to part %2 (%3% of its area)")
+                             .arg(op.label(child))
+                             .arg(best + 1)
+                             .arg(100 * shares[best] / total, 0, 'f', 0);
+    }
+    if (!children.empty()) {
+        for (size_t i = 0; i < partCount; ++i) {
+            if (childrenOf[i].empty())
+                refuse(tr("Part %1 of the split would keep none of the units below %2; draw the line "
+                          "between them")
+                           .arg(i + 1)
+                           .arg(op.label(unit)));
+            // The part's boundary follows its children: without the others' children, with its own.
+            std::vector<const MultiPolygon*> others, own{&parts[i]};
+            for (size_t j = 0; j < partCount; ++j)
+                for (UnitId id : childrenOf[j])
+                    (j == i ? own : others).push_back(&op.mDraft.unit(id).boundary);
+            if (!others.empty())
+                parts[i] = op.mGeos.difference(parts[i], op.unite(others));
+            parts[i] = op.unite(own);
+        }
+    }
+
+    std::vector<double> areas;
+    for (const MultiPolygon& part : parts)
+        areas.push_back(part.area());
+    std::vector<qint64> households(partCount, 0), residents(partCount, 0);
+    if (!children.empty()) {
+        for (size_t i = 0; i < partCount; ++i)
+            for (UnitId id : childrenOf[i]) {
+                households[i] += op.mDraft.unit(id).households;
+                residents[i] += op.mDraft.unit(id).residents;
+            }
+    } else if (counts.rule == SplitCounts::Rule::Manual) {
+        for (qint64 n : counts.households)
+            if (n < 0)
+                refuse(tr("Households and residents cannot be negative"));
+        for (qint64 n : counts.residents)
+            if (n < 0)
+                refuse(tr("Households and residents cannot be negative"));
+        households = counts.households;
+        residents = counts.residents;
+    } else {
+        households = shareOut(unit.households, areas);
+        residents = shareOut(unit.residents, areas);
+    }
+
+    const Unit* parent = unit.parentId ? op.mIndex.unit(unit.parentId) : nullptr;
+    QStringList codes{unit.code};
+    qint64 householdsAfter = 0, residentsAfter = 0;
+    for (size_t i = 0; i < partCount; ++i) {
+        householdsAfter += households[i];
+        residentsAfter += residents[i];
+        UnitId partId = unit.id;
+        if (i == 0) {
+            Unit& kept = op.mDraft.modify(unit.id);
+            kept.boundary = parts[0];
+            kept.households = households[0];
+            kept.residents = residents[0];
+        } else {
+            Unit part = unit;
+            part.code = op.nextCode(unit.level, parent);
+            part.name = tr("%1 (%2)").arg(unit.name).arg(i + 1);
+            part.boundary = parts[i];
+            part.households = households[i];
+            part.residents = residents[i];
+            partId = op.mDraft.create(part).id;
+            codes << part.code;
+        }
+        for (UnitId childId : childrenOf[i]) {
+            if (partId == unit.id)
+                continue;
+            op.mDraft.modify(childId).parentId = partId;
+            op.recodeSubtree(childId, CodeScheme::recoded(op.mDraft.unit(childId).code, unit.code,
+                                                          op.mDraft.unit(partId).code));
+        }
+    }
+    op.carryCounts(unit.parentId, householdsAfter - unit.households, residentsAfter - unit.residents);
+    if (partCount > 1)
+        op.mNotes << tr("%1 keeps the code, the name and the members").arg(unit.code);
+    return op.commit(
+        QStringLiteral("split"),
+        tr("Split %1 %2 %3 into %4").arg(op.levelName(unit.level), unit.code, unit.name).arg(partCount),
+        codes);
+}
+
+HierarchyEditor::Result HierarchyEditor::merge(const QStringList& codes, const QString& name)
+{
+    Operation op(mProject);
+    if (codes.size() < 2)
+        refuse(tr("Merging needs at least two units"));
+    std::vector<const Unit*> units;
+    QSet<QString> seen;
+    for (const QString& code : codes) {
+        if (seen.contains(code))
+            refuse(tr("%1 is listed twice").arg(code));
+        seen.insert(code);
+        units.push_back(&op.requireUnit(code));
+    }
+    const Unit& survivor = *units.front();
+    for (const Unit* other : units)
+        if (other->parentId != survivor.parentId || other->level != survivor.level)
+            refuse(tr("Only siblings can be merged: %1 and %2 have different parents")
+                       .arg(op.label(survivor), op.label(*other)));
+    if (!name.isNull() && name.trimmed().isEmpty())
+        refuse(tr("A unit needs a name"));
+
+    std::vector<const MultiPolygon*> boundaries;
+    qint64 households = 0, residents = 0;
+    for (const Unit* unit : units) {
+        boundaries.push_back(&unit->boundary);
+        households += unit->households;
+        residents += unit->residents;
+    }
+    Unit& merged = op.mDraft.modify(survivor.id);
+    merged.boundary = op.mGeos.coverageUnion(boundaries);
+    merged.households = households;
+    merged.residents = residents;
+    if (!name.isNull())
+        merged.name = name.trimmed();
+    if (merged.boundary.polygons.size() > 1)
+        op.mNotes << tr("The merged units do not touch: %1 is now in %2 pieces")
+                         .arg(survivor.code)
+                         .arg(merged.boundary.polygons.size());
+
+    QSet<QPair<MemberId, QString>> roles;
+    for (const Assignment& assignment : op.mData.assignments)
+        if (assignment.unitId == survivor.id)
+            roles.insert({assignment.memberId, assignment.role});
+    for (size_t i = 1; i < units.size(); ++i) {
+        const Unit& absorbed = *units[i];
+        for (UnitId childId : op.siblings(absorbed.id)) {
+            op.mDraft.modify(childId).parentId = survivor.id;
+            op.recodeSubtree(childId, op.nextCode(op.mDraft.unit(childId).level, &survivor));
+        }
+        for (const Assignment& assignment : op.mData.assignments) {
+            if (assignment.unitId != absorbed.id)
+                continue;
+            if (roles.contains({assignment.memberId, assignment.role})) {
+                op.mDraft.changeAssignment(assignment, std::nullopt);
+                continue;
+            }
+            roles.insert({assignment.memberId, assignment.role});
+            Assignment moved = assignment;
+            moved.unitId = survivor.id;
+            op.mDraft.changeAssignment(assignment, moved);
+        }
+        op.mDraft.remove(absorbed.id);
+    }
+    return op.commit(
+        QStringLiteral("merge"),
+        tr("Merge %1 into %2 %3")
+            .arg(codes.mid(1).join(QStringLiteral(", ")), survivor.code, op.mDraft.unit(survivor.id).name),
+        {survivor.code});
+}
+
+HierarchyEditor::Result HierarchyEditor::assign(const QString& parentCode, const QStringList& childCodes)
+{
+    Operation op(mProject);
+    const Unit& parent = op.requireUnit(parentCode);
+    if (childCodes.isEmpty())
+        refuse(tr("Name the units to give to %1").arg(op.label(parent)));
+    std::vector<const Unit*> moving;
+    QSet<UnitId> seen;
+    for (const QString& code : childCodes) {
+        const Unit& child = op.requireUnit(code);
+        if (child.level != parent.level + 1)
+            refuse(tr("%1 is a %2; a %3 can only take a %4")
+                       .arg(op.label(child), op.levelName(child.level), op.levelName(parent.level),
+                            op.levelName(parent.level + 1)));
+        if (child.parentId == parent.id || seen.contains(child.id))
+            continue;
+        seen.insert(child.id);
+        moving.push_back(&child);
+    }
+    if (moving.empty())
+        refuse(tr("Every unit named already belongs to %1").arg(op.label(parent)));
+
+    // Every ancestor on the old side loses the moved area and counts, every ancestor on the
+    // new side gains them, up to the ancestor both sides share.
+    struct Shift
+    {
+        std::vector<const MultiPolygon*> lost, gained;
+    };
+    QHash<UnitId, Shift> shifts;
+    std::vector<UnitId> order;
+    auto chain = [&](UnitId from) {
+        std::vector<UnitId> ids;
+        for (const Unit* unit = op.mIndex.unit(from);
+             unit && ids.size() <= op.mData.hierarchy.levels().size(); unit = op.mIndex.unit(unit->parentId))
+            ids.push_back(unit->id);
+        return ids;
+    };
+    const std::vector<UnitId> newSide = chain(parent.id);
+    QStringList codes;
+    for (const Unit* child : moving) {
+        const std::vector<UnitId> oldSide = chain(child->parentId);
+        for (UnitId id : oldSide)
+            if (std::find(newSide.begin(), newSide.end(), id) == newSide.end()) {
+                if (!shifts.contains(id))
+                    order.push_back(id);
+                shifts[id].lost.push_back(&child->boundary);
+                Unit& ancestor = op.mDraft.modify(id);
+                ancestor.households -= child->households;
+                ancestor.residents -= child->residents;
+            }
+        for (UnitId id : newSide)
+            if (std::find(oldSide.begin(), oldSide.end(), id) == oldSide.end()) {
+                if (!shifts.contains(id))
+                    order.push_back(id);
+                shifts[id].gained.push_back(&child->boundary);
+                Unit& ancestor = op.mDraft.modify(id);
+                ancestor.households += child->households;
+                ancestor.residents += child->residents;
+            }
+        op.mDraft.modify(child->id).parentId = parent.id;
+        const QString code = op.nextCode(child->level, &parent);
+        op.recodeSubtree(child->id, code);
+        codes << code;
+    }
+    for (UnitId id : order) {
+        const Shift& shift = shifts.value(id);
+        Unit& ancestor = op.mDraft.modify(id);
+        if (!shift.lost.empty())
+            ancestor.boundary = op.mGeos.difference(ancestor.boundary, op.unite(shift.lost));
+        if (!shift.gained.empty()) {
+            std::vector<const MultiPolygon*> parts = shift.gained;
+            parts.push_back(&ancestor.boundary);
+            ancestor.boundary = op.mGeos.coverageUnion(parts);
+        }
+        if (op.withoutSlivers(ancestor.boundary).isEmpty())
+            op.mNotes << tr("%1 has no area left").arg(op.label(ancestor));
+    }
+    return op.commit(QStringLiteral("assign"),
+                     tr("Give %1 units to %2 %3").arg(moving.size()).arg(parent.code, parent.name), codes);
+}
+
+HierarchyEditor::Result HierarchyEditor::recode(const QString& code, const QString& newCode)
+{
+    Operation op(mProject);
+    const Unit& unit = op.requireUnit(code);
+    const Unit* parent = unit.parentId ? op.mIndex.unit(unit.parentId) : nullptr;
+    if (newCode == code)
+        refuse(tr("%1 already has that code").arg(op.label(unit)));
+    if (const QString problem = op.mCodes.whyNot(newCode, unit.level, parent, unit.id); !problem.isEmpty())
+        refuse(problem);
+    op.recodeSubtree(unit.id, newCode);
+    return op.commit(QStringLiteral("recode"), tr("Recode %1 %2 as %3").arg(code, unit.name, newCode),
+                     {newCode});
+}
+
+} // namespace gridmodel

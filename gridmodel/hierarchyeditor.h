@@ -1,0 +1,93 @@
+#pragma once
+
+#include "changeset.h"
+#include "geometry.h"
+
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace gridmodel {
+
+class ProjectFile;
+
+/** How a split shares out the counts of a unit without children. */
+struct SplitCounts
+{
+    enum class Rule
+    {
+        AreaShare, //!< households and residents in proportion to area
+        Manual     //!< the numbers given, one per part
+    };
+    Rule rule = Rule::AreaShare;
+    std::vector<qint64> households; //!< Manual: one per part, largest part first
+    std::vector<qint64> residents;
+};
+
+/**
+ * The boundary and structure edits of grid planning: add, reshape, split, merge, move
+ * (and assign by painting) and recode. Each keeps the hierarchy whole: a unit stays inside
+ * its parent and off its siblings, shared edges move for both sides, children, members and
+ * counts follow, and codes follow the template's scheme. Each is one transaction and one
+ * step of history; on bad input it throws Error(InvalidInput) naming the problem, and
+ * nothing changes.
+ */
+class HierarchyEditor
+{
+public:
+    explicit HierarchyEditor(ProjectFile& project);
+
+    struct Result
+    {
+        ChangeSet changes;
+        QStringList codes; //!< the units made or kept (the new unit, the parts of a split ...)
+        QStringList notes; //!< what the planner should know: a child cut by a line, a gap left ...
+    };
+
+    /**
+     * A new unit at `levelKey` inside `parentCode` (empty at the top level). The drawn
+     * polygon is clipped to the parent and loses what its siblings already cover. With
+     * `fill`, the new unit instead takes whole every uncovered part of the parent the
+     * outline reaches, so a rough outline fills a gap exactly. `code` empty: the next free
+     * code under the parent.
+     */
+    Result add(const QString& levelKey, const QString& parentCode, const QString& name,
+               const MultiPolygon& drawn, const QString& code = QString(), bool fill = false);
+
+    /**
+     * A new boundary for a unit, clipped to its parent. Siblings lose what it gains, and
+     * what it gives up goes to the sibling sharing most of its border, so shared edges move
+     * for both; children are clipped and extended the same way, level by level.
+     */
+    Result reshape(const QString& code, const MultiPolygon& boundary);
+
+    /**
+     * Cuts a unit along a line into two or more parts; the largest keeps the code, name and
+     * members. Children follow by location: one the line crosses goes whole to the part
+     * holding most of it, and the parts' boundaries follow the children. The counts of a
+     * unit without children are split by `counts`.
+     */
+    Result split(const QString& code, const LineString& line, const SplitCounts& counts = SplitCounts());
+
+    /**
+     * Merges siblings into the first: its code stays, boundaries are united (non-adjacent
+     * ones make a multipolygon), counts summed, children and members re-parented.
+     */
+    Result merge(const QStringList& codes, const QString& name = QString());
+
+    /**
+     * Gives units to another parent one level up, with everything below them: the parents'
+     * boundaries follow as the union of their children (as far up as the two sides differ),
+     * counts move, and the moved units take codes under their new parent.
+     */
+    Result assign(const QString& parentCode, const QStringList& childCodes);
+    Result move(const QString& code, const QString& parentCode) { return assign(parentCode, {code}); }
+
+    //! gives a unit a new code that fits the scheme; the codes below it follow
+    Result recode(const QString& code, const QString& newCode);
+
+private:
+    ProjectFile& mProject;
+};
+
+} // namespace gridmodel

@@ -1,0 +1,467 @@
+#include "checker.h"
+#include "error.h"
+#include "hierarchyeditor.h"
+#include "hierarchyindex.h"
+#include "projecteditor.h"
+#include "projectfile.h"
+#include "testsupport.h"
+#include "topologynoder.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace gridmodel;
+using testsupport::box;
+using testsupport::fileBytes;
+
+namespace {
+
+const char* TemplateJson = R"({
+  "key": "test", "name": "test", "sliver_tolerance_m2": 1.0,
+  "levels": [
+    {"key": "street", "name": "街道", "code_digits": 3},
+    {"key": "community", "name": "社区", "code_digits": 3},
+    {"key": "grid", "name": "网格", "contiguous": true,
+     "roles": [{"key": "grid_leader", "name": "网格长", "required": true}]},
+    {"key": "building", "name": "楼栋", "covered_by_children": false}
+  ]
+})";
+
+const double X = 450000, Y = 3840000;
+
+/**
+ * A street of 300 m × 100 m: community 001 (200 m wide) with grids 01 and 02, community
+ * 002 (100 m) with grid 01; the grids of 001 hold two buildings of 50 m × 100 m each,
+ * the grid of 002 one building of 100 m × 100 m. Corners are noded, as edits keep them.
+ */
+ProjectData streetProject()
+{
+    ProjectData data;
+    data.name = QStringLiteral("编辑测试");
+    data.crsEpsg = 4547;
+    data.hierarchy = HierarchyTemplate::fromJson(TemplateJson);
+    data.units = {
+        Unit{1, 0, 0, "410105001", "东街道", "", box(X, Y, 300, 100), 700, 1700, ""},
+        Unit{2, 1, 1, "410105001001", "东社区", "", box(X, Y, 200, 100), 500, 1200, ""},
+        Unit{3, 1, 1, "410105001002", "西社区", "", box(X + 200, Y, 100, 100), 200, 500, ""},
+        Unit{4, 2, 2, "41010500100101", "第1网格", "", box(X, Y, 100, 100), 250, 600, ""},
+        Unit{5, 2, 2, "41010500100102", "第2网格", "", box(X + 100, Y, 100, 100), 250, 600, ""},
+        Unit{6, 2, 3, "41010500100201", "第1网格", "", box(X + 200, Y, 100, 100), 200, 500, ""},
+        Unit{7, 3, 4, "4101050010010101", "1号楼", "", box(X, Y, 50, 100), 100, 240, ""},
+        Unit{8, 3, 4, "4101050010010102", "2号楼", "", box(X + 50, Y, 50, 100), 150, 360, ""},
+        Unit{9, 3, 5, "4101050010010201", "3号楼", "", box(X + 100, Y, 50, 100), 120, 300, ""},
+        Unit{10, 3, 5, "4101050010010202", "4号楼", "", box(X + 150, Y, 50, 100), 130, 300, ""},
+        Unit{11, 3, 6, "4101050010020101", "5号楼", "", box(X + 200, Y, 100, 100), 200, 500, ""},
+    };
+    std::vector<Unit*> all;
+    for (Unit& unit : data.units)
+        all.push_back(&unit);
+    TopologyNoder::node(all, {});
+    data.members = {Member{1, "张三", "13800000001", "男", "在职", ""},
+                    Member{2, "李四", "13800000002", "女", "在职", ""}};
+    data.assignments = {Assignment{1, 1, 4, "grid_leader", 0, ""}, Assignment{2, 2, 5, "grid_leader", 0, ""},
+                        Assignment{3, 1, 6, "grid_leader", 0, ""}};
+    return data;
+}
+
+const char* G1 = "41010500100101";
+const char* G2 = "41010500100102";
+const char* G3 = "41010500100201";
+const char* B1 = "4101050010010101";
+const char* B2 = "4101050010010102";
+const char* B3 = "4101050010010201";
+
+MultiPolygon polygonFromPoints(std::initializer_list<Point> points)
+{
+    MultiPolygon result;
+    result.polygons.push_back(Polygon{{Ring(points)}});
+    return result;
+}
+
+} // namespace
+
+/** Boundary and structure edits on a hand-built street with known areas. */
+class TestHierarchyEditor : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir mDir;
+    int mFiles = 0;
+
+    QString freshProject()
+    {
+        const QString file = mDir.filePath(QStringLiteral("street%1.gpkg").arg(++mFiles));
+        ProjectFile::create(file, streetProject());
+        return file;
+    }
+
+    static const Unit& unitAt(const ProjectFile& project, const QString& code)
+    {
+        const Unit* unit = project.index().unitByCode(code);
+        if (!unit)
+            qFatal("no unit %s", qPrintable(code));
+        return *unit;
+    }
+
+    static double area(const ProjectFile& project, const QString& code)
+    {
+        return unitAt(project, code).boundary.area();
+    }
+
+    //! problems that mean the hierarchy is no longer whole: geometry, coverage, counts, codes
+    static QStringList brokenCoverage(const ProjectData& data)
+    {
+        QStringList found;
+        const HierarchyIndex index(data);
+        for (const Problem& problem : Checker(data).check())
+            if (problem.kind != Problem::Kind::MissingRole && problem.kind != Problem::Kind::OutOfBand)
+                found << QStringLiteral("%1 %2 %3")
+                             .arg(Problem::kindKey(problem.kind), index.unit(problem.units.front())->code,
+                                  problem.detail);
+        return found;
+    }
+
+    //! families whose children do not share their edges vertex for vertex (with each other and the parent)
+    static QStringList unnodedFamilies(const ProjectData& data)
+    {
+        QStringList found;
+        const HierarchyIndex index(data);
+        for (const Unit& unit : data.units)
+            if (!index.children(unit.id).empty() &&
+                !Checker::tilesExactly(unit, index.children(unit.id), data.hierarchy.sliverToleranceM2()))
+                found << unit.code;
+        return found;
+    }
+
+    //! every failing call below must leave the file as it was
+    template <typename Edit> void expectRefusal(const QString& file, Edit edit, const QString& expected)
+    {
+        const QByteArray before = fileBytes(file);
+        {
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+            try {
+                edit(*project);
+                QFAIL(qPrintable(QStringLiteral("no error; expected one mentioning \"%1\"").arg(expected)));
+            } catch (const Error& error) {
+                QVERIFY2(error.message().contains(expected), qPrintable(error.message()));
+            }
+        }
+        QCOMPARE(fileBytes(file), before);
+    }
+
+private slots:
+    void fixtureIsClean()
+    {
+        const ProjectData data = streetProject();
+        QCOMPARE(brokenCoverage(data), QStringList());
+    }
+
+    void noderInsertsCornersIntoNeighbours()
+    {
+        // A box whose east edge runs past the corner of two smaller boxes gains that corner.
+        Unit big{1, 0, 0, "1", "big", "", box(0, 0, 10, 20), 0, 0, ""};
+        Unit lower{2, 0, 0, "2", "lower", "", box(10, 0, 10, 10), 0, 0, ""};
+        Unit upper{3, 0, 0, "3", "upper", "", box(10, 10 + 1e-9, 10, 10 - 1e-9), 0, 0, ""};
+        std::vector<size_t> changed;
+        TopologyNoder::node({&lower, &upper}, {&big}, &changed);
+        QCOMPARE(changed, std::vector<size_t>{0});
+        const Ring& ring = big.boundary.polygons.front().rings.front();
+        QVERIFY(std::find(ring.begin(), ring.end(), Point{10, 10}) != ring.end());
+        QCOMPARE(big.boundary.area(), 200.0);
+        // upper's corner 1e-9 m off was snapped onto lower's
+        const Ring& upperRing = upper.boundary.polygons.front().rings.front();
+        QVERIFY(std::find(upperRing.begin(), upperRing.end(), Point{10, 10}) != upperRing.end());
+    }
+
+    void addClipsToParentAndAvoidsSiblings()
+    {
+        const QString file = freshProject();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        ProjectEditor(*project).deleteUnit(B2, false); // leaves 50 m × 100 m of grid 1 uncovered
+        // 80 m × 60 m drawn from 10 m below the grid, over building 1 and into grid 2.
+        const auto result = HierarchyEditor(*project).add(
+            QStringLiteral("building"), G1, QStringLiteral("新楼"), box(X + 40, Y - 20, 80, 60));
+        QCOMPARE(result.codes, QStringList{B2}); // the lowest free code under the grid
+        const Unit& added = unitAt(*project, B2);
+        QCOMPARE(added.parentId, unitAt(*project, G1).id);
+        QVERIFY(qAbs(added.boundary.area() - 50 * 40) < 1e-6); // clipped to x 50–100, y 0–40
+        QVERIFY(std::any_of(result.changes.units.begin(), result.changes.units.end(),
+                            [](const auto& c) { return !c.before && c.after && c.after->code == B2; }));
+        QVERIFY(!result.notes.isEmpty());
+        const auto problems = Checker(project->data()).check();
+        double gap = 0;
+        for (const Problem& problem : problems) {
+            QVERIFY2(problem.kind != Problem::Kind::Overlap && problem.kind != Problem::Kind::OutsideParent,
+                     qPrintable(problem.detail));
+            if (problem.kind == Problem::Kind::Gap)
+                gap += problem.areaM2;
+        }
+        QVERIFY(qAbs(gap - 50 * 60) < 1e-6);
+
+        // Fill: a rough outline touching the rest of the gap takes all of it.
+        const auto filled =
+            HierarchyEditor(*project).add(QStringLiteral("building"), G1, QStringLiteral("补空"),
+                                          box(X + 70, Y + 60, 10, 10), QString(), true);
+        QVERIFY(qAbs(area(*project, filled.codes.front()) - 50 * 60) < 1e-6);
+        QCOMPARE(brokenCoverage(project->data()), QStringList());
+        QCOMPARE(unnodedFamilies(project->data()), QStringList());
+    }
+
+    void addRefusesBadInput()
+    {
+        const QString file = freshProject();
+        const QString building = QStringLiteral("building");
+        expectRefusal(
+            file,
+            [&](ProjectFile& p) {
+                HierarchyEditor(p).add(building, G1, QStringLiteral("x"), box(X + 500, Y, 10, 10));
+            },
+            QStringLiteral("outside"));
+        expectRefusal(
+            file,
+            [&](ProjectFile& p) {
+                HierarchyEditor(p).add(
+                    building, G1, QStringLiteral("x"),
+                    polygonFromPoints({{X, Y}, {X + 10, Y + 10}, {X + 10, Y}, {X, Y + 10}, {X, Y}}));
+            },
+            QStringLiteral("Self-intersection"));
+        expectRefusal(
+            file,
+            [&](ProjectFile& p) {
+                HierarchyEditor(p).add(building, G1, QStringLiteral("x"), box(X, Y, 10, 10));
+            },
+            QStringLiteral("already covered"));
+        expectRefusal(
+            file,
+            [&](ProjectFile& p) {
+                HierarchyEditor(p).add(building, "999", QStringLiteral("x"), box(X, Y, 10, 10));
+            },
+            QStringLiteral("\"999\""));
+        expectRefusal(
+            file,
+            [&](ProjectFile& p) {
+                HierarchyEditor(p).add(building, "410105001001", QStringLiteral("x"), box(X, Y, 10, 10));
+            },
+            QStringLiteral("belongs in a 网格"));
+        expectRefusal(
+            file,
+            [&](ProjectFile& p) {
+                HierarchyEditor(p).add(QStringLiteral("street"), QString(), QStringLiteral("x"),
+                                       box(X, Y + 200, 10, 10), QStringLiteral("410105001"));
+            },
+            QStringLiteral("already used"));
+    }
+
+    void reshapeMovesTheSharedEdgeForBoth()
+    {
+        const QString file = freshProject();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        // Grid 1 takes 20 m of grid 2: the shared edge moves from x 100 to x 120.
+        HierarchyEditor(*project).reshape(G1, box(X, Y, 120, 100));
+        QVERIFY(qAbs(area(*project, G1) - 12000) < 1e-6);
+        QVERIFY(qAbs(area(*project, G2) - 8000) < 1e-6);
+        QVERIFY(qAbs(area(*project, B2) - 7000) < 1e-6); // the building on the edge follows
+        QVERIFY(qAbs(area(*project, B3) - 3000) < 1e-6); // and its neighbour gives way
+        QCOMPARE(brokenCoverage(project->data()), QStringList());
+
+        // Back past the old edge: grid 2 gains, and building 3 (bordering the gain) grows.
+        HierarchyEditor(*project).reshape(G1, box(X, Y, 80, 100));
+        QVERIFY(qAbs(area(*project, G1) - 8000) < 1e-6);
+        QVERIFY(qAbs(area(*project, G2) - 12000) < 1e-6);
+        QVERIFY(qAbs(area(*project, B2) - 3000) < 1e-6);
+        QVERIFY(qAbs(area(*project, B3) - 7000) < 1e-6);
+        QCOMPARE(brokenCoverage(project->data()), QStringList());
+        // Parents are untouched: the street's community boundaries did not move.
+        QVERIFY(qAbs(area(*project, QStringLiteral("410105001001")) - 20000) < 1e-6);
+        // and every shared edge is still shared corner for corner, so validation stays on its fast path
+        QCOMPARE(unnodedFamilies(project->data()), QStringList());
+    }
+
+    void reshapeClipsToParentAndUndoesAfterReopening()
+    {
+        const QString file = freshProject();
+        MultiPolygon original;
+        {
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+            original = unitAt(*project, G2).boundary;
+            // Drawn 10 m into grid 1 and 50 m beyond the community: clipped at x 200.
+            HierarchyEditor(*project).reshape(G2, box(X + 90, Y, 160, 100));
+            QVERIFY(qAbs(area(*project, G2) - 11000) < 1e-6);
+            HierarchyEditor(*project).reshape(G2, box(X + 100, Y, 100, 60));
+            QVERIFY(qAbs(area(*project, G2) - 6000) < 1e-6);
+            // grid 1 borders the L-shaped 5000 m² given up and takes it
+            QVERIFY(qAbs(area(*project, G1) - 14000) < 1e-6);
+            QCOMPARE(brokenCoverage(project->data()), QStringList());
+        }
+        {
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+            QVERIFY(project->undo());
+            QVERIFY(qAbs(area(*project, G2) - 11000) < 1e-6);
+            QVERIFY(qAbs(area(*project, G1) - 9000) < 1e-6);
+            QVERIFY(qAbs(area(*project, B3) - 6000) < 1e-6); // the strip grid 2 took went to its building
+            QVERIFY(qAbs(area(*project, B2) - 4000) < 1e-6);
+            QCOMPARE(brokenCoverage(project->data()), QStringList());
+            QVERIFY(project->redo());
+            QVERIFY(qAbs(area(*project, G2) - 6000) < 1e-6);
+            QVERIFY(project->undo() && project->undo());
+            QCOMPARE(unitAt(*project, G2).boundary, original);
+        }
+        {
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+            try {
+                HierarchyEditor(*project).reshape(G2, box(X + 100, Y, 150, 100)); // clipped: as it was
+                QFAIL("a reshape that changes nothing must say so");
+            } catch (const Error& error) {
+                QVERIFY(error.message().contains(QStringLiteral("Nothing")));
+            }
+        }
+    }
+
+    void splitLineCrossingAChild()
+    {
+        const QString file = freshProject();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        // A line at x 60 cuts building 2 (x 50–100) 10 m : 40 m; it goes whole to the east part.
+        const auto result = HierarchyEditor(*project).split(G1, {{X + 60, Y - 10}, {X + 60, Y + 110}});
+        QCOMPARE(result.codes.size(), 2);
+        QCOMPARE(result.codes.front(), QString(G1));
+        const QString east = result.codes.at(1);
+        QCOMPARE(east, QStringLiteral("41010500100103"));
+        QVERIFY(result.notes.join(QLatin1Char('\n')).contains(QStringLiteral("2号楼")));
+        QVERIFY(qAbs(area(*project, G1) - 5000) < 1e-6);
+        QVERIFY(qAbs(area(*project, east) - 5000) < 1e-6);
+        const Unit& movedBuilding = unitAt(*project, east + QStringLiteral("02"));
+        QCOMPARE(movedBuilding.name, QStringLiteral("2号楼"));
+        QVERIFY(qAbs(movedBuilding.boundary.area() - 5000) < 1e-6); // not cut
+        QCOMPARE(unitAt(*project, G1).households, qint64(100));
+        QCOMPARE(unitAt(*project, east).households, qint64(150));
+        QCOMPARE(unitAt(*project, east).residents, qint64(360));
+        QCOMPARE(unitAt(*project, QStringLiteral("410105001001")).households, qint64(500));
+        // the members stay with the part that keeps the code
+        for (const Assignment& a : project->data().assignments)
+            if (a.role == QLatin1String("grid_leader") && a.memberId == 1)
+                QVERIFY(a.unitId == unitAt(*project, G1).id || a.unitId == unitAt(*project, G3).id);
+        QCOMPARE(brokenCoverage(project->data()), QStringList());
+    }
+
+    void splitALeafSharesCounts()
+    {
+        const QString file = freshProject();
+        {
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+            // Building 1 (50 m × 100 m, 100 households, 240 residents) cut at y 25: 75 % and 25 %.
+            const auto byArea = HierarchyEditor(*project).split(B1, {{X - 5, Y + 25}, {X + 55, Y + 25}});
+            QCOMPARE(unitAt(*project, B1).households, qint64(75));
+            QCOMPARE(unitAt(*project, B1).residents, qint64(180));
+            QCOMPARE(unitAt(*project, byArea.codes.at(1)).households, qint64(25));
+            QVERIFY(qAbs(area(*project, byArea.codes.at(1)) - 1250) < 1e-6);
+            QCOMPARE(unitAt(*project, G1).households, qint64(250));
+            QVERIFY(project->undo());
+
+            // Manual counts that add up to more: the parents follow.
+            SplitCounts manual{SplitCounts::Rule::Manual, {70, 40}, {200, 90}};
+            HierarchyEditor(*project).split(B1, {{X - 5, Y + 25}, {X + 55, Y + 25}}, manual);
+            QCOMPARE(unitAt(*project, B1).households, qint64(70));
+            QCOMPARE(unitAt(*project, G1).households, qint64(260));
+            QCOMPARE(unitAt(*project, QStringLiteral("410105001")).households, qint64(710));
+            QCOMPARE(brokenCoverage(project->data()), QStringList());
+        }
+
+        expectRefusal(
+            file,
+            [&](ProjectFile& p) {
+                HierarchyEditor(p).split(B3, {{X + 110, Y + 10}, {X + 120, Y + 20}});
+            },
+            QStringLiteral("does not cut"));
+        expectRefusal(
+            file,
+            [&](ProjectFile& p) {
+                HierarchyEditor(p).split(B3, {{X + 110, Y - 10}, {X + 110, Y + 110}},
+                                         SplitCounts{SplitCounts::Rule::Manual, {1}, {1}});
+            },
+            QStringLiteral("give 2 household"));
+    }
+
+    void mergeNonAdjacentSiblings()
+    {
+        const QString file = freshProject();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        // Communities 001 and 002 touch; merge grid 1 and the far building's grid instead:
+        // first give grid 002-01 to community 001 so the two grids are non-adjacent siblings.
+        HierarchyEditor(*project).move(G3, QStringLiteral("410105001001"));
+        const QString farGrid = QStringLiteral("41010500100103");
+        QVERIFY(qAbs(area(*project, QStringLiteral("410105001001")) - 30000) < 1e-6);
+        QVERIFY(area(*project, QStringLiteral("410105001002")) < 1e-6);
+
+        const auto result = HierarchyEditor(*project).merge({G1, farGrid}, QStringLiteral("合并网格"));
+        const Unit& merged = unitAt(*project, G1);
+        QCOMPARE(merged.name, QStringLiteral("合并网格"));
+        QCOMPARE(merged.boundary.polygons.size(), size_t(2));
+        QVERIFY(qAbs(merged.boundary.area() - 20000) < 1e-6);
+        QCOMPARE(merged.households, qint64(450));
+        QVERIFY(!project->index().unitByCode(farGrid));
+        // the far grid's building joins the merged grid under the next free code
+        QCOMPARE(unitAt(*project, G1 + QStringLiteral("03")).name, QStringLiteral("5号楼"));
+        // 张三 led both grids: one assignment is left
+        int leaders = 0;
+        for (const Assignment& a : project->data().assignments)
+            leaders += a.unitId == merged.id && a.role == QLatin1String("grid_leader");
+        QCOMPARE(leaders, 1);
+        // allowed, but a grid must be one piece in this template
+        QStringList broken = brokenCoverage(project->data());
+        QVERIFY2(broken.filter(QStringLiteral("not_contiguous ") + G1).size() == 1,
+                 qPrintable(broken.join('\n')));
+    }
+
+    void assignAcrossCommunitiesMovesAreaAndCounts()
+    {
+        const QString file = freshProject();
+        auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        // Paint building 4 (east of community 001) into community 002's grid: both grids,
+        // and both communities, follow as the union of their children.
+        const QString b4 = QStringLiteral("4101050010010202");
+        const auto result = HierarchyEditor(*project).assign(G3, {b4});
+        QCOMPARE(result.codes, QStringList{G3 + QStringLiteral("02")});
+        QVERIFY(qAbs(area(*project, G3) - 15000) < 1e-6);
+        QVERIFY(qAbs(area(*project, G2) - 5000) < 1e-6);
+        QVERIFY(qAbs(area(*project, QStringLiteral("410105001001")) - 15000) < 1e-6);
+        QVERIFY(qAbs(area(*project, QStringLiteral("410105001002")) - 15000) < 1e-6);
+        QCOMPARE(unitAt(*project, G3).households, qint64(330));
+        QCOMPARE(unitAt(*project, QStringLiteral("410105001001")).households, qint64(370));
+        QCOMPARE(unitAt(*project, QStringLiteral("410105001")).households, qint64(700));
+        QCOMPARE(brokenCoverage(project->data()), QStringList());
+        QCOMPARE(unitAt(*project, G3).boundary.polygons.size(), size_t(1));
+        QCOMPARE(unnodedFamilies(project->data()), QStringList());
+        project.reset(); // the refusals below open the file themselves
+
+        expectRefusal(
+            file, [&](ProjectFile& p) { HierarchyEditor(p).assign(G3, {G1}); },
+            QStringLiteral("can only take"));
+        expectRefusal(
+            file, [&](ProjectFile& p) { HierarchyEditor(p).assign(G1, {B1}); },
+            QStringLiteral("already belongs"));
+    }
+
+    void recodeFollowsTheScheme()
+    {
+        const QString file = freshProject();
+        auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        HierarchyEditor(*project).recode(G1, QStringLiteral("41010500100109"));
+        QCOMPARE(unitAt(*project, QStringLiteral("4101050010010901")).name, QStringLiteral("1号楼"));
+        QVERIFY(!project->index().unitByCode(B1));
+        project.reset(); // the refusals below open the file themselves
+        expectRefusal(
+            file, [&](ProjectFile& p) { HierarchyEditor(p).recode(G2, QStringLiteral("4101050010010x")); },
+            QStringLiteral("digits"));
+        expectRefusal(
+            file, [&](ProjectFile& p) { HierarchyEditor(p).recode(G2, QStringLiteral("41010500100201")); },
+            QStringLiteral("already used"));
+        expectRefusal(
+            file, [&](ProjectFile& p) { HierarchyEditor(p).recode(G2, QStringLiteral("41010500200105")); },
+            QStringLiteral("parent's code"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHierarchyEditor)
+#include "test_hierarchyeditor.moc"
