@@ -213,6 +213,19 @@ double GeosEngine::symmetricDifferenceArea(const MultiPolygon& a, const MultiPol
     return area;
 }
 
+MultiPolygon GeosEngine::snappedTo(const MultiPolygon& geometry,
+                                   const std::vector<const MultiPolygon*>& reference, double tolerance) const
+{
+    if (reference.empty() || geometry.isEmpty())
+        return geometry;
+    auto g = d->toGeos(geometry);
+    auto targets = d->collection(reference);
+    auto snapped = d->own(GEOSSnap_r(d->context, g.get(), targets.get(), tolerance));
+    if (!snapped || GEOSisValid_r(d->context, snapped.get()) != 1)
+        return geometry;
+    return d->fromGeos(snapped.get());
+}
+
 double GeosEngine::sharedBoundaryLength(const MultiPolygon& a, const MultiPolygon& b) const
 {
     auto ga = d->toGeos(a);

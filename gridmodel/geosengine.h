@@ -40,6 +40,15 @@ public:
     //! area of the symmetric difference, to compare two boundaries
     double symmetricDifferenceArea(const MultiPolygon& a, const MultiPolygon& b) const;
 
+    /**
+     * The geometry with its vertices and edges snapped onto those of `reference` within
+     * `tolerance` metres, as digitising with snapping does, so a drawn outline meets the
+     * existing boundaries exactly. Returns the geometry unchanged when snapping would make
+     * it invalid.
+     */
+    MultiPolygon snappedTo(const MultiPolygon& geometry, const std::vector<const MultiPolygon*>& reference,
+                           double tolerance) const;
+
     //! length of the boundary two polygons share (0 when they only touch at points)
     double sharedBoundaryLength(const MultiPolygon& a, const MultiPolygon& b) const;
 

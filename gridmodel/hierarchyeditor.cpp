@@ -77,6 +77,23 @@ public:
             refuse(tr("%1 has no area").arg(what));
     }
 
+    /**
+     * A drawn outline snapped onto the boundaries around it (within a centimetre), so that
+     * where it follows a parent's or sibling's edge it meets it exactly, leaving no slivers.
+     */
+    MultiPolygon snapped(const MultiPolygon& drawn, UnitId parentId) const
+    {
+        std::vector<const MultiPolygon*> reference;
+        const Envelope reach = drawn.envelope();
+        if (parentId)
+            reference.push_back(&mDraft.unit(parentId).boundary);
+        for (UnitId id : siblings(parentId))
+            if (envelopesMeet(mDraft.unit(id).boundary.envelope(), reach))
+                reference.push_back(&mDraft.unit(id).boundary);
+        return mGeos.snappedTo(drawn, reference, SnapToleranceM);
+    }
+    static constexpr double SnapToleranceM = 0.01;
+
     //! the pieces of a geometry above the sliver tolerance
     MultiPolygon withoutSlivers(const MultiPolygon& geometry) const
     {
@@ -107,7 +124,7 @@ public:
      * false when none touches it (the piece is left uncovered).
      */
     bool giveToNeighbour(const MultiPolygon& piece, const std::vector<UnitId>& candidates,
-                         std::vector<std::pair<UnitId, MultiPolygon>>* changed = nullptr)
+                         std::vector<UnitId>* changed = nullptr)
     {
         UnitId best = 0;
         double bestLength = 0;
@@ -126,58 +143,78 @@ public:
             return false;
         Unit& winner = mDraft.modify(best);
         if (changed)
-            changed->emplace_back(best, winner.boundary);
+            changed->push_back(best);
         winner.boundary = mGeos.unaryUnion({&winner.boundary, &piece});
         return true;
     }
 
     /**
-     * After a unit's boundary changed from `before`, its children follow: each loses what
-     * the unit lost, and each piece the unit gained goes to the child bordering it most;
-     * and so on down.
+     * After the boundaries of some siblings changed, their children follow by location:
+     * each child goes whole to the sibling holding most of it, and each sibling's boundary
+     * then follows its children (without the others' children, with all of its own). So a
+     * redrawn grid boundary never cuts a building group: it snaps to the groups' edges.
      */
-    void refitChildren(UnitId parentId, const MultiPolygon& before)
+    void followChildren(const std::vector<UnitId>& family)
     {
-        const std::vector<UnitId> children = siblings(parentId);
-        if (children.empty())
-            return;
-        const MultiPolygon after = mDraft.unit(parentId).boundary;
-        const MultiPolygon lost = mGeos.difference(before, after);
-        const MultiPolygon gained = mGeos.difference(after, before);
-        std::vector<std::pair<UnitId, MultiPolygon>> changed;
-        if (!lost.isEmpty()) {
-            const Envelope reach = lost.envelope();
-            for (UnitId id : children) {
-                const Unit& child = mDraft.unit(id);
-                if (!envelopesMeet(child.boundary.envelope(), reach))
-                    continue;
-                const MultiPolygon clipped = mGeos.difference(child.boundary, lost);
-                if (std::abs(clipped.area() - child.boundary.area()) <=
-                    1e-9 * std::max(1.0, child.boundary.area()))
-                    continue;
-                changed.emplace_back(id, child.boundary);
-                mDraft.modify(id).boundary = clipped;
-                if (clipped.isEmpty())
-                    mNotes << tr("%1 lost all its area").arg(label(child));
+        QHash<UnitId, UnitId> holder; // child -> the family member it goes to
+        for (UnitId member : family)
+            for (UnitId childId : siblings(member)) {
+                const Unit& child = mDraft.unit(childId);
+                UnitId best = member;
+                double bestShare = -1, total = 0;
+                for (UnitId candidate : family) {
+                    const MultiPolygon& boundary = mDraft.unit(candidate).boundary;
+                    const double share = envelopesMeet(boundary.envelope(), child.boundary.envelope())
+                                             ? mGeos.intersection(child.boundary, boundary).area()
+                                             : 0.0;
+                    total += share;
+                    if (share > bestShare || (share == bestShare && candidate == member)) {
+                        bestShare = share;
+                        best = candidate;
+                    }
+                }
+                holder.insert(childId, best);
+                if (best != member)
+                    mNotes << tr("%1 goes whole to %2 (%3% of its area)")
+                                  .arg(label(child), label(mDraft.unit(best)))
+                                  .arg(total > 0 ? 100 * bestShare / total : 0.0, 0, 'f', 0);
+                else if (total - bestShare >= mTolerance)
+                    mNotes << tr("%1 stays whole in %2 (%3% of its area)")
+                                  .arg(label(child), label(mDraft.unit(best)))
+                                  .arg(100 * bestShare / total, 0, 'f', 0);
             }
+        for (UnitId member : family) {
+            std::vector<const MultiPolygon*> own, others;
+            const Envelope reach = mDraft.unit(member).boundary.envelope();
+            for (auto it = holder.cbegin(); it != holder.cend(); ++it) {
+                const MultiPolygon& boundary = mDraft.unit(it.key()).boundary;
+                if (it.value() == member)
+                    own.push_back(&boundary);
+                else if (envelopesMeet(boundary.envelope(), reach))
+                    others.push_back(&boundary);
+            }
+            MultiPolygon followed = mDraft.unit(member).boundary;
+            if (!others.empty())
+                followed = mGeos.difference(followed, unite(others));
+            if (!own.empty()) {
+                own.push_back(&followed);
+                followed = mGeos.unaryUnion(own);
+            }
+            mDraft.modify(member).boundary = withoutSlivers(followed);
         }
-        for (const MultiPolygon& piece : piecesOf(gained))
-            if (!giveToNeighbour(piece, children, &changed) && piece.area() >= mTolerance)
-                mNotes << tr("%1 m² of %2 is covered by none of its children")
-                              .arg(piece.area(), 0, 'f', 1)
-                              .arg(label(mDraft.unit(parentId)));
-        refitAll(changed);
-    }
-
-    //! refits the children of each changed unit, once per unit, against its first boundary
-    void refitAll(const std::vector<std::pair<UnitId, MultiPolygon>>& changed)
-    {
-        QSet<UnitId> done;
-        for (const auto& [id, before] : changed)
-            if (!done.contains(id)) {
-                done.insert(id);
-                refitChildren(id, before);
-            }
+        for (auto it = holder.cbegin(); it != holder.cend(); ++it) {
+            const Unit& child = mDraft.unit(it.key());
+            if (child.parentId == it.value())
+                continue;
+            Unit& from = mDraft.modify(child.parentId);
+            from.households -= child.households;
+            from.residents -= child.residents;
+            Unit& to = mDraft.modify(it.value());
+            to.households += child.households;
+            to.residents += child.residents;
+            mDraft.modify(child.id).parentId = it.value();
+            recodeSubtree(child.id, nextCode(child.level, &mDraft.unit(it.value())));
+        }
     }
 
     //! gives a unit a new code; the codes of everything below it follow
@@ -291,9 +328,10 @@ HierarchyEditor::Result HierarchyEditor::add(const QString& levelKey, const QStr
     op.requireValid(drawn, tr("The drawn outline"));
 
     const UnitId parentId = parent ? parent->id : 0;
+    const MultiPolygon outline = op.snapped(drawn, parentId);
     std::vector<const MultiPolygon*> siblings;
     for (UnitId id : op.siblings(parentId))
-        if (fill || envelopesMeet(op.mDraft.unit(id).boundary.envelope(), drawn.envelope()))
+        if (fill || envelopesMeet(op.mDraft.unit(id).boundary.envelope(), outline.envelope()))
             siblings.push_back(&op.mDraft.unit(id).boundary);
     const MultiPolygon covered = siblings.empty() ? MultiPolygon() : op.unite(siblings);
 
@@ -302,12 +340,12 @@ HierarchyEditor::Result HierarchyEditor::add(const QString& levelKey, const QStr
         if (!parent)
             refuse(tr("Filling needs a parent whose uncovered part to fill"));
         for (const MultiPolygon& gap : piecesOf(op.mGeos.difference(parent->boundary, covered)))
-            if (op.mGeos.intersection(gap, drawn).area() >= op.mTolerance)
+            if (op.mGeos.intersection(gap, outline).area() >= op.mTolerance)
                 boundary.polygons.push_back(gap.polygons.front());
         if (boundary.isEmpty())
             refuse(tr("The outline reaches no uncovered part of %1").arg(op.label(*parent)));
     } else {
-        const MultiPolygon clipped = parent ? op.mGeos.intersection(drawn, parent->boundary) : drawn;
+        const MultiPolygon clipped = parent ? op.mGeos.intersection(outline, parent->boundary) : outline;
         if (op.withoutSlivers(clipped).isEmpty())
             refuse(tr("The outline lies outside %1").arg(op.label(*parent)));
         boundary = covered.isEmpty() ? clipped : op.mGeos.difference(clipped, covered);
@@ -343,16 +381,20 @@ HierarchyEditor::Result HierarchyEditor::reshape(const QString& code, const Mult
     const Unit& unit = op.requireUnit(code);
     op.requireValid(drawn, tr("The new boundary"));
     const Unit* parent = unit.parentId ? op.mIndex.unit(unit.parentId) : nullptr;
+    const MultiPolygon outline = op.snapped(drawn, unit.parentId);
     const MultiPolygon boundary =
-        op.withoutSlivers(parent ? op.mGeos.intersection(drawn, parent->boundary) : drawn);
+        op.withoutSlivers(parent ? op.mGeos.intersection(outline, parent->boundary) : outline);
     if (boundary.isEmpty())
         refuse(tr("The new boundary lies outside %1").arg(op.label(*parent)));
 
     const MultiPolygon before = unit.boundary;
+    if (op.mGeos.symmetricDifferenceArea(boundary, before) < op.mTolerance)
+        refuse(tr("Nothing would change: the new boundary of %1, clipped to its parent, is the old one")
+                   .arg(op.label(unit)));
     const MultiPolygon gained = op.mGeos.difference(boundary, before);
     const MultiPolygon lost = op.mGeos.difference(before, boundary);
     const std::vector<UnitId> siblings = op.siblings(unit.parentId, unit.id);
-    std::vector<std::pair<UnitId, MultiPolygon>> changed{{unit.id, before}};
+    std::vector<UnitId> changed{unit.id};
     op.mDraft.modify(unit.id).boundary = boundary;
 
     // What it gains, its siblings lose ...
@@ -365,7 +407,7 @@ HierarchyEditor::Result HierarchyEditor::reshape(const QString& code, const Mult
             if (std::abs(rest.area() - sibling.boundary.area()) <=
                 1e-9 * std::max(1.0, sibling.boundary.area()))
                 continue;
-            changed.emplace_back(id, sibling.boundary);
+            changed.push_back(id);
             if (op.withoutSlivers(rest).isEmpty())
                 refuse(tr("The new boundary would swallow %1 whole; merge the two instead")
                            .arg(op.label(sibling)));
@@ -377,7 +419,9 @@ HierarchyEditor::Result HierarchyEditor::reshape(const QString& code, const Mult
             op.mNotes << tr("%1 m² given up by %2 borders no other %3 and is left uncovered")
                              .arg(piece.area(), 0, 'f', 1)
                              .arg(op.label(unit), op.levelName(unit.level));
-    op.refitAll(changed);
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    op.followChildren(changed);
     return op.commit(QStringLiteral("reshape"),
                      tr("Reshape %1 %2 %3").arg(op.levelName(unit.level), unit.code, unit.name), {unit.code});
 }

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cpl_conv.h>
 #include <ogr_srs_api.h>
+#include <vector>
 
 namespace gridmodel {
 
@@ -59,6 +60,76 @@ int SpatialReference::gaussKrugerEpsgForLongitude(double longitude)
     // EPSG:4534 is CM 75E, each following code 3 degrees further east, up to 4554 (CM 135E).
     const int zone = static_cast<int>(std::lround((longitude - 75.0) / 3.0));
     return 4534 + std::clamp(zone, 0, 20);
+}
+
+namespace {
+OGRSpatialReferenceH referenceFor(int epsg)
+{
+    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+    if (OSRImportFromEPSG(srs, epsg) != OGRERR_NONE) {
+        OSRDestroySpatialReference(srs);
+        throw Error(Error::Kind::InvalidInput,
+                    QCoreApplication::translate("gridmodel", "Unknown coordinate reference system EPSG:%1")
+                        .arg(epsg));
+    }
+    OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
+    return srs;
+}
+} // namespace
+
+CoordinateTransform::CoordinateTransform(int fromEpsg, int toEpsg)
+{
+    OGRSpatialReferenceH from = referenceFor(fromEpsg);
+    OGRSpatialReferenceH to = nullptr;
+    try {
+        to = referenceFor(toEpsg);
+    } catch (...) {
+        OSRDestroySpatialReference(from);
+        throw;
+    }
+    mTransform = OCTNewCoordinateTransformation(from, to);
+    OSRDestroySpatialReference(from);
+    OSRDestroySpatialReference(to);
+    if (!mTransform)
+        throw Error(
+            Error::Kind::InvalidInput,
+            QCoreApplication::translate("gridmodel", "Cannot convert coordinates from EPSG:%1 to EPSG:%2")
+                .arg(fromEpsg)
+                .arg(toEpsg));
+}
+
+CoordinateTransform::~CoordinateTransform()
+{
+    OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(mTransform));
+}
+
+void CoordinateTransform::transform(std::vector<Point>& points) const
+{
+    if (points.empty())
+        return;
+    std::vector<double> x, y;
+    std::vector<int> ok(points.size(), 0);
+    for (const Point& p : points) {
+        x.push_back(p.x);
+        y.push_back(p.y);
+    }
+    OCTTransformEx(static_cast<OGRCoordinateTransformationH>(mTransform), static_cast<int>(points.size()),
+                   x.data(), y.data(), nullptr, ok.data());
+    for (size_t i = 0; i < points.size(); ++i) {
+        if (!ok[i] || !std::isfinite(x[i]) || !std::isfinite(y[i]))
+            throw Error(Error::Kind::InvalidInput,
+                        QCoreApplication::translate("gridmodel", "The point %1 %2 cannot be converted")
+                            .arg(points[i].x, 0, 'f')
+                            .arg(points[i].y, 0, 'f'));
+        points[i] = {x[i], y[i]};
+    }
+}
+
+void CoordinateTransform::transform(MultiPolygon& geometry) const
+{
+    for (Polygon& polygon : geometry.polygons)
+        for (Ring& ring : polygon.rings)
+            transform(ring);
 }
 
 } // namespace gridmodel

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "geometry.h"
+
 #include <QString>
 
 namespace gridmodel {
@@ -26,6 +28,27 @@ private:
     int mEpsg = 0;
     QString mName;
     QString mWkt;
+};
+
+/**
+ * Converts coordinates between two coordinate reference systems (GDAL/PROJ), longitude
+ * before latitude for geographic ones, as GIS files and WKT have them.
+ */
+class CoordinateTransform
+{
+public:
+    //! throws Error(InvalidInput) for an unknown code or a pair PROJ cannot convert
+    CoordinateTransform(int fromEpsg, int toEpsg);
+    ~CoordinateTransform();
+    CoordinateTransform(const CoordinateTransform&) = delete;
+    CoordinateTransform& operator=(const CoordinateTransform&) = delete;
+
+    //! throws Error(InvalidInput) for points outside the systems' area
+    void transform(std::vector<Point>& points) const;
+    void transform(MultiPolygon& geometry) const;
+
+private:
+    void* mTransform = nullptr; //!< OGRCoordinateTransformationH
 };
 
 } // namespace gridmodel

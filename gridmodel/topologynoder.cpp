@@ -83,6 +83,37 @@ private:
     QHash<std::pair<qint64, qint64>, std::vector<Point>> mCells;
 };
 
+/**
+ * Removes repeated points and spikes (a vertex the ring walks to and straight back from),
+ * which snapping a sliver of width below the tolerance leaves behind.
+ */
+void removeSpikes(Ring& ring)
+{
+    if (ring.size() < 2)
+        return;
+    std::vector<Point> open(ring.begin(), ring.end() - 1); // without the closing point
+    bool changed = true;
+    while (changed && open.size() >= 3) {
+        changed = false;
+        open.erase(std::unique(open.begin(), open.end()), open.end());
+        while (open.size() > 1 && open.front() == open.back())
+            open.pop_back();
+        const size_t n = open.size();
+        for (size_t i = 0; i < n && n >= 3; ++i)
+            if (open[(i + n - 1) % n] == open[(i + 1) % n]) {
+                // ... a, p, a ...: drop p and one of the a's
+                const size_t next = (i + 1) % n;
+                open.erase(open.begin() + static_cast<std::ptrdiff_t>(std::max(i, next)));
+                open.erase(open.begin() + static_cast<std::ptrdiff_t>(std::min(i, next)));
+                changed = true;
+                break;
+            }
+    }
+    ring.assign(open.begin(), open.end());
+    if (!ring.empty())
+        ring.push_back(ring.front());
+}
+
 template <typename Visit> void forEachVertex(const Unit& unit, Visit visit)
 {
     for (const Polygon& polygon : unit.boundary.polygons)
@@ -129,8 +160,20 @@ void TopologyNoder::node(const std::vector<Unit*>& changed, const std::vector<Un
                     p = grid.snap(p);
                     grid.add(p);
                 }
-                ring.erase(std::unique(ring.begin(), ring.end()), ring.end());
+                removeSpikes(ring);
             }
+
+    for (Unit* unit : changed) {
+        auto& polygons = unit->boundary.polygons;
+        for (Polygon& polygon : polygons)
+            polygon.rings.erase(std::remove_if(polygon.rings.begin(), polygon.rings.end(),
+                                               [](const Ring& r) { return r.size() < 4; }),
+                                polygon.rings.end());
+        polygons.erase(
+            std::remove_if(polygons.begin(), polygons.end(),
+                           [](const Polygon& p) { return p.rings.empty() || p.rings.front().size() < 4; }),
+            polygons.end());
+    }
 
     PointIndex changedCorners, allCorners;
     for (const Unit* unit : changed)

@@ -33,6 +33,7 @@ struct Command
 std::vector<Command> projectCommands();
 std::vector<Command> checkCommands();
 std::vector<Command> editCommands();
+std::vector<Command> boundaryCommands();
 
 //! declares the FILE argument that most commands take first
 void addProjectArgument(QCommandLineParser& parser);

@@ -29,7 +29,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(GRIDATLAS_VERSION));
 
     std::vector<Command> commands = projectCommands();
-    for (auto* group : {&checkCommands, &editCommands})
+    for (auto* group : {&checkCommands, &boundaryCommands, &editCommands})
         for (Command& command : (*group)())
             commands.push_back(std::move(command));
     QStringList arguments = QCoreApplication::arguments();

@@ -70,6 +70,7 @@ const char* G3 = "41010500100201";
 const char* B1 = "4101050010010101";
 const char* B2 = "4101050010010102";
 const char* B3 = "4101050010010201";
+const char* B4 = "4101050010010202";
 
 MultiPolygon polygonFromPoints(std::initializer_list<Point> points)
 {
@@ -257,24 +258,43 @@ private slots:
     {
         const QString file = freshProject();
         const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
-        // Grid 1 takes 20 m of grid 2: the shared edge moves from x 100 to x 120.
-        HierarchyEditor(*project).reshape(G1, box(X, Y, 120, 100));
-        QVERIFY(qAbs(area(*project, G1) - 12000) < 1e-6);
-        QVERIFY(qAbs(area(*project, G2) - 8000) < 1e-6);
-        QVERIFY(qAbs(area(*project, B2) - 7000) < 1e-6); // the building on the edge follows
-        QVERIFY(qAbs(area(*project, B3) - 3000) < 1e-6); // and its neighbour gives way
-        QCOMPARE(brokenCoverage(project->data()), QStringList());
-
-        // Back past the old edge: grid 2 gains, and building 3 (bordering the gain) grows.
-        HierarchyEditor(*project).reshape(G1, box(X, Y, 80, 100));
-        QVERIFY(qAbs(area(*project, G1) - 8000) < 1e-6);
-        QVERIFY(qAbs(area(*project, G2) - 12000) < 1e-6);
+        // Building 1 takes 20 m of building 2: their shared edge moves from x 50 to x 70.
+        const auto result = HierarchyEditor(*project).reshape(B1, box(X, Y, 70, 100));
+        // The two buildings change shape; the grid, community and street above only gain the
+        // new corners on their edges (topological editing), keeping their area.
+        QCOMPARE(result.changes.units.size(), size_t(5));
+        for (const auto& change : result.changes.units)
+            if (change.after->code != B1 && change.after->code != B2)
+                QCOMPARE(change.after->boundary.area(), change.before->boundary.area());
+        QVERIFY(qAbs(area(*project, B1) - 7000) < 1e-6);
         QVERIFY(qAbs(area(*project, B2) - 3000) < 1e-6);
-        QVERIFY(qAbs(area(*project, B3) - 7000) < 1e-6);
         QCOMPARE(brokenCoverage(project->data()), QStringList());
-        // Parents are untouched: the street's community boundaries did not move.
-        QVERIFY(qAbs(area(*project, QStringLiteral("410105001001")) - 20000) < 1e-6);
-        // and every shared edge is still shared corner for corner, so validation stays on its fast path
+        // Back past the old edge: building 2 takes what building 1 gives up.
+        HierarchyEditor(*project).reshape(B1, box(X, Y, 30, 100));
+        QVERIFY(qAbs(area(*project, B1) - 3000) < 1e-6);
+        QVERIFY(qAbs(area(*project, B2) - 7000) < 1e-6);
+        QVERIFY(qAbs(area(*project, G1) - 10000) < 1e-6); // the grid did not move
+        QCOMPARE(brokenCoverage(project->data()), QStringList());
+        // every shared edge is still shared corner for corner, so validation stays on its fast path
+        QCOMPARE(unnodedFamilies(project->data()), QStringList());
+    }
+
+    void reshapeWithChildrenSnapsToThem()
+    {
+        const QString file = freshProject();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        // Grid 1 is redrawn 30 m into grid 2: that takes 60 % of building 3, which moves whole.
+        const auto result = HierarchyEditor(*project).reshape(G1, box(X, Y, 130, 100));
+        QVERIFY(result.notes.join(QLatin1Char('\n')).contains(QStringLiteral("3号楼")));
+        QVERIFY(qAbs(area(*project, G1) - 15000) < 1e-6);
+        QVERIFY(qAbs(area(*project, G2) - 5000) < 1e-6);
+        const Unit& moved = unitAt(*project, G1 + QStringLiteral("03"));
+        QCOMPARE(moved.name, QStringLiteral("3号楼"));
+        QVERIFY(qAbs(moved.boundary.area() - 5000) < 1e-6); // not cut
+        QCOMPARE(unitAt(*project, G1).households, qint64(370));
+        QCOMPARE(unitAt(*project, G2).households, qint64(130));
+        QCOMPARE(unitAt(*project, QStringLiteral("410105001001")).households, qint64(500));
+        QCOMPARE(brokenCoverage(project->data()), QStringList());
         QCOMPARE(unnodedFamilies(project->data()), QStringList());
     }
 
@@ -284,38 +304,35 @@ private slots:
         MultiPolygon original;
         {
             const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
-            original = unitAt(*project, G2).boundary;
-            // Drawn 10 m into grid 1 and 50 m beyond the community: clipped at x 200.
-            HierarchyEditor(*project).reshape(G2, box(X + 90, Y, 160, 100));
-            QVERIFY(qAbs(area(*project, G2) - 11000) < 1e-6);
-            HierarchyEditor(*project).reshape(G2, box(X + 100, Y, 100, 60));
-            QVERIFY(qAbs(area(*project, G2) - 6000) < 1e-6);
-            // grid 1 borders the L-shaped 5000 m² given up and takes it
-            QVERIFY(qAbs(area(*project, G1) - 14000) < 1e-6);
+            original = unitAt(*project, B3).boundary;
+            // Drawn from 10 m into grid 1 to x 160: clipped to its grid at x 100.
+            HierarchyEditor(*project).reshape(B3, box(X + 90, Y, 70, 100));
+            QVERIFY(qAbs(area(*project, B3) - 6000) < 1e-6);
+            QVERIFY(qAbs(area(*project, B4) - 4000) < 1e-6);
+            QVERIFY(qAbs(area(*project, B2) - 5000) < 1e-6);
+            // Cut back to 60 m × 60 m: building 4 borders the strip given up and takes it.
+            HierarchyEditor(*project).reshape(B3, box(X + 100, Y, 60, 60));
+            QVERIFY(qAbs(area(*project, B3) - 3600) < 1e-6);
+            QVERIFY(qAbs(area(*project, B4) - 6400) < 1e-6);
             QCOMPARE(brokenCoverage(project->data()), QStringList());
         }
         {
             const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
             QVERIFY(project->undo());
-            QVERIFY(qAbs(area(*project, G2) - 11000) < 1e-6);
-            QVERIFY(qAbs(area(*project, G1) - 9000) < 1e-6);
-            QVERIFY(qAbs(area(*project, B3) - 6000) < 1e-6); // the strip grid 2 took went to its building
-            QVERIFY(qAbs(area(*project, B2) - 4000) < 1e-6);
+            QVERIFY(qAbs(area(*project, B3) - 6000) < 1e-6);
+            QVERIFY(qAbs(area(*project, B4) - 4000) < 1e-6);
             QCOMPARE(brokenCoverage(project->data()), QStringList());
             QVERIFY(project->redo());
-            QVERIFY(qAbs(area(*project, G2) - 6000) < 1e-6);
+            QVERIFY(qAbs(area(*project, B3) - 3600) < 1e-6);
             QVERIFY(project->undo() && project->undo());
-            QCOMPARE(unitAt(*project, G2).boundary, original);
+            QCOMPARE(unitAt(*project, B3).boundary, original);
         }
-        {
-            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
-            try {
-                HierarchyEditor(*project).reshape(G2, box(X + 100, Y, 150, 100)); // clipped: as it was
-                QFAIL("a reshape that changes nothing must say so");
-            } catch (const Error& error) {
-                QVERIFY(error.message().contains(QStringLiteral("Nothing")));
-            }
-        }
+        expectRefusal(
+            file, [&](ProjectFile& p) { HierarchyEditor(p).reshape(B3, box(X + 100, Y - 50, 50, 200)); },
+            QStringLiteral("Nothing would change"));
+        expectRefusal(
+            file, [&](ProjectFile& p) { HierarchyEditor(p).reshape(B3, box(X + 100, Y, 100, 100)); },
+            QStringLiteral("swallow"));
     }
 
     void splitLineCrossingAChild()
@@ -420,8 +437,7 @@ private slots:
         auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
         // Paint building 4 (east of community 001) into community 002's grid: both grids,
         // and both communities, follow as the union of their children.
-        const QString b4 = QStringLiteral("4101050010010202");
-        const auto result = HierarchyEditor(*project).assign(G3, {b4});
+        const auto result = HierarchyEditor(*project).assign(G3, {B4});
         QCOMPARE(result.codes, QStringList{G3 + QStringLiteral("02")});
         QVERIFY(qAbs(area(*project, G3) - 15000) < 1e-6);
         QVERIFY(qAbs(area(*project, G2) - 5000) < 1e-6);
