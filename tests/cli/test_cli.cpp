@@ -4,6 +4,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+
+#include "geometry.h"
+#include "spatialreference.h"
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -62,8 +65,9 @@ private slots:
     {
         const Result overview = run({"--help"});
         QCOMPARE(overview.exitCode, 0);
-        for (const QString command : {"demo", "new", "generate", "info", "validate", "units", "set", "delete",
-                                      "member", "undo", "redo", "history"}) {
+        for (const QString command :
+             {"demo", "new", "generate", "info", "validate", "units", "add", "reshape", "split", "merge",
+              "move", "assign", "recode", "set", "delete", "member", "undo", "redo", "history"}) {
             QVERIFY2(overview.out.contains(command), qPrintable(command));
             const Result help = run({command, "--help"});
             QCOMPARE(help.exitCode, 0);
@@ -295,6 +299,146 @@ private slots:
             const Result result = run(bad);
             QCOMPARE(result.exitCode, 2);
             QVERIFY(!result.err.isEmpty());
+        }
+        QCOMPARE(digest(file), before);
+    }
+
+    static QString boxWkt(double x0, double y0, double x1, double y1)
+    {
+        return QStringLiteral("POLYGON((%1 %2, %3 %2, %3 %4, %1 %4, %1 %2))").arg(x0).arg(y0).arg(x1).arg(y1);
+    }
+
+    //! area_m2 of each unit by code
+    static QHash<QString, double> areas(const QString& file)
+    {
+        QHash<QString, double> result;
+        const QJsonArray units = QJsonDocument::fromJson(run({"units", file, "--json"}).out.toUtf8())
+                                     .object()
+                                     .value("units")
+                                     .toArray();
+        for (const QJsonValue& unit : units)
+            result.insert(unit.toObject().value("code").toString(),
+                          unit.toObject().value("area_m2").toDouble());
+        return result;
+    }
+
+    //! runs an edit that must succeed; returns the codes it printed
+    static QStringList edit(const QStringList& arguments)
+    {
+        const Result result = run(arguments);
+        if (result.exitCode != 0)
+            qWarning() << arguments << result.err;
+        return result.exitCode == 0 ? result.out.split('\n', Qt::SkipEmptyParts) : QStringList{"failed"};
+    }
+
+    void boundaryEditsEndToEnd()
+    {
+        const QString file = mDir.filePath("redraw.gpkg");
+        QCOMPARE(run({"new", file, "--template", "five-level", "--name", "重绘"}).exitCode, 0);
+        const double x = 450000, y = 3840000;
+        const QString street = edit({"add", file, "--level", "street", "--name", "东街道", "--wkt",
+                                     boxWkt(x, y, x + 400, y + 200)})
+                                   .value(0);
+        const QString community = edit({"add", file, "--level", "community", "--parent", street, "--name",
+                                        "东社区", "--wkt", boxWkt(x - 50, y - 50, x + 450, y + 250)})
+                                      .value(0);
+        QCOMPARE(community, street + "001");
+        const QString g1 = edit({"add", file, "--level", "grid", "--parent", community, "--name", "第1网格",
+                                 "--wkt", boxWkt(x, y, x + 200, y + 200)})
+                               .value(0);
+        // drawn over grid 1: only the rest is taken
+        const QString g2 = edit({"add", file, "--level", "grid", "--parent", community, "--name", "第2网格",
+                                 "--wkt", boxWkt(x + 150, y, x + 400, y + 200)})
+                               .value(0);
+        QCOMPARE(g2, community + "02");
+        QHash<QString, double> area = areas(file);
+        QVERIFY(qAbs(area.value(community) - 80000) < 0.1); // clipped to the street
+        QVERIFY(qAbs(area.value(g2) - 40000) < 0.1);
+        const auto coverageProblems = [&] {
+            const QJsonObject summary = QJsonDocument::fromJson(run({"validate", file, "--json"}).out.toUtf8())
+                                            .object()
+                                            .value("summary")
+                                            .toObject();
+            return summary.value("gap").toInt() + summary.value("overlap").toInt() +
+                   summary.value("outside_parent").toInt() + summary.value("invalid_geometry").toInt();
+        };
+        QCOMPARE(coverageProblems(), 0);
+
+        // the shared edge moves for both
+        QCOMPARE(edit({"reshape", file, g1, "--wkt", boxWkt(x, y, x + 250, y + 200)}), QStringList{g1});
+        area = areas(file);
+        QVERIFY(qAbs(area.value(g1) - 50000) < 0.1);
+        QVERIFY(qAbs(area.value(g2) - 30000) < 0.1);
+        QCOMPARE(coverageProblems(), 0);
+
+        // split grid 2 (x 250–400) at x 350: 20000 m² keep the code, 10000 m² get a new one
+        const QStringList parts =
+            edit({"split", file, g2, "--line",
+                  QStringLiteral("LINESTRING(%1 %2, %1 %3)").arg(x + 350).arg(y - 10).arg(y + 210)});
+        QCOMPARE(parts, (QStringList{g2, community + "03"}));
+        area = areas(file);
+        QVERIFY(qAbs(area.value(g2) - 20000) < 0.1);
+        QVERIFY(qAbs(area.value(parts.at(1)) - 10000) < 0.1);
+
+        // merging grid 1 with the far part makes a grid in two pieces: allowed, and flagged
+        QCOMPARE(edit({"merge", file, g1, parts.at(1), "--name", "合并网格"}), QStringList{g1});
+        const QJsonObject report =
+            QJsonDocument::fromJson(run({"validate", file, "--json"}).out.toUtf8()).object();
+        QCOMPARE(report.value("summary").toObject().value("not_contiguous").toInt(), 1);
+        QCOMPARE(report.value("summary").toObject().value("overlap").toInt(), 0);
+        QCOMPARE(report.value("summary").toObject().value("gap").toInt(), 0);
+        QVERIFY(qAbs(areas(file).value(g1) - 60000) < 0.1);
+        QCOMPARE(run({"undo", file}).exitCode, 0);
+        QVERIFY(qAbs(areas(file).value(parts.at(1)) - 10000) < 0.1);
+
+        // recode: the code must fit the scheme
+        QCOMPARE(edit({"recode", file, parts.at(1), community + "09"}), QStringList{community + "09"});
+
+        // --wkt-crs: a building drawn in longitude/latitude (CGCS2000, EPSG:4490)
+        std::vector<gridmodel::Point> corners{
+            {x + 10, y + 10}, {x + 60, y + 10}, {x + 60, y + 50}, {x + 10, y + 50}, {x + 10, y + 10}};
+        gridmodel::CoordinateTransform(4547, 4490).transform(corners);
+        QStringList lonLat;
+        for (const gridmodel::Point& p : corners)
+            lonLat << QStringLiteral("%1 %2").arg(p.x, 0, 'f', 10).arg(p.y, 0, 'f', 10);
+        const QString building =
+            edit({"add", file, "--level", "building", "--parent", g1, "--name", "1号楼", "--wkt",
+                  "POLYGON((" + lonLat.join(", ") + "))", "--wkt-crs", "EPSG:4490"})
+                .value(0);
+        QVERIFY(qAbs(areas(file).value(building) - 2000) < 0.05);
+
+        // Bad input: a clear error naming the problem, and the file unchanged.
+        const QByteArray before = digest(file);
+        const QList<QPair<QStringList, QString>> refusals = {
+            {{"add", file, "--level", "grid", "--parent", community, "--name", "x", "--wkt",
+              "POLYGON((1 2, 3"},
+             "Not valid WKT"},
+            {{"add", file, "--level", "grid", "--parent", community, "--name", "x", "--wkt",
+              boxWkt(x + 1000, y, x + 1100, y + 100)},
+             "outside"},
+            {{"add", file, "--level", "grid", "--parent", community, "--name", "x", "--wkt",
+              QStringLiteral("POLYGON((%1 %2, %3 %4, %3 %2, %1 %4, %1 %2))")
+                  .arg(x)
+                  .arg(y)
+                  .arg(x + 10)
+                  .arg(y + 10)},
+             "Self-intersection"},
+            {{"reshape", file, "999", "--wkt", boxWkt(x, y, x + 1, y + 1)}, "\"999\""},
+            {{"split", file, g2, "--line",
+              QStringLiteral("LINESTRING(%1 %2, %1 %3)").arg(x + 300).arg(y + 10).arg(y + 20)},
+             "does not cut"},
+            {{"split", file, g2, "--line", boxWkt(x, y, x + 1, y + 1)}, "Expected a LINESTRING"},
+            {{"move", file, g2, "--to", street}, "can only take"},
+            {{"merge", file, g1, street}, "Only siblings"},
+            {{"recode", file, g2, "12345"}, "parent's code"},
+            {{"add", file, "--level", "building", "--parent", g1, "--name", "x", "--wkt", boxWkt(1, 1, 2, 2),
+              "--wkt-crs", "EPSG:999999"},
+             "EPSG:999999"},
+        };
+        for (const auto& [arguments, expected] : refusals) {
+            const Result result = run(arguments);
+            QCOMPARE(result.exitCode, 2);
+            QVERIFY2(result.err.contains(expected), qPrintable(arguments.join(' ') + " -> " + result.err));
         }
         QCOMPARE(digest(file), before);
     }
