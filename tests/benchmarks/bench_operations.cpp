@@ -2,6 +2,8 @@
 //   bench_operations [--zones N] [google benchmark options]
 #include "benchmarkmain.h"
 #include "districtgenerator.h"
+#include "geosengine.h"
+#include "hierarchyeditor.h"
 #include "projecteditor.h"
 #include "projectfile.h"
 
@@ -20,7 +22,8 @@ struct EditedDistrict
     EditedDistrict()
     {
         const QString file = dir.filePath(QStringLiteral("ops.gpkg"));
-        ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::syntheticOptions(benchmarkZones(), 1)));
+        ProjectFile::create(
+            file, DistrictGenerator::generate(DistrictGenerator::syntheticOptions(benchmarkZones(), 1)));
         project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
         zoneCode = project->data().units.back().code;
     }
@@ -37,7 +40,8 @@ void BM_SetHouseholds(benchmark::State& state)
     EditedDistrict& d = district();
     qint64 households = 30;
     for (auto _ : state)
-        ProjectEditor(*d.project).setAttributes(d.zoneCode, {++households % 40 + 20, std::nullopt, std::nullopt});
+        ProjectEditor(*d.project)
+            .setAttributes(d.zoneCode, {++households % 40 + 20, std::nullopt, std::nullopt});
     state.counters["units"] = static_cast<double>(d.project->data().units.size());
 }
 
@@ -51,8 +55,94 @@ void BM_UndoRedo(benchmark::State& state)
     }
 }
 
+//! the first unit at a level, and the first sibling after it
+std::pair<const Unit*, const Unit*> firstPair(const ProjectFile& project, const QString& levelKey)
+{
+    const int level = project.data().hierarchy.levelIndex(levelKey);
+    for (const Unit& unit : project.data().units)
+        if (unit.level == level) {
+            const auto& siblings = project.index().children(unit.parentId);
+            return {&unit, siblings.size() > 1 ? siblings[1] : nullptr};
+        }
+    return {nullptr, nullptr};
+}
+
+MultiPolygon square(const Point& centre, double half)
+{
+    const double x = centre.x, y = centre.y;
+    return MultiPolygon{{Polygon{{Ring{{x - half, y - half},
+                                       {x + half, y - half},
+                                       {x + half, y + half},
+                                       {x - half, y + half},
+                                       {x - half, y - half}}}}}};
+}
+
+// Each edit below is timed together with the undo that restores the district for the next round.
+
+void BM_ReshapeZoneAndUndo(benchmark::State& state)
+{
+    EditedDistrict& d = district();
+    const Unit* zone = firstPair(*d.project, QStringLiteral("zone")).first;
+    const QString code = zone->code;
+    // the zone grows by a 6 m square over the middle of an edge it shares with a sibling
+    const Ring& ring = zone->boundary.polygons.front().rings.front();
+    const Unit* sibling = firstPair(*d.project, QStringLiteral("zone")).second;
+    const Ring& other = sibling->boundary.polygons.front().rings.front();
+    Point middle;
+    for (size_t i = 0; i + 1 < ring.size(); ++i)
+        for (size_t j = 0; j + 1 < other.size(); ++j)
+            if (ring[i] == other[j + 1] && ring[i + 1] == other[j])
+                middle = {(ring[i].x + ring[i + 1].x) / 2, (ring[i].y + ring[i + 1].y) / 2};
+    const MultiPolygon bump = square(middle, 3);
+    const MultiPolygon grown = GeosEngine().unaryUnion({&zone->boundary, &bump});
+    for (auto _ : state) {
+        HierarchyEditor(*d.project).reshape(code, grown);
+        d.project->undo();
+    }
+}
+
+void BM_SplitGridAndUndo(benchmark::State& state)
+{
+    EditedDistrict& d = district();
+    const Unit* grid = firstPair(*d.project, QStringLiteral("grid")).first;
+    const QString code = grid->code;
+    const Envelope box = grid->boundary.envelope();
+    const LineString line{{box.center().x, box.minY - 1}, {box.center().x, box.maxY + 1}};
+    for (auto _ : state) {
+        HierarchyEditor(*d.project).split(code, line);
+        d.project->undo();
+    }
+}
+
+void BM_MergeGridsAndUndo(benchmark::State& state)
+{
+    EditedDistrict& d = district();
+    const auto [first, second] = firstPair(*d.project, QStringLiteral("grid"));
+    const QStringList codes{first->code, second->code};
+    for (auto _ : state) {
+        HierarchyEditor(*d.project).merge(codes);
+        d.project->undo();
+    }
+}
+
+void BM_MoveBuildingAndUndo(benchmark::State& state)
+{
+    EditedDistrict& d = district();
+    const auto [grid, otherGrid] = firstPair(*d.project, QStringLiteral("grid"));
+    const QString building = d.project->index().children(grid->id).front()->code;
+    const QString target = otherGrid->code;
+    for (auto _ : state) {
+        HierarchyEditor(*d.project).move(building, target);
+        d.project->undo();
+    }
+}
+
 } // namespace
 
+BENCHMARK(BM_ReshapeZoneAndUndo)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SplitGridAndUndo)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MergeGridsAndUndo)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MoveBuildingAndUndo)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SetHouseholds)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_UndoRedo)->Unit(benchmark::kMillisecond);
 
