@@ -213,4 +213,23 @@ void updateContents(SqliteDatabase& db, const QString& table, const Envelope& ex
     update.run();
 }
 
+void touchContents(SqliteDatabase& db, const QString& table, const Envelope& changed)
+{
+    // Extents only grow here, as GDAL does: shrinking would need a scan of the whole table.
+    SqliteStatement update = db.prepare(QStringLiteral(
+        "UPDATE gpkg_contents SET last_change = ?1, "
+        "min_x = CASE WHEN ?2 IS NULL THEN min_x WHEN min_x IS NULL OR ?2 < min_x THEN ?2 ELSE min_x END, "
+        "min_y = CASE WHEN ?3 IS NULL THEN min_y WHEN min_y IS NULL OR ?3 < min_y THEN ?3 ELSE min_y END, "
+        "max_x = CASE WHEN ?4 IS NULL THEN max_x WHEN max_x IS NULL OR ?4 > max_x THEN ?4 ELSE max_x END, "
+        "max_y = CASE WHEN ?5 IS NULL THEN max_y WHEN max_y IS NULL OR ?5 > max_y THEN ?5 ELSE max_y END "
+        "WHERE table_name = ?6"));
+    update.bind(1, timestamp());
+    if (changed.isEmpty())
+        update.bindNull(2).bindNull(3).bindNull(4).bindNull(5);
+    else
+        update.bind(2, changed.minX).bind(3, changed.minY).bind(4, changed.maxX).bind(5, changed.maxY);
+    update.bind(6, table);
+    update.run();
+}
+
 } // namespace gridmodel::GeoPackage

@@ -49,6 +49,8 @@ void createSpatialIndex(SqliteDatabase& db, const QString& table);
 
 /** Updates gpkg_contents' extent and last_change for a table. */
 void updateContents(SqliteDatabase& db, const QString& table, const Envelope& extent);
+//! records a change to a table: last_change now, and the extent grown to take in `changed`
+void touchContents(SqliteDatabase& db, const QString& table, const Envelope& changed);
 
 //! the current UTC time in the GeoPackage DATETIME format
 QString timestamp();

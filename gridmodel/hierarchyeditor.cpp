@@ -221,9 +221,11 @@ public:
     void recodeSubtree(UnitId id, const QString& newCode)
     {
         const QString oldCode = mDraft.unit(id).code;
-        for (const Unit* unit : mIndex.subtree(id))
-            mDraft.modify(unit->id).code = CodeScheme::recoded(mDraft.unit(unit->id).code, oldCode, newCode);
-        mTakenCodes.insert(newCode);
+        for (const Unit* unit : mIndex.subtree(id)) {
+            QString& code = mDraft.modify(unit->id).code;
+            code = CodeScheme::recoded(code, oldCode, newCode);
+            mTakenCodes.insert(code);
+        }
     }
 
     QString nextCode(int level, const Unit* parent)
@@ -560,7 +562,8 @@ HierarchyEditor::Result HierarchyEditor::split(const QString& code, const LineSt
         codes);
 }
 
-HierarchyEditor::Result HierarchyEditor::merge(const QStringList& codes, const QString& name)
+HierarchyEditor::Result HierarchyEditor::merge(const QStringList& codes, const QString& name,
+                                               const QString& newCode)
 {
     Operation op(mProject);
     if (codes.size() < 2)
@@ -580,6 +583,14 @@ HierarchyEditor::Result HierarchyEditor::merge(const QStringList& codes, const Q
                        .arg(op.label(survivor), op.label(*other)));
     if (!name.isNull() && name.trimmed().isEmpty())
         refuse(tr("A unit needs a name"));
+    if (!newCode.isEmpty()) {
+        const Unit* parent = survivor.parentId ? op.mIndex.unit(survivor.parentId) : nullptr;
+        // the code of one of the merged units is free to take; any other must fit the scheme
+        if (const QString problem = op.mCodes.whyNot(newCode, survivor.level, parent, survivor.id);
+            !problem.isEmpty() && !codes.contains(newCode))
+            refuse(problem);
+        op.recodeSubtree(survivor.id, newCode);
+    }
 
     std::vector<const MultiPolygon*> boundaries;
     qint64 households = 0, residents = 0;
@@ -607,7 +618,8 @@ HierarchyEditor::Result HierarchyEditor::merge(const QStringList& codes, const Q
         const Unit& absorbed = *units[i];
         for (UnitId childId : op.siblings(absorbed.id)) {
             op.mDraft.modify(childId).parentId = survivor.id;
-            op.recodeSubtree(childId, op.nextCode(op.mDraft.unit(childId).level, &survivor));
+            op.recodeSubtree(childId,
+                             op.nextCode(op.mDraft.unit(childId).level, &op.mDraft.unit(survivor.id)));
         }
         for (const Assignment& assignment : op.mData.assignments) {
             if (assignment.unitId != absorbed.id)
@@ -623,11 +635,11 @@ HierarchyEditor::Result HierarchyEditor::merge(const QStringList& codes, const Q
         }
         op.mDraft.remove(absorbed.id);
     }
+    const Unit& result = op.mDraft.unit(survivor.id);
     return op.commit(
         QStringLiteral("merge"),
-        tr("Merge %1 into %2 %3")
-            .arg(codes.mid(1).join(QStringLiteral(", ")), survivor.code, op.mDraft.unit(survivor.id).name),
-        {survivor.code});
+        tr("Merge %1 into %2 %3").arg(codes.join(QStringLiteral(", ")), result.code, result.name),
+        {result.code});
 }
 
 HierarchyEditor::Result HierarchyEditor::assign(const QString& parentCode, const QStringList& childCodes)

@@ -70,10 +70,12 @@ public:
     Result split(const QString& code, const LineString& line, const SplitCounts& counts = SplitCounts());
 
     /**
-     * Merges siblings into the first: its code stays, boundaries are united (non-adjacent
-     * ones make a multipolygon), counts summed, children and members re-parented.
+     * Merges siblings into the first: its code stays (or becomes `newCode`), boundaries
+     * are united (non-adjacent ones make a multipolygon), counts summed, children and
+     * members re-parented; `name` empty keeps the first one's name.
      */
-    Result merge(const QStringList& codes, const QString& name = QString());
+    Result merge(const QStringList& codes, const QString& name = QString(),
+                 const QString& newCode = QString());
 
     /**
      * Gives units to another parent one level up, with everything below them: the parents'

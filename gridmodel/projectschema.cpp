@@ -10,7 +10,9 @@
 #include <QHash>
 #include <QSet>
 #include <functional>
+#include <map>
 #include <memory>
+#include <sqlite3.h>
 
 namespace gridmodel::ProjectSchema {
 
@@ -75,20 +77,33 @@ public:
     {
         if (unit.level < 0 || unit.level >= mHierarchy.levelCount())
             throw Error(Error::Kind::InvalidInput, tr("Unit %1 has no level in the template").arg(unit.code));
-        SqliteStatement& statement = levelStatement(mWriteUnit, unit.level, [](const QString& table) {
+        // UPDATE, else INSERT; never INSERT OR REPLACE, which would silently delete another
+        // row holding the same code. (An upsert cannot be used: its conflict clause would
+        // override the OR REPLACE of the R-tree triggers.)
+        SqliteStatement& update = levelStatement(mUpdateUnit, unit.level, [](const QString& table) {
             return QStringLiteral(
-                       "INSERT OR REPLACE INTO \"%1\" (fid, geom, code, name, organisation, parent_fid, "
-                       "households, residents, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                       "UPDATE \"%1\" SET geom = ?2, code = ?3, name = ?4, organisation = ?5, "
+                       "parent_fid = ?6, households = ?7, residents = ?8, notes = ?9 WHERE fid = ?1")
                 .arg(table);
         });
+        bindUnit(update, unit).run();
+        if (sqlite3_changes(mDb.handle()) > 0)
+            return;
+        SqliteStatement& insert = levelStatement(mInsertUnit, unit.level, [](const QString& table) {
+            return QStringLiteral("INSERT INTO \"%1\" (fid, geom, code, name, organisation, parent_fid, "
+                                  "households, residents, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                .arg(table);
+        });
+        bindUnit(insert, unit).run();
+    }
+
+    //! gives a unit a placeholder code, so that codes can be swapped within one edit
+    void releaseCode(const Unit& unit)
+    {
+        SqliteStatement& statement = levelStatement(mReleaseCode, unit.level, [](const QString& table) {
+            return QStringLiteral("UPDATE \"%1\" SET code = '~' || fid WHERE fid = ?").arg(table);
+        });
         statement.bind(1, unit.id);
-        statement.bindBlob(2, GpkgGeometry::encode(unit.boundary, mSrsId));
-        statement.bind(3, unit.code).bind(4, unit.name).bind(5, unit.organisation);
-        if (unit.parentId)
-            statement.bind(6, unit.parentId);
-        else
-            statement.bindNull(6);
-        statement.bind(7, unit.households).bind(8, unit.residents).bind(9, unit.notes);
         statement.run();
     }
 
@@ -143,10 +158,23 @@ private:
         return *statement;
     }
 
+    SqliteStatement& bindUnit(SqliteStatement& statement, const Unit& unit)
+    {
+        statement.bind(1, unit.id);
+        statement.bindBlob(2, GpkgGeometry::encode(unit.boundary, mSrsId));
+        statement.bind(3, unit.code).bind(4, unit.name).bind(5, unit.organisation);
+        if (unit.parentId)
+            statement.bind(6, unit.parentId);
+        else
+            statement.bindNull(6);
+        statement.bind(7, unit.households).bind(8, unit.residents).bind(9, unit.notes);
+        return statement;
+    }
+
     SqliteDatabase& mDb;
     const HierarchyTemplate& mHierarchy;
     int mSrsId;
-    std::vector<std::unique_ptr<SqliteStatement>> mWriteUnit, mDeleteUnit;
+    std::vector<std::unique_ptr<SqliteStatement>> mUpdateUnit, mInsertUnit, mDeleteUnit, mReleaseCode;
     SqliteStatement mWriteMember, mWriteAssignment, mDeleteMember, mDeleteAssignment;
 };
 
@@ -346,6 +374,8 @@ void applyChanges(SqliteDatabase& db, const HierarchyTemplate& hierarchy, const 
     for (const auto& change : changes.units)
         if (!change.after && change.before)
             rows.deleteUnit(*change.before);
+        else if (change.after && change.before && change.after->code != change.before->code)
+            rows.releaseCode(*change.before);
     for (const auto& change : changes.members)
         if (!change.after && change.before)
             rows.deleteMember(*change.before);
@@ -358,6 +388,16 @@ void applyChanges(SqliteDatabase& db, const HierarchyTemplate& hierarchy, const 
     for (const auto& change : changes.assignments)
         if (change.after)
             rows.writeAssignment(*change.after);
+
+    std::map<int, Envelope> touched; // level -> the area the change covers
+    for (const auto& change : changes.units) {
+        const Unit& unit = change.after ? *change.after : *change.before;
+        Envelope& envelope = touched[unit.level];
+        if (change.after)
+            envelope.include(change.after->boundary.envelope());
+    }
+    for (const auto& [level, envelope] : touched)
+        GeoPackage::touchContents(db, hierarchy.level(level).key, envelope);
 }
 
 void recordHistory(SqliteDatabase& db, const QString& operation, const QString& description,

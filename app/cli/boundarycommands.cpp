@@ -191,12 +191,15 @@ Command mergeCommand()
 {
     static const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("The merged unit's name."),
                                          QStringLiteral("NAME"));
+    static const QCommandLineOption code(
+        QStringLiteral("code"), QStringLiteral("The merged unit's code (default: the first unit's)."),
+        QStringLiteral("CODE"));
     return {QStringLiteral("merge"), QStringLiteral("Merge siblings into the first; it keeps its code"),
             [](QCommandLineParser& parser) {
                 addProjectArgument(parser);
                 parser.addPositionalArgument(QStringLiteral("CODE CODE..."),
                                              QStringLiteral("The units; the first keeps its code."));
-                parser.addOption(name);
+                parser.addOptions({name, code});
             },
             [](const QCommandLineParser& parser) {
                 QStringList arguments = parser.positionalArguments();
@@ -205,7 +208,7 @@ Command mergeCommand()
                                 QStringLiteral("merge needs FILE and two or more codes"));
                 const auto project = ProjectFile::open(arguments.takeFirst(), ProjectFile::Access::ReadWrite);
                 const auto result = HierarchyEditor(*project).merge(
-                    arguments, parser.isSet(name) ? parser.value(name) : QString());
+                    arguments, parser.isSet(name) ? parser.value(name) : QString(), parser.value(code));
                 return report(*project, result);
             }};
 }

@@ -305,7 +305,11 @@ private slots:
 
     static QString boxWkt(double x0, double y0, double x1, double y1)
     {
-        return QStringLiteral("POLYGON((%1 %2, %3 %2, %3 %4, %1 %4, %1 %2))").arg(x0).arg(y0).arg(x1).arg(y1);
+        return QStringLiteral("POLYGON((%1 %2, %3 %2, %3 %4, %1 %4, %1 %2))")
+            .arg(x0, 0, 'f', 3)
+            .arg(y0, 0, 'f', 3)
+            .arg(x1, 0, 'f', 3)
+            .arg(y1, 0, 'f', 3);
     }
 
     //! area_m2 of each unit by code
@@ -355,10 +359,11 @@ private slots:
         QVERIFY(qAbs(area.value(community) - 80000) < 0.1); // clipped to the street
         QVERIFY(qAbs(area.value(g2) - 40000) < 0.1);
         const auto coverageProblems = [&] {
-            const QJsonObject summary = QJsonDocument::fromJson(run({"validate", file, "--json"}).out.toUtf8())
-                                            .object()
-                                            .value("summary")
-                                            .toObject();
+            const QJsonObject summary =
+                QJsonDocument::fromJson(run({"validate", file, "--json"}).out.toUtf8())
+                    .object()
+                    .value("summary")
+                    .toObject();
             return summary.value("gap").toInt() + summary.value("overlap").toInt() +
                    summary.value("outside_parent").toInt() + summary.value("invalid_geometry").toInt();
         };
@@ -372,9 +377,11 @@ private slots:
         QCOMPARE(coverageProblems(), 0);
 
         // split grid 2 (x 250–400) at x 350: 20000 m² keep the code, 10000 m² get a new one
-        const QStringList parts =
-            edit({"split", file, g2, "--line",
-                  QStringLiteral("LINESTRING(%1 %2, %1 %3)").arg(x + 350).arg(y - 10).arg(y + 210)});
+        const QStringList parts = edit({"split", file, g2, "--line",
+                                        QStringLiteral("LINESTRING(%1 %2, %1 %3)")
+                                            .arg(x + 350, 0, 'f', 1)
+                                            .arg(y - 10, 0, 'f', 1)
+                                            .arg(y + 210, 0, 'f', 1)});
         QCOMPARE(parts, (QStringList{g2, community + "03"}));
         area = areas(file);
         QVERIFY(qAbs(area.value(g2) - 20000) < 0.1);
@@ -425,7 +432,10 @@ private slots:
              "Self-intersection"},
             {{"reshape", file, "999", "--wkt", boxWkt(x, y, x + 1, y + 1)}, "\"999\""},
             {{"split", file, g2, "--line",
-              QStringLiteral("LINESTRING(%1 %2, %1 %3)").arg(x + 300).arg(y + 10).arg(y + 20)},
+              QStringLiteral("LINESTRING(%1 %2, %1 %3)")
+                  .arg(x + 300, 0, 'f', 1)
+                  .arg(y + 10, 0, 'f', 1)
+                  .arg(y + 20, 0, 'f', 1)},
              "does not cut"},
             {{"split", file, g2, "--line", boxWkt(x, y, x + 1, y + 1)}, "Expected a LINESTRING"},
             {{"move", file, g2, "--to", street}, "can only take"},

@@ -4,6 +4,7 @@
 #include "hierarchyindex.h"
 #include "projecteditor.h"
 #include "projectfile.h"
+#include "sqlitedatabase.h"
 #include "testsupport.h"
 #include "topologynoder.h"
 
@@ -207,6 +208,45 @@ private slots:
         QVERIFY(qAbs(area(*project, filled.codes.front()) - 50 * 60) < 1e-6);
         QCOMPARE(brokenCoverage(project->data()), QStringList());
         QCOMPARE(unnodedFamilies(project->data()), QStringList());
+    }
+
+    void editsKeepGeoPackageContentsCurrent()
+    {
+        const QString file = freshProject();
+        const auto contents = [&](const QString& table) {
+            SqliteDatabase db(file, SqliteDatabase::OpenMode::ReadOnly);
+            SqliteStatement row = db.prepare(
+                QStringLiteral("SELECT last_change, max_x FROM gpkg_contents WHERE table_name = ?"));
+            row.bind(1, table);
+            row.step();
+            return std::make_pair(row.text(0), row.real(1));
+        };
+        const auto before = contents(QStringLiteral("street"));
+        QTest::qWait(5); // timestamps have millisecond resolution
+        {
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+            HierarchyEditor(*project).add(QStringLiteral("street"), QString(), QStringLiteral("新街道"),
+                                          box(X + 300, Y, 100, 100));
+        }
+        const auto after = contents(QStringLiteral("street"));
+        QVERIFY2(after.first > before.first, qPrintable(before.first + " " + after.first));
+        QCOMPARE(before.second, X + 300);
+        QCOMPARE(after.second, X + 400); // readers such as QGIS take the layer extent from here
+    }
+
+    void aCodeClashFailsInsteadOfDeletingARow()
+    {
+        const QString file = freshProject();
+        const QByteArray before = fileBytes(file);
+        {
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+            Unit clash = unitAt(*project, G2);
+            clash.code = G1;
+            QVERIFY_EXCEPTION_THROWN(
+                project->updateUnits({clash}, QStringLiteral("set"), QStringLiteral("clash")), Error);
+            QCOMPARE(project->data().units.size(), size_t(11));
+        }
+        QCOMPARE(fileBytes(file), before);
     }
 
     void addRefusesBadInput()
@@ -425,6 +465,16 @@ private slots:
         for (const Assignment& a : project->data().assignments)
             leaders += a.unitId == merged.id && a.role == QLatin1String("grid_leader");
         QCOMPARE(leaders, 1);
+        // the merged unit may take the code of either
+        QVERIFY(project->undo());
+        const auto renumbered = HierarchyEditor(*project).merge({G1, farGrid}, QString(), farGrid);
+        QCOMPARE(renumbered.codes, QStringList{farGrid});
+        QVERIFY(!project->index().unitByCode(G1));
+        QCOMPARE(unitAt(*project, farGrid).name, QStringLiteral("第1网格"));
+        QCOMPARE(unitAt(*project, farGrid + QStringLiteral("01")).name, QStringLiteral("1号楼"));
+        QCOMPARE(project->index().children(unitAt(*project, farGrid).id).size(), size_t(3));
+        QVERIFY(project->undo());
+        HierarchyEditor(*project).merge({G1, farGrid}, QStringLiteral("合并网格"));
         // allowed, but a grid must be one piece in this template
         QStringList broken = brokenCoverage(project->data());
         QVERIFY2(broken.filter(QStringLiteral("not_contiguous ") + G1).size() == 1,
