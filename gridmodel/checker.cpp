@@ -5,8 +5,9 @@
 
 #include <QCoreApplication>
 #include <QSet>
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
-#include <unordered_map>
 
 namespace gridmodel {
 
@@ -17,18 +18,66 @@ QString tr(const char* text)
     return QCoreApplication::translate("gridmodel", text);
 }
 
-struct Edge
-{
-    Point a, b;
-    bool operator==(const Edge& o) const { return a == o.a && b == o.b; }
-};
+} // namespace
 
-struct EdgeHash
+namespace {
+
+/**
+ * Undirected edges, each with the sum of the children's directions (+1 as stored, -1
+ * reversed) and the parent's, in one flat open-addressing table: no allocation per edge.
+ */
+class EdgeTally
 {
-    size_t operator()(const Edge& e) const
+public:
+    explicit EdgeTally(size_t edges)
+    {
+        size_t capacity = 16;
+        while (capacity < edges * 2)
+            capacity *= 2;
+        mSlots.resize(capacity);
+    }
+
+    void add(const Point& a, const Point& b, bool isParent)
+    {
+        const bool forward = a.x < b.x || (a.x == b.x && a.y < b.y);
+        const Point& low = forward ? a : b;
+        const Point& high = forward ? b : a;
+        const size_t mask = mSlots.size() - 1;
+        for (size_t i = hash(low, high) & mask;; i = (i + 1) & mask) {
+            Slot& slot = mSlots[i];
+            if (!slot.used) {
+                slot = {low, high, 0, 0, true};
+                mUsed.push_back(i);
+            } else if (!(slot.low == low && slot.high == high)) {
+                continue;
+            }
+            (isParent ? slot.parent : slot.children) += forward ? 1 : -1;
+            return;
+        }
+    }
+
+    //! whether what is left of the children's edges is exactly the parent's, in its direction
+    bool balanced() const
+    {
+        for (size_t i : mUsed)
+            if (mSlots[i].children != mSlots[i].parent)
+                return false;
+        return true;
+    }
+
+private:
+    struct Slot
+    {
+        Point low, high;
+        int children = 0;
+        int parent = 0;
+        bool used = false;
+    };
+
+    static size_t hash(const Point& low, const Point& high)
     {
         std::uint64_t h = 1469598103934665603ULL;
-        for (double v : {e.a.x, e.a.y, e.b.x, e.b.y}) {
+        for (double v : {low.x, low.y, high.x, high.y}) {
             std::uint64_t bits;
             std::memcpy(&bits, &v, sizeof bits);
             h = (h ^ bits) * 1099511628211ULL;
@@ -36,40 +85,38 @@ struct EdgeHash
         }
         return static_cast<size_t>(h);
     }
+
+    std::vector<Slot> mSlots;
+    std::vector<size_t> mUsed;
 };
+
+template <typename Visit> void forEachEdge(const MultiPolygon& geometry, Visit visit)
+{
+    for (const Polygon& polygon : geometry.polygons)
+        for (const Ring& ring : polygon.rings)
+            for (size_t i = 0; i + 1 < ring.size(); ++i)
+                visit(ring[i], ring[i + 1]);
+}
 
 } // namespace
 
 bool Checker::tilesExactly(const Unit& parent, const std::vector<const Unit*>& children, double tolerance)
 {
-    std::unordered_map<Edge, int, EdgeHash> open;
+    // Walked back by a sibling, a child's edge cancels out; what is left of the children's
+    // edges must be exactly the parent's, in the same direction; and the areas add up.
     double childArea = 0;
+    size_t edgeCount = static_cast<size_t>(parent.boundary.vertexCount());
     for (const Unit* child : children) {
         childArea += child->boundary.area();
-        for (const Polygon& polygon : child->boundary.polygons)
-            for (const Ring& ring : polygon.rings)
-                for (size_t i = 0; i + 1 < ring.size(); ++i) {
-                    const auto reverse = open.find(Edge{ring[i + 1], ring[i]});
-                    if (reverse != open.end() && reverse->second > 0)
-                        --reverse->second;
-                    else
-                        ++open[Edge{ring[i], ring[i + 1]}];
-                }
+        edgeCount += static_cast<size_t>(child->boundary.vertexCount());
     }
     if (std::abs(childArea - parent.boundary.area()) > tolerance)
         return false;
-    for (const Polygon& polygon : parent.boundary.polygons)
-        for (const Ring& ring : polygon.rings)
-            for (size_t i = 0; i + 1 < ring.size(); ++i) {
-                const auto found = open.find(Edge{ring[i], ring[i + 1]});
-                if (found == open.end() || found->second == 0)
-                    return false;
-                --found->second;
-            }
-    for (const auto& [edge, count] : open)
-        if (count != 0)
-            return false;
-    return true;
+    EdgeTally tally(edgeCount);
+    for (const Unit* child : children)
+        forEachEdge(child->boundary, [&tally](const Point& a, const Point& b) { tally.add(a, b, false); });
+    forEachEdge(parent.boundary, [&tally](const Point& a, const Point& b) { tally.add(a, b, true); });
+    return tally.balanced();
 }
 
 namespace {
@@ -123,15 +170,16 @@ private:
 
     void checkCodesAndHierarchy()
     {
-        QHash<QString, std::vector<UnitId>> byCode;
-        for (const Unit& unit : mData.units)
-            byCode[unit.code].push_back(unit.id);
+        for (const QString& code : mIndex.duplicateCodes()) {
+            std::vector<UnitId> same;
+            for (const Unit& unit : mData.units)
+                if (unit.code == code)
+                    same.push_back(unit.id);
+            add(make(Problem::Kind::DuplicateCode, mIndex.unitByCode(code)->level, same,
+                     tr("code %1 is used %2 times").arg(code).arg(same.size())));
+        }
+        const size_t levels = mData.hierarchy.levels().size();
         for (const Unit& unit : mData.units) {
-            const std::vector<UnitId>& same = byCode.value(unit.code);
-            if (same.size() > 1 && same.front() == unit.id)
-                add(make(Problem::Kind::DuplicateCode, unit.level, same,
-                         tr("code %1 is used %2 times").arg(unit.code).arg(same.size())));
-
             if (unit.level > 0 || unit.parentId) {
                 const Unit* parent = unit.parentId ? mIndex.unit(unit.parentId) : nullptr;
                 if (!parent || parent->level != unit.level - 1)
@@ -139,19 +187,31 @@ private:
                              parent ? tr("its parent %1 is not one level up").arg(parent->code)
                                     : tr("its parent (id %1) does not exist").arg(unit.parentId)));
             }
-            // A chain of parents longer than the hierarchy, or one that comes back, is a cycle.
-            QSet<UnitId> seen{unit.id};
-            for (const Unit* current = mIndex.unit(unit.parentId); current;
-                 current = mIndex.unit(current->parentId)) {
-                if (seen.contains(current->id)) {
-                    if (current->id == unit.id)
-                        add(make(Problem::Kind::Cycle, unit.level, {unit.id},
-                                 tr("%1 is its own ancestor").arg(unit.code)));
+            // A chain of parents longer than the hierarchy, or one that comes back, is a cycle;
+            // only such a chain needs the exact walk.
+            size_t steps = 0;
+            const Unit* current = mIndex.unit(unit.parentId);
+            for (; current && steps <= levels; current = mIndex.unit(current->parentId), ++steps)
+                if (current->id == unit.id)
                     break;
-                }
-                seen.insert(current->id);
-            }
+            if (current && isOnCycle(unit))
+                add(make(Problem::Kind::Cycle, unit.level, {unit.id},
+                         tr("%1 is its own ancestor").arg(unit.code)));
         }
+    }
+
+    bool isOnCycle(const Unit& unit) const
+    {
+        QSet<UnitId> seen{unit.id};
+        for (const Unit* current = mIndex.unit(unit.parentId); current;
+             current = mIndex.unit(current->parentId)) {
+            if (current->id == unit.id)
+                return true;
+            if (seen.contains(current->id))
+                return false; // a cycle above it, not through it
+            seen.insert(current->id);
+        }
+        return false;
     }
 
     void checkGeometry()
@@ -287,12 +347,13 @@ private:
 
     void checkRoles()
     {
-        QHash<UnitId, QSet<QString>> filled;
+        QSet<QPair<UnitId, QString>> filled;
+        filled.reserve(static_cast<qsizetype>(mData.assignments.size()));
         for (const Assignment& assignment : mData.assignments)
-            filled[assignment.unitId].insert(assignment.role);
+            filled.insert({assignment.unitId, assignment.role});
         for (const Unit& unit : mData.units)
             for (const RoleDefinition& role : mData.hierarchy.level(unit.level).roles)
-                if (role.required && !filled.value(unit.id).contains(role.key))
+                if (role.required && !filled.contains({unit.id, role.key}))
                     add(make(Problem::Kind::MissingRole, unit.level, {unit.id},
                              tr("no %1").arg(role.name.text())));
         for (const RatioRule& rule : mData.hierarchy.ratioRules()) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace gridmodel {
 
@@ -77,10 +78,29 @@ bool isClearlyValidSimplePolygon(const MultiPolygon& geometry, size_t maxVertice
         const Point& c = ring[(i + 2) % n == 0 ? 1 : i + 2];
         if (orientation(a, b, c) == 0 && (b.x - a.x) * (c.x - b.x) + (b.y - a.y) * (c.y - b.y) <= 0)
             return false;
-        for (size_t j = i + 2; j < segments; ++j) {
-            if (i == 0 && j == segments - 1)
-                continue; // the closing edge shares the first point
-            if (segmentsMeet(a, b, ring[j], ring[j + 1]))
+    }
+    if (segments <= 32) { // small rings: every pair
+        for (size_t i = 0; i < segments; ++i)
+            for (size_t j = i + 2; j < segments; ++j)
+                if (!(i == 0 && j == segments - 1) &&
+                    segmentsMeet(ring[i], ring[i + 1], ring[j], ring[j + 1]))
+                    return false;
+        return true;
+    }
+    // Larger rings: a sweep along x, as only edges whose x ranges overlap can meet.
+    std::vector<size_t> order(segments);
+    std::iota(order.begin(), order.end(), size_t(0));
+    const auto minX = [&](size_t i) { return std::min(ring[i].x, ring[i + 1].x); };
+    std::sort(order.begin(), order.end(), [&](size_t l, size_t r) { return minX(l) < minX(r); });
+    for (size_t k = 0; k < segments; ++k) {
+        const size_t i = order[k];
+        const double maxX = std::max(ring[i].x, ring[i + 1].x);
+        for (size_t m = k + 1; m < segments && minX(order[m]) <= maxX; ++m) {
+            const size_t j = order[m];
+            const size_t low = std::min(i, j), high = std::max(i, j);
+            if (high == low + 1 || (low == 0 && high == segments - 1))
+                continue; // neighbours share a corner
+            if (segmentsMeet(ring[i], ring[i + 1], ring[j], ring[j + 1]))
                 return false;
         }
     }

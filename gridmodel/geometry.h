@@ -62,10 +62,11 @@ struct MultiPolygon
 double signedRingArea(const Ring& ring);
 
 /**
- * A quick, conservative test that a small polygon is valid: one closed ring of at most
- * maxVertices points whose edges neither cross nor touch except at shared corners. False
+ * A quick, conservative test that a polygon is valid: one closed ring of at most
+ * maxVertices points whose edges neither cross nor touch except at shared corners
+ * (a sweep along x, so large rings are cheap too). False
  * means "not proven here" (ask GEOS), never "invalid".
  */
-bool isClearlyValidSimplePolygon(const MultiPolygon& geometry, size_t maxVertices = 64);
+bool isClearlyValidSimplePolygon(const MultiPolygon& geometry, size_t maxVertices = 1 << 20);
 
 } // namespace gridmodel

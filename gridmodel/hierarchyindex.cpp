@@ -5,10 +5,14 @@ namespace gridmodel {
 HierarchyIndex::HierarchyIndex(const ProjectData& data)
 {
     mById.reserve(static_cast<qsizetype>(data.units.size()));
+    mByCode.reserve(static_cast<qsizetype>(data.units.size()));
     for (const Unit& unit : data.units) {
         mById.insert(unit.id, &unit);
-        if (!mByCode.contains(unit.code))
+        auto found = mByCode.find(unit.code);
+        if (found == mByCode.end())
             mByCode.insert(unit.code, &unit);
+        else if (!mDuplicateCodes.contains(unit.code))
+            mDuplicateCodes << unit.code;
         mChildren[unit.parentId].push_back(&unit);
     }
 }

@@ -3,6 +3,7 @@
 #include "projectdata.h"
 
 #include <QHash>
+#include <QStringList>
 #include <vector>
 
 namespace gridmodel {
@@ -20,6 +21,8 @@ public:
     const std::vector<const Unit*>& children(UnitId parent) const;
     //! the unit itself and everything below it
     std::vector<const Unit*> subtree(UnitId root) const;
+    //! codes held by more than one unit, in file order
+    const QStringList& duplicateCodes() const { return mDuplicateCodes; }
     //! whether `unit` is `ancestor` or lies below it (stops on a cycle)
     bool isWithin(const Unit& unit, UnitId ancestor) const;
 
@@ -28,6 +31,7 @@ private:
     QHash<QString, const Unit*> mByCode;
     QHash<UnitId, std::vector<const Unit*>> mChildren;
     std::vector<const Unit*> mNone;
+    QStringList mDuplicateCodes;
 };
 
 } // namespace gridmodel
