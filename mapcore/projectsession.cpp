@@ -1,0 +1,119 @@
+#include "projectsession.h"
+
+#include "error.h"
+#include "projectfile.h"
+#include "projectlayers.h"
+
+#include <QCoreApplication>
+#include <qgsvectorlayer.h>
+#include <set>
+
+namespace mapcore {
+
+std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path)
+{
+    qRegisterMetaType<gridmodel::ChangeSet>();
+    std::unique_ptr<ProjectSession> session(new ProjectSession);
+    try {
+        session->mProject = gridmodel::ProjectFile::open(path, gridmodel::ProjectFile::Access::ReadWrite);
+    } catch (const gridmodel::Error& error) {
+        if (error.kind() != gridmodel::Error::Kind::ReadOnly &&
+            error.kind() != gridmodel::Error::Kind::Locked)
+            throw;
+        session->mProject = gridmodel::ProjectFile::open(path, gridmodel::ProjectFile::Access::ReadOnly);
+        session->mReadOnlyReason = error.message();
+    }
+    const gridmodel::ProjectData& data = session->mProject->data();
+    session->mLayers = std::make_unique<ProjectLayers>(session->mProject->path(), data.hierarchy,
+                                                       data.hierarchy.defaultEditingLevel());
+    return session;
+}
+
+ProjectSession::~ProjectSession() = default;
+
+const gridmodel::ProjectData& ProjectSession::data() const
+{
+    return mProject->data();
+}
+
+QString ProjectSession::path() const
+{
+    return mProject->path();
+}
+
+bool ProjectSession::isEditable() const
+{
+    return mProject->access() == gridmodel::ProjectFile::Access::ReadWrite;
+}
+
+bool ProjectSession::edit(const std::function<gridmodel::ChangeSet(gridmodel::ProjectFile&)>& operation,
+                          QString* error)
+{
+    try {
+        const gridmodel::ChangeSet changes = operation(*mProject);
+        afterChange(changes);
+        return true;
+    } catch (const gridmodel::Error& failure) {
+        if (error)
+            *error = failure.message();
+        return false;
+    }
+}
+
+bool ProjectSession::undo(QString* error)
+{
+    return edit(
+        [](gridmodel::ProjectFile& project) {
+            const auto changes = project.undo();
+            if (!changes)
+                throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput,
+                                       QCoreApplication::translate("mapcore", "Nothing to undo"));
+            return *changes;
+        },
+        error);
+}
+
+bool ProjectSession::redo(QString* error)
+{
+    return edit(
+        [](gridmodel::ProjectFile& project) {
+            const auto changes = project.redo();
+            if (!changes)
+                throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput,
+                                       QCoreApplication::translate("mapcore", "Nothing to redo"));
+            return *changes;
+        },
+        error);
+}
+
+QString ProjectSession::undoDescription() const
+{
+    const auto history = mProject->history();
+    for (auto entry = history.rbegin(); entry != history.rend(); ++entry)
+        if (entry->undoable && !entry->undone)
+            return entry->description;
+    return QString();
+}
+
+QString ProjectSession::redoDescription() const
+{
+    for (const gridmodel::HistoryEntry& entry : mProject->history())
+        if (entry.undone)
+            return entry.description;
+    return QString();
+}
+
+void ProjectSession::afterChange(const gridmodel::ChangeSet& changes)
+{
+    std::set<int> levels;
+    for (const auto& change : changes.units)
+        levels.insert(change.after ? change.after->level : change.before->level);
+    for (int level : levels) {
+        QgsVectorLayer* layer = mLayers->layer(level);
+        layer->reload(); // the layer reads the file through its own connection
+        layer->triggerRepaint();
+    }
+    emit edited(changes);
+}
+
+} // namespace mapcore

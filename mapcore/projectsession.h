@@ -1,0 +1,70 @@
+#pragma once
+
+#include "changeset.h"
+
+#include <QObject>
+#include <QString>
+#include <functional>
+#include <memory>
+
+namespace gridmodel {
+class ProjectFile;
+struct ProjectData;
+} // namespace gridmodel
+
+namespace mapcore {
+
+class ProjectLayers;
+
+/**
+ * An open project as the desktop program holds it: the file (open for editing, or for
+ * viewing when it is read-only or another program edits it), a map layer per level, and
+ * the edit history. Every change goes through edit(), undo() or redo(), which refresh the
+ * layers of the levels that changed and announce the change, so views update only that.
+ */
+class ProjectSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    //! opens a project; throws gridmodel::Error with the reason when it cannot be read at all
+    static std::unique_ptr<ProjectSession> open(const QString& path);
+    ~ProjectSession() override;
+
+    gridmodel::ProjectFile& project() const { return *mProject; }
+    const gridmodel::ProjectData& data() const;
+    ProjectLayers& layers() const { return *mLayers; }
+    QString path() const;
+
+    bool isEditable() const;
+    //! why the project is open for viewing only (empty when editable)
+    QString readOnlyReason() const { return mReadOnlyReason; }
+
+    /**
+     * Runs one edit (a gridmodel operation on the project). On success the map follows
+     * and edited() is emitted; on refusal `error` receives the reason and nothing changed.
+     */
+    bool edit(const std::function<gridmodel::ChangeSet(gridmodel::ProjectFile&)>& operation,
+              QString* error = nullptr);
+    bool undo(QString* error = nullptr);
+    bool redo(QString* error = nullptr);
+    //! descriptions of the edit undo() would undo and redo() would redo (empty: none)
+    QString undoDescription() const;
+    QString redoDescription() const;
+
+signals:
+    //! after an edit, an undo or a redo: what changed
+    void edited(const gridmodel::ChangeSet& changes);
+
+private:
+    ProjectSession() = default;
+    void afterChange(const gridmodel::ChangeSet& changes);
+
+    std::unique_ptr<gridmodel::ProjectFile> mProject;
+    std::unique_ptr<ProjectLayers> mLayers;
+    QString mReadOnlyReason;
+};
+
+} // namespace mapcore
+
+Q_DECLARE_METATYPE(gridmodel::ChangeSet)
