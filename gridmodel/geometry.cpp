@@ -172,4 +172,46 @@ bool MultiPolygon::operator==(const MultiPolygon& other) const
     return true;
 }
 
+namespace {
+//! even-odd crossing test; true also when the point lies on an edge
+bool ringContains(const Ring& ring, const Point& p, bool* onEdge)
+{
+    bool inside = false;
+    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        const Point& a = ring[i];
+        const Point& b = ring[j];
+        const double cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+        if (cross == 0 && p.x >= std::min(a.x, b.x) && p.x <= std::max(a.x, b.x) &&
+            p.y >= std::min(a.y, b.y) && p.y <= std::max(a.y, b.y)) {
+            *onEdge = true;
+            return true;
+        }
+        if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x)
+            inside = !inside;
+    }
+    return inside;
+}
+} // namespace
+
+bool MultiPolygon::contains(const Point& point) const
+{
+    for (const Polygon& polygon : polygons) {
+        if (polygon.rings.empty())
+            continue;
+        bool onEdge = false;
+        if (!ringContains(polygon.rings.front(), point, &onEdge))
+            continue;
+        if (onEdge)
+            return true;
+        bool inHole = false;
+        for (size_t i = 1; i < polygon.rings.size() && !inHole; ++i) {
+            bool onHoleEdge = false;
+            inHole = ringContains(polygon.rings[i], point, &onHoleEdge) && !onHoleEdge;
+        }
+        if (!inHole)
+            return true;
+    }
+    return false;
+}
+
 } // namespace gridmodel

@@ -55,6 +55,8 @@ struct MultiPolygon
     Envelope envelope() const;
     int vertexCount() const;
     QString toWkt(int precision = 3) const;
+    //! whether the point lies inside (on an edge counts as inside; holes are outside)
+    bool contains(const Point& point) const;
     bool operator==(const MultiPolygon& other) const;
 };
 

@@ -2,7 +2,7 @@
 
 namespace gridmodel {
 
-HierarchyIndex::HierarchyIndex(const ProjectData& data)
+HierarchyIndex::HierarchyIndex(const ProjectData& data) : mData(data)
 {
     mById.reserve(static_cast<qsizetype>(data.units.size()));
     mByCode.reserve(static_cast<qsizetype>(data.units.size()));
@@ -20,6 +20,19 @@ HierarchyIndex::HierarchyIndex(const ProjectData& data)
 const Unit* HierarchyIndex::unit(UnitId id) const
 {
     return mById.value(id, nullptr);
+}
+
+const Unit* HierarchyIndex::unitAt(int level, const Point& point) const
+{
+    for (const Unit& unit : mData.units) {
+        if (unit.level != level)
+            continue;
+        const Envelope box = unit.boundary.envelope();
+        if (point.x >= box.minX && point.x <= box.maxX && point.y >= box.minY && point.y <= box.maxY &&
+            unit.boundary.contains(point))
+            return &unit;
+    }
+    return nullptr;
 }
 
 const Unit* HierarchyIndex::unitByCode(const QString& code) const

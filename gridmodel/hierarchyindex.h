@@ -21,6 +21,8 @@ public:
     const std::vector<const Unit*>& children(UnitId parent) const;
     //! the unit itself and everything below it
     std::vector<const Unit*> subtree(UnitId root) const;
+    //! the unit of a level whose boundary contains the point (the first one, if several)
+    const Unit* unitAt(int level, const Point& point) const;
     //! codes held by more than one unit, in file order
     const QStringList& duplicateCodes() const { return mDuplicateCodes; }
     //! whether `unit` is `ancestor` or lies below it (stops on a cycle)
@@ -32,6 +34,7 @@ private:
     QHash<UnitId, std::vector<const Unit*>> mChildren;
     std::vector<const Unit*> mNone;
     QStringList mDuplicateCodes;
+    const ProjectData& mData;
 };
 
 } // namespace gridmodel

@@ -26,7 +26,8 @@ ChangeSet ProjectEditor::setAttributes(const QString& code, const Attributes& at
     const Unit* unit = index.unitByCode(code);
     if (!unit)
         throw Error(Error::Kind::InvalidInput, tr("No unit has the code \"%1\"").arg(code));
-    if (!attributes.households && !attributes.residents && !attributes.name)
+    if (!attributes.households && !attributes.residents && !attributes.name && !attributes.organisation &&
+        !attributes.notes)
         throw Error(Error::Kind::InvalidInput, tr("Nothing to set: give households, residents or a name"));
     if ((attributes.households && *attributes.households < 0) ||
         (attributes.residents && *attributes.residents < 0))
@@ -39,6 +40,14 @@ ChangeSet ProjectEditor::setAttributes(const QString& code, const Attributes& at
     if (attributes.name && *attributes.name != unit->name) {
         changed.name = attributes.name->trimmed();
         what << tr("name %1→%2").arg(unit->name, changed.name);
+    }
+    if (attributes.organisation && attributes.organisation->trimmed() != unit->organisation) {
+        changed.organisation = attributes.organisation->trimmed();
+        what << tr("organisation %1").arg(changed.organisation);
+    }
+    if (attributes.notes && *attributes.notes != unit->notes) {
+        changed.notes = *attributes.notes;
+        what << tr("notes");
     }
     const qint64 householdsDelta = attributes.households ? *attributes.households - unit->households : 0;
     const qint64 residentsDelta = attributes.residents ? *attributes.residents - unit->residents : 0;

@@ -24,10 +24,12 @@ public:
         std::optional<qint64> households;
         std::optional<qint64> residents;
         std::optional<QString> name;
+        std::optional<QString> organisation;
+        std::optional<QString> notes;
     };
 
     /**
-     * Sets a unit's counts and/or name. A change in counts is carried up to every
+     * Sets a unit's counts, name, organisation or notes. A change in counts is carried up to every
      * ancestor, so totals keep adding up.
      */
     ChangeSet setAttributes(const QString& code, const Attributes& attributes);

@@ -18,6 +18,7 @@ ProjectLayers::ProjectLayers(const QString& projectPath, const gridmodel::Hierar
             QStringLiteral("%1|layername=%2").arg(projectPath, definition.key), definition.name.zh,
             QStringLiteral("ogr"), options);
         LevelStyle::forLevel(definition.key).applyTo(*layer, level == editingLevel);
+        mLevelKeys << definition.key;
         mLayers.push_back(std::move(layer));
     }
 }
@@ -40,6 +41,12 @@ QgsRectangle ProjectLayers::fullExtent() const
         if (layer->isValid() && layer->featureCount() > 0)
             extent.combineExtentWith(layer->extent());
     return extent;
+}
+
+void ProjectLayers::restyle(int level, bool filled)
+{
+    LevelStyle::forLevel(mLevelKeys.at(level)).applyTo(*layer(level), filled);
+    layer(level)->triggerRepaint();
 }
 
 QgsCoordinateReferenceSystem ProjectLayers::crs() const

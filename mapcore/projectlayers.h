@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <memory>
 #include <vector>
 
@@ -35,10 +36,13 @@ public:
     //! in drawing order for QgsMapSettings: the top level first (drawn last, on top)
     QList<QgsMapLayer*> layersTopFirst() const;
     QgsRectangle fullExtent() const;
+    //! styles a level again, filled when it is the level being edited
+    void restyle(int level, bool filled);
     QgsCoordinateReferenceSystem crs() const;
 
 private:
     std::vector<std::unique_ptr<QgsVectorLayer>> mLayers;
+    QStringList mLevelKeys;
 };
 
 } // namespace mapcore

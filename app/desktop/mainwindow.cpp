@@ -1,35 +1,90 @@
 #include "mainwindow.h"
 
+#include "capturetool.h"
 #include "error.h"
+#include "geosengine.h"
+#include "hierarchyeditor.h"
+#include "hierarchyindex.h"
+#include "hierarchytreemodel.h"
+#include "problemsmodel.h"
+#include "projecteditor.h"
 #include "projectfile.h"
 #include "projectlayers.h"
+#include "projectsession.h"
+#include "unitpropertiespanel.h"
 
+#include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QDragEnterEvent>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVariant>
+#include <QVBoxLayout>
+#include <cmath>
 #include <qgsmapcanvas.h>
 #include <qgsmaptoolpan.h>
+#include <qgsmessagebar.h>
+#include <qgssnappingconfig.h>
+#include <qgssnappingutils.h>
+#include <qgsvectorlayer.h>
+
+using namespace gridmodel;
+
+namespace {
+const char* RecentKey = "recentProjects";
+constexpr int RecentCount = 8;
+} // namespace
 
 MainWindow::MainWindow()
 {
     setWindowTitle(tr("GridAtlas 网格图"));
-    mCanvas = new QgsMapCanvas(this);
+    setAcceptDrops(true);
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    mMessageBar = new QgsMessageBar(central);
+    mCanvas = new QgsMapCanvas(central);
     mCanvas->setCanvasColor(Qt::white);
-    mCanvas->setMapTool(new QgsMapToolPan(mCanvas));
-    setCentralWidget(mCanvas);
+    layout->addWidget(mMessageBar);
+    layout->addWidget(mCanvas);
+    setCentralWidget(central);
 
-    QMenu* fileMenu = menuBar()->addMenu(tr("文件(&F)"));
-    QAction* open = fileMenu->addAction(tr("打开项目…"), this, &MainWindow::chooseProject);
-    open->setShortcut(QKeySequence::Open);
-    fileMenu->addSeparator();
-    QAction* quit = fileMenu->addAction(tr("退出"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    mPanTool = std::make_unique<QgsMapToolPan>(mCanvas);
+    mSelectTool = std::make_unique<mapcore::PickTool>(mCanvas);
+    mPaintTool = std::make_unique<mapcore::PickTool>(mCanvas);
+    mDrawTool = std::make_unique<mapcore::CaptureTool>(mCanvas, mapcore::CaptureTool::Shape::Polygon);
+    mReshapeTool = std::make_unique<mapcore::CaptureTool>(mCanvas, mapcore::CaptureTool::Shape::Polygon);
+    mSplitTool = std::make_unique<mapcore::CaptureTool>(mCanvas, mapcore::CaptureTool::Shape::Line);
+    connect(mSelectTool.get(), &mapcore::PickTool::picked, this, &MainWindow::unitPicked);
+    connect(mPaintTool.get(), &mapcore::PickTool::picked, this,
+            [this](const Point& point, Qt::KeyboardModifiers) { paintPicked(point); });
+    connect(mDrawTool.get(), &mapcore::CaptureTool::captured, this, &MainWindow::polygonDrawn);
+    connect(mReshapeTool.get(), &mapcore::CaptureTool::captured, this, &MainWindow::reshapeDrawn);
+    connect(mSplitTool.get(), &mapcore::CaptureTool::captured, this, &MainWindow::splitDrawn);
+
+    createDocks();
+    createActions();
 
     mCoordinates = new QLabel(this);
     mScale = new QLabel(this);
     mCrs = new QLabel(this);
+    mSelectionLabel = new QLabel(this);
+    statusBar()->addWidget(mSelectionLabel, 1);
     statusBar()->addPermanentWidget(mCoordinates);
     statusBar()->addPermanentWidget(mScale);
     statusBar()->addPermanentWidget(mCrs);
@@ -37,37 +92,266 @@ MainWindow::MainWindow()
         mCoordinates->setText(tr("坐标 %1, %2").arg(point.x(), 0, 'f', 1).arg(point.y(), 0, 'f', 1));
     });
     connect(mCanvas, &QgsMapCanvas::scaleChanged, this, &MainWindow::updateScale);
+    mCanvas->setMapTool(mSelectTool.get());
+    updateActions();
+    updateSelectionLabel();
 }
 
 MainWindow::~MainWindow()
 {
+    mCanvas->unsetMapTool(mCanvas->mapTool());
     mCanvas->setLayers({});
+}
+
+void MainWindow::createDocks()
+{
+    mTreeModel = new HierarchyTreeModel(this);
+    mTreeFilter = new QSortFilterProxyModel(this);
+    mTreeFilter->setSourceModel(mTreeModel);
+    mTreeFilter->setRecursiveFilteringEnabled(true);
+    mTreeFilter->setFilterKeyColumn(-1);
+    mTreeFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    mSearch = new QLineEdit(this);
+    mSearch->setPlaceholderText(tr("按名称或编码查找…"));
+    mSearch->setClearButtonEnabled(true);
+    mTree = new QTreeView(this);
+    mTree->setModel(mTreeFilter);
+    mTree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    mTree->setUniformRowHeights(true);
+    mTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(mSearch, &QLineEdit::textChanged, this, [this](const QString& text) {
+        mTreeFilter->setFilterFixedString(text.trimmed());
+        if (!text.trimmed().isEmpty())
+            mTree->expandAll();
+    });
+    connect(mTree->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (mSyncingSelection)
+            return;
+        mSelection.clear();
+        for (const QModelIndex& index : mTree->selectionModel()->selectedRows())
+            mSelection.push_back(HierarchyTreeModel::unitId(mTreeFilter->mapToSource(index)));
+        showOnMap();
+    });
+    connect(mTree, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        selectUnit(HierarchyTreeModel::unitId(mTreeFilter->mapToSource(index)), true);
+    });
+    auto* treePanel = new QWidget(this);
+    auto* treeLayout = new QVBoxLayout(treePanel);
+    treeLayout->setContentsMargins(2, 2, 2, 2);
+    treeLayout->addWidget(mSearch);
+    treeLayout->addWidget(mTree);
+    auto* treeDock = new QDockWidget(tr("层级"), this);
+    treeDock->setObjectName(QStringLiteral("hierarchyDock"));
+    treeDock->setWidget(treePanel);
+    addDockWidget(Qt::LeftDockWidgetArea, treeDock);
+
+    mProperties = new UnitPropertiesPanel(this);
+    connect(mProperties, &UnitPropertiesPanel::applyRequested, this,
+            [this](UnitId id, const ProjectEditor::Attributes& attributes) {
+                const Unit* unit = mSession ? mSession->project().index().unit(id) : nullptr;
+                if (!unit)
+                    return;
+                const QString code = unit->code;
+                runEdit([&](ProjectFile& project) {
+                    return ProjectEditor(project).setAttributes(code, attributes);
+                });
+            });
+    auto* propertiesDock = new QDockWidget(tr("属性"), this);
+    propertiesDock->setObjectName(QStringLiteral("propertiesDock"));
+    propertiesDock->setWidget(mProperties);
+    addDockWidget(Qt::RightDockWidgetArea, propertiesDock);
+
+    mProblems = new ProblemsModel(this);
+    mProblemsView = new QTableView(this);
+    mProblemsView->setModel(mProblems);
+    mProblemsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    mProblemsView->horizontalHeader()->setStretchLastSection(true);
+    mProblemsView->verticalHeader()->hide();
+    connect(mProblemsView, &QTableView::activated, this, [this](const QModelIndex& index) {
+        const Problem& problem = mProblems->problem(index.row());
+        if (!problem.units.empty())
+            selectUnit(problem.units.front(), false);
+        Envelope around = problem.geometry.isEmpty() ? Envelope() : problem.geometry.envelope();
+        if (around.isEmpty()) {
+            around.include(problem.location);
+            around.include(Point{problem.location.x - 30, problem.location.y - 30});
+            around.include(Point{problem.location.x + 30, problem.location.y + 30});
+        }
+        zoomTo(around);
+    });
+    auto* problemsDock = new QDockWidget(tr("问题"), this);
+    problemsDock->setObjectName(QStringLiteral("problemsDock"));
+    problemsDock->setWidget(mProblemsView);
+    addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+    resizeDocks({treeDock, propertiesDock}, {360, 280}, Qt::Horizontal);
+    resizeDocks({problemsDock}, {150}, Qt::Vertical);
+}
+
+void MainWindow::createActions()
+{
+    const auto make = [this](const QString& name, const QString& text, const QKeySequence& shortcut,
+                             const QString& tip) {
+        auto* action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcut(shortcut);
+        action->setToolTip(
+            shortcut.isEmpty() ? tip : tr("%1（%2）").arg(tip, shortcut.toString(QKeySequence::NativeText)));
+        action->setStatusTip(tip);
+        return action;
+    };
+    QAction* open =
+        make(QStringLiteral("open"), tr("打开项目…"), QKeySequence::Open, tr("打开 GridAtlas 项目"));
+    connect(open, &QAction::triggered, this, &MainWindow::chooseProject);
+    QAction* quit = make(QStringLiteral("quit"), tr("退出"), QKeySequence::Quit, tr("退出 GridAtlas"));
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    QAction* undo = make(QStringLiteral("undo"), tr("撤销"), QKeySequence::Undo, tr("撤销上一步编辑"));
+    QAction* redo = make(QStringLiteral("redo"), tr("重做"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+                         tr("重做撤销的编辑"));
+    connect(undo, &QAction::triggered, this, [this] {
+        QString error;
+        if (mSession && !mSession->undo(&error))
+            mMessageBar->pushWarning(tr("无法撤销"), error);
+    });
+    connect(redo, &QAction::triggered, this, [this] {
+        QString error;
+        if (mSession && !mSession->redo(&error))
+            mMessageBar->pushWarning(tr("无法重做"), error);
+    });
+
+    auto* tools = new QActionGroup(this);
+    const auto tool = [&](const QString& name, const QString& text, const QKeySequence& shortcut,
+                          const QString& tip, QgsMapTool* mapTool) {
+        QAction* action = make(name, text, shortcut, tip);
+        action->setCheckable(true);
+        tools->addAction(action);
+        mapTool->setAction(action);
+        connect(action, &QAction::triggered, this, [this, mapTool] { mCanvas->setMapTool(mapTool); });
+        return action;
+    };
+    QAction* pan = tool(QStringLiteral("pan"), tr("平移"), QKeySequence(Qt::Key_P),
+                        tr("拖动平移地图，滚轮缩放"), mPanTool.get());
+    QAction* select = tool(QStringLiteral("select"), tr("选择"), QKeySequence(Qt::Key_S),
+                           tr("点击选择当前层级的单元，Ctrl+点击多选"), mSelectTool.get());
+    select->setChecked(true);
+    QAction* draw =
+        tool(QStringLiteral("draw"), tr("绘制单元"), QKeySequence(Qt::Key_D),
+             tr("绘制新单元：单击加点，右键或回车完成；自动裁剪到上级并避开相邻单元"), mDrawTool.get());
+    QAction* reshape = tool(QStringLiteral("reshape"), tr("重绘边界"), QKeySequence(Qt::Key_R),
+                            tr("为选中单元绘制新边界；共用边界随之移动"), mReshapeTool.get());
+    QAction* split = tool(QStringLiteral("split"), tr("拆分"), QKeySequence(Qt::Key_X),
+                          tr("沿绘制的线拆分选中单元；下级单元、人员、户数随之分配"), mSplitTool.get());
+    QAction* paint = tool(QStringLiteral("paint"), tr("划入上级"), QKeySequence(Qt::Key_A),
+                          tr("先选中一个上级单元，再逐个点击要划入它的单元"), mPaintTool.get());
+    QAction* merge =
+        make(QStringLiteral("merge"), tr("合并"), QKeySequence(Qt::Key_M), tr("合并选中的同级单元"));
+    connect(merge, &QAction::triggered, this, &MainWindow::mergeSelected);
+    QAction* move = make(QStringLiteral("move"), tr("移至上级…"), QKeySequence(Qt::Key_T),
+                         tr("把选中单元连同下级移到另一个上级"));
+    connect(move, &QAction::triggered, this, &MainWindow::moveSelected);
+    QAction* remove =
+        make(QStringLiteral("delete"), tr("删除"), QKeySequence::Delete, tr("删除选中单元及其下级"));
+    connect(remove, &QAction::triggered, this, &MainWindow::deleteSelected);
+    QAction* zoomFull = make(QStringLiteral("zoomFull"), tr("全图"), QKeySequence(Qt::CTRL | Qt::Key_0),
+                             tr("缩放到整个项目"));
+    connect(zoomFull, &QAction::triggered, this, [this] {
+        if (mSession)
+            mCanvas->setExtent(mSession->layers().fullExtent());
+        mCanvas->refresh();
+    });
+
+    mLevelBox = new QComboBox(this);
+    mLevelBox->setToolTip(tr("编辑层级：工具作用于该层级的单元"));
+    connect(mLevelBox, qOverload<int>(&QComboBox::activated), this, &MainWindow::setEditingLevel);
+
+    QMenu* fileMenu = menuBar()->addMenu(tr("文件(&F)"));
+    fileMenu->addAction(open);
+    mRecentMenu = fileMenu->addMenu(tr("最近的项目"));
+    fileMenu->addSeparator();
+    fileMenu->addAction(quit);
+    QMenu* editMenu = menuBar()->addMenu(tr("编辑(&E)"));
+    editMenu->addActions({undo, redo});
+    editMenu->addSeparator();
+    editMenu->addActions({draw, reshape, split, merge, move, paint, remove});
+    QMenu* viewMenu = menuBar()->addMenu(tr("视图(&V)"));
+    viewMenu->addActions({pan, select, zoomFull});
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        viewMenu->addAction(dock->toggleViewAction());
+
+    QToolBar* toolbar = addToolBar(tr("工具"));
+    toolbar->setObjectName(QStringLiteral("tools"));
+    toolbar->addActions({open, undo, redo});
+    toolbar->addSeparator();
+    toolbar->addActions({pan, select, zoomFull});
+    toolbar->addSeparator();
+    toolbar->addWidget(mLevelBox);
+    toolbar->addActions({draw, reshape, split, merge, move, paint, remove});
+    fillRecentMenu();
+}
+
+QAction* MainWindow::action(const QString& name) const
+{
+    return findChild<QAction*>(name);
+}
+
+template <typename Operation> bool MainWindow::runEdit(Operation operation)
+{
+    if (!mSession)
+        return false;
+    QString error;
+    if (!mSession->edit(operation, &error)) {
+        mMessageBar->pushWarning(tr("未执行"), error);
+        return false;
+    }
+    return true;
 }
 
 bool MainWindow::openProject(const QString& path)
 {
+    std::unique_ptr<mapcore::ProjectSession> session;
     try {
-        auto project = gridmodel::ProjectFile::open(path, gridmodel::ProjectFile::Access::ReadOnly);
-        const int editingLevel = project->data().hierarchy.defaultEditingLevel();
-        auto layers = std::make_unique<mapcore::ProjectLayers>(project->path(), project->data().hierarchy,
-                                                               editingLevel);
-        mCanvas->setLayers(layers->layersTopFirst());
-        mCanvas->setDestinationCrs(layers->crs());
-        QgsRectangle extent = layers->fullExtent();
-        if (!extent.isEmpty()) {
-            extent.scale(1.05);
-            mCanvas->setExtent(extent);
-        }
-        mLayers = std::move(layers);
-        mProject = std::move(project);
-        mCrs->setText(mLayers->crs().authid());
-        setWindowTitle(tr("%1 — GridAtlas 网格图").arg(mProject->data().name));
-        mCanvas->refresh();
-        return true;
+        session = mapcore::ProjectSession::open(path);
     } catch (const gridmodel::Error& error) {
-        QMessageBox::warning(this, tr("无法打开项目"), error.message());
+        mMessageBar->pushCritical(tr("无法打开项目"), error.message());
         return false;
     }
+    mCanvas->setLayers({});
+    mTreeModel->setSession(nullptr);
+    mSelection.clear();
+    mSession = std::move(session);
+    connect(mSession.get(), &mapcore::ProjectSession::edited, this, &MainWindow::followEdit);
+    mapcore::ProjectLayers& layers = mSession->layers();
+    mCanvas->setLayers(layers.layersTopFirst());
+    mCanvas->setDestinationCrs(layers.crs());
+    QgsRectangle extent = layers.fullExtent();
+    if (!extent.isEmpty()) {
+        extent.scale(1.05);
+        mCanvas->setExtent(extent);
+    }
+    QgsSnappingConfig snapping;
+    snapping.setEnabled(true);
+    snapping.setMode(QgsSnappingConfig::AllLayers);
+    snapping.setTypeFlag(QgsSnappingConfig::VertexFlag | QgsSnappingConfig::SegmentFlag);
+    snapping.setTolerance(8);
+    snapping.setUnits(QgsTolerance::Pixels);
+    mCanvas->snappingUtils()->setConfig(snapping);
+
+    const HierarchyTemplate& hierarchy = mSession->data().hierarchy;
+    mLevelBox->clear();
+    for (int level = 0; level < hierarchy.levelCount(); ++level)
+        mLevelBox->addItem(hierarchy.level(level).name.text());
+    mLevelBox->setCurrentIndex(hierarchy.defaultEditingLevel());
+    mTreeModel->setSession(mSession.get());
+    mProblems->recheck(mSession->data());
+    mCrs->setText(layers.crs().authid());
+    setWindowTitle(tr("%1 — GridAtlas 网格图").arg(mSession->data().name));
+    if (!mSession->isEditable())
+        mMessageBar->pushInfo(tr("只读打开"), mSession->readOnlyReason());
+    rememberRecent(mSession->path());
+    mProperties->showUnit(nullptr, QString(), false);
+    updateActions();
+    updateSelectionLabel();
+    mCanvas->refresh();
+    return true;
 }
 
 void MainWindow::chooseProject()
@@ -78,7 +362,310 @@ void MainWindow::chooseProject()
         openProject(path);
 }
 
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive)) {
+            event->acceptProposedAction();
+            return;
+        }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive)) {
+            openProject(url.toLocalFile());
+            event->acceptProposedAction();
+            return;
+        }
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QLatin1String(RecentKey)).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(QLatin1String(RecentKey), QVariant(recent.mid(0, RecentCount)));
+    fillRecentMenu();
+}
+
+void MainWindow::fillRecentMenu()
+{
+    mRecentMenu->clear();
+    const QStringList recent = QSettings().value(QLatin1String(RecentKey)).toStringList();
+    for (const QString& path : recent)
+        mRecentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openProject(path); })
+            ->setToolTip(path);
+    mRecentMenu->setEnabled(!recent.isEmpty());
+}
+
+int MainWindow::editingLevel() const
+{
+    return mLevelBox->currentIndex();
+}
+
+void MainWindow::setEditingLevel(int level)
+{
+    if (!mSession || level < 0 || level >= mSession->data().hierarchy.levelCount())
+        return;
+    mLevelBox->setCurrentIndex(level);
+    for (int i = 0; i < mSession->layers().levelCount(); ++i)
+        mSession->layers().restyle(i, i == level);
+    mCanvas->refresh();
+}
+
+void MainWindow::updateActions()
+{
+    const bool editable = mSession && mSession->isEditable();
+    for (const char* name : {"draw", "reshape", "split", "merge", "move", "paint", "delete"})
+        action(QLatin1String(name))->setEnabled(editable);
+    const QString undo = mSession ? mSession->undoDescription() : QString();
+    const QString redo = mSession ? mSession->redoDescription() : QString();
+    action(QStringLiteral("undo"))->setEnabled(editable && !undo.isEmpty());
+    action(QStringLiteral("undo"))->setText(undo.isEmpty() ? tr("撤销") : tr("撤销 %1").arg(undo));
+    action(QStringLiteral("redo"))->setEnabled(editable && !redo.isEmpty());
+    action(QStringLiteral("redo"))->setText(redo.isEmpty() ? tr("重做") : tr("重做 %1").arg(redo));
+    action(QStringLiteral("zoomFull"))->setEnabled(mSession != nullptr);
+}
+
 void MainWindow::updateScale(double scale)
 {
     mScale->setText(tr("比例尺 1:%1").arg(QLocale().toString(std::round(scale), 'f', 0)));
+}
+
+void MainWindow::updateSelectionLabel()
+{
+    if (!mSession || mSelection.empty()) {
+        mSelectionLabel->setText(mSession ? tr("未选择")
+                                          : tr("请打开项目（Ctrl+O）或把 .gpkg 文件拖到窗口上"));
+        return;
+    }
+    const HierarchyIndex& index = mSession->project().index();
+    qint64 households = 0, residents = 0;
+    for (UnitId id : mSelection)
+        if (const Unit* unit = index.unit(id)) {
+            households += unit->households;
+            residents += unit->residents;
+        }
+    const Unit* first = index.unit(mSelection.front());
+    mSelectionLabel->setText(
+        mSelection.size() == 1 && first
+            ? tr("已选 %1 %2：%3 户，%4 人").arg(first->code, first->name).arg(households).arg(residents)
+            : tr("已选 %1 个单元：%2 户，%3 人").arg(mSelection.size()).arg(households).arg(residents));
+}
+
+const Unit* MainWindow::selectedUnit() const
+{
+    return mSession && mSelection.size() == 1 ? mSession->project().index().unit(mSelection.front())
+                                              : nullptr;
+}
+
+void MainWindow::selectUnit(UnitId id, bool zoom, bool addToSelection)
+{
+    if (!mSession || !mSession->project().index().unit(id))
+        return;
+    if (!addToSelection)
+        mSelection.clear();
+    if (std::find(mSelection.begin(), mSelection.end(), id) == mSelection.end())
+        mSelection.push_back(id);
+    {
+        mSyncingSelection = true;
+        QItemSelection rows;
+        for (UnitId selected : mSelection) {
+            const QModelIndex index = mTreeFilter->mapFromSource(mTreeModel->indexOf(selected));
+            if (index.isValid())
+                rows.select(index, index);
+        }
+        mTree->selectionModel()->select(rows,
+                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        const QModelIndex current = mTreeFilter->mapFromSource(mTreeModel->indexOf(id));
+        if (current.isValid()) {
+            mTree->selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+            mTree->scrollTo(current);
+        }
+        mSyncingSelection = false;
+    }
+    showOnMap();
+    if (zoom)
+        zoomTo(mSession->project().index().unit(id)->boundary.envelope());
+}
+
+void MainWindow::showOnMap()
+{
+    if (!mSession)
+        return;
+    mapcore::ProjectLayers& layers = mSession->layers();
+    std::vector<QgsFeatureIds> perLevel(static_cast<size_t>(layers.levelCount()));
+    const HierarchyIndex& index = mSession->project().index();
+    for (UnitId id : mSelection)
+        if (const Unit* unit = index.unit(id))
+            perLevel[static_cast<size_t>(unit->level)].insert(id);
+    for (int level = 0; level < layers.levelCount(); ++level)
+        layers.layer(level)->selectByIds(perLevel[static_cast<size_t>(level)]);
+    const Unit* unit = selectedUnit();
+    mProperties->showUnit(unit, unit ? mSession->data().hierarchy.level(unit->level).name.text() : QString(),
+                          mSession->isEditable());
+    updateSelectionLabel();
+}
+
+void MainWindow::zoomTo(const Envelope& envelope)
+{
+    if (envelope.isEmpty())
+        return;
+    QgsRectangle extent(envelope.minX, envelope.minY, envelope.maxX, envelope.maxY);
+    extent.scale(1.3);
+    mCanvas->setExtent(extent);
+    mCanvas->refresh();
+}
+
+void MainWindow::followEdit(const ChangeSet& changes)
+{
+    // Units that are gone leave the selection; a created unit becomes the selection.
+    const HierarchyIndex& index = mSession->project().index();
+    mSelection.erase(
+        std::remove_if(mSelection.begin(), mSelection.end(), [&index](UnitId id) { return !index.unit(id); }),
+        mSelection.end());
+    for (const auto& change : changes.units)
+        if (!change.before && change.after && change.after->level == editingLevel()) {
+            mSelection = {change.after->id};
+            break;
+        }
+    if (!mSelection.empty())
+        selectUnit(mSelection.front(), false, false);
+    else
+        showOnMap();
+    mProblems->recheck(mSession->data());
+    updateActions();
+}
+
+void MainWindow::unitPicked(const Point& point, Qt::KeyboardModifiers modifiers)
+{
+    if (!mSession)
+        return;
+    if (const Unit* unit = mSession->project().index().unitAt(editingLevel(), point))
+        selectUnit(unit->id, false, modifiers & Qt::ControlModifier);
+    else if (!(modifiers & Qt::ControlModifier)) {
+        mSelection.clear();
+        mTree->clearSelection();
+        showOnMap();
+    }
+}
+
+void MainWindow::paintPicked(const Point& point)
+{
+    const Unit* parent = selectedUnit();
+    if (!mSession || !parent || parent->level != editingLevel() - 1) {
+        mMessageBar->pushInfo(tr("划入上级"), tr("先在层级树中选中一个%1，再点击要划入它的%2")
+                                                  .arg(mLevelBox->itemText(editingLevel() - 1),
+                                                       mLevelBox->itemText(editingLevel())));
+        return;
+    }
+    const Unit* child = mSession->project().index().unitAt(editingLevel(), point);
+    if (!child || child->parentId == parent->id)
+        return;
+    const QString parentCode = parent->code, childCode = child->code;
+    const UnitId parentId = parent->id;
+    if (runEdit([&](ProjectFile& p) { return HierarchyEditor(p).assign(parentCode, {childCode}).changes; }))
+        selectUnit(parentId, false);
+}
+
+void MainWindow::polygonDrawn(const std::vector<Point>& ring)
+{
+    if (!mSession)
+        return;
+    const int level = editingLevel();
+    const MultiPolygon drawn{{Polygon{{ring}}}};
+    const HierarchyTemplate& hierarchy = mSession->data().hierarchy;
+    QString parentCode;
+    if (level > 0) {
+        const Point inside = GeosEngine().pointOnSurface(drawn);
+        const Unit* parent = mSession->project().index().unitAt(level - 1, inside);
+        if (!parent) {
+            mMessageBar->pushWarning(
+                tr("未执行"), tr("绘制的范围不在任何%1之内").arg(hierarchy.level(level - 1).name.text()));
+            return;
+        }
+        parentCode = parent->code;
+    }
+    const QString levelKey = hierarchy.level(level).key;
+    const QString name = tr("新%1").arg(hierarchy.level(level).name.text());
+    runEdit(
+        [&](ProjectFile& p) { return HierarchyEditor(p).add(levelKey, parentCode, name, drawn).changes; });
+    mProperties->nameEdit()->setFocus();
+    mProperties->nameEdit()->selectAll();
+}
+
+void MainWindow::reshapeDrawn(const std::vector<Point>& ring)
+{
+    const Unit* unit = selectedUnit();
+    if (!unit) {
+        mMessageBar->pushInfo(tr("重绘边界"), tr("先选中一个单元"));
+        return;
+    }
+    const QString code = unit->code;
+    runEdit([&](ProjectFile& p) {
+        return HierarchyEditor(p).reshape(code, MultiPolygon{{Polygon{{ring}}}}).changes;
+    });
+}
+
+void MainWindow::splitDrawn(const std::vector<Point>& line)
+{
+    const Unit* unit = selectedUnit();
+    if (!unit) {
+        mMessageBar->pushInfo(tr("拆分"), tr("先选中要拆分的单元"));
+        return;
+    }
+    const QString code = unit->code;
+    runEdit([&](ProjectFile& p) { return HierarchyEditor(p).split(code, line).changes; });
+}
+
+void MainWindow::mergeSelected()
+{
+    if (!mSession || mSelection.size() < 2) {
+        mMessageBar->pushInfo(tr("合并"), tr("先选中两个以上同级单元（Ctrl+点击）"));
+        return;
+    }
+    QStringList codes;
+    for (UnitId id : mSelection)
+        if (const Unit* unit = mSession->project().index().unit(id))
+            codes << unit->code;
+    runEdit([&](ProjectFile& p) { return HierarchyEditor(p).merge(codes).changes; });
+}
+
+void MainWindow::moveSelected()
+{
+    const Unit* unit = selectedUnit();
+    if (!unit || unit->level == 0) {
+        mMessageBar->pushInfo(tr("移至上级"), tr("先选中一个有上级的单元"));
+        return;
+    }
+    QStringList choices;
+    for (const Unit& candidate : mSession->data().units)
+        if (candidate.level == unit->level - 1 && candidate.id != unit->parentId)
+            choices << QStringLiteral("%1 %2").arg(candidate.code, candidate.name);
+    bool ok = false;
+    const QString choice = QInputDialog::getItem(
+        this, tr("移至上级"), tr("把 %1 %2 移到：").arg(unit->code, unit->name), choices, 0, false, &ok);
+    if (!ok || choice.isEmpty())
+        return;
+    const QString code = unit->code, parentCode = choice.section(QLatin1Char(' '), 0, 0);
+    runEdit([&](ProjectFile& p) { return HierarchyEditor(p).move(code, parentCode).changes; });
+}
+
+void MainWindow::deleteSelected()
+{
+    const Unit* unit = selectedUnit();
+    if (!unit)
+        return;
+    const size_t below = mSession->project().index().subtree(unit->id).size() - 1;
+    if (below > 0 &&
+        QMessageBox::question(
+            this, tr("删除"),
+            tr("删除 %1 %2 及其下级 %3 个单元？可以撤销。").arg(unit->code, unit->name).arg(below)) !=
+            QMessageBox::Yes)
+        return;
+    const QString code = unit->code;
+    runEdit([&](ProjectFile& p) { return ProjectEditor(p).deleteUnit(code, true); });
 }

@@ -1,21 +1,39 @@
 #pragma once
 
+#include "geometry.h"
+#include "projectdata.h"
+
 #include <QMainWindow>
 #include <memory>
+#include <vector>
 
+class QAction;
+class QComboBox;
 class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QTreeView;
 class QgsMapCanvas;
+class QgsMapTool;
+class QgsMessageBar;
+class HierarchyTreeModel;
+class ProblemsModel;
+class UnitPropertiesPanel;
 
 namespace gridmodel {
-class ProjectFile;
+struct ChangeSet;
 }
 namespace mapcore {
-class ProjectLayers;
-}
+class CaptureTool;
+class PickTool;
+class ProjectSession;
+} // namespace mapcore
 
 /**
- * The GridAtlas window: the map of the open project. Wiring only; what the map shows
- * comes from mapcore, what a project is from gridmodel.
+ * The GridAtlas window: the map of the open project with the hierarchy tree, the selected
+ * unit's properties and the checker's problems beside it, and the editing tools. Wiring
+ * only: rules are gridmodel's operations, map tools only capture geometry.
  */
 class MainWindow : public QMainWindow
 {
@@ -25,18 +43,73 @@ public:
     MainWindow();
     ~MainWindow() override;
 
-    //! opens a project for viewing; shows the reason when it cannot
+    //! opens a project (for editing when it can); shows the reason when it cannot
     bool openProject(const QString& path);
+
     QgsMapCanvas* canvas() const { return mCanvas; }
+    mapcore::ProjectSession* session() const { return mSession.get(); }
+    QTreeView* hierarchyView() const { return mTree; }
+    QLineEdit* searchBox() const { return mSearch; }
+    QTableView* problemsView() const { return mProblemsView; }
+    ProblemsModel* problems() const { return mProblems; }
+    UnitPropertiesPanel* propertiesPanel() const { return mProperties; }
+    QgsMessageBar* messageBar() const { return mMessageBar; }
+    QAction* action(const QString& name) const;
+    //! the level the editing tools work on
+    int editingLevel() const;
+    void setEditingLevel(int level);
+    const std::vector<gridmodel::UnitId>& selection() const { return mSelection; }
+    //! selects a unit in the tree and on the map, zooming to it when asked
+    void selectUnit(gridmodel::UnitId id, bool zoom, bool addToSelection = false);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
+    void createActions();
+    void createDocks();
     void chooseProject();
+    void updateActions();
     void updateScale(double scale);
+    void updateSelectionLabel();
+    void rememberRecent(const QString& path);
+    void fillRecentMenu();
+    void zoomTo(const gridmodel::Envelope& envelope);
+    void showOnMap();
+    void followEdit(const gridmodel::ChangeSet& changes);
+    //! runs an edit through the session; a refusal is shown in the message bar
+    template <typename Operation> bool runEdit(Operation operation);
+
+    void unitPicked(const gridmodel::Point& point, Qt::KeyboardModifiers modifiers);
+    void paintPicked(const gridmodel::Point& point);
+    void polygonDrawn(const std::vector<gridmodel::Point>& ring);
+    void reshapeDrawn(const std::vector<gridmodel::Point>& ring);
+    void splitDrawn(const std::vector<gridmodel::Point>& line);
+    void mergeSelected();
+    void moveSelected();
+    void deleteSelected();
+    const gridmodel::Unit* selectedUnit() const;
 
     QgsMapCanvas* mCanvas = nullptr;
+    QgsMessageBar* mMessageBar = nullptr;
     QLabel* mCoordinates = nullptr;
     QLabel* mScale = nullptr;
     QLabel* mCrs = nullptr;
-    std::unique_ptr<gridmodel::ProjectFile> mProject;
-    std::unique_ptr<mapcore::ProjectLayers> mLayers;
+    QLabel* mSelectionLabel = nullptr;
+    QComboBox* mLevelBox = nullptr;
+    QTreeView* mTree = nullptr;
+    QLineEdit* mSearch = nullptr;
+    QTableView* mProblemsView = nullptr;
+    HierarchyTreeModel* mTreeModel = nullptr;
+    QSortFilterProxyModel* mTreeFilter = nullptr;
+    ProblemsModel* mProblems = nullptr;
+    UnitPropertiesPanel* mProperties = nullptr;
+    QMenu* mRecentMenu = nullptr;
+    std::unique_ptr<mapcore::PickTool> mSelectTool, mPaintTool;
+    std::unique_ptr<mapcore::CaptureTool> mDrawTool, mReshapeTool, mSplitTool;
+    std::unique_ptr<QgsMapTool> mPanTool;
+    std::unique_ptr<mapcore::ProjectSession> mSession;
+    std::vector<gridmodel::UnitId> mSelection;
+    bool mSyncingSelection = false;
 };

@@ -117,6 +117,21 @@ private slots:
         QCOMPARE(crossingCaught, 60);
     }
 
+    void pointInPolygon()
+    {
+        GeosEngine geos;
+        const MultiPolygon donut =
+            geos.fromWkt("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0), (3 3, 3 7, 7 7, 7 3, 3 3)), "
+                         "((20 0, 30 0, 25 8, 20 0)))");
+        QVERIFY(donut.contains({1, 1}));
+        QVERIFY(!donut.contains({5, 5}));  // in the hole
+        QVERIFY(donut.contains({3, 5}));   // on the hole's edge: the unit's own boundary
+        QVERIFY(donut.contains({10, 5}));  // on the outer edge
+        QVERIFY(donut.contains({25, 2}));  // the second part
+        QVERIFY(!donut.contains({15, 5})); // between the parts
+        QVERIFY(!donut.contains({-1, 5}));
+    }
+
     void validity()
     {
         GeosEngine geos;

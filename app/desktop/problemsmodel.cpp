@@ -1,0 +1,128 @@
+#include "problemsmodel.h"
+
+#include "hierarchyindex.h"
+#include "projectdata.h"
+
+#include <QStringList>
+
+using namespace gridmodel;
+
+ProblemsModel::ProblemsModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void ProblemsModel::recheck(const ProjectData& data)
+{
+    beginResetModel();
+    mProblems = Checker(data).check();
+    mLevelNames.clear();
+    mUnitCodes.clear();
+    const HierarchyIndex index(data);
+    for (const Problem& problem : mProblems) {
+        mLevelNames.push_back(problem.level >= 0 && problem.level < data.hierarchy.levelCount()
+                                  ? data.hierarchy.level(problem.level).name.text()
+                                  : QString());
+        QStringList codes;
+        for (UnitId id : problem.units)
+            if (const Unit* unit = index.unit(id))
+                codes << QStringLiteral("%1 %2").arg(unit->code, unit->name);
+        mUnitCodes.push_back(codes.join(QStringLiteral("；")));
+    }
+    endResetModel();
+}
+
+void ProblemsModel::clear()
+{
+    beginResetModel();
+    mProblems.clear();
+    mLevelNames.clear();
+    mUnitCodes.clear();
+    endResetModel();
+}
+
+QString ProblemsModel::kindName(Problem::Kind kind)
+{
+    switch (kind) {
+    case Problem::Kind::Gap:
+        return tr("缺口");
+    case Problem::Kind::Overlap:
+        return tr("重叠");
+    case Problem::Kind::OutsideParent:
+        return tr("超出上级");
+    case Problem::Kind::InvalidGeometry:
+        return tr("边界无效");
+    case Problem::Kind::EmptyGeometry:
+        return tr("边界为空");
+    case Problem::Kind::DuplicateCode:
+        return tr("编码重复");
+    case Problem::Kind::Orphan:
+        return tr("上级缺失");
+    case Problem::Kind::Cycle:
+        return tr("层级成环");
+    case Problem::Kind::CountMismatch:
+        return tr("数量不符");
+    case Problem::Kind::MissingRole:
+        return tr("缺少人员");
+    case Problem::Kind::OutOfBand:
+        return tr("超出目标范围");
+    case Problem::Kind::Ratio:
+        return tr("联系户数不符");
+    case Problem::Kind::NotContiguous:
+        return tr("不连片");
+    }
+    return QString();
+}
+
+int ProblemsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : problemCount();
+}
+
+int ProblemsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ProblemsModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= problemCount())
+        return QVariant();
+    const size_t row = static_cast<size_t>(index.row());
+    const Problem& problem = mProblems[row];
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case KindColumn:
+            return kindName(problem.kind);
+        case LevelColumn:
+            return mLevelNames[row];
+        case UnitsColumn:
+            return mUnitCodes[row];
+        case AreaColumn:
+            return problem.areaM2 > 0 ? QStringLiteral("%1 m²").arg(problem.areaM2, 0, 'f', 1) : QString();
+        case DetailColumn:
+            return problem.detail;
+        }
+    } else if (role == Qt::ToolTipRole) {
+        return tr("双击定位到 %1, %2").arg(problem.location.x, 0, 'f', 1).arg(problem.location.y, 0, 'f', 1);
+    } else if (role == Qt::TextAlignmentRole && index.column() == AreaColumn) {
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    return QVariant();
+}
+
+QVariant ProblemsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QVariant();
+    switch (section) {
+    case KindColumn:
+        return tr("问题");
+    case LevelColumn:
+        return tr("层级");
+    case UnitsColumn:
+        return tr("单元");
+    case AreaColumn:
+        return tr("面积");
+    case DetailColumn:
+        return tr("说明");
+    }
+    return QVariant();
+}

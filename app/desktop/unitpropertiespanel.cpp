@@ -1,0 +1,132 @@
+#include "unitpropertiespanel.h"
+
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <limits>
+
+using namespace gridmodel;
+
+UnitPropertiesPanel::UnitPropertiesPanel(QWidget* parent) : QWidget(parent)
+{
+    mLevel = new QLabel(this);
+    mCode = new QLabel(this);
+    mCode->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    mName = new QLineEdit(this);
+    mOrganisation = new QLineEdit(this);
+    mOrganisation->setPlaceholderText(tr("如 第三网格党支部"));
+    mHouseholds = new QSpinBox(this);
+    mResidents = new QSpinBox(this);
+    for (QSpinBox* count : {mHouseholds, mResidents}) {
+        count->setRange(0, std::numeric_limits<int>::max());
+        count->setGroupSeparatorShown(true);
+    }
+    mHouseholds->setSuffix(tr(" 户"));
+    mResidents->setSuffix(tr(" 人"));
+    mNotes = new QPlainTextEdit(this);
+    mNotes->setMaximumHeight(80);
+    mMessage = new QLabel(this);
+    mMessage->setStyleSheet(QStringLiteral("color: #b00020;"));
+    mMessage->setWordWrap(true);
+    mApply = new QPushButton(tr("应用"), this);
+    mApply->setToolTip(tr("保存修改（Ctrl+Return）；户数、人数的变化计入各级上级"));
+    mApply->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    mRevert = new QPushButton(tr("还原"), this);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("层级"), mLevel);
+    form->addRow(tr("编码"), mCode);
+    form->addRow(tr("名称"), mName);
+    form->addRow(tr("组织"), mOrganisation);
+    form->addRow(tr("户数"), mHouseholds);
+    form->addRow(tr("人数"), mResidents);
+    form->addRow(tr("备注"), mNotes);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(mRevert);
+    buttons->addWidget(mApply);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(mMessage);
+    layout->addLayout(buttons);
+    layout->addStretch();
+
+    connect(mName, &QLineEdit::textChanged, this, &UnitPropertiesPanel::updateState);
+    connect(mOrganisation, &QLineEdit::textChanged, this, &UnitPropertiesPanel::updateState);
+    connect(mHouseholds, qOverload<int>(&QSpinBox::valueChanged), this, &UnitPropertiesPanel::updateState);
+    connect(mResidents, qOverload<int>(&QSpinBox::valueChanged), this, &UnitPropertiesPanel::updateState);
+    connect(mNotes, &QPlainTextEdit::textChanged, this, &UnitPropertiesPanel::updateState);
+    connect(mApply, &QPushButton::clicked, this, [this] {
+        const auto attributes = changedAttributes();
+        if (inputProblem().isEmpty() && mUnitId)
+            emit applyRequested(mUnitId, attributes);
+    });
+    connect(mRevert, &QPushButton::clicked, this, [this] {
+        const Unit shown = mShown;
+        showUnit(mUnitId ? &shown : nullptr, mLevel->text(), mEditable);
+    });
+    showUnit(nullptr, QString(), false);
+}
+
+void UnitPropertiesPanel::showUnit(const Unit* unit, const QString& levelName, bool editable)
+{
+    mUnitId = unit ? unit->id : 0;
+    mShown = unit ? *unit : Unit();
+    mEditable = editable && unit;
+    const QSignalBlocker blockers[] = {QSignalBlocker(mName), QSignalBlocker(mOrganisation),
+                                       QSignalBlocker(mHouseholds), QSignalBlocker(mResidents),
+                                       QSignalBlocker(mNotes)};
+    mLevel->setText(unit ? levelName : tr("未选择单元"));
+    mCode->setText(mShown.code);
+    mName->setText(mShown.name);
+    mOrganisation->setText(mShown.organisation);
+    mHouseholds->setValue(static_cast<int>(mShown.households));
+    mResidents->setValue(static_cast<int>(mShown.residents));
+    mNotes->setPlainText(mShown.notes);
+    for (QWidget* field : std::initializer_list<QWidget*>{mName, mOrganisation, mHouseholds, mResidents})
+        field->setEnabled(mEditable);
+    mNotes->setReadOnly(!mEditable);
+    updateState();
+}
+
+QString UnitPropertiesPanel::inputProblem() const
+{
+    if (mUnitId && mName->text().trimmed().isEmpty())
+        return tr("名称不能为空");
+    return QString();
+}
+
+ProjectEditor::Attributes UnitPropertiesPanel::changedAttributes() const
+{
+    ProjectEditor::Attributes attributes;
+    if (!mUnitId)
+        return attributes;
+    if (mName->text().trimmed() != mShown.name)
+        attributes.name = mName->text().trimmed();
+    if (mOrganisation->text().trimmed() != mShown.organisation)
+        attributes.organisation = mOrganisation->text().trimmed();
+    if (mHouseholds->value() != mShown.households)
+        attributes.households = mHouseholds->value();
+    if (mResidents->value() != mShown.residents)
+        attributes.residents = mResidents->value();
+    if (mNotes->toPlainText() != mShown.notes)
+        attributes.notes = mNotes->toPlainText();
+    return attributes;
+}
+
+void UnitPropertiesPanel::updateState()
+{
+    const QString problem = inputProblem();
+    mMessage->setText(problem);
+    mName->setStyleSheet(problem.isEmpty() ? QString() : QStringLiteral("border: 1px solid #b00020;"));
+    const auto changed = changedAttributes();
+    const bool dirty =
+        changed.name || changed.organisation || changed.households || changed.residents || changed.notes;
+    mApply->setEnabled(mEditable && dirty && problem.isEmpty());
+    mRevert->setEnabled(mEditable && dirty);
+}

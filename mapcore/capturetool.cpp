@@ -1,0 +1,126 @@
+#include "capturetool.h"
+
+#include <QKeyEvent>
+#include <qgsmapcanvas.h>
+#include <qgsmapmouseevent.h>
+#include <qgsrubberband.h>
+#include <qgssnappingutils.h>
+
+namespace mapcore {
+
+CaptureTool::CaptureTool(QgsMapCanvas* canvas, Shape shape) : QgsMapTool(canvas), mShape(shape)
+{
+    setCursor(Qt::CrossCursor);
+}
+
+CaptureTool::~CaptureTool() = default;
+
+QgsPointXY CaptureTool::snapped(QgsMapMouseEvent* event) const
+{
+    event->snapPoint();
+    return event->mapPoint();
+}
+
+void CaptureTool::canvasMoveEvent(QgsMapMouseEvent* event)
+{
+    if (mPoints.empty())
+        return;
+    const QgsPointXY hover = snapped(event);
+    updateBand(&hover);
+}
+
+void CaptureTool::canvasReleaseEvent(QgsMapMouseEvent* event)
+{
+    if (event->button() == Qt::RightButton) {
+        finish();
+        return;
+    }
+    if (event->button() != Qt::LeftButton)
+        return;
+    const QgsPointXY point = snapped(event);
+    mPoints.push_back({point.x(), point.y()});
+    updateBand(nullptr);
+}
+
+void CaptureTool::keyPressEvent(QKeyEvent* event)
+{
+    switch (event->key()) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        finish();
+        break;
+    case Qt::Key_Escape:
+        reset();
+        break;
+    case Qt::Key_Backspace:
+    case Qt::Key_Delete:
+        if (!mPoints.empty()) {
+            mPoints.pop_back();
+            updateBand(nullptr);
+        }
+        break;
+    default:
+        event->ignore();
+        return;
+    }
+    event->accept();
+}
+
+void CaptureTool::deactivate()
+{
+    reset();
+    QgsMapTool::deactivate();
+}
+
+void CaptureTool::finish()
+{
+    const size_t needed = mShape == Shape::Polygon ? 3 : 2;
+    if (mPoints.size() < needed) {
+        reset();
+        return;
+    }
+    std::vector<gridmodel::Point> points = mPoints;
+    if (mShape == Shape::Polygon)
+        points.push_back(points.front());
+    reset();
+    emit captured(points);
+}
+
+void CaptureTool::reset()
+{
+    mPoints.clear();
+    mBand.reset();
+}
+
+void CaptureTool::updateBand(const QgsPointXY* hover)
+{
+    if (!mBand) {
+        mBand = std::make_unique<QgsRubberBand>(
+            mCanvas, mShape == Shape::Polygon ? QgsWkbTypes::PolygonGeometry : QgsWkbTypes::LineGeometry);
+        mBand->setStrokeColor(QColor(220, 60, 30));
+        mBand->setFillColor(QColor(220, 60, 30, 50));
+        mBand->setWidth(2);
+    }
+    mBand->reset(mShape == Shape::Polygon ? QgsWkbTypes::PolygonGeometry : QgsWkbTypes::LineGeometry);
+    for (const gridmodel::Point& p : mPoints)
+        mBand->addPoint(QgsPointXY(p.x, p.y), false);
+    if (hover)
+        mBand->addPoint(*hover, false);
+    mBand->updatePosition();
+    mBand->update();
+}
+
+PickTool::PickTool(QgsMapCanvas* canvas) : QgsMapTool(canvas)
+{
+    setCursor(Qt::PointingHandCursor);
+}
+
+void PickTool::canvasReleaseEvent(QgsMapMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    const QgsPointXY point = event->mapPoint();
+    emit picked({point.x(), point.y()}, event->modifiers());
+}
+
+} // namespace mapcore

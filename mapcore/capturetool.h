@@ -1,0 +1,68 @@
+#pragma once
+
+#include "geometry.h"
+
+#include <memory>
+#include <qgsmaptool.h>
+
+class QgsRubberBand;
+
+namespace mapcore {
+
+/**
+ * Captures a polygon or a line on the canvas, as QGIS's digitising does: a click adds a
+ * vertex (snapped to the vertices and edges of the visible units when near), Backspace
+ * takes the last one back, Esc cancels, a right click or Enter finishes. Holds no rule:
+ * it hands the geometry on (captured) and the caller runs the operation.
+ */
+class CaptureTool : public QgsMapTool
+{
+    Q_OBJECT
+
+public:
+    enum class Shape
+    {
+        Polygon,
+        Line
+    };
+
+    CaptureTool(QgsMapCanvas* canvas, Shape shape);
+    ~CaptureTool() override;
+
+    Shape shape() const { return mShape; }
+    const std::vector<gridmodel::Point>& points() const { return mPoints; }
+
+    void canvasMoveEvent(QgsMapMouseEvent* event) override;
+    void canvasReleaseEvent(QgsMapMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void deactivate() override;
+
+signals:
+    //! a finished polygon (closed ring) or line, in the canvas CRS
+    void captured(const std::vector<gridmodel::Point>& points);
+
+private:
+    void finish();
+    void reset();
+    void updateBand(const QgsPointXY* hover);
+    QgsPointXY snapped(QgsMapMouseEvent* event) const;
+
+    Shape mShape;
+    std::vector<gridmodel::Point> mPoints;
+    std::unique_ptr<QgsRubberBand> mBand;
+};
+
+/** A click on the canvas, handed on as a map point with the keys held (for picking units). */
+class PickTool : public QgsMapTool
+{
+    Q_OBJECT
+
+public:
+    explicit PickTool(QgsMapCanvas* canvas);
+    void canvasReleaseEvent(QgsMapMouseEvent* event) override;
+
+signals:
+    void picked(const gridmodel::Point& point, Qt::KeyboardModifiers modifiers);
+};
+
+} // namespace mapcore

@@ -1,0 +1,245 @@
+#include "districtgenerator.h"
+#include "hierarchyindex.h"
+#include "hierarchytreemodel.h"
+#include "mainwindow.h"
+#include "problemsmodel.h"
+#include "projecteditor.h"
+#include "projectfile.h"
+#include "projectlayers.h"
+#include "projectsession.h"
+#include "qgisruntime.h"
+#include "unitpropertiespanel.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTreeView>
+#include <QtTest>
+#include <qgsapplication.h>
+#include <qgsmapcanvas.h>
+#include <qgsmaptopixel.h>
+#include <qgssnappingutils.h>
+#include <qgsvectorlayer.h>
+
+using namespace gridmodel;
+
+/** The real main window, driven offscreen as a planner would use it. */
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir mDir;
+    int mFiles = 0;
+    std::unique_ptr<MainWindow> mWindow;
+
+    void openFreshDemo()
+    {
+        const QString file = mDir.filePath(QStringLiteral("demo%1.gpkg").arg(++mFiles));
+        ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::demoOptions()));
+        mWindow = std::make_unique<MainWindow>();
+        mWindow->resize(1280, 860);
+        mWindow->show();
+        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+        QVERIFY(mWindow->openProject(file));
+        QVERIFY(mWindow->session()->isEditable());
+        // Clicks below land where they are aimed: no snapping to nearby vertices.
+        QgsSnappingConfig snapping = mWindow->canvas()->snappingUtils()->config();
+        snapping.setEnabled(false);
+        mWindow->canvas()->snappingUtils()->setConfig(snapping);
+    }
+
+    const HierarchyIndex& index() const { return mWindow->session()->project().index(); }
+
+    const Unit* firstAtLevel(const QString& key) const
+    {
+        const int level = mWindow->session()->data().hierarchy.levelIndex(key);
+        for (const Unit& unit : mWindow->session()->data().units)
+            if (unit.level == level)
+                return &unit;
+        return nullptr;
+    }
+
+    QPoint pixel(double x, double y) const
+    {
+        const QgsPointXY device = mWindow->canvas()->getCoordinateTransform()->transform(x, y);
+        return QPoint(qRound(device.x()), qRound(device.y()));
+    }
+
+    void click(double x, double y, Qt::MouseButton button = Qt::LeftButton)
+    {
+        QTest::mouseClick(mWindow->canvas()->viewport(), button, Qt::NoModifier, pixel(x, y));
+    }
+
+    //! draws a polygon with the current tool: a click per corner, a right click to finish
+    void drawBox(const Envelope& box)
+    {
+        for (const Point& corner : {Point{box.minX, box.minY}, Point{box.maxX, box.minY},
+                                    Point{box.maxX, box.maxY}, Point{box.minX, box.maxY}})
+            click(corner.x, corner.y);
+        click(box.minX, box.minY, Qt::RightButton);
+    }
+
+    static Envelope grown(Envelope box, double by)
+    {
+        box.minX -= by;
+        box.minY -= by;
+        box.maxX += by;
+        box.maxY += by;
+        return box;
+    }
+
+    double childrenArea(UnitId parent) const
+    {
+        double area = 0;
+        for (const Unit* child : index().children(parent))
+            area += child->boundary.area();
+        return area;
+    }
+
+private slots:
+    void selectingInTheTreeZoomsTheMap()
+    {
+        openFreshDemo();
+        const Unit* grid = firstAtLevel(QStringLiteral("grid"));
+        const QgsRectangle full = mWindow->canvas()->extent();
+        // Find it by its code through the search box, then activate it.
+        mWindow->searchBox()->setText(grid->code);
+        QTreeView* tree = mWindow->hierarchyView();
+        auto* filter = qobject_cast<QSortFilterProxyModel*>(tree->model());
+        auto* model = qobject_cast<HierarchyTreeModel*>(filter->sourceModel());
+        const QModelIndex found = filter->mapFromSource(model->indexOf(grid->id));
+        QVERIFY(found.isValid());
+        tree->setCurrentIndex(found);
+        QTest::keyClick(tree, Qt::Key_Return);
+
+        const Envelope box = grid->boundary.envelope();
+        const QgsRectangle extent = mWindow->canvas()->extent();
+        QVERIFY(extent.contains(QgsRectangle(box.minX, box.minY, box.maxX, box.maxY)));
+        QVERIFY(extent.width() < full.width() / 3);
+        QgsVectorLayer* grids = mWindow->session()->layers().layer(grid->level);
+        QCOMPARE(grids->selectedFeatureIds(), QgsFeatureIds({grid->id}));
+        QCOMPARE(mWindow->propertiesPanel()->unitId(), grid->id);
+        QCOMPARE(mWindow->propertiesPanel()->nameEdit()->text(), grid->name);
+    }
+
+    void drawingAUnitClipsItAndFillsTheGap()
+    {
+        openFreshDemo();
+        const Unit grid = *firstAtLevel(QStringLiteral("grid"));
+        const Unit building = *index().children(grid.id).front();
+        const size_t buildings = index().children(grid.id).size();
+        // Make a gap: delete one building group (with its zones).
+        QVERIFY(mWindow->session()->edit(
+            [&](ProjectFile& p) { return ProjectEditor(p).deleteUnit(building.code, true); }));
+        QCOMPARE(index().children(grid.id).size(), buildings - 1);
+        bool listsTheGap = false;
+        for (int row = 0; row < mWindow->problems()->problemCount(); ++row)
+            listsTheGap = listsTheGap ||
+                          (mWindow->problems()->problem(row).kind == Problem::Kind::Gap &&
+                           qAbs(mWindow->problems()->problem(row).areaM2 - building.boundary.area()) < 1);
+        QVERIFY(listsTheGap);
+
+        // Draw over the whole grid and beyond at the building level: only the gap is taken.
+        mWindow->setEditingLevel(grid.level + 1);
+        mWindow->selectUnit(grid.id, true);
+        mWindow->action(QStringLiteral("draw"))->trigger();
+        drawBox(grown(grid.boundary.envelope(), 20));
+        QCOMPARE(index().children(grid.id).size(), buildings);
+        const Unit* added = nullptr;
+        for (const Unit* child : index().children(grid.id))
+            if (child->name.startsWith(QStringLiteral("新")))
+                added = child;
+        QVERIFY(added);
+        QVERIFY2(
+            qAbs(added->boundary.area() - building.boundary.area()) < 1,
+            qPrintable(QStringLiteral("%1 vs %2").arg(added->boundary.area()).arg(building.boundary.area())));
+        QVERIFY(qAbs(childrenArea(grid.id) - grid.boundary.area()) < 1);
+        QCOMPARE(mWindow->selection(), std::vector<UnitId>{added->id}); // the new unit is selected
+        for (int row = 0; row < mWindow->problems()->problemCount(); ++row)
+            QVERIFY(mWindow->problems()->problem(row).kind != Problem::Kind::Gap);
+
+        // Name it in the properties panel.
+        mWindow->propertiesPanel()->nameEdit()->setText(QStringLiteral("7号楼"));
+        QVERIFY(mWindow->propertiesPanel()->applyButton()->isEnabled());
+        mWindow->propertiesPanel()->applyButton()->click();
+        QCOMPARE(index().unit(added->id)->name, QStringLiteral("7号楼"));
+        mWindow->propertiesPanel()->nameEdit()->setText(QString());
+        QVERIFY(!mWindow->propertiesPanel()->applyButton()->isEnabled()); // a unit needs a name
+    }
+
+    void reshapeMovesTheSharedEdgeAndUndoRestores()
+    {
+        openFreshDemo();
+        // A Party-member zone (the leaf level, redrawn exactly as drawn) and its siblings.
+        const Unit zone = *firstAtLevel(QStringLiteral("zone"));
+        const Unit building = *index().unit(zone.parentId);
+        std::map<UnitId, double> before;
+        for (const Unit* child : index().children(building.id))
+            before[child->id] = child->boundary.area();
+
+        mWindow->setEditingLevel(zone.level);
+        mWindow->selectUnit(zone.id, true);
+        mWindow->action(QStringLiteral("reshape"))->trigger();
+        drawBox(grown(zone.boundary.envelope(), 4));
+
+        const double grownArea = index().unit(zone.id)->boundary.area();
+        QVERIFY(grownArea > before[zone.id] + 10);
+        double lostByNeighbours = 0;
+        for (const Unit* child : index().children(building.id))
+            if (child->id != zone.id)
+                lostByNeighbours += before[child->id] - child->boundary.area();
+        // a gain for one is a loss for the others, and the building is still covered
+        QVERIFY(qAbs(lostByNeighbours - (grownArea - before[zone.id])) < 0.01);
+        QVERIFY(qAbs(childrenArea(building.id) - building.boundary.area()) < 0.01);
+        QVERIFY(mWindow->action(QStringLiteral("undo"))->text().contains(zone.code));
+
+        mWindow->action(QStringLiteral("undo"))->trigger();
+        for (const Unit* child : index().children(building.id))
+            QVERIFY(qAbs(child->boundary.area() - before[child->id]) < 1e-6);
+        QVERIFY(mWindow->action(QStringLiteral("redo"))->isEnabled());
+    }
+
+    void theProblemsPanelZoomsToAGap()
+    {
+        openFreshDemo();
+        const Unit grid = *firstAtLevel(QStringLiteral("grid"));
+        const Unit building = *index().children(grid.id).back();
+        QVERIFY(mWindow->session()->edit(
+            [&](ProjectFile& p) { return ProjectEditor(p).deleteUnit(building.code, true); }));
+        mWindow->action(QStringLiteral("zoomFull"))->trigger();
+        const QgsRectangle full = mWindow->canvas()->extent();
+        int gapRow = -1;
+        for (int row = 0; row < mWindow->problems()->problemCount(); ++row)
+            if (mWindow->problems()->problem(row).kind == Problem::Kind::Gap)
+                gapRow = row;
+        QVERIFY(gapRow >= 0);
+        QTableView* view = mWindow->problemsView();
+        view->setCurrentIndex(mWindow->problems()->index(gapRow, 0));
+        QTest::keyClick(view, Qt::Key_Return);
+        const Point where = mWindow->problems()->problem(gapRow).location;
+        const QgsRectangle extent = mWindow->canvas()->extent();
+        QVERIFY(extent.contains(QgsPointXY(where.x, where.y)));
+        QVERIFY(extent.width() < full.width() / 3);
+        QCOMPARE(mWindow->selection(), std::vector<UnitId>{grid.id}); // the parent with the gap
+    }
+};
+
+int main(int argc, char* argv[])
+{
+    QgsApplication application(argc, argv, true, mapcore::QgisRuntime::profileFolder());
+    mapcore::QgisRuntime::start();
+    int result = 0;
+    {
+        TestMainWindow test;
+        result = QTest::qExec(&test, argc, argv);
+    }
+    mapcore::QgisRuntime::stop();
+    return result;
+}
+
+#include "test_mainwindow.moc"
