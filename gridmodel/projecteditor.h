@@ -24,8 +24,8 @@ public:
         std::optional<qint64> households;
         std::optional<qint64> residents;
         std::optional<QString> name;
-        std::optional<QString> organisation;
-        std::optional<QString> notes;
+        std::optional<QString> organisation = std::nullopt;
+        std::optional<QString> notes = std::nullopt;
     };
 
     /**

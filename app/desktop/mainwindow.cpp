@@ -32,12 +32,14 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QTreeView>
-#include <QVariant>
 #include <QVBoxLayout>
+#include <QVariant>
 #include <cmath>
+#include <qgsgeometry.h>
 #include <qgsmapcanvas.h>
 #include <qgsmaptoolpan.h>
 #include <qgsmessagebar.h>
+#include <qgsrubberband.h>
 #include <qgssnappingconfig.h>
 #include <qgssnappingutils.h>
 #include <qgsvectorlayer.h>
@@ -60,6 +62,7 @@ MainWindow::MainWindow()
     mMessageBar = new QgsMessageBar(central);
     mCanvas = new QgsMapCanvas(central);
     mCanvas->setCanvasColor(Qt::white);
+    mCanvas->setSelectionColor(QColor(30, 110, 230, 70)); // translucent: the children stay readable
     layout->addWidget(mMessageBar);
     layout->addWidget(mCanvas);
     setCentralWidget(central);
@@ -99,6 +102,7 @@ MainWindow::MainWindow()
 
 MainWindow::~MainWindow()
 {
+    mHighlight.reset();
     mCanvas->unsetMapTool(mCanvas->mapTool());
     mCanvas->setLayers({});
 }
@@ -166,6 +170,9 @@ void MainWindow::createDocks()
     mProblemsView->setModel(mProblems);
     mProblemsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     mProblemsView->horizontalHeader()->setStretchLastSection(true);
+    mProblemsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    mProblemsView->horizontalHeader()->setSectionResizeMode(ProblemsModel::DetailColumn,
+                                                            QHeaderView::Stretch);
     mProblemsView->verticalHeader()->hide();
     connect(mProblemsView, &QTableView::activated, this, [this](const QModelIndex& index) {
         const Problem& problem = mProblems->problem(index.row());
@@ -178,8 +185,15 @@ void MainWindow::createDocks()
             around.include(Point{problem.location.x + 30, problem.location.y + 30});
         }
         zoomTo(around);
+        highlight(problem.geometry);
     });
     auto* problemsDock = new QDockWidget(tr("问题"), this);
+    connect(mProblems, &QAbstractItemModel::modelReset, problemsDock, [this, problemsDock] {
+        problemsDock->setWindowTitle(mProblems->problemCount()
+                                         ? tr("问题（%1）").arg(mProblems->problemCount())
+                                         : tr("问题：未发现问题"));
+        highlight(MultiPolygon());
+    });
     problemsDock->setObjectName(QStringLiteral("problemsDock"));
     problemsDock->setWidget(mProblemsView);
     addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
@@ -508,6 +522,19 @@ void MainWindow::showOnMap()
     mProperties->showUnit(unit, unit ? mSession->data().hierarchy.level(unit->level).name.text() : QString(),
                           mSession->isEditable());
     updateSelectionLabel();
+}
+
+void MainWindow::highlight(const MultiPolygon& area)
+{
+    if (!mHighlight) {
+        mHighlight = std::make_unique<QgsRubberBand>(mCanvas, QgsWkbTypes::PolygonGeometry);
+        mHighlight->setStrokeColor(QColor(215, 25, 28));
+        mHighlight->setFillColor(QColor(215, 25, 28, 90));
+        mHighlight->setWidth(3);
+    }
+    mHighlight->reset(QgsWkbTypes::PolygonGeometry);
+    if (!area.isEmpty())
+        mHighlight->setToGeometry(QgsGeometry::fromWkt(area.toWkt(3)), nullptr);
 }
 
 void MainWindow::zoomTo(const Envelope& envelope)

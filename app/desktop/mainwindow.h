@@ -17,6 +17,7 @@ class QTreeView;
 class QgsMapCanvas;
 class QgsMapTool;
 class QgsMessageBar;
+class QgsRubberBand;
 class HierarchyTreeModel;
 class ProblemsModel;
 class UnitPropertiesPanel;
@@ -76,6 +77,8 @@ private:
     void rememberRecent(const QString& path);
     void fillRecentMenu();
     void zoomTo(const gridmodel::Envelope& envelope);
+    //! outlines a problem's area on the map (empty: clears it)
+    void highlight(const gridmodel::MultiPolygon& area);
     void showOnMap();
     void followEdit(const gridmodel::ChangeSet& changes);
     //! runs an edit through the session; a refusal is shown in the message bar
@@ -109,6 +112,7 @@ private:
     std::unique_ptr<mapcore::PickTool> mSelectTool, mPaintTool;
     std::unique_ptr<mapcore::CaptureTool> mDrawTool, mReshapeTool, mSplitTool;
     std::unique_ptr<QgsMapTool> mPanTool;
+    std::unique_ptr<QgsRubberBand> mHighlight;
     std::unique_ptr<mapcore::ProjectSession> mSession;
     std::vector<gridmodel::UnitId> mSelection;
     bool mSyncingSelection = false;

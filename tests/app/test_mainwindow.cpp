@@ -53,6 +53,18 @@ private:
         mWindow->canvas()->snappingUtils()->setConfig(snapping);
     }
 
+    //! with GRIDATLAS_SNAPSHOTS=DIR set, saves the window as DIR/NAME.png to look at
+    void snapshot(const QString& name)
+    {
+        const QString folder = qEnvironmentVariable("GRIDATLAS_SNAPSHOTS");
+        if (folder.isEmpty())
+            return;
+        mWindow->canvas()->refresh();
+        mWindow->canvas()->waitWhileRendering();
+        QTest::qWait(50);
+        mWindow->grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
+    }
+
     const HierarchyIndex& index() const { return mWindow->session()->project().index(); }
 
     const Unit* firstAtLevel(const QString& key) const
@@ -125,6 +137,7 @@ private slots:
         QCOMPARE(grids->selectedFeatureIds(), QgsFeatureIds({grid->id}));
         QCOMPARE(mWindow->propertiesPanel()->unitId(), grid->id);
         QCOMPARE(mWindow->propertiesPanel()->nameEdit()->text(), grid->name);
+        snapshot(QStringLiteral("grid-selected"));
     }
 
     void drawingAUnitClipsItAndFillsTheGap()
@@ -170,6 +183,7 @@ private slots:
         QCOMPARE(index().unit(added->id)->name, QStringLiteral("7号楼"));
         mWindow->propertiesPanel()->nameEdit()->setText(QString());
         QVERIFY(!mWindow->propertiesPanel()->applyButton()->isEnabled()); // a unit needs a name
+        snapshot(QStringLiteral("name-missing"));
     }
 
     void reshapeMovesTheSharedEdgeAndUndoRestores()
@@ -197,6 +211,7 @@ private slots:
         QVERIFY(qAbs(lostByNeighbours - (grownArea - before[zone.id])) < 0.01);
         QVERIFY(qAbs(childrenArea(building.id) - building.boundary.area()) < 0.01);
         QVERIFY(mWindow->action(QStringLiteral("undo"))->text().contains(zone.code));
+        snapshot(QStringLiteral("zone-reshaped"));
 
         mWindow->action(QStringLiteral("undo"))->trigger();
         for (const Unit* child : index().children(building.id))
@@ -226,6 +241,7 @@ private slots:
         QVERIFY(extent.contains(QgsPointXY(where.x, where.y)));
         QVERIFY(extent.width() < full.width() / 3);
         QCOMPARE(mWindow->selection(), std::vector<UnitId>{grid.id}); // the parent with the gap
+        snapshot(QStringLiteral("gap-located"));
     }
 };
 
