@@ -6,6 +6,7 @@
 #include "hierarchyeditor.h"
 #include "hierarchyindex.h"
 #include "hierarchytreemodel.h"
+#include "peoplepanel.h"
 #include "problemsmodel.h"
 #include "projecteditor.h"
 #include "projectfile.h"
@@ -165,6 +166,34 @@ void MainWindow::createDocks()
     propertiesDock->setWidget(mProperties);
     addDockWidget(Qt::RightDockWidgetArea, propertiesDock);
 
+    mPeople = new PeoplePanel(this);
+    connect(mPeople, &PeoplePanel::assignRequested, this,
+            [this](MemberId member, const QString& role, qint64 linked) {
+                const Unit* unit = selectedUnit();
+                if (!unit)
+                    return;
+                const QString code = unit->code;
+                runEdit([&](ProjectFile& p) {
+                    return ProjectEditor(p).assignMember(member, code, role, linked);
+                });
+            });
+    connect(mPeople, &PeoplePanel::unassignRequested, this, [this](MemberId member, const QString& role) {
+        const Unit* unit = selectedUnit();
+        if (!unit)
+            return;
+        const QString code = unit->code;
+        runEdit([&](ProjectFile& p) { return ProjectEditor(p).unassignMember(member, code, role); });
+    });
+    connect(mPeople, &PeoplePanel::addMemberRequested, this, [this](const Member& member) {
+        runEdit([&](ProjectFile& p) { return ProjectEditor(p).addMember(member); });
+    });
+    auto* peopleDock = new QDockWidget(tr("人员"), this);
+    peopleDock->setObjectName(QStringLiteral("peopleDock"));
+    peopleDock->setWidget(mPeople);
+    addDockWidget(Qt::RightDockWidgetArea, peopleDock);
+    tabifyDockWidget(propertiesDock, peopleDock);
+    propertiesDock->raise();
+
     mProblems = new ProblemsModel(this);
     mProblemsView = new QTableView(this);
     mProblemsView->setModel(mProblems);
@@ -288,6 +317,8 @@ void MainWindow::createActions()
     editMenu->addActions({draw, reshape, split, merge, move, paint, remove});
     QMenu* viewMenu = menuBar()->addMenu(tr("视图(&V)"));
     viewMenu->addActions({pan, select, zoomFull});
+    mLevelsMenu = viewMenu->addMenu(tr("显示层级"));
+    viewMenu->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         viewMenu->addAction(dock->toggleViewAction());
 
@@ -334,6 +365,7 @@ bool MainWindow::openProject(const QString& path)
     mSession = std::move(session);
     connect(mSession.get(), &mapcore::ProjectSession::edited, this, &MainWindow::followEdit);
     mapcore::ProjectLayers& layers = mSession->layers();
+    fillLevelsMenu();
     mCanvas->setLayers(layers.layersTopFirst());
     mCanvas->setDestinationCrs(layers.crs());
     QgsRectangle extent = layers.fullExtent();
@@ -393,6 +425,32 @@ void MainWindow::dropEvent(QDropEvent* event)
             event->acceptProposedAction();
             return;
         }
+}
+
+void MainWindow::fillLevelsMenu()
+{
+    mLevelsMenu->clear();
+    const HierarchyTemplate& hierarchy = mSession->data().hierarchy;
+    for (int level = 0; level < hierarchy.levelCount(); ++level) {
+        QAction* shown = mLevelsMenu->addAction(hierarchy.level(level).name.text());
+        shown->setObjectName(QStringLiteral("showLevel_%1").arg(hierarchy.level(level).key));
+        shown->setCheckable(true);
+        shown->setChecked(true);
+        connect(shown, &QAction::toggled, this, &MainWindow::showVisibleLevels);
+    }
+}
+
+void MainWindow::showVisibleLevels()
+{
+    if (!mSession)
+        return;
+    QList<QgsMapLayer*> visible;
+    const QList<QAction*> levels = mLevelsMenu->actions();
+    for (int level = 0; level < levels.size() && level < mSession->layers().levelCount(); ++level)
+        if (levels.at(level)->isChecked())
+            visible << mSession->layers().layer(level);
+    mCanvas->setLayers(visible);
+    mCanvas->refresh();
 }
 
 void MainWindow::rememberRecent(const QString& path)
@@ -521,6 +579,7 @@ void MainWindow::showOnMap()
     const Unit* unit = selectedUnit();
     mProperties->showUnit(unit, unit ? mSession->data().hierarchy.level(unit->level).name.text() : QString(),
                           mSession->isEditable());
+    mPeople->showUnit(mSession->data(), unit, mSession->isEditable());
     updateSelectionLabel();
 }
 

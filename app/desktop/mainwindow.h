@@ -19,6 +19,7 @@ class QgsMapTool;
 class QgsMessageBar;
 class QgsRubberBand;
 class HierarchyTreeModel;
+class PeoplePanel;
 class ProblemsModel;
 class UnitPropertiesPanel;
 
@@ -54,6 +55,7 @@ public:
     QTableView* problemsView() const { return mProblemsView; }
     ProblemsModel* problems() const { return mProblems; }
     UnitPropertiesPanel* propertiesPanel() const { return mProperties; }
+    PeoplePanel* peoplePanel() const { return mPeople; }
     QgsMessageBar* messageBar() const { return mMessageBar; }
     QAction* action(const QString& name) const;
     //! the level the editing tools work on
@@ -76,6 +78,9 @@ private:
     void updateSelectionLabel();
     void rememberRecent(const QString& path);
     void fillRecentMenu();
+    void fillLevelsMenu();
+    //! the canvas shows the levels checked in the View menu
+    void showVisibleLevels();
     void zoomTo(const gridmodel::Envelope& envelope);
     //! outlines a problem's area on the map (empty: clears it)
     void highlight(const gridmodel::MultiPolygon& area);
@@ -108,7 +113,9 @@ private:
     QSortFilterProxyModel* mTreeFilter = nullptr;
     ProblemsModel* mProblems = nullptr;
     UnitPropertiesPanel* mProperties = nullptr;
+    PeoplePanel* mPeople = nullptr;
     QMenu* mRecentMenu = nullptr;
+    QMenu* mLevelsMenu = nullptr;
     std::unique_ptr<mapcore::PickTool> mSelectTool, mPaintTool;
     std::unique_ptr<mapcore::CaptureTool> mDrawTool, mReshapeTool, mSplitTool;
     std::unique_ptr<QgsMapTool> mPanTool;

@@ -2,6 +2,7 @@
 #include "hierarchyindex.h"
 #include "hierarchytreemodel.h"
 #include "mainwindow.h"
+#include "peoplepanel.h"
 #include "problemsmodel.h"
 #include "projecteditor.h"
 #include "projectfile.h"
@@ -11,11 +12,15 @@
 #include "unitpropertiespanel.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
@@ -138,6 +143,62 @@ private slots:
         QCOMPARE(mWindow->propertiesPanel()->unitId(), grid->id);
         QCOMPARE(mWindow->propertiesPanel()->nameEdit()->text(), grid->name);
         snapshot(QStringLiteral("grid-selected"));
+    }
+
+    void thePeoplePanelShowsRolesAndKeepsPhonesPrivate()
+    {
+        openFreshDemo();
+        const Unit grid = *firstAtLevel(QStringLiteral("grid"));
+        mWindow->selectUnit(grid.id, false);
+        PeoplePanel* people = mWindow->peoplePanel();
+        QTableWidget* roles = people->assignmentsTable();
+        QVERIFY(roles->rowCount() >= 2); // 网格长 and 网格员 at least, as the demo fills every required role
+        QVERIFY(people->missingRolesLabel()->text().isEmpty());
+        const QString phone = roles->item(0, 2)->text();
+        QVERIFY2(phone.contains(QStringLiteral("****")), qPrintable(phone)); // masked by default
+        people->showPhones()->setChecked(true);
+        QVERIFY(!roles->item(0, 2)->text().contains(QLatin1Char('*')));
+        people->showPhones()->setChecked(false);
+
+        // Take the grid leader away: the panel says the role is missing, and so does the checker.
+        int leaderRow = -1;
+        for (int row = 0; row < roles->rowCount(); ++row)
+            if (roles->item(row, 0)->data(Qt::UserRole).toString() == QLatin1String("grid_leader"))
+                leaderRow = row;
+        QVERIFY(leaderRow >= 0);
+        const qint64 leader = roles->item(leaderRow, 1)->data(Qt::UserRole).toLongLong();
+        emit people->unassignRequested(leader, QStringLiteral("grid_leader"));
+        QVERIFY2(people->missingRolesLabel()->text().contains(QStringLiteral("网格长")),
+                 qPrintable(people->missingRolesLabel()->text()));
+        bool reported = false;
+        for (int row = 0; row < mWindow->problems()->problemCount(); ++row)
+            reported = reported || mWindow->problems()->problem(row).kind == Problem::Kind::MissingRole;
+        QVERIFY(reported);
+        emit people->assignRequested(leader, QStringLiteral("grid_leader"), 0);
+        QVERIFY(people->missingRolesLabel()->text().isEmpty());
+
+        // The roster search narrows the list.
+        const QString someone = mWindow->session()->data().members.front().name;
+        people->rosterSearch()->setText(someone);
+        int shown = 0;
+        for (int row = 0; row < people->rosterTable()->rowCount(); ++row)
+            shown += !people->rosterTable()->isRowHidden(row);
+        QVERIFY(shown >= 1 && shown < people->rosterTable()->rowCount());
+        mWindow->findChild<QDockWidget*>(QStringLiteral("peopleDock"))->raise();
+        snapshot(QStringLiteral("people"));
+    }
+
+    void levelsCanBeHidden()
+    {
+        openFreshDemo();
+        QCOMPARE(mWindow->canvas()->layers().size(), 5);
+        QAction* zones = mWindow->findChild<QAction*>(QStringLiteral("showLevel_zone"));
+        QVERIFY(zones && zones->isChecked());
+        zones->setChecked(false);
+        QCOMPARE(mWindow->canvas()->layers().size(), 4);
+        QVERIFY(!mWindow->canvas()->layers().contains(mWindow->session()->layers().layer(4)));
+        zones->setChecked(true);
+        QCOMPARE(mWindow->canvas()->layers().size(), 5);
     }
 
     void drawingAUnitClipsItAndFillsTheGap()

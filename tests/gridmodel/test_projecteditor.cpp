@@ -2,6 +2,7 @@
 #include "districtgenerator.h"
 #include "error.h"
 #include "hierarchyindex.h"
+#include "personaldata.h"
 #include "projecteditor.h"
 #include "projectfile.h"
 #include "testsupport.h"
@@ -47,6 +48,14 @@ private:
     }
 
 private slots:
+    void phonesAreMasked()
+    {
+        QCOMPARE(maskedPhone(QStringLiteral("13812345678")), QStringLiteral("138****5678"));
+        QCOMPARE(maskedPhone(QStringLiteral(" 0371-6688 ")), QStringLiteral("*******88"));
+        QCOMPARE(maskedPhone(QStringLiteral("12")), QStringLiteral("**"));
+        QCOMPARE(maskedPhone(QString()), QString());
+    }
+
     void setCarriesCountsUp()
     {
         const QString file = freshDemo();
