@@ -2,6 +2,7 @@
 
 #include "geosengine.h"
 #include "hierarchyindex.h"
+#include "translation.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -10,15 +11,6 @@
 #include <cstring>
 
 namespace gridmodel {
-
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("gridmodel", text);
-}
-
-} // namespace
 
 namespace {
 
@@ -176,7 +168,7 @@ private:
                 if (unit.code == code)
                     same.push_back(unit.id);
             add(make(Problem::Kind::DuplicateCode, mIndex.unitByCode(code)->level, same,
-                     tr("code %1 is used %2 times").arg(code).arg(same.size())));
+                     Tr::tr("code %1 is used %2 times").arg(code).arg(same.size())));
         }
         const size_t levels = mData.hierarchy.levels().size();
         for (const Unit& unit : mData.units) {
@@ -184,8 +176,8 @@ private:
                 const Unit* parent = unit.parentId ? mIndex.unit(unit.parentId) : nullptr;
                 if (!parent || parent->level != unit.level - 1)
                     add(make(Problem::Kind::Orphan, unit.level, {unit.id},
-                             parent ? tr("its parent %1 is not one level up").arg(parent->code)
-                                    : tr("its parent (id %1) does not exist").arg(unit.parentId)));
+                             parent ? Tr::tr("its parent %1 is not one level up").arg(parent->code)
+                                    : Tr::tr("its parent (id %1) does not exist").arg(unit.parentId)));
             }
             // A chain of parents longer than the hierarchy, or one that comes back, is a cycle;
             // only such a chain needs the exact walk.
@@ -196,7 +188,7 @@ private:
                     break;
             if (current && isOnCycle(unit))
                 add(make(Problem::Kind::Cycle, unit.level, {unit.id},
-                         tr("%1 is its own ancestor").arg(unit.code)));
+                         Tr::tr("%1 is its own ancestor").arg(unit.code)));
         }
     }
 
@@ -226,7 +218,7 @@ private:
                                        : mGeos.invalidityReason(unit.boundary);
             if (reason.isEmpty() && unit.boundary.area() <= 0) {
                 add(make(Problem::Kind::EmptyGeometry, unit.level, {unit.id},
-                         tr("%1 has no boundary").arg(unit.code)));
+                         Tr::tr("%1 has no boundary").arg(unit.code)));
                 mUnusable.insert(unit.id);
             } else if (!reason.isEmpty()) {
                 Problem problem = make(Problem::Kind::InvalidGeometry, unit.level, {unit.id}, reason);
@@ -237,7 +229,7 @@ private:
             if (reason.isEmpty() && unit.boundary.polygons.size() > 1 &&
                 mData.hierarchy.level(unit.level).contiguous)
                 add(make(Problem::Kind::NotContiguous, unit.level, {unit.id},
-                         tr("%1 is in %2 pieces").arg(unit.code).arg(unit.boundary.polygons.size())));
+                         Tr::tr("%1 is in %2 pieces").arg(unit.code).arg(unit.boundary.polygons.size())));
         }
     }
 
@@ -302,7 +294,7 @@ private:
             const double size = piece.area();
             if (size < mTolerance || size <= 0)
                 continue;
-            Problem problem = make(kind, level, units, tr("%1 m²").arg(size, 0, 'f', 1));
+            Problem problem = make(kind, level, units, Tr::tr("%1 m²").arg(size, 0, 'f', 1));
             problem.areaM2 = size;
             problem.location = mGeos.pointOnSurface(piece);
             problem.geometry = std::move(piece);
@@ -322,7 +314,7 @@ private:
                 }
                 if (households != unit.households || residents != unit.residents)
                     add(make(Problem::Kind::CountMismatch, unit.level, {unit.id},
-                             tr("%1 households and %2 residents, its children add up to %3 and %4")
+                             Tr::tr("%1 households and %2 residents, its children add up to %3 and %4")
                                  .arg(unit.households)
                                  .arg(unit.residents)
                                  .arg(households)
@@ -332,10 +324,11 @@ private:
             if (!level.households.contains(unit.households))
                 add(make(
                     Problem::Kind::OutOfBand, unit.level, {unit.id},
-                    tr("%1 households, target %2").arg(unit.households).arg(bandText(level.households))));
+                    Tr::tr("%1 households, target %2").arg(unit.households).arg(bandText(level.households))));
             if (!level.residents.contains(unit.residents))
-                add(make(Problem::Kind::OutOfBand, unit.level, {unit.id},
-                         tr("%1 residents, target %2").arg(unit.residents).arg(bandText(level.residents))));
+                add(make(
+                    Problem::Kind::OutOfBand, unit.level, {unit.id},
+                    Tr::tr("%1 residents, target %2").arg(unit.residents).arg(bandText(level.residents))));
         }
     }
 
@@ -355,7 +348,7 @@ private:
             for (const RoleDefinition& role : mData.hierarchy.level(unit.level).roles)
                 if (role.required && !filled.contains({unit.id, role.key}))
                     add(make(Problem::Kind::MissingRole, unit.level, {unit.id},
-                             tr("no %1").arg(role.name.text())));
+                             Tr::tr("no %1").arg(role.name.text())));
         for (const RatioRule& rule : mData.hierarchy.ratioRules()) {
             const int level = mData.hierarchy.levelIndex(rule.levelKey);
             for (const Assignment& assignment : mData.assignments) {
@@ -364,7 +357,7 @@ private:
                     continue;
                 if (!rule.householdsPerMember.contains(assignment.linkedHouseholds))
                     add(make(Problem::Kind::Ratio, level, {unit->id},
-                             tr("member %1 keeps in touch with %2 households, rule %3: %4")
+                             Tr::tr("member %1 keeps in touch with %2 households, rule %3: %4")
                                  .arg(assignment.memberId)
                                  .arg(assignment.linkedHouseholds)
                                  .arg(rule.description.text(), bandText(rule.householdsPerMember))));

@@ -1,6 +1,7 @@
 #include "codescheme.h"
 
 #include "error.h"
+#include "translation.h"
 
 #include <QCoreApplication>
 #include <cmath>
@@ -8,11 +9,6 @@
 namespace gridmodel {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("gridmodel", text);
-}
-
 bool allDigits(const QString& text)
 {
     for (const QChar c : text)
@@ -46,8 +42,8 @@ QString CodeScheme::nextCode(int level, const Unit* parent, const QSet<QString>&
         if (!mIndex.unitByCode(code) && !taken.contains(code))
             return code;
     }
-    throw Error(Error::Kind::InvalidInput, tr("No free code left under %1: the level has %2 digits")
-                                               .arg(parent ? parent->code : tr("the top level"))
+    throw Error(Error::Kind::InvalidInput, Tr::tr("No free code left under %1: the level has %2 digits")
+                                               .arg(parent ? parent->code : Tr::tr("the top level"))
                                                .arg(digits));
 }
 
@@ -56,13 +52,14 @@ QString CodeScheme::whyNot(const QString& code, int level, const Unit* parent, U
 {
     const Unit* holder = mIndex.unitByCode(code);
     if ((holder && holder->id != self) || taken.contains(code))
-        return tr("the code %1 is already used by %2").arg(code, holder ? holder->name : tr("another unit"));
+        return Tr::tr("the code %1 is already used by %2")
+            .arg(code, holder ? holder->name : Tr::tr("another unit"));
     const int digits = mData.hierarchy.level(level).codeDigits;
     if (!allDigits(code))
-        return tr("a code is made of digits, got \"%1\"").arg(code);
+        return Tr::tr("a code is made of digits, got \"%1\"").arg(code);
     const QString prefix = prefixFor(level, parent);
     if (parent && (!code.startsWith(prefix) || code.size() != prefix.size() + digits))
-        return tr("the code of a %1 is its parent's code %2 followed by %3 digits, got %4")
+        return Tr::tr("the code of a %1 is its parent's code %2 followed by %3 digits, got %4")
             .arg(mData.hierarchy.level(level).name.text(), prefix)
             .arg(digits)
             .arg(code);

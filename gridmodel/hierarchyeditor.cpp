@@ -5,6 +5,7 @@
 #include "error.h"
 #include "geosengine.h"
 #include "projectfile.h"
+#include "translation.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -15,11 +16,6 @@
 namespace gridmodel {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("gridmodel", text);
-}
 
 [[noreturn]] void refuse(const QString& message)
 {
@@ -59,7 +55,7 @@ public:
     {
         const Unit* unit = mIndex.unitByCode(code);
         if (!unit)
-            refuse(tr("No unit has the code \"%1\"").arg(code));
+            refuse(Tr::tr("No unit has the code \"%1\"").arg(code));
         return *unit;
     }
 
@@ -69,12 +65,12 @@ public:
     void requireValid(const MultiPolygon& geometry, const QString& what) const
     {
         if (geometry.isEmpty())
-            refuse(tr("%1 is empty").arg(what));
+            refuse(Tr::tr("%1 is empty").arg(what));
         const QString reason = mGeos.invalidityReason(geometry);
         if (!reason.isEmpty())
-            refuse(tr("%1 is not a valid polygon: %2").arg(what, reason));
+            refuse(Tr::tr("%1 is not a valid polygon: %2").arg(what, reason));
         if (geometry.area() <= 0)
-            refuse(tr("%1 has no area").arg(what));
+            refuse(Tr::tr("%1 has no area").arg(what));
     }
 
     /**
@@ -175,11 +171,11 @@ public:
                 }
                 holder.insert(childId, best);
                 if (best != member)
-                    mNotes << tr("%1 goes whole to %2 (%3% of its area)")
+                    mNotes << Tr::tr("%1 goes whole to %2 (%3% of its area)")
                                   .arg(label(child), label(mDraft.unit(best)))
                                   .arg(total > 0 ? 100 * bestShare / total : 0.0, 0, 'f', 0);
                 else if (total - bestShare >= mTolerance)
-                    mNotes << tr("%1 stays whole in %2 (%3% of its area)")
+                    mNotes << Tr::tr("%1 stays whole in %2 (%3% of its area)")
                                   .arg(label(child), label(mDraft.unit(best)))
                                   .arg(100 * bestShare / total, 0, 'f', 0);
             }
@@ -264,7 +260,7 @@ public:
         nodeChangedBoundaries();
         HierarchyEditor::Result result{mDraft.changes(), std::move(codes), mNotes};
         if (result.changes.isEmpty())
-            refuse(tr("Nothing would change"));
+            refuse(Tr::tr("Nothing would change"));
         mProject.apply(result.changes, operation, description);
         return result;
     }
@@ -312,22 +308,22 @@ HierarchyEditor::Result HierarchyEditor::add(const QString& levelKey, const QStr
     const HierarchyTemplate& hierarchy = op.mData.hierarchy;
     const int level = hierarchy.levelIndex(levelKey);
     if (level < 0)
-        refuse(tr("The project has no level \"%1\"").arg(levelKey));
+        refuse(Tr::tr("The project has no level \"%1\"").arg(levelKey));
     if (name.trimmed().isEmpty())
-        refuse(tr("A unit needs a name"));
+        refuse(Tr::tr("A unit needs a name"));
     const Unit* parent = nullptr;
     if (level > 0) {
         if (parentCode.isEmpty())
-            refuse(tr("A %1 needs a parent %2").arg(op.levelName(level), op.levelName(level - 1)));
+            refuse(Tr::tr("A %1 needs a parent %2").arg(op.levelName(level), op.levelName(level - 1)));
         parent = &op.requireUnit(parentCode);
         if (parent->level != level - 1)
-            refuse(tr("%1 is a %2; a %3 belongs in a %4")
+            refuse(Tr::tr("%1 is a %2; a %3 belongs in a %4")
                        .arg(op.label(*parent), op.levelName(parent->level), op.levelName(level),
                             op.levelName(level - 1)));
     } else if (!parentCode.isEmpty()) {
-        refuse(tr("A %1 is at the top level and has no parent").arg(op.levelName(level)));
+        refuse(Tr::tr("A %1 is at the top level and has no parent").arg(op.levelName(level)));
     }
-    op.requireValid(drawn, tr("The drawn outline"));
+    op.requireValid(drawn, Tr::tr("The drawn outline"));
 
     const UnitId parentId = parent ? parent->id : 0;
     const MultiPolygon outline = op.snapped(drawn, parentId);
@@ -340,21 +336,21 @@ HierarchyEditor::Result HierarchyEditor::add(const QString& levelKey, const QStr
     MultiPolygon boundary;
     if (fill) {
         if (!parent)
-            refuse(tr("Filling needs a parent whose uncovered part to fill"));
+            refuse(Tr::tr("Filling needs a parent whose uncovered part to fill"));
         for (const MultiPolygon& gap : piecesOf(op.mGeos.difference(parent->boundary, covered)))
             if (op.mGeos.intersection(gap, outline).area() >= op.mTolerance)
                 boundary.polygons.push_back(gap.polygons.front());
         if (boundary.isEmpty())
-            refuse(tr("The outline reaches no uncovered part of %1").arg(op.label(*parent)));
+            refuse(Tr::tr("The outline reaches no uncovered part of %1").arg(op.label(*parent)));
     } else {
         const MultiPolygon clipped = parent ? op.mGeos.intersection(outline, parent->boundary) : outline;
         if (op.withoutSlivers(clipped).isEmpty())
-            refuse(tr("The outline lies outside %1").arg(op.label(*parent)));
+            refuse(Tr::tr("The outline lies outside %1").arg(op.label(*parent)));
         boundary = covered.isEmpty() ? clipped : op.mGeos.difference(clipped, covered);
     }
     boundary = op.withoutSlivers(boundary);
     if (boundary.isEmpty())
-        refuse(tr("The outline is already covered by other units of the level"));
+        refuse(Tr::tr("The outline is already covered by other units of the level"));
 
     QString newCode = code;
     if (newCode.isEmpty()) {
@@ -370,28 +366,28 @@ HierarchyEditor::Result HierarchyEditor::add(const QString& levelKey, const QStr
     unit.boundary = boundary;
     op.mDraft.create(unit);
     if (std::abs(boundary.area() - drawn.area()) >= op.mTolerance)
-        op.mNotes << tr("The outline of %1 m² became %2 m²")
+        op.mNotes << Tr::tr("The outline of %1 m² became %2 m²")
                          .arg(drawn.area(), 0, 'f', 1)
                          .arg(boundary.area(), 0, 'f', 1);
-    return op.commit(QStringLiteral("add"), tr("Add %1 %2 %3").arg(op.levelName(level), newCode, unit.name),
-                     {newCode});
+    return op.commit(QStringLiteral("add"),
+                     Tr::tr("Add %1 %2 %3").arg(op.levelName(level), newCode, unit.name), {newCode});
 }
 
 HierarchyEditor::Result HierarchyEditor::reshape(const QString& code, const MultiPolygon& drawn)
 {
     Operation op(mProject);
     const Unit& unit = op.requireUnit(code);
-    op.requireValid(drawn, tr("The new boundary"));
+    op.requireValid(drawn, Tr::tr("The new boundary"));
     const Unit* parent = unit.parentId ? op.mIndex.unit(unit.parentId) : nullptr;
     const MultiPolygon outline = op.snapped(drawn, unit.parentId);
     const MultiPolygon boundary =
         op.withoutSlivers(parent ? op.mGeos.intersection(outline, parent->boundary) : outline);
     if (boundary.isEmpty())
-        refuse(tr("The new boundary lies outside %1").arg(op.label(*parent)));
+        refuse(Tr::tr("The new boundary lies outside %1").arg(op.label(*parent)));
 
     const MultiPolygon before = unit.boundary;
     if (op.mGeos.symmetricDifferenceArea(boundary, before) < op.mTolerance)
-        refuse(tr("Nothing would change: the new boundary of %1, clipped to its parent, is the old one")
+        refuse(Tr::tr("Nothing would change: the new boundary of %1, clipped to its parent, is the old one")
                    .arg(op.label(unit)));
     const MultiPolygon gained = op.mGeos.difference(boundary, before);
     const MultiPolygon lost = op.mGeos.difference(before, boundary);
@@ -411,21 +407,22 @@ HierarchyEditor::Result HierarchyEditor::reshape(const QString& code, const Mult
                 continue;
             changed.push_back(id);
             if (op.withoutSlivers(rest).isEmpty())
-                refuse(tr("The new boundary would swallow %1 whole; merge the two instead")
+                refuse(Tr::tr("The new boundary would swallow %1 whole; merge the two instead")
                            .arg(op.label(sibling)));
             op.mDraft.modify(id).boundary = rest;
         }
     // ... and what it gives up goes to the sibling it borders most.
     for (const MultiPolygon& piece : piecesOf(lost))
         if (!op.giveToNeighbour(piece, siblings, &changed) && piece.area() >= op.mTolerance)
-            op.mNotes << tr("%1 m² given up by %2 borders no other %3 and is left uncovered")
+            op.mNotes << Tr::tr("%1 m² given up by %2 borders no other %3 and is left uncovered")
                              .arg(piece.area(), 0, 'f', 1)
                              .arg(op.label(unit), op.levelName(unit.level));
     std::sort(changed.begin(), changed.end());
     changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
     op.followChildren(changed);
     return op.commit(QStringLiteral("reshape"),
-                     tr("Reshape %1 %2 %3").arg(op.levelName(unit.level), unit.code, unit.name), {unit.code});
+                     Tr::tr("Reshape %1 %2 %3").arg(op.levelName(unit.level), unit.code, unit.name),
+                     {unit.code});
 }
 
 HierarchyEditor::Result HierarchyEditor::split(const QString& code, const LineString& line,
@@ -435,7 +432,7 @@ HierarchyEditor::Result HierarchyEditor::split(const QString& code, const LineSt
     const Unit& unit = op.requireUnit(code);
     std::vector<MultiPolygon> parts = op.mGeos.splitByLine(unit.boundary, line);
     if (parts.size() < 2)
-        refuse(tr("The line does not cut %1 into parts: it must cross it from edge to edge")
+        refuse(Tr::tr("The line does not cut %1 into parts: it must cross it from edge to edge")
                    .arg(op.label(unit)));
     // Slivers the line cuts off stay with the part they border most.
     std::sort(parts.begin(), parts.end(),
@@ -453,14 +450,14 @@ HierarchyEditor::Result HierarchyEditor::split(const QString& code, const LineSt
         parts[best] = op.mGeos.unaryUnion({&parts[best], &sliver});
     }
     if (parts.size() < 2)
-        refuse(tr("The line only cuts slivers off %1").arg(op.label(unit)));
+        refuse(Tr::tr("The line only cuts slivers off %1").arg(op.label(unit)));
     const size_t partCount = parts.size();
     if (counts.rule == SplitCounts::Rule::Manual &&
         (counts.households.size() != partCount || counts.residents.size() != partCount))
-        refuse(
-            tr("The line cuts %1 into %2 parts: give %2 household and %2 resident counts, largest part first")
-                .arg(op.label(unit))
-                .arg(partCount));
+        refuse(Tr::tr("The line cuts %1 into %2 parts: give %2 household and %2 resident counts, largest "
+                      "part first")
+                   .arg(op.label(unit))
+                   .arg(partCount));
 
     // Children follow by location: each goes whole to the part holding most of it.
     const std::vector<UnitId> children = op.siblings(unit.id);
@@ -476,7 +473,7 @@ HierarchyEditor::Result HierarchyEditor::split(const QString& code, const LineSt
         childrenOf[best].push_back(id);
         const double total = std::accumulate(shares.begin(), shares.end(), 0.0);
         if (total - shares[best] >= op.mTolerance)
-            op.mNotes << tr("The line crosses %1; it goes whole to part %2 (%3% of its area)")
+            op.mNotes << Tr::tr("The line crosses %1; it goes whole to part %2 (%3% of its area)")
                              .arg(op.label(child))
                              .arg(best + 1)
                              .arg(100 * shares[best] / total, 0, 'f', 0);
@@ -484,8 +481,8 @@ HierarchyEditor::Result HierarchyEditor::split(const QString& code, const LineSt
     if (!children.empty()) {
         for (size_t i = 0; i < partCount; ++i) {
             if (childrenOf[i].empty())
-                refuse(tr("Part %1 of the split would keep none of the units below %2; draw the line "
-                          "between them")
+                refuse(Tr::tr("Part %1 of the split would keep none of the units below %2; draw the line "
+                              "between them")
                            .arg(i + 1)
                            .arg(op.label(unit)));
             // The part's boundary follows its children: without the others' children, with its own.
@@ -512,10 +509,10 @@ HierarchyEditor::Result HierarchyEditor::split(const QString& code, const LineSt
     } else if (counts.rule == SplitCounts::Rule::Manual) {
         for (qint64 n : counts.households)
             if (n < 0)
-                refuse(tr("Households and residents cannot be negative"));
+                refuse(Tr::tr("Households and residents cannot be negative"));
         for (qint64 n : counts.residents)
             if (n < 0)
-                refuse(tr("Households and residents cannot be negative"));
+                refuse(Tr::tr("Households and residents cannot be negative"));
         households = counts.households;
         residents = counts.residents;
     } else {
@@ -538,7 +535,7 @@ HierarchyEditor::Result HierarchyEditor::split(const QString& code, const LineSt
         } else {
             Unit part = unit;
             part.code = op.nextCode(unit.level, parent);
-            part.name = tr("%1 (%2)").arg(unit.name).arg(i + 1);
+            part.name = Tr::tr("%1 (%2)").arg(unit.name).arg(i + 1);
             part.boundary = parts[i];
             part.households = households[i];
             part.residents = residents[i];
@@ -555,10 +552,10 @@ HierarchyEditor::Result HierarchyEditor::split(const QString& code, const LineSt
     }
     op.carryCounts(unit.parentId, householdsAfter - unit.households, residentsAfter - unit.residents);
     if (partCount > 1)
-        op.mNotes << tr("%1 keeps the code, the name and the members").arg(unit.code);
+        op.mNotes << Tr::tr("%1 keeps the code, the name and the members").arg(unit.code);
     return op.commit(
         QStringLiteral("split"),
-        tr("Split %1 %2 %3 into %4").arg(op.levelName(unit.level), unit.code, unit.name).arg(partCount),
+        Tr::tr("Split %1 %2 %3 into %4").arg(op.levelName(unit.level), unit.code, unit.name).arg(partCount),
         codes);
 }
 
@@ -567,22 +564,22 @@ HierarchyEditor::Result HierarchyEditor::merge(const QStringList& codes, const Q
 {
     Operation op(mProject);
     if (codes.size() < 2)
-        refuse(tr("Merging needs at least two units"));
+        refuse(Tr::tr("Merging needs at least two units"));
     std::vector<const Unit*> units;
     QSet<QString> seen;
     for (const QString& code : codes) {
         if (seen.contains(code))
-            refuse(tr("%1 is listed twice").arg(code));
+            refuse(Tr::tr("%1 is listed twice").arg(code));
         seen.insert(code);
         units.push_back(&op.requireUnit(code));
     }
     const Unit& survivor = *units.front();
     for (const Unit* other : units)
         if (other->parentId != survivor.parentId || other->level != survivor.level)
-            refuse(tr("Only siblings can be merged: %1 and %2 have different parents")
+            refuse(Tr::tr("Only siblings can be merged: %1 and %2 have different parents")
                        .arg(op.label(survivor), op.label(*other)));
     if (!name.isNull() && name.trimmed().isEmpty())
-        refuse(tr("A unit needs a name"));
+        refuse(Tr::tr("A unit needs a name"));
     if (!newCode.isEmpty()) {
         const Unit* parent = survivor.parentId ? op.mIndex.unit(survivor.parentId) : nullptr;
         // the code of one of the merged units is free to take; any other must fit the scheme
@@ -606,7 +603,7 @@ HierarchyEditor::Result HierarchyEditor::merge(const QStringList& codes, const Q
     if (!name.isNull())
         merged.name = name.trimmed();
     if (merged.boundary.polygons.size() > 1)
-        op.mNotes << tr("The merged units do not touch: %1 is now in %2 pieces")
+        op.mNotes << Tr::tr("The merged units do not touch: %1 is now in %2 pieces")
                          .arg(survivor.code)
                          .arg(merged.boundary.polygons.size());
 
@@ -638,7 +635,7 @@ HierarchyEditor::Result HierarchyEditor::merge(const QStringList& codes, const Q
     const Unit& result = op.mDraft.unit(survivor.id);
     return op.commit(
         QStringLiteral("merge"),
-        tr("Merge %1 into %2 %3").arg(codes.join(QStringLiteral(", ")), result.code, result.name),
+        Tr::tr("Merge %1 into %2 %3").arg(codes.join(QStringLiteral(", ")), result.code, result.name),
         {result.code});
 }
 
@@ -647,13 +644,13 @@ HierarchyEditor::Result HierarchyEditor::assign(const QString& parentCode, const
     Operation op(mProject);
     const Unit& parent = op.requireUnit(parentCode);
     if (childCodes.isEmpty())
-        refuse(tr("Name the units to give to %1").arg(op.label(parent)));
+        refuse(Tr::tr("Name the units to give to %1").arg(op.label(parent)));
     std::vector<const Unit*> moving;
     QSet<UnitId> seen;
     for (const QString& code : childCodes) {
         const Unit& child = op.requireUnit(code);
         if (child.level != parent.level + 1)
-            refuse(tr("%1 is a %2; a %3 can only take a %4")
+            refuse(Tr::tr("%1 is a %2; a %3 can only take a %4")
                        .arg(op.label(child), op.levelName(child.level), op.levelName(parent.level),
                             op.levelName(parent.level + 1)));
         if (child.parentId == parent.id || seen.contains(child.id))
@@ -662,7 +659,7 @@ HierarchyEditor::Result HierarchyEditor::assign(const QString& parentCode, const
         moving.push_back(&child);
     }
     if (moving.empty())
-        refuse(tr("Every unit named already belongs to %1").arg(op.label(parent)));
+        refuse(Tr::tr("Every unit named already belongs to %1").arg(op.label(parent)));
 
     // Every ancestor on the old side loses the moved area and counts, every ancestor on the
     // new side gains them, up to the ancestor both sides share.
@@ -717,10 +714,11 @@ HierarchyEditor::Result HierarchyEditor::assign(const QString& parentCode, const
             ancestor.boundary = op.mGeos.coverageUnion(parts);
         }
         if (op.withoutSlivers(ancestor.boundary).isEmpty())
-            op.mNotes << tr("%1 has no area left").arg(op.label(ancestor));
+            op.mNotes << Tr::tr("%1 has no area left").arg(op.label(ancestor));
     }
     return op.commit(QStringLiteral("assign"),
-                     tr("Give %1 units to %2 %3").arg(moving.size()).arg(parent.code, parent.name), codes);
+                     Tr::tr("Give %1 units to %2 %3").arg(moving.size()).arg(parent.code, parent.name),
+                     codes);
 }
 
 HierarchyEditor::Result HierarchyEditor::recode(const QString& code, const QString& newCode)
@@ -729,11 +727,11 @@ HierarchyEditor::Result HierarchyEditor::recode(const QString& code, const QStri
     const Unit& unit = op.requireUnit(code);
     const Unit* parent = unit.parentId ? op.mIndex.unit(unit.parentId) : nullptr;
     if (newCode == code)
-        refuse(tr("%1 already has that code").arg(op.label(unit)));
+        refuse(Tr::tr("%1 already has that code").arg(op.label(unit)));
     if (const QString problem = op.mCodes.whyNot(newCode, unit.level, parent, unit.id); !problem.isEmpty())
         refuse(problem);
     op.recodeSubtree(unit.id, newCode);
-    return op.commit(QStringLiteral("recode"), tr("Recode %1 %2 as %3").arg(code, unit.name, newCode),
+    return op.commit(QStringLiteral("recode"), Tr::tr("Recode %1 %2 as %3").arg(code, unit.name, newCode),
                      {newCode});
 }
 

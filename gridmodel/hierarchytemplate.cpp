@@ -1,6 +1,7 @@
 #include "hierarchytemplate.h"
 
 #include "error.h"
+#include "translation.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -18,14 +19,9 @@ namespace gridmodel {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("gridmodel", text);
-}
-
 [[noreturn]] void invalid(const QString& message)
 {
-    throw Error(Error::Kind::InvalidInput, tr("Invalid hierarchy template: %1").arg(message));
+    throw Error(Error::Kind::InvalidInput, Tr::tr("Invalid hierarchy template: %1").arg(message));
 }
 
 LocalizedText readText(const QJsonValue& value, const QString& where)
@@ -36,7 +32,7 @@ LocalizedText readText(const QJsonValue& value, const QString& where)
     LocalizedText text{object.value(QLatin1String("zh")).toString(),
                        object.value(QLatin1String("en")).toString()};
     if (text.zh.isEmpty() && text.en.isEmpty())
-        invalid(tr("%1 has no name").arg(where));
+        invalid(Tr::tr("%1 has no name").arg(where));
     return text;
 }
 
@@ -56,7 +52,7 @@ TargetBand readBand(const QJsonValue& value, const QString& where)
     if (object.contains(QLatin1String("max")))
         band.max = static_cast<qint64>(object.value(QLatin1String("max")).toDouble());
     if (band.min && band.max && *band.min > *band.max)
-        invalid(tr("%1: the band's minimum is above its maximum").arg(where));
+        invalid(Tr::tr("%1: the band's minimum is above its maximum").arg(where));
     return band;
 }
 
@@ -74,9 +70,22 @@ QJsonValue writeBand(const TargetBand& band)
 
 } // namespace
 
+namespace {
+QString& displayLanguage()
+{
+    static QString language = QStringLiteral("zh");
+    return language;
+}
+} // namespace
+
+void LocalizedText::setDisplayLanguage(const QString& language)
+{
+    displayLanguage() = language;
+}
+
 QString LocalizedText::text(const QString& language) const
 {
-    if (language.startsWith(QLatin1String("en")))
+    if ((language.isEmpty() ? displayLanguage() : language).startsWith(QLatin1String("en")))
         return en.isEmpty() ? zh : en;
     return zh.isEmpty() ? en : zh;
 }
@@ -124,11 +133,11 @@ HierarchyTemplate HierarchyTemplate::builtin(const QString& key)
 {
     initTemplateResources();
     if (!builtinKeys().contains(key))
-        throw Error(Error::Kind::InvalidInput, tr("Unknown template \"%1\"; choose one of: %2")
+        throw Error(Error::Kind::InvalidInput, Tr::tr("Unknown template \"%1\"; choose one of: %2")
                                                    .arg(key, builtinKeys().join(QStringLiteral(", "))));
     QFile file(QStringLiteral(":/gridatlas/templates/%1.json").arg(key));
     if (!file.open(QIODevice::ReadOnly))
-        throw Error(Error::Kind::Io, tr("The built-in template %1 is missing").arg(key));
+        throw Error(Error::Kind::Io, Tr::tr("The built-in template %1 is missing").arg(key));
     return fromJson(file.readAll());
 }
 
@@ -151,21 +160,22 @@ HierarchyTemplate HierarchyTemplate::fromJson(const QByteArray& json)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (document.isNull())
-        invalid(tr("not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset));
+        invalid(
+            Tr::tr("not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset));
     const QJsonObject root = document.object();
 
     HierarchyTemplate result;
     result.mKey = root.value(QLatin1String("key")).toString();
     if (result.mKey.isEmpty())
-        invalid(tr("no \"key\""));
-    result.mName = readText(root.value(QLatin1String("name")), tr("the template"));
+        invalid(Tr::tr("no \"key\""));
+    result.mName = readText(root.value(QLatin1String("name")), Tr::tr("the template"));
     result.mSliverToleranceM2 = root.value(QLatin1String("sliver_tolerance_m2")).toDouble(1.0);
     if (result.mSliverToleranceM2 < 0)
-        invalid(tr("the sliver tolerance is negative"));
+        invalid(Tr::tr("the sliver tolerance is negative"));
 
     const QJsonArray levels = root.value(QLatin1String("levels")).toArray();
     if (levels.size() < 2 || levels.size() > 5)
-        invalid(tr("a hierarchy needs 2 to 5 levels, this one has %1").arg(levels.size()));
+        invalid(Tr::tr("a hierarchy needs 2 to 5 levels, this one has %1").arg(levels.size()));
     const QStringList known = knownLevelKeys();
     int previousKnownIndex = -1;
     for (const QJsonValue& value : levels) {
@@ -174,10 +184,10 @@ HierarchyTemplate HierarchyTemplate::fromJson(const QByteArray& json)
         level.key = object.value(QLatin1String("key")).toString();
         const int knownIndex = static_cast<int>(known.indexOf(level.key));
         if (knownIndex < 0)
-            invalid(tr("unknown level key \"%1\" (expected one of %2)")
+            invalid(Tr::tr("unknown level key \"%1\" (expected one of %2)")
                         .arg(level.key, known.join(QStringLiteral(", "))));
         if (knownIndex <= previousKnownIndex)
-            invalid(tr("level \"%1\" is repeated or out of order").arg(level.key));
+            invalid(Tr::tr("level \"%1\" is repeated or out of order").arg(level.key));
         previousKnownIndex = knownIndex;
         level.name = readText(object.value(QLatin1String("name")), level.key);
         level.organisation = object.contains(QLatin1String("organisation"))
@@ -185,7 +195,7 @@ HierarchyTemplate HierarchyTemplate::fromJson(const QByteArray& json)
                                  : LocalizedText{};
         level.codeDigits = object.value(QLatin1String("code_digits")).toInt(2);
         if (level.codeDigits < 1 || level.codeDigits > 6)
-            invalid(tr("level \"%1\": code_digits must be 1 to 6").arg(level.key));
+            invalid(Tr::tr("level \"%1\": code_digits must be 1 to 6").arg(level.key));
         level.coveredByChildren = object.value(QLatin1String("covered_by_children")).toBool(true);
         level.contiguous = object.value(QLatin1String("contiguous")).toBool(false);
         QSet<QString> roleKeys;
@@ -194,8 +204,8 @@ HierarchyTemplate HierarchyTemplate::fromJson(const QByteArray& json)
             RoleDefinition role;
             role.key = roleObject.value(QLatin1String("key")).toString();
             if (role.key.isEmpty() || roleKeys.contains(role.key))
-                invalid(
-                    tr("level \"%1\": a role has no key or a repeated key \"%2\"").arg(level.key, role.key));
+                invalid(Tr::tr("level \"%1\": a role has no key or a repeated key \"%2\"")
+                            .arg(level.key, role.key));
             roleKeys.insert(role.key);
             role.name = readText(roleObject.value(QLatin1String("name")), role.key);
             role.required = roleObject.value(QLatin1String("required")).toBool(false);
@@ -215,9 +225,9 @@ HierarchyTemplate HierarchyTemplate::fromJson(const QByteArray& json)
         rule.roleKey = object.value(QLatin1String("role")).toString();
         const int levelIndex = result.levelIndex(rule.levelKey);
         if (levelIndex < 0)
-            invalid(tr("ratio rule \"%1\" names an unknown level \"%2\"").arg(rule.key, rule.levelKey));
+            invalid(Tr::tr("ratio rule \"%1\" names an unknown level \"%2\"").arg(rule.key, rule.levelKey));
         if (!result.mLevels[static_cast<size_t>(levelIndex)].role(rule.roleKey))
-            invalid(tr("ratio rule \"%1\" names a role \"%2\" that level \"%3\" does not have")
+            invalid(Tr::tr("ratio rule \"%1\" names a role \"%2\" that level \"%3\" does not have")
                         .arg(rule.key, rule.roleKey, rule.levelKey));
         rule.householdsPerMember = readBand(object.value(QLatin1String("households_per_member")), rule.key);
         rule.description = object.contains(QLatin1String("description"))

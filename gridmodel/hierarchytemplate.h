@@ -13,8 +13,10 @@ struct LocalizedText
 {
     QString zh;
     QString en;
-    //! the name for a language ("zh" or "en"); falls back to the other one
-    QString text(const QString& language = QStringLiteral("zh")) const;
+    //! the name for a language ("zh" or "en"; empty: the display language); falls back to the other one
+    QString text(const QString& language = QString()) const;
+    //! the language text() uses by default: "zh" unless a program chose "en"
+    static void setDisplayLanguage(const QString& language);
     bool operator==(const LocalizedText& o) const { return zh == o.zh && en == o.en; }
 };
 

@@ -3,6 +3,7 @@
 #include "error.h"
 #include "hierarchyindex.h"
 #include "projectfile.h"
+#include "translation.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -11,13 +12,6 @@
 
 namespace gridmodel {
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("gridmodel", text);
-}
-} // namespace
-
 ProjectEditor::ProjectEditor(ProjectFile& project) : mProject(project) {}
 
 ChangeSet ProjectEditor::setAttributes(const QString& code, const Attributes& attributes)
@@ -25,38 +19,39 @@ ChangeSet ProjectEditor::setAttributes(const QString& code, const Attributes& at
     const HierarchyIndex& index = mProject.index();
     const Unit* unit = index.unitByCode(code);
     if (!unit)
-        throw Error(Error::Kind::InvalidInput, tr("No unit has the code \"%1\"").arg(code));
+        throw Error(Error::Kind::InvalidInput, Tr::tr("No unit has the code \"%1\"").arg(code));
     if (!attributes.households && !attributes.residents && !attributes.name && !attributes.organisation &&
         !attributes.notes)
-        throw Error(Error::Kind::InvalidInput, tr("Nothing to set: give households, residents or a name"));
+        throw Error(Error::Kind::InvalidInput,
+                    Tr::tr("Nothing to set: give households, residents or a name"));
     if ((attributes.households && *attributes.households < 0) ||
         (attributes.residents && *attributes.residents < 0))
-        throw Error(Error::Kind::InvalidInput, tr("Households and residents cannot be negative"));
+        throw Error(Error::Kind::InvalidInput, Tr::tr("Households and residents cannot be negative"));
     if (attributes.name && attributes.name->trimmed().isEmpty())
-        throw Error(Error::Kind::InvalidInput, tr("A unit needs a name"));
+        throw Error(Error::Kind::InvalidInput, Tr::tr("A unit needs a name"));
 
     Unit changed = *unit;
     QStringList what;
     if (attributes.name && *attributes.name != unit->name) {
         changed.name = attributes.name->trimmed();
-        what << tr("name %1→%2").arg(unit->name, changed.name);
+        what << Tr::tr("name %1→%2").arg(unit->name, changed.name);
     }
     if (attributes.organisation && attributes.organisation->trimmed() != unit->organisation) {
         changed.organisation = attributes.organisation->trimmed();
-        what << tr("organisation %1").arg(changed.organisation);
+        what << Tr::tr("organisation %1").arg(changed.organisation);
     }
     if (attributes.notes && *attributes.notes != unit->notes) {
         changed.notes = *attributes.notes;
-        what << tr("notes");
+        what << Tr::tr("notes");
     }
     const qint64 householdsDelta = attributes.households ? *attributes.households - unit->households : 0;
     const qint64 residentsDelta = attributes.residents ? *attributes.residents - unit->residents : 0;
     changed.households += householdsDelta;
     changed.residents += residentsDelta;
     if (householdsDelta)
-        what << tr("households %1→%2").arg(unit->households).arg(changed.households);
+        what << Tr::tr("households %1→%2").arg(unit->households).arg(changed.households);
     if (residentsDelta)
-        what << tr("residents %1→%2").arg(unit->residents).arg(changed.residents);
+        what << Tr::tr("residents %1→%2").arg(unit->residents).arg(changed.residents);
     if (what.isEmpty())
         return ChangeSet();
 
@@ -73,7 +68,7 @@ ChangeSet ProjectEditor::setAttributes(const QString& code, const Attributes& at
             changes.units.push_back({*ancestor, total});
         }
     mProject.apply(changes, QStringLiteral("set"),
-                   tr("Set %1 %2: %3").arg(unit->code, unit->name, what.join(tr(", "))));
+                   Tr::tr("Set %1 %2: %3").arg(unit->code, unit->name, what.join(Tr::tr(", "))));
     return changes;
 }
 
@@ -83,11 +78,11 @@ ChangeSet ProjectEditor::deleteUnit(const QString& code, bool withChildren)
     const HierarchyIndex& index = mProject.index();
     const Unit* unit = index.unitByCode(code);
     if (!unit)
-        throw Error(Error::Kind::InvalidInput, tr("No unit has the code \"%1\"").arg(code));
+        throw Error(Error::Kind::InvalidInput, Tr::tr("No unit has the code \"%1\"").arg(code));
     const std::vector<const Unit*> doomed = index.subtree(unit->id);
     if (doomed.size() > 1 && !withChildren)
         throw Error(Error::Kind::InvalidInput,
-                    tr("%1 %2 has %3 units below it; delete them too, or move them first")
+                    Tr::tr("%1 %2 has %3 units below it; delete them too, or move them first")
                         .arg(unit->code, unit->name)
                         .arg(doomed.size() - 1));
     QSet<UnitId> ids;
@@ -107,14 +102,14 @@ ChangeSet ProjectEditor::deleteUnit(const QString& code, bool withChildren)
         changes.units.push_back({*ancestor, total});
     }
     mProject.apply(changes, QStringLiteral("delete"),
-                   tr("Delete %1 %2 (%3 units)").arg(unit->code, unit->name).arg(doomed.size()));
+                   Tr::tr("Delete %1 %2 (%3 units)").arg(unit->code, unit->name).arg(doomed.size()));
     return changes;
 }
 
 ChangeSet ProjectEditor::addMember(const Member& member, MemberId* id)
 {
     if (member.name.trimmed().isEmpty())
-        throw Error(Error::Kind::InvalidInput, tr("A member needs a name"));
+        throw Error(Error::Kind::InvalidInput, Tr::tr("A member needs a name"));
     Member added = member;
     added.name = member.name.trimmed();
     added.id = 1;
@@ -122,7 +117,7 @@ ChangeSet ProjectEditor::addMember(const Member& member, MemberId* id)
         added.id = std::max(added.id, existing.id + 1);
     ChangeSet changes;
     changes.members.push_back({std::nullopt, added});
-    mProject.apply(changes, QStringLiteral("member_add"), tr("Add member %1").arg(added.name));
+    mProject.apply(changes, QStringLiteral("member_add"), Tr::tr("Add member %1").arg(added.name));
     if (id)
         *id = added.id;
     return changes;
@@ -135,11 +130,11 @@ ChangeSet ProjectEditor::assignMember(MemberId memberId, const QString& code, co
     const HierarchyIndex& index = mProject.index();
     const Unit* unit = index.unitByCode(code);
     if (!unit)
-        throw Error(Error::Kind::InvalidInput, tr("No unit has the code \"%1\"").arg(code));
+        throw Error(Error::Kind::InvalidInput, Tr::tr("No unit has the code \"%1\"").arg(code));
     const auto member = std::find_if(data.members.begin(), data.members.end(),
                                      [memberId](const Member& m) { return m.id == memberId; });
     if (member == data.members.end())
-        throw Error(Error::Kind::InvalidInput, tr("No member has the id %1").arg(memberId));
+        throw Error(Error::Kind::InvalidInput, Tr::tr("No member has the id %1").arg(memberId));
     const LevelDefinition& level = data.hierarchy.level(unit->level);
     const RoleDefinition* definition = level.role(role);
     if (!definition) {
@@ -147,16 +142,17 @@ ChangeSet ProjectEditor::assignMember(MemberId memberId, const QString& code, co
         for (const RoleDefinition& r : level.roles)
             roles << QStringLiteral("%1 (%2)").arg(r.key, r.name.text());
         throw Error(Error::Kind::InvalidInput,
-                    tr("A %1 has no role \"%2\"; its roles are: %3")
+                    Tr::tr("A %1 has no role \"%2\"; its roles are: %3")
                         .arg(level.name.text(), role, roles.join(QStringLiteral(", "))));
     }
     if (linkedHouseholds < 0)
-        throw Error(Error::Kind::InvalidInput, tr("Linked households cannot be negative"));
+        throw Error(Error::Kind::InvalidInput, Tr::tr("Linked households cannot be negative"));
     qint64 nextId = 1;
     for (const Assignment& assignment : data.assignments) {
         if (assignment.memberId == memberId && assignment.unitId == unit->id && assignment.role == role)
-            throw Error(Error::Kind::InvalidInput,
-                        tr("%1 is already %2 of %3").arg(member->name, definition->name.text(), unit->name));
+            throw Error(
+                Error::Kind::InvalidInput,
+                Tr::tr("%1 is already %2 of %3").arg(member->name, definition->name.text(), unit->name));
         nextId = std::max(nextId, assignment.id + 1);
     }
     ChangeSet changes;
@@ -164,7 +160,7 @@ ChangeSet ProjectEditor::assignMember(MemberId memberId, const QString& code, co
         {std::nullopt, Assignment{nextId, memberId, unit->id, role, linkedHouseholds, linkedNote}});
     mProject.apply(
         changes, QStringLiteral("member_assign"),
-        tr("%1 becomes %2 of %3 %4").arg(member->name, definition->name.text(), unit->code, unit->name));
+        Tr::tr("%1 becomes %2 of %3 %4").arg(member->name, definition->name.text(), unit->code, unit->name));
     return changes;
 }
 
@@ -174,7 +170,7 @@ ChangeSet ProjectEditor::unassignMember(MemberId memberId, const QString& code, 
     const HierarchyIndex& index = mProject.index();
     const Unit* unit = index.unitByCode(code);
     if (!unit)
-        throw Error(Error::Kind::InvalidInput, tr("No unit has the code \"%1\"").arg(code));
+        throw Error(Error::Kind::InvalidInput, Tr::tr("No unit has the code \"%1\"").arg(code));
     ChangeSet changes;
     for (const Assignment& assignment : data.assignments)
         if (assignment.memberId == memberId && assignment.unitId == unit->id &&
@@ -182,9 +178,9 @@ ChangeSet ProjectEditor::unassignMember(MemberId memberId, const QString& code, 
             changes.assignments.push_back({assignment, std::nullopt});
     if (changes.isEmpty())
         throw Error(Error::Kind::InvalidInput,
-                    tr("Member %1 holds no such role at %2").arg(memberId).arg(code));
+                    Tr::tr("Member %1 holds no such role at %2").arg(memberId).arg(code));
     mProject.apply(changes, QStringLiteral("member_unassign"),
-                   tr("Member %1 leaves %2 %3").arg(memberId).arg(unit->code, unit->name));
+                   Tr::tr("Member %1 leaves %2 %3").arg(memberId).arg(unit->code, unit->name));
     return changes;
 }
 

@@ -21,9 +21,9 @@ public:
 
     struct Attributes
     {
-        std::optional<qint64> households;
-        std::optional<qint64> residents;
-        std::optional<QString> name;
+        std::optional<qint64> households = std::nullopt;
+        std::optional<qint64> residents = std::nullopt;
+        std::optional<QString> name = std::nullopt;
         std::optional<QString> organisation = std::nullopt;
         std::optional<QString> notes = std::nullopt;
     };

@@ -4,6 +4,7 @@
 #include "geopackage.h"
 #include "projectschema.h"
 #include "sqlitedatabase.h"
+#include "translation.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -21,11 +22,6 @@
 namespace gridmodel {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("gridmodel", text);
-}
 
 QString lockPathFor(const QString& path)
 {
@@ -63,14 +59,14 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
     const QFileInfo info(path);
     switch (GeoPackage::probe(path)) {
     case GeoPackage::FileKind::Missing:
-        throw Error(Error::Kind::FileNotFound, tr("%1 does not exist").arg(path));
+        throw Error(Error::Kind::FileNotFound, Tr::tr("%1 does not exist").arg(path));
     case GeoPackage::FileKind::NotSqlite:
         if (!info.isReadable())
-            throw Error(Error::Kind::Io, tr("%1 cannot be read (permission denied)").arg(path));
-        throw Error(Error::Kind::NotGeoPackage, tr("%1 is not a GeoPackage (.gpkg) file").arg(path));
+            throw Error(Error::Kind::Io, Tr::tr("%1 cannot be read (permission denied)").arg(path));
+        throw Error(Error::Kind::NotGeoPackage, Tr::tr("%1 is not a GeoPackage (.gpkg) file").arg(path));
     case GeoPackage::FileKind::SqliteNotGeoPackage:
         throw Error(Error::Kind::NotGeoPackage,
-                    tr("%1 is an SQLite database but not a GeoPackage").arg(path));
+                    Tr::tr("%1 is an SQLite database but not a GeoPackage").arg(path));
     case GeoPackage::FileKind::GeoPackage:
         break;
     }
@@ -81,7 +77,7 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
     if (access == Access::ReadWrite) {
         if (!hasWritePermission(info))
             throw Error(Error::Kind::ReadOnly,
-                        tr("%1 is read-only; it can be opened for viewing only").arg(path));
+                        Tr::tr("%1 is read-only; it can be opened for viewing only").arg(path));
         project->mLock = std::make_unique<QLockFile>(lockPathFor(project->mPath));
         project->mLock->setStaleLockTime(0); // only a dead owner's lock is stale, never a slow one
         if (!project->mLock->tryLock(0)) {
@@ -89,14 +85,14 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
                 qint64 pid = 0;
                 QString host, application;
                 project->mLock->getLockInfo(&pid, &host, &application);
-                throw Error(Error::Kind::Locked, tr("%1 is already open for editing by another program "
-                                                    "(%2, process %3 on %4)")
+                throw Error(Error::Kind::Locked, Tr::tr("%1 is already open for editing by another program "
+                                                        "(%2, process %3 on %4)")
                                                      .arg(path, application)
                                                      .arg(pid)
                                                      .arg(host));
             }
             throw Error(Error::Kind::ReadOnly,
-                        tr("%1 cannot be edited: its folder is not writable").arg(path));
+                        Tr::tr("%1 cannot be edited: its folder is not writable").arg(path));
         }
     }
 
@@ -107,21 +103,21 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
     try {
         const int version = ProjectSchema::storedVersion(db);
         if (version == 0)
-            throw Error(Error::Kind::NotProject, tr("%1 is a GeoPackage but not a GridAtlas project; "
-                                                    "import its layers into a project instead")
+            throw Error(Error::Kind::NotProject, Tr::tr("%1 is a GeoPackage but not a GridAtlas project; "
+                                                        "import its layers into a project instead")
                                                      .arg(path));
         if (version > ProjectSchema::CurrentVersion)
             throw Error(Error::Kind::NewerSchema,
-                        tr("%1 was written by a newer GridAtlas (project schema %2; this "
-                           "version reads up to %3); update GridAtlas to open it")
+                        Tr::tr("%1 was written by a newer GridAtlas (project schema %2; this "
+                               "version reads up to %3); update GridAtlas to open it")
                             .arg(path)
                             .arg(version)
                             .arg(ProjectSchema::CurrentVersion));
         if (version < ProjectSchema::CurrentVersion) {
             if (access == Access::ReadOnly)
                 throw Error(Error::Kind::ReadOnly,
-                            tr("%1 uses the older project schema %2; open it for editing "
-                               "once to upgrade it")
+                            Tr::tr("%1 uses the older project schema %2; open it for editing "
+                                   "once to upgrade it")
                                 .arg(path)
                                 .arg(version));
             SqliteTransaction transaction(db);
@@ -133,7 +129,7 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
     } catch (const Error& error) {
         if (error.kind() == Error::Kind::Io || error.kind() == Error::Kind::InvalidInput ||
             error.kind() == Error::Kind::Corrupt)
-            throw Error(Error::Kind::Corrupt, tr("%1 is damaged: %2").arg(path, error.message()));
+            throw Error(Error::Kind::Corrupt, Tr::tr("%1 is damaged: %2").arg(path, error.message()));
         throw;
     }
     return project;
@@ -144,18 +140,18 @@ void ProjectFile::create(const QString& path, const ProjectData& data, bool over
     const QFileInfo info(path);
     if (info.exists() && !overwrite)
         throw Error(Error::Kind::FileExists,
-                    tr("%1 already exists; choose another name or allow overwriting").arg(path));
+                    Tr::tr("%1 already exists; choose another name or allow overwriting").arg(path));
     if (info.exists() && !hasWritePermission(info))
-        throw Error(Error::Kind::ReadOnly, tr("%1 is read-only and cannot be replaced").arg(path));
+        throw Error(Error::Kind::ReadOnly, Tr::tr("%1 is read-only and cannot be replaced").arg(path));
     QDir directory = info.absoluteDir();
     if (!directory.exists())
-        throw Error(Error::Kind::Io, tr("The folder %1 does not exist").arg(directory.path()));
+        throw Error(Error::Kind::Io, Tr::tr("The folder %1 does not exist").arg(directory.path()));
 
     // Never replace a project someone is editing, nor race another writer of the same file.
     QLockFile lock(lockPathFor(info.absoluteFilePath()));
     lock.setStaleLockTime(0);
     if (!lock.tryLock(0))
-        throw Error(Error::Kind::Locked, tr("%1 is open for editing by another program").arg(path));
+        throw Error(Error::Kind::Locked, Tr::tr("%1 is open for editing by another program").arg(path));
     // Half-written files of an earlier attempt that was killed are of no use to anyone.
     const QString temporaryPattern = QStringLiteral(".%1.*.tmp").arg(info.fileName());
     for (const QString& leftover : directory.entryList({temporaryPattern}, QDir::Files | QDir::Hidden))
@@ -165,21 +161,21 @@ void ProjectFile::create(const QString& path, const ProjectData& data, bool over
     temporary.setAutoRemove(true);
     if (!temporary.open())
         throw Error(Error::Kind::Io,
-                    tr("Cannot write in %1: %2").arg(directory.path(), temporary.errorString()));
+                    Tr::tr("Cannot write in %1: %2").arg(directory.path(), temporary.errorString()));
     temporary.close();
     {
         SqliteDatabase db(temporary.fileName(), SqliteDatabase::OpenMode::ReadWrite);
         db.execute(QStringLiteral("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF"));
         SqliteTransaction transaction(db);
         ProjectSchema::writeNewProject(db, data);
-        ProjectSchema::recordHistory(db, QStringLiteral("create"), tr("Project created"));
+        ProjectSchema::recordHistory(db, QStringLiteral("create"), Tr::tr("Project created"));
         transaction.commit();
         db.execute(QStringLiteral("PRAGMA journal_mode = DELETE"));
     }
     syncToDisk(temporary.fileName());
     if (std::rename(QFile::encodeName(temporary.fileName()).constData(),
                     QFile::encodeName(info.absoluteFilePath()).constData()) != 0)
-        throw Error(Error::Kind::Io, tr("Cannot move the new project into place at %1").arg(path));
+        throw Error(Error::Kind::Io, Tr::tr("Cannot move the new project into place at %1").arg(path));
     temporary.setAutoRemove(false);
     syncToDisk(directory.path()); // the rename itself
     QFile::setPermissions(info.absoluteFilePath(),
@@ -202,7 +198,7 @@ std::vector<HistoryEntry> ProjectFile::history()
 void ProjectFile::requireWritable() const
 {
     if (mAccess != Access::ReadWrite)
-        throw Error(Error::Kind::ReadOnly, tr("%1 is open for viewing only").arg(mPath));
+        throw Error(Error::Kind::ReadOnly, Tr::tr("%1 is open for viewing only").arg(mPath));
 }
 
 const HierarchyIndex& ProjectFile::index() const
@@ -228,9 +224,9 @@ void ProjectFile::updateUnits(const std::vector<Unit>& units, const QString& ope
     for (const Unit& unit : units) {
         const auto found = mUnitIndex.constFind(unit.id);
         if (found == mUnitIndex.constEnd())
-            throw Error(Error::Kind::InvalidInput, tr("No unit with id %1").arg(unit.id));
+            throw Error(Error::Kind::InvalidInput, Tr::tr("No unit with id %1").arg(unit.id));
         if (mData.units[*found].level != unit.level)
-            throw Error(Error::Kind::InvalidInput, tr("Unit %1 cannot change level").arg(unit.code));
+            throw Error(Error::Kind::InvalidInput, Tr::tr("Unit %1 cannot change level").arg(unit.code));
         changes.units.push_back({mData.units[*found], unit});
     }
     apply(changes, operation, description);

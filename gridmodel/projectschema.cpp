@@ -5,6 +5,7 @@
 #include "gpkggeometry.h"
 #include "spatialreference.h"
 #include "sqlitedatabase.h"
+#include "translation.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -17,11 +18,6 @@
 namespace gridmodel::ProjectSchema {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("gridmodel", text);
-}
 
 const QString UnitColumns =
     QStringLiteral("code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, organisation TEXT, parent_fid INTEGER, "
@@ -76,7 +72,8 @@ public:
     void writeUnit(const Unit& unit)
     {
         if (unit.level < 0 || unit.level >= mHierarchy.levelCount())
-            throw Error(Error::Kind::InvalidInput, tr("Unit %1 has no level in the template").arg(unit.code));
+            throw Error(Error::Kind::InvalidInput,
+                        Tr::tr("Unit %1 has no level in the template").arg(unit.code));
         // UPDATE, else INSERT; never INSERT OR REPLACE, which would silently delete another
         // row holding the same code. (An upsert cannot be used: its conflict clause would
         // override the OR REPLACE of the R-tree triggers.)
@@ -185,7 +182,7 @@ template <typename Row> void requireUniqueIds(const std::vector<Row>& rows, cons
     for (const Row& row : rows)
         if (seen.contains(row.id))
             throw Error(Error::Kind::InvalidInput,
-                        tr("Two of the new project's rows have %1 id %2").arg(what).arg(row.id));
+                        Tr::tr("Two of the new project's rows have %1 id %2").arg(what).arg(row.id));
         else
             seen.insert(row.id);
 }
@@ -252,9 +249,9 @@ void writeNewProject(SqliteDatabase& db, const ProjectData& data)
     }
     // The members and assignments tables exist before any row is written.
     createRosterTables(db);
-    requireUniqueIds(data.units, tr("unit"));
-    requireUniqueIds(data.members, tr("member"));
-    requireUniqueIds(data.assignments, tr("assignment"));
+    requireUniqueIds(data.units, Tr::tr("unit"));
+    requireUniqueIds(data.members, Tr::tr("member"));
+    requireUniqueIds(data.assignments, Tr::tr("assignment"));
     {
         RowWriter rows(db, hierarchy, srs.epsg());
         for (const Unit& unit : data.units) {
@@ -289,7 +286,7 @@ void migrate(SqliteDatabase& db, int fromVersion)
 {
     if (migrationSteps().size() != static_cast<size_t>(CurrentVersion - 1))
         throw Error(Error::Kind::Corrupt,
-                    tr("This GridAtlas lacks the upgrade steps to schema %1").arg(CurrentVersion));
+                    Tr::tr("This GridAtlas lacks the upgrade steps to schema %1").arg(CurrentVersion));
     migrate(db, fromVersion, migrationSteps());
 }
 
@@ -299,7 +296,8 @@ void migrate(SqliteDatabase& db, int fromVersion, const std::vector<MigrationSte
     for (int version = fromVersion; version < targetVersion; ++version) {
         const size_t step = static_cast<size_t>(version - 1);
         if (step >= steps.size())
-            throw Error(Error::Kind::Corrupt, tr("No upgrade from project schema version %1").arg(version));
+            throw Error(Error::Kind::Corrupt,
+                        Tr::tr("No upgrade from project schema version %1").arg(version));
         steps[step](db);
         setProjectValue(db, QStringLiteral("schema_version"), QString::number(version + 1));
     }
@@ -317,7 +315,7 @@ ProjectData read(SqliteDatabase& db)
     for (int level = 0; level < data.hierarchy.levelCount(); ++level) {
         const QString table = data.hierarchy.level(level).key;
         if (!db.tableExists(table))
-            throw Error(Error::Kind::Corrupt, tr("The project has no table for level \"%1\"").arg(table));
+            throw Error(Error::Kind::Corrupt, Tr::tr("The project has no table for level \"%1\"").arg(table));
         SqliteStatement query = db.prepare(
             QStringLiteral(
                 "SELECT fid, geom, code, name, organisation, parent_fid, households, residents, notes "
@@ -341,7 +339,7 @@ ProjectData read(SqliteDatabase& db)
             unit.notes = query.text(8);
             if (levelOfUnit.contains(unit.id))
                 throw Error(Error::Kind::Corrupt,
-                            tr("Unit id %1 is used in two levels (%2 and %3)")
+                            Tr::tr("Unit id %1 is used in two levels (%2 and %3)")
                                 .arg(unit.id)
                                 .arg(data.hierarchy.level(levelOfUnit.value(unit.id)).key, table));
             levelOfUnit.insert(unit.id, level);

@@ -1,5 +1,7 @@
 #include "projectsummary.h"
 
+#include "translation.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <algorithm>
@@ -73,12 +75,11 @@ QJsonObject ProjectSummary::toJson() const
 
 QString ProjectSummary::toText() const
 {
-    const auto tr = [](const char* text) { return QCoreApplication::translate("gridmodel", text); };
     QString text;
-    text += tr("Project:   %1\n").arg(projectName);
-    text += tr("Template:  %1 (%2)\n").arg(templateName, templateKey);
-    text += tr("CRS:       EPSG:%1\n").arg(crsEpsg);
-    text += padToColumns(tr("Level"), 24) + tr("   Units   Households    Residents     Area km²\n");
+    text += Tr::tr("Project:   %1\n").arg(projectName);
+    text += Tr::tr("Template:  %1 (%2)\n").arg(templateName, templateKey);
+    text += Tr::tr("CRS:       EPSG:%1\n").arg(crsEpsg);
+    text += padToColumns(Tr::tr("Level"), 24) + Tr::tr("   Units   Households    Residents     Area km²\n");
     for (const LevelSummary& level : levels)
         text += padToColumns(QStringLiteral("%1 %2").arg(level.key, level.name), 24) +
                 QStringLiteral("%1 %2 %3 %4\n")
@@ -86,7 +87,7 @@ QString ProjectSummary::toText() const
                     .arg(level.households, 12)
                     .arg(level.residents, 12)
                     .arg(level.areaM2 / 1e6, 12, 'f', 3);
-    text += tr("Totals: %1 households, %2 residents, %3 members in %4 assignments\n")
+    text += Tr::tr("Totals: %1 households, %2 residents, %3 members in %4 assignments\n")
                 .arg(households)
                 .arg(residents)
                 .arg(members)

@@ -1,3 +1,4 @@
+#include "language.h"
 #include "mainwindow.h"
 #include "qgisruntime.h"
 
@@ -23,9 +24,13 @@ int main(int argc, char* argv[])
                                    QStringLiteral("W"), QStringLiteral("1280"));
     const QCommandLineOption height(QStringLiteral("height"), QStringLiteral("Window height for --snapshot."),
                                     QStringLiteral("H"), QStringLiteral("860"));
-    parser.addOptions({snapshot, width, height});
+    const QCommandLineOption language(
+        QStringLiteral("language"), QStringLiteral("zh_CN or en (default: the settings, else the system's)."),
+        QStringLiteral("LANG"));
+    parser.addOptions({snapshot, width, height, language});
     parser.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project to open."));
     parser.process(application);
+    Language::install(application, parser.value(language));
 
     int result = 0;
     {

@@ -145,7 +145,7 @@ void MainWindow::createDocks()
     treeLayout->setContentsMargins(2, 2, 2, 2);
     treeLayout->addWidget(mSearch);
     treeLayout->addWidget(mTree);
-    auto* treeDock = new QDockWidget(tr("层级"), this);
+    auto* treeDock = new QDockWidget(tr("层级树"), this);
     treeDock->setObjectName(QStringLiteral("hierarchyDock"));
     treeDock->setWidget(treePanel);
     addDockWidget(Qt::LeftDockWidgetArea, treeDock);

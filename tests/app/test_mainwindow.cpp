@@ -1,6 +1,7 @@
 #include "districtgenerator.h"
 #include "hierarchyindex.h"
 #include "hierarchytreemodel.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "peoplepanel.h"
 #include "problemsmodel.h"
@@ -22,6 +23,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTreeView>
 #include <QtTest>
 #include <qgsapplication.h>
@@ -188,6 +190,30 @@ private slots:
         snapshot(QStringLiteral("people"));
     }
 
+    void speaksEnglishWhenAsked()
+    {
+        QTranslator* chinese = qApp->findChild<QTranslator*>();
+        QCoreApplication::removeTranslator(chinese);
+        QTranslator* english = Language::install(*qApp, QStringLiteral("en"));
+        QVERIFY(english);
+        openFreshDemo();
+        QCOMPARE(mWindow->action(QStringLiteral("split"))->text(), QStringLiteral("Split"));
+        QCOMPARE(mWindow->findChild<QDockWidget*>(QStringLiteral("hierarchyDock"))->windowTitle(),
+                 QStringLiteral("Hierarchy"));
+        const Unit grid = *firstAtLevel(QStringLiteral("grid"));
+        QVERIFY(mWindow->session()->edit([&](ProjectFile& p) {
+            return ProjectEditor(p).setAttributes(grid.code, {grid.households + 1});
+        }));
+        QVERIFY2(mWindow->action(QStringLiteral("undo"))->text().startsWith(QStringLiteral("Undo Set")),
+                 qPrintable(mWindow->action(QStringLiteral("undo"))->text()));
+        snapshot(QStringLiteral("english"));
+        mWindow.reset();
+        QCoreApplication::removeTranslator(english);
+        delete english;
+        gridmodel::LocalizedText::setDisplayLanguage(QStringLiteral("zh"));
+        QCoreApplication::installTranslator(chinese);
+    }
+
     void levelsCanBeHidden()
     {
         openFreshDemo();
@@ -272,6 +298,9 @@ private slots:
         QVERIFY(qAbs(lostByNeighbours - (grownArea - before[zone.id])) < 0.01);
         QVERIFY(qAbs(childrenArea(building.id) - building.boundary.area()) < 0.01);
         QVERIFY(mWindow->action(QStringLiteral("undo"))->text().contains(zone.code));
+        // the step is named in the UI's language: "撤销 重绘党员责任区 …"
+        QVERIFY2(mWindow->action(QStringLiteral("undo"))->text().startsWith(QStringLiteral("撤销 重绘")),
+                 qPrintable(mWindow->action(QStringLiteral("undo"))->text()));
         snapshot(QStringLiteral("zone-reshaped"));
 
         mWindow->action(QStringLiteral("undo"))->trigger();
@@ -310,6 +339,7 @@ int main(int argc, char* argv[])
 {
     QgsApplication application(argc, argv, true, mapcore::QgisRuntime::profileFolder());
     mapcore::QgisRuntime::start();
+    Language::install(application, QStringLiteral("zh_CN"));
     int result = 0;
     {
         TestMainWindow test;

@@ -1,0 +1,48 @@
+#include "language.h"
+
+#include "hierarchytemplate.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
+
+//! the translations are compiled into this static library: make sure they are linked
+static void initTranslationResources()
+{
+    Q_INIT_RESOURCE(translations);
+}
+
+namespace Language {
+
+namespace {
+const char* SettingsKey = "language";
+}
+
+QString current()
+{
+    const QString chosen = QSettings().value(QLatin1String(SettingsKey)).toString();
+    if (chosen == QLatin1String("zh_CN") || chosen == QLatin1String("en"))
+        return chosen;
+    return QLocale::system().language() == QLocale::English ? QStringLiteral("en") : QStringLiteral("zh_CN");
+}
+
+void choose(const QString& language)
+{
+    QSettings().setValue(QLatin1String(SettingsKey), language);
+}
+
+QTranslator* install(QCoreApplication& application, const QString& language)
+{
+    initTranslationResources();
+    const QString chosen = language.isEmpty() ? current() : language;
+    gridmodel::LocalizedText::setDisplayLanguage(chosen); // level and role names from the template
+    auto* translator = new QTranslator(&application);
+    if (translator->load(QStringLiteral(":/gridatlas/translations/gridatlas_%1.qm").arg(chosen)) &&
+        QCoreApplication::installTranslator(translator))
+        return translator;
+    delete translator;
+    return nullptr;
+}
+
+} // namespace Language

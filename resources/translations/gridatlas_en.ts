@@ -1,0 +1,582 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>HierarchyTreeModel</name>
+    <message>
+        <source>%1 %2
+编码 %3
+%4 户，%5 人</source>
+        <translation>%1 %2
+Code %3
+%4 households, %5 residents</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Residents</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>GridAtlas 网格图</source>
+        <translation>GridAtlas</translation>
+    </message>
+    <message>
+        <source>坐标 %1, %2</source>
+        <translation>X %1, Y %2</translation>
+    </message>
+    <message>
+        <source>按名称或编码查找…</source>
+        <translation>Find by name or code…</translation>
+    </message>
+    <message>
+        <source>层级树</source>
+        <translation>Hierarchy</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>属性</source>
+        <translation>Properties</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>问题（%1）</source>
+        <translation>Problems (%1)</translation>
+    </message>
+    <message>
+        <source>问题：未发现问题</source>
+        <translation>Problems: none found</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>打开项目…</source>
+        <translation>Open project…</translation>
+    </message>
+    <message>
+        <source>打开 GridAtlas 项目</source>
+        <translation>Open a GridAtlas project</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>退出 GridAtlas</source>
+        <translation>Quit GridAtlas</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>撤销上一步编辑</source>
+        <translation>Undo the last edit</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>重做撤销的编辑</source>
+        <translation>Redo the undone edit</translation>
+    </message>
+    <message>
+        <source>无法撤销</source>
+        <translation>Cannot undo</translation>
+    </message>
+    <message>
+        <source>无法重做</source>
+        <translation>Cannot redo</translation>
+    </message>
+    <message>
+        <source>平移</source>
+        <translation>Pan</translation>
+    </message>
+    <message>
+        <source>拖动平移地图，滚轮缩放</source>
+        <translation>Drag to pan, scroll to zoom</translation>
+    </message>
+    <message>
+        <source>选择</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <source>点击选择当前层级的单元，Ctrl+点击多选</source>
+        <translation>Click to select a unit of the editing level; Ctrl+click to add</translation>
+    </message>
+    <message>
+        <source>绘制单元</source>
+        <translation>Draw unit</translation>
+    </message>
+    <message>
+        <source>绘制新单元：单击加点，右键或回车完成；自动裁剪到上级并避开相邻单元</source>
+        <translation>Draw a new unit: click to add points, right-click or Enter to finish; it is clipped to its parent and kept off its neighbours</translation>
+    </message>
+    <message>
+        <source>重绘边界</source>
+        <translation>Reshape</translation>
+    </message>
+    <message>
+        <source>为选中单元绘制新边界；共用边界随之移动</source>
+        <translation>Draw a new boundary for the selected unit; shared edges move with it</translation>
+    </message>
+    <message>
+        <source>拆分</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>沿绘制的线拆分选中单元；下级单元、人员、户数随之分配</source>
+        <translation>Split the selected unit along a drawn line; children, people and counts follow</translation>
+    </message>
+    <message>
+        <source>划入上级</source>
+        <translation>Paint into parent</translation>
+    </message>
+    <message>
+        <source>先选中一个上级单元，再逐个点击要划入它的单元</source>
+        <translation>Select a parent first, then click each unit to give it</translation>
+    </message>
+    <message>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>合并选中的同级单元</source>
+        <translation>Merge the selected siblings</translation>
+    </message>
+    <message>
+        <source>移至上级…</source>
+        <translation>Move to parent…</translation>
+    </message>
+    <message>
+        <source>把选中单元连同下级移到另一个上级</source>
+        <translation>Move the selected unit, with everything below it, to another parent</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除选中单元及其下级</source>
+        <translation>Delete the selected unit and everything below it</translation>
+    </message>
+    <message>
+        <source>全图</source>
+        <translation>Full extent</translation>
+    </message>
+    <message>
+        <source>缩放到整个项目</source>
+        <translation>Zoom to the whole project</translation>
+    </message>
+    <message>
+        <source>编辑层级：工具作用于该层级的单元</source>
+        <translation>Editing level: the tools work on units of this level</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>最近的项目</source>
+        <translation>Recent projects</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>显示层级</source>
+        <translation>Show levels</translation>
+    </message>
+    <message>
+        <source>工具</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <source>未执行</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <source>无法打开项目</source>
+        <translation>Cannot open the project</translation>
+    </message>
+    <message>
+        <source>%1 — GridAtlas 网格图</source>
+        <translation>%1 — GridAtlas</translation>
+    </message>
+    <message>
+        <source>只读打开</source>
+        <translation>Opened for viewing only</translation>
+    </message>
+    <message>
+        <source>打开项目</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <source>GridAtlas 项目 (*.gpkg)</source>
+        <translation>GridAtlas projects (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>撤销 %1</source>
+        <translation>Undo %1</translation>
+    </message>
+    <message>
+        <source>重做 %1</source>
+        <translation>Redo %1</translation>
+    </message>
+    <message>
+        <source>比例尺 1:%1</source>
+        <translation>Scale 1:%1</translation>
+    </message>
+    <message>
+        <source>未选择</source>
+        <translation>Nothing selected</translation>
+    </message>
+    <message>
+        <source>请打开项目（Ctrl+O）或把 .gpkg 文件拖到窗口上</source>
+        <translation>Open a project (Ctrl+O) or drop a .gpkg file on the window</translation>
+    </message>
+    <message>
+        <source>已选 %1 %2：%3 户，%4 人</source>
+        <translation>Selected %1 %2: %3 households, %4 residents</translation>
+    </message>
+    <message>
+        <source>已选 %1 个单元：%2 户，%3 人</source>
+        <translation>%1 units selected: %2 households, %3 residents</translation>
+    </message>
+    <message>
+        <source>先在层级树中选中一个%1，再点击要划入它的%2</source>
+        <translation>First select a %1 in the hierarchy, then click each %2 to give it</translation>
+    </message>
+    <message>
+        <source>绘制的范围不在任何%1之内</source>
+        <translation>The outline is not inside any %1</translation>
+    </message>
+    <message>
+        <source>新%1</source>
+        <translation>New %1</translation>
+    </message>
+    <message>
+        <source>先选中一个单元</source>
+        <translation>Select a unit first</translation>
+    </message>
+    <message>
+        <source>先选中要拆分的单元</source>
+        <translation>Select the unit to split first</translation>
+    </message>
+    <message>
+        <source>先选中两个以上同级单元（Ctrl+点击）</source>
+        <translation>Select two or more siblings first (Ctrl+click)</translation>
+    </message>
+    <message>
+        <source>移至上级</source>
+        <translation>Move to parent</translation>
+    </message>
+    <message>
+        <source>先选中一个有上级的单元</source>
+        <translation>Select a unit that has a parent first</translation>
+    </message>
+    <message>
+        <source>把 %1 %2 移到：</source>
+        <translation>Move %1 %2 to:</translation>
+    </message>
+    <message>
+        <source>删除 %1 %2 及其下级 %3 个单元？可以撤销。</source>
+        <translation>Delete %1 %2 and the %3 units below it? This can be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePanel</name>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>联系户数</source>
+        <translation>Linked households</translation>
+    </message>
+    <message>
+        <source>指派…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <source>从人员名册中指派一人担任本单元的角色</source>
+        <translation>Assign someone from the roster to a role of this unit</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>取消所选人员在本单元的角色</source>
+        <translation>Remove the selected person from their role in this unit</translation>
+    </message>
+    <message>
+        <source>显示电话</source>
+        <translation>Show phones</translation>
+    </message>
+    <message>
+        <source>电话属于个人信息，默认只显示部分号码</source>
+        <translation>Phone numbers are personal data and are masked unless shown</translation>
+    </message>
+    <message>
+        <source>查找人员…</source>
+        <translation>Find a person…</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>职务数</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>新增人员…</source>
+        <translation>Add person…</translation>
+    </message>
+    <message>
+        <source>人员名册</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <source>%1 %2 的人员</source>
+        <translation>People of %1 %2</translation>
+    </message>
+    <message>
+        <source>（已删除）</source>
+        <translation>(deleted)</translation>
+    </message>
+    <message>
+        <source>缺少：%1</source>
+        <translation>Missing: %1</translation>
+    </message>
+    <message>
+        <source>选中一个单元以查看其人员</source>
+        <translation>Select a unit to see its people</translation>
+    </message>
+    <message>
+        <source>指派人员</source>
+        <translation>Assign a person</translation>
+    </message>
+    <message>
+        <source> 户</source>
+        <translation> households</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>新增人员</source>
+        <translation>Add a person</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>在职</source>
+        <translation>Employed</translation>
+    </message>
+    <message>
+        <source>离退休</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>流动</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>志愿者</source>
+        <translation>Volunteer</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <source>缺口</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <source>重叠</source>
+        <translation>Overlap</translation>
+    </message>
+    <message>
+        <source>超出上级</source>
+        <translation>Outside parent</translation>
+    </message>
+    <message>
+        <source>边界无效</source>
+        <translation>Invalid boundary</translation>
+    </message>
+    <message>
+        <source>边界为空</source>
+        <translation>Empty boundary</translation>
+    </message>
+    <message>
+        <source>编码重复</source>
+        <translation>Duplicate code</translation>
+    </message>
+    <message>
+        <source>上级缺失</source>
+        <translation>Parent missing</translation>
+    </message>
+    <message>
+        <source>层级成环</source>
+        <translation>Cycle</translation>
+    </message>
+    <message>
+        <source>数量不符</source>
+        <translation>Count mismatch</translation>
+    </message>
+    <message>
+        <source>缺少人员</source>
+        <translation>Missing role</translation>
+    </message>
+    <message>
+        <source>超出目标范围</source>
+        <translation>Out of band</translation>
+    </message>
+    <message>
+        <source>联系户数不符</source>
+        <translation>Ratio</translation>
+    </message>
+    <message>
+        <source>不连片</source>
+        <translation>Not contiguous</translation>
+    </message>
+    <message>
+        <source>双击定位到 %1, %2</source>
+        <translation>Double-click to go to %1, %2</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>单元</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>面积</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPropertiesPanel</name>
+    <message>
+        <source>如 第三网格党支部</source>
+        <translation>e.g. Party branch of grid 3</translation>
+    </message>
+    <message>
+        <source> 户</source>
+        <translation> households</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> residents</translation>
+    </message>
+    <message>
+        <source>应用</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>保存修改（Ctrl+Return）；户数、人数的变化计入各级上级</source>
+        <translation>Save the changes (Ctrl+Return); changes in counts are carried up to every parent</translation>
+    </message>
+    <message>
+        <source>还原</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>组织</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>未选择单元</source>
+        <translation>No unit selected</translation>
+    </message>
+    <message>
+        <source>名称不能为空</source>
+        <translation>A name is required</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,639 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>gridmodel</name>
+    <message>
+        <source>A history entry is damaged</source>
+        <translation>一条编辑历史已损坏</translation>
+    </message>
+    <message>
+        <source>A history entry cannot be read</source>
+        <translation>无法读取一条编辑历史</translation>
+    </message>
+    <message>
+        <source>code %1 is used %2 times</source>
+        <translation>编码 %1 被使用了 %2 次</translation>
+    </message>
+    <message>
+        <source>its parent %1 is not one level up</source>
+        <translation>其上级 %1 不在上一层级</translation>
+    </message>
+    <message>
+        <source>its parent (id %1) does not exist</source>
+        <translation>其上级（id %1）不存在</translation>
+    </message>
+    <message>
+        <source>%1 is its own ancestor</source>
+        <translation>%1 成了自己的上级</translation>
+    </message>
+    <message>
+        <source>%1 has no boundary</source>
+        <translation>%1 没有边界</translation>
+    </message>
+    <message>
+        <source>%1 is in %2 pieces</source>
+        <translation>%1 分成了 %2 块</translation>
+    </message>
+    <message>
+        <source>%1 m²</source>
+        <translation>%1 平方米</translation>
+    </message>
+    <message>
+        <source>%1 households and %2 residents, its children add up to %3 and %4</source>
+        <translation>%1 户、%2 人，下级合计 %3 户、%4 人</translation>
+    </message>
+    <message>
+        <source>%1 households, target %2</source>
+        <translation>%1 户，目标 %2</translation>
+    </message>
+    <message>
+        <source>%1 residents, target %2</source>
+        <translation>%1 人，目标 %2</translation>
+    </message>
+    <message>
+        <source>no %1</source>
+        <translation>缺少%1</translation>
+    </message>
+    <message>
+        <source>member %1 keeps in touch with %2 households, rule %3: %4</source>
+        <translation>人员 %1 联系 %2 户，规则“%3”：%4</translation>
+    </message>
+    <message>
+        <source>No free code left under %1: the level has %2 digits</source>
+        <translation>%1 下已无可用编码：该层级编码为 %2 位</translation>
+    </message>
+    <message>
+        <source>the top level</source>
+        <translation>最高层级</translation>
+    </message>
+    <message>
+        <source>the code %1 is already used by %2</source>
+        <translation>编码 %1 已被 %2 使用</translation>
+    </message>
+    <message>
+        <source>another unit</source>
+        <translation>其他单元</translation>
+    </message>
+    <message>
+        <source>a code is made of digits, got "%1"</source>
+        <translation>编码只能由数字组成，收到“%1”</translation>
+    </message>
+    <message>
+        <source>the code of a %1 is its parent's code %2 followed by %3 digits, got %4</source>
+        <translation>%1的编码应为上级编码 %2 加 %3 位数字，收到 %4</translation>
+    </message>
+    <message>
+        <source>Not valid WKT: %1</source>
+        <translation>不是有效的 WKT：%1</translation>
+    </message>
+    <message>
+        <source>Ring not closed or with fewer than 4 points</source>
+        <translation>边界环未闭合或少于 4 个点</translation>
+    </message>
+    <message>
+        <source>Geometry cannot be built</source>
+        <translation>无法构建几何图形</translation>
+    </message>
+    <message>
+        <source>The boundaries cannot be merged</source>
+        <translation>这些边界无法合并</translation>
+    </message>
+    <message>
+        <source>Expected a LINESTRING, got a %1: %2</source>
+        <translation>需要 LINESTRING（线），收到 %1：%2</translation>
+    </message>
+    <message>
+        <source>A line needs at least two points</source>
+        <translation>线至少需要两个点</translation>
+    </message>
+    <message>
+        <source>Expected a POLYGON or MULTIPOLYGON, got a %1: %2</source>
+        <translation>需要 POLYGON 或 MULTIPOLYGON（面），收到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Malformed geometry in the GeoPackage (%1)</source>
+        <translation>GeoPackage 中的几何数据格式错误（%1）</translation>
+    </message>
+    <message>
+        <source>No unit has the code "%1"</source>
+        <translation>没有编码为“%1”的单元</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1为空</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid polygon: %2</source>
+        <translation>%1不是有效的多边形：%2</translation>
+    </message>
+    <message>
+        <source>%1 has no area</source>
+        <translation>%1没有面积</translation>
+    </message>
+    <message>
+        <source>%1 goes whole to %2 (%3% of its area)</source>
+        <translation>%1 整体划入 %2（占其面积 %3%）</translation>
+    </message>
+    <message>
+        <source>%1 stays whole in %2 (%3% of its area)</source>
+        <translation>%1 整体留在 %2（占其面积 %3%）</translation>
+    </message>
+    <message>
+        <source>Nothing would change</source>
+        <translation>没有任何改变</translation>
+    </message>
+    <message>
+        <source>The project has no level "%1"</source>
+        <translation>项目中没有层级“%1”</translation>
+    </message>
+    <message>
+        <source>A unit needs a name</source>
+        <translation>单元必须有名称</translation>
+    </message>
+    <message>
+        <source>A %1 needs a parent %2</source>
+        <translation>%1必须属于一个%2</translation>
+    </message>
+    <message>
+        <source>%1 is a %2; a %3 belongs in a %4</source>
+        <translation>%1 是%2；%3应属于%4</translation>
+    </message>
+    <message>
+        <source>A %1 is at the top level and has no parent</source>
+        <translation>%1位于最高层级，没有上级</translation>
+    </message>
+    <message>
+        <source>The drawn outline</source>
+        <translation>绘制的范围</translation>
+    </message>
+    <message>
+        <source>Filling needs a parent whose uncovered part to fill</source>
+        <translation>填补空白需要指定上级单元</translation>
+    </message>
+    <message>
+        <source>The outline reaches no uncovered part of %1</source>
+        <translation>绘制的范围没有触及 %1 的空白部分</translation>
+    </message>
+    <message>
+        <source>The outline lies outside %1</source>
+        <translation>绘制的范围在 %1 之外</translation>
+    </message>
+    <message>
+        <source>The outline is already covered by other units of the level</source>
+        <translation>绘制的范围已被同层级的其他单元覆盖</translation>
+    </message>
+    <message>
+        <source>The outline of %1 m² became %2 m²</source>
+        <translation>绘制的 %1 平方米范围裁剪后为 %2 平方米</translation>
+    </message>
+    <message>
+        <source>Add %1 %2 %3</source>
+        <translation>新增%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>The new boundary</source>
+        <translation>新边界</translation>
+    </message>
+    <message>
+        <source>The new boundary lies outside %1</source>
+        <translation>新边界在 %1 之外</translation>
+    </message>
+    <message>
+        <source>Nothing would change: the new boundary of %1, clipped to its parent, is the old one</source>
+        <translation>没有任何改变：%1 的新边界裁剪到上级后与原边界相同</translation>
+    </message>
+    <message>
+        <source>The new boundary would swallow %1 whole; merge the two instead</source>
+        <translation>新边界会完全吞并 %1；请改用合并</translation>
+    </message>
+    <message>
+        <source>%1 m² given up by %2 borders no other %3 and is left uncovered</source>
+        <translation>%2 让出的 %1 平方米不与其他%3相邻，成为空白</translation>
+    </message>
+    <message>
+        <source>Reshape %1 %2 %3</source>
+        <translation>重绘%1 %2 %3 的边界</translation>
+    </message>
+    <message>
+        <source>The line does not cut %1 into parts: it must cross it from edge to edge</source>
+        <translation>这条线没有把 %1 分开：线必须从一边穿到另一边</translation>
+    </message>
+    <message>
+        <source>The line only cuts slivers off %1</source>
+        <translation>这条线只从 %1 切下了碎片</translation>
+    </message>
+    <message>
+        <source>The line cuts %1 into %2 parts: give %2 household and %2 resident counts, largest part first</source>
+        <translation>这条线把 %1 分成 %2 块：请按面积从大到小给出 %2 个户数和 %2 个人数</translation>
+    </message>
+    <message>
+        <source>The line crosses %1; it goes whole to part %2 (%3% of its area)</source>
+        <translation>拆分线穿过 %1；它整体划入第 %2 块（占其面积 %3%）</translation>
+    </message>
+    <message>
+        <source>Part %1 of the split would keep none of the units below %2; draw the line between them</source>
+        <translation>拆分后的第 %1 块不含 %2 的任何下级单元；请沿下级单元之间画线</translation>
+    </message>
+    <message>
+        <source>Households and residents cannot be negative</source>
+        <translation>户数和人数不能为负</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 keeps the code, the name and the members</source>
+        <translation>%1 保留原编码、名称和人员</translation>
+    </message>
+    <message>
+        <source>Split %1 %2 %3 into %4</source>
+        <translation>将%1 %2 %3 拆分为 %4 块</translation>
+    </message>
+    <message>
+        <source>Merging needs at least two units</source>
+        <translation>合并至少需要两个单元</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 被列了两次</translation>
+    </message>
+    <message>
+        <source>Only siblings can be merged: %1 and %2 have different parents</source>
+        <translation>只能合并同一上级的单元：%1 与 %2 的上级不同</translation>
+    </message>
+    <message>
+        <source>The merged units do not touch: %1 is now in %2 pieces</source>
+        <translation>合并的单元互不相邻：%1 现在分为 %2 块</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2 %3</source>
+        <translation>将 %1 合并为 %2 %3</translation>
+    </message>
+    <message>
+        <source>Name the units to give to %1</source>
+        <translation>请指定要划入 %1 的单元</translation>
+    </message>
+    <message>
+        <source>%1 is a %2; a %3 can only take a %4</source>
+        <translation>%1 是%2；%3只能包含%4</translation>
+    </message>
+    <message>
+        <source>Every unit named already belongs to %1</source>
+        <translation>所列单元都已属于 %1</translation>
+    </message>
+    <message>
+        <source>%1 has no area left</source>
+        <translation>%1 已没有面积</translation>
+    </message>
+    <message>
+        <source>Give %1 units to %2 %3</source>
+        <translation>将 %1 个单元划入 %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 already has that code</source>
+        <translation>%1 已经是这个编码</translation>
+    </message>
+    <message>
+        <source>Recode %1 %2 as %3</source>
+        <translation>将 %1 %2 的编码改为 %3</translation>
+    </message>
+    <message>
+        <source>Invalid hierarchy template: %1</source>
+        <translation>层级模板无效：%1</translation>
+    </message>
+    <message>
+        <source>%1 has no name</source>
+        <translation>%1 没有名称</translation>
+    </message>
+    <message>
+        <source>%1: the band's minimum is above its maximum</source>
+        <translation>%1：目标范围的下限高于上限</translation>
+    </message>
+    <message>
+        <source>Unknown template "%1"; choose one of: %2</source>
+        <translation>未知模板“%1”；可选：%2</translation>
+    </message>
+    <message>
+        <source>The built-in template %1 is missing</source>
+        <translation>缺少内置模板 %1</translation>
+    </message>
+    <message>
+        <source>not valid JSON (%1 at byte %2)</source>
+        <translation>不是有效的 JSON（第 %2 字节：%1）</translation>
+    </message>
+    <message>
+        <source>no "key"</source>
+        <translation>缺少 "key"</translation>
+    </message>
+    <message>
+        <source>the template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>the sliver tolerance is negative</source>
+        <translation>碎片容差不能为负</translation>
+    </message>
+    <message>
+        <source>a hierarchy needs 2 to 5 levels, this one has %1</source>
+        <translation>层级数应为 2 到 5 级，此模板有 %1 级</translation>
+    </message>
+    <message>
+        <source>unknown level key "%1" (expected one of %2)</source>
+        <translation>未知的层级键“%1”（应为 %2 之一）</translation>
+    </message>
+    <message>
+        <source>level "%1" is repeated or out of order</source>
+        <translation>层级“%1”重复或顺序错误</translation>
+    </message>
+    <message>
+        <source>level "%1": code_digits must be 1 to 6</source>
+        <translation>层级“%1”：code_digits 应为 1 到 6</translation>
+    </message>
+    <message>
+        <source>level "%1": a role has no key or a repeated key "%2"</source>
+        <translation>层级“%1”：角色缺少键或键“%2”重复</translation>
+    </message>
+    <message>
+        <source>ratio rule "%1" names an unknown level "%2"</source>
+        <translation>比例规则“%1”引用了未知层级“%2”</translation>
+    </message>
+    <message>
+        <source>ratio rule "%1" names a role "%2" that level "%3" does not have</source>
+        <translation>比例规则“%1”引用的角色“%2”不属于层级“%3”</translation>
+    </message>
+    <message>
+        <source>Nothing to set: give households, residents or a name</source>
+        <translation>没有要修改的内容：请给出户数、人数或名称</translation>
+    </message>
+    <message>
+        <source>name %1→%2</source>
+        <translation>名称 %1→%2</translation>
+    </message>
+    <message>
+        <source>organisation %1</source>
+        <translation>组织 %1</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>households %1→%2</source>
+        <translation>户数 %1→%2</translation>
+    </message>
+    <message>
+        <source>residents %1→%2</source>
+        <translation>人数 %1→%2</translation>
+    </message>
+    <message>
+        <source>Set %1 %2: %3</source>
+        <translation>修改 %1 %2：%3</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 %2 has %3 units below it; delete them too, or move them first</source>
+        <translation>%1 %2 下有 %3 个单元；请一并删除，或先移走</translation>
+    </message>
+    <message>
+        <source>Delete %1 %2 (%3 units)</source>
+        <translation>删除 %1 %2（共 %3 个单元）</translation>
+    </message>
+    <message>
+        <source>A member needs a name</source>
+        <translation>人员必须有姓名</translation>
+    </message>
+    <message>
+        <source>Add member %1</source>
+        <translation>新增人员 %1</translation>
+    </message>
+    <message>
+        <source>No member has the id %1</source>
+        <translation>没有 id 为 %1 的人员</translation>
+    </message>
+    <message>
+        <source>A %1 has no role "%2"; its roles are: %3</source>
+        <translation>%1没有角色“%2”；可用角色：%3</translation>
+    </message>
+    <message>
+        <source>Linked households cannot be negative</source>
+        <translation>联系户数不能为负</translation>
+    </message>
+    <message>
+        <source>%1 is already %2 of %3</source>
+        <translation>%1 已是 %3 的%2</translation>
+    </message>
+    <message>
+        <source>%1 becomes %2 of %3 %4</source>
+        <translation>%1 担任 %3 %4 的%2</translation>
+    </message>
+    <message>
+        <source>Member %1 holds no such role at %2</source>
+        <translation>人员 %1 在 %2 没有该角色</translation>
+    </message>
+    <message>
+        <source>Member %1 leaves %2 %3</source>
+        <translation>人员 %1 离开 %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (permission denied)</source>
+        <translation>无法读取 %1（没有权限）</translation>
+    </message>
+    <message>
+        <source>%1 is not a GeoPackage (.gpkg) file</source>
+        <translation>%1 不是 GeoPackage（.gpkg）文件</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database but not a GeoPackage</source>
+        <translation>%1 是 SQLite 数据库，但不是 GeoPackage</translation>
+    </message>
+    <message>
+        <source>%1 is read-only; it can be opened for viewing only</source>
+        <translation>%1 是只读文件，只能打开查看</translation>
+    </message>
+    <message>
+        <source>%1 is already open for editing by another program (%2, process %3 on %4)</source>
+        <translation>%1 正由另一个程序编辑（%2，进程 %3，主机 %4）</translation>
+    </message>
+    <message>
+        <source>%1 cannot be edited: its folder is not writable</source>
+        <translation>无法编辑 %1：所在文件夹不可写</translation>
+    </message>
+    <message>
+        <source>%1 is a GeoPackage but not a GridAtlas project; import its layers into a project instead</source>
+        <translation>%1 是 GeoPackage，但不是 GridAtlas 项目；请把其中的图层导入项目</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer GridAtlas (project schema %2; this version reads up to %3); update GridAtlas to open it</source>
+        <translation>%1 由更新版本的 GridAtlas 写入（项目结构 %2；本版本最高支持 %3）；请升级 GridAtlas 后打开</translation>
+    </message>
+    <message>
+        <source>%1 uses the older project schema %2; open it for editing once to upgrade it</source>
+        <translation>%1 使用旧的项目结构 %2；以编辑方式打开一次即可升级</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 已损坏：%2</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name or allow overwriting</source>
+        <translation>%1 已存在；请换一个名称或允许覆盖</translation>
+    </message>
+    <message>
+        <source>%1 is read-only and cannot be replaced</source>
+        <translation>%1 是只读文件，无法替换</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist</source>
+        <translation>文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <source>%1 is open for editing by another program</source>
+        <translation>%1 正由另一个程序编辑</translation>
+    </message>
+    <message>
+        <source>Cannot write in %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Project created</source>
+        <translation>创建项目</translation>
+    </message>
+    <message>
+        <source>Cannot move the new project into place at %1</source>
+        <translation>无法把新项目放到 %1</translation>
+    </message>
+    <message>
+        <source>%1 is open for viewing only</source>
+        <translation>%1 以只读方式打开</translation>
+    </message>
+    <message>
+        <source>No unit with id %1</source>
+        <translation>没有 id 为 %1 的单元</translation>
+    </message>
+    <message>
+        <source>Unit %1 cannot change level</source>
+        <translation>单元 %1 不能改变层级</translation>
+    </message>
+    <message>
+        <source>Unit %1 has no level in the template</source>
+        <translation>单元 %1 的层级不在模板中</translation>
+    </message>
+    <message>
+        <source>Two of the new project's rows have %1 id %2</source>
+        <translation>新项目中有两行的%1 id 都是 %2</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>assignment</source>
+        <translation>任职</translation>
+    </message>
+    <message>
+        <source>This GridAtlas lacks the upgrade steps to schema %1</source>
+        <translation>此版本 GridAtlas 缺少升级到项目结构 %1 的步骤</translation>
+    </message>
+    <message>
+        <source>No upgrade from project schema version %1</source>
+        <translation>无法从项目结构版本 %1 升级</translation>
+    </message>
+    <message>
+        <source>The project has no table for level "%1"</source>
+        <translation>项目中没有层级“%1”的数据表</translation>
+    </message>
+    <message>
+        <source>Unit id %1 is used in two levels (%2 and %3)</source>
+        <translation>单元 id %1 同时出现在两个层级（%2 和 %3）</translation>
+    </message>
+    <message>
+        <source>Project:   %1
+</source>
+        <translation>项目：     %1
+</translation>
+    </message>
+    <message>
+        <source>Template:  %1 (%2)
+</source>
+        <translation>模板：     %1（%2）
+</translation>
+    </message>
+    <message>
+        <source>CRS:       EPSG:%1
+</source>
+        <translation>坐标系：   EPSG:%1
+</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>   Units   Households    Residents     Area km²
+</source>
+        <translation>    单元数        户数         人数   面积(平方公里)
+</translation>
+    </message>
+    <message>
+        <source>Totals: %1 households, %2 residents, %3 members in %4 assignments
+</source>
+        <translation>合计：%1 户，%2 人，%3 名人员担任 %4 个职务
+</translation>
+    </message>
+    <message>
+        <source>Unknown coordinate reference system EPSG:%1</source>
+        <translation>未知坐标系 EPSG:%1</translation>
+    </message>
+    <message>
+        <source>EPSG:%1 is not a projected system in metres; areas must be measured in m² (try a CGCS2000 Gauss-Kruger zone)</source>
+        <translation>EPSG:%1 不是以米为单位的投影坐标系；面积须以平方米计（可选用 CGCS2000 高斯-克吕格分带）</translation>
+    </message>
+    <message>
+        <source>Expected a CRS as EPSG:N, got "%1"</source>
+        <translation>坐标系应写作 EPSG:N，收到“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot convert coordinates from EPSG:%1 to EPSG:%2</source>
+        <translation>无法把坐标从 EPSG:%1 转换到 EPSG:%2</translation>
+    </message>
+    <message>
+        <source>The point %1 %2 cannot be converted</source>
+        <translation>点 %1 %2 无法转换</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Database error in %1: %2</source>
+        <translation>%1 数据库错误：%2</translation>
+    </message>
+    <message>
+        <source>Database error: %1</source>
+        <translation>数据库错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mapcore</name>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>没有可撤销的编辑</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>没有可重做的编辑</translation>
+    </message>
+</context>
+</TS>
