@@ -6,6 +6,7 @@
 #include "hierarchyeditor.h"
 #include "hierarchyindex.h"
 #include "hierarchytreemodel.h"
+#include "language.h"
 #include "peoplepanel.h"
 #include "problemsmodel.h"
 #include "projecteditor.h"
@@ -15,6 +16,7 @@
 #include "unitpropertiespanel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -321,6 +323,23 @@ void MainWindow::createActions()
     viewMenu->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         viewMenu->addAction(dock->toggleViewAction());
+
+    QMenu* settingsMenu = menuBar()->addMenu(tr("设置(&S)"));
+    QMenu* languageMenu = settingsMenu->addMenu(tr("语言 / Language"));
+    auto* languages = new QActionGroup(this);
+    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
+    for (const auto& [code, label] : {std::pair<QString, QString>{QString(), tr("跟随系统")},
+                                      {QStringLiteral("zh_CN"), QStringLiteral("中文")},
+                                      {QStringLiteral("en"), QStringLiteral("English")}}) {
+        QAction* language = languageMenu->addAction(label);
+        language->setCheckable(true);
+        language->setChecked(code == chosen);
+        languages->addAction(language);
+        connect(language, &QAction::triggered, this, [this, code = code] {
+            Language::choose(code);
+            mMessageBar->pushInfo(tr("语言"), tr("重新启动 GridAtlas 后生效"));
+        });
+    }
 
     QToolBar* toolbar = addToolBar(tr("工具"));
     toolbar->setObjectName(QStringLiteral("tools"));

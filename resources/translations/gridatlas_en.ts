@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>HierarchyTreeModel</name>
@@ -42,12 +43,28 @@ Code %3
         <translation>Find by name or code…</translation>
     </message>
     <message>
-        <source>层级树</source>
-        <translation>Hierarchy</translation>
+        <source>设置(&amp;S)</source>
+        <translation>&amp;Settings</translation>
     </message>
     <message>
-        <source>层级</source>
-        <translation>Level</translation>
+        <source>语言 / Language</source>
+        <translation>Language / 语言</translation>
+    </message>
+    <message>
+        <source>跟随系统</source>
+        <translation>As the system</translation>
+    </message>
+    <message>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>重新启动 GridAtlas 后生效</source>
+        <translation>Takes effect when GridAtlas starts again</translation>
+    </message>
+    <message>
+        <source>层级树</source>
+        <translation>Hierarchy</translation>
     </message>
     <message>
         <source>属性</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>gridmodel</name>
@@ -75,11 +76,11 @@
         <translation>其他单元</translation>
     </message>
     <message>
-        <source>a code is made of digits, got "%1"</source>
+        <source>a code is made of digits, got &quot;%1&quot;</source>
         <translation>编码只能由数字组成，收到“%1”</translation>
     </message>
     <message>
-        <source>the code of a %1 is its parent's code %2 followed by %3 digits, got %4</source>
+        <source>the code of a %1 is its parent&apos;s code %2 followed by %3 digits, got %4</source>
         <translation>%1的编码应为上级编码 %2 加 %3 位数字，收到 %4</translation>
     </message>
     <message>
@@ -115,7 +116,7 @@
         <translation>GeoPackage 中的几何数据格式错误（%1）</translation>
     </message>
     <message>
-        <source>No unit has the code "%1"</source>
+        <source>No unit has the code &quot;%1&quot;</source>
         <translation>没有编码为“%1”的单元</translation>
     </message>
     <message>
@@ -143,7 +144,7 @@
         <translation>没有任何改变</translation>
     </message>
     <message>
-        <source>The project has no level "%1"</source>
+        <source>The project has no level &quot;%1&quot;</source>
         <translation>项目中没有层级“%1”</translation>
     </message>
     <message>
@@ -307,11 +308,11 @@
         <translation>%1 没有名称</translation>
     </message>
     <message>
-        <source>%1: the band's minimum is above its maximum</source>
+        <source>%1: the band&apos;s minimum is above its maximum</source>
         <translation>%1：目标范围的下限高于上限</translation>
     </message>
     <message>
-        <source>Unknown template "%1"; choose one of: %2</source>
+        <source>Unknown template &quot;%1&quot;; choose one of: %2</source>
         <translation>未知模板“%1”；可选：%2</translation>
     </message>
     <message>
@@ -323,8 +324,8 @@
         <translation>不是有效的 JSON（第 %2 字节：%1）</translation>
     </message>
     <message>
-        <source>no "key"</source>
-        <translation>缺少 "key"</translation>
+        <source>no &quot;key&quot;</source>
+        <translation>缺少 &quot;key&quot;</translation>
     </message>
     <message>
         <source>the template</source>
@@ -339,27 +340,27 @@
         <translation>层级数应为 2 到 5 级，此模板有 %1 级</translation>
     </message>
     <message>
-        <source>unknown level key "%1" (expected one of %2)</source>
+        <source>unknown level key &quot;%1&quot; (expected one of %2)</source>
         <translation>未知的层级键“%1”（应为 %2 之一）</translation>
     </message>
     <message>
-        <source>level "%1" is repeated or out of order</source>
+        <source>level &quot;%1&quot; is repeated or out of order</source>
         <translation>层级“%1”重复或顺序错误</translation>
     </message>
     <message>
-        <source>level "%1": code_digits must be 1 to 6</source>
+        <source>level &quot;%1&quot;: code_digits must be 1 to 6</source>
         <translation>层级“%1”：code_digits 应为 1 到 6</translation>
     </message>
     <message>
-        <source>level "%1": a role has no key or a repeated key "%2"</source>
+        <source>level &quot;%1&quot;: a role has no key or a repeated key &quot;%2&quot;</source>
         <translation>层级“%1”：角色缺少键或键“%2”重复</translation>
     </message>
     <message>
-        <source>ratio rule "%1" names an unknown level "%2"</source>
+        <source>ratio rule &quot;%1&quot; names an unknown level &quot;%2&quot;</source>
         <translation>比例规则“%1”引用了未知层级“%2”</translation>
     </message>
     <message>
-        <source>ratio rule "%1" names a role "%2" that level "%3" does not have</source>
+        <source>ratio rule &quot;%1&quot; names a role &quot;%2&quot; that level &quot;%3&quot; does not have</source>
         <translation>比例规则“%1”引用的角色“%2”不属于层级“%3”</translation>
     </message>
     <message>
@@ -415,7 +416,7 @@
         <translation>没有 id 为 %1 的人员</translation>
     </message>
     <message>
-        <source>A %1 has no role "%2"; its roles are: %3</source>
+        <source>A %1 has no role &quot;%2&quot;; its roles are: %3</source>
         <translation>%1没有角色“%2”；可用角色：%3</translation>
     </message>
     <message>
@@ -527,7 +528,7 @@
         <translation>单元 %1 的层级不在模板中</translation>
     </message>
     <message>
-        <source>Two of the new project's rows have %1 id %2</source>
+        <source>Two of the new project&apos;s rows have %1 id %2</source>
         <translation>新项目中有两行的%1 id 都是 %2</translation>
     </message>
     <message>
@@ -551,7 +552,7 @@
         <translation>无法从项目结构版本 %1 升级</translation>
     </message>
     <message>
-        <source>The project has no table for level "%1"</source>
+        <source>The project has no table for level &quot;%1&quot;</source>
         <translation>项目中没有层级“%1”的数据表</translation>
     </message>
     <message>
@@ -601,7 +602,7 @@
         <translation>EPSG:%1 不是以米为单位的投影坐标系；面积须以平方米计（可选用 CGCS2000 高斯-克吕格分带）</translation>
     </message>
     <message>
-        <source>Expected a CRS as EPSG:N, got "%1"</source>
+        <source>Expected a CRS as EPSG:N, got &quot;%1&quot;</source>
         <translation>坐标系应写作 EPSG:N，收到“%1”</translation>
     </message>
     <message>

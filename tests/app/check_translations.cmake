@@ -1,0 +1,32 @@
+# Fails when a user-visible string has no translation: runs lupdate over the sources into
+# copies of the committed .ts files and looks for unfinished entries.
+#   cmake -DLUPDATE=... -DSOURCE_DIR=... -DWORK_DIR=... -P check_translations.cmake
+file(MAKE_DIRECTORY ${WORK_DIR})
+set(_failed "")
+foreach(_pair "gridatlas_zh_CN.ts|en|gridmodel mapcore" "gridatlas_en.ts|zh_CN|app/desktop")
+  string(REPLACE "|" ";" _parts "${_pair}")
+  list(GET _parts 0 _ts)
+  list(GET _parts 1 _source_language)
+  list(GET _parts 2 _dirs)
+  string(REPLACE " " ";" _dirs "${_dirs}")
+  set(_paths "")
+  foreach(_dir ${_dirs})
+    list(APPEND _paths ${SOURCE_DIR}/${_dir})
+  endforeach()
+  configure_file(${SOURCE_DIR}/resources/translations/${_ts} ${WORK_DIR}/${_ts} COPYONLY)
+  execute_process(COMMAND ${LUPDATE} -locations none -source-language ${_source_language} ${_paths}
+                          -ts ${WORK_DIR}/${_ts}
+                  RESULT_VARIABLE _result OUTPUT_QUIET ERROR_QUIET)
+  if(NOT _result EQUAL 0)
+    message(FATAL_ERROR "lupdate failed on ${_ts}")
+  endif()
+  file(STRINGS ${WORK_DIR}/${_ts} _unfinished REGEX "type=\"unfinished\"")
+  list(LENGTH _unfinished _count)
+  if(_count GREATER 0)
+    string(APPEND _failed "${_ts}: ${_count} strings without a translation; run lupdate (see app/desktop/CMakeLists.txt) and translate them\n")
+  endif()
+endforeach()
+if(_failed)
+  message(FATAL_ERROR "${_failed}")
+endif()
+message(STATUS "every user-visible string has its translation")
