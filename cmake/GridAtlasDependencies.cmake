@@ -16,7 +16,7 @@ set(GRIDATLAS_QT_MAJOR ${_gridatlas_default_qt} CACHE STRING "Qt major version t
 
 set(_qt_components Core Sql Test)
 if(GRIDATLAS_WITH_QGIS)
-  list(APPEND _qt_components Gui Widgets Xml Svg PrintSupport Network)
+  list(APPEND _qt_components Gui Widgets Xml Svg PrintSupport Network Concurrent)
 endif()
 find_package(Qt${GRIDATLAS_QT_MAJOR} REQUIRED COMPONENTS ${_qt_components})
 message(STATUS "GridAtlas: Qt ${Qt${GRIDATLAS_QT_MAJOR}Core_VERSION}, QGIS: ${GRIDATLAS_WITH_QGIS} ${QGIS_VERSION}")

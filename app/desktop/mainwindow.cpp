@@ -105,6 +105,7 @@ MainWindow::MainWindow()
 
 MainWindow::~MainWindow()
 {
+    mProblems->waitForCheck();
     mHighlight.reset();
     mCanvas->unsetMapTool(mCanvas->mapTool());
     mCanvas->setLayers({});
@@ -219,6 +220,8 @@ void MainWindow::createDocks()
         highlight(problem.geometry);
     });
     auto* problemsDock = new QDockWidget(tr("问题"), this);
+    connect(mProblems, &ProblemsModel::checkStarted, problemsDock,
+            [problemsDock] { problemsDock->setWindowTitle(tr("问题：检查中…")); });
     connect(mProblems, &QAbstractItemModel::modelReset, problemsDock, [this, problemsDock] {
         problemsDock->setWindowTitle(mProblems->problemCount()
                                          ? tr("问题（%1）").arg(mProblems->problemCount())
@@ -254,11 +257,13 @@ void MainWindow::createActions()
                          tr("重做撤销的编辑"));
     connect(undo, &QAction::triggered, this, [this] {
         QString error;
+        mProblems->waitForCheck();
         if (mSession && !mSession->undo(&error))
             mMessageBar->pushWarning(tr("无法撤销"), error);
     });
     connect(redo, &QAction::triggered, this, [this] {
         QString error;
+        mProblems->waitForCheck();
         if (mSession && !mSession->redo(&error))
             mMessageBar->pushWarning(tr("无法重做"), error);
     });
@@ -361,6 +366,7 @@ template <typename Operation> bool MainWindow::runEdit(Operation operation)
 {
     if (!mSession)
         return false;
+    mProblems->waitForCheck(); // the check reads the data the edit is about to change
     QString error;
     if (!mSession->edit(operation, &error)) {
         mMessageBar->pushWarning(tr("未执行"), error);
@@ -378,6 +384,7 @@ bool MainWindow::openProject(const QString& path)
         mMessageBar->pushCritical(tr("无法打开项目"), error.message());
         return false;
     }
+    mProblems->waitForCheck(); // it reads the project about to be closed
     mCanvas->setLayers({});
     mTreeModel->setSession(nullptr);
     mSelection.clear();

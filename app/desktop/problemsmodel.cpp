@@ -3,22 +3,57 @@
 #include "hierarchyindex.h"
 #include "projectdata.h"
 
+#include <QCoreApplication>
 #include <QStringList>
+#include <QtConcurrent>
 
 using namespace gridmodel;
 
-ProblemsModel::ProblemsModel(QObject* parent) : QAbstractTableModel(parent) {}
+ProblemsModel::ProblemsModel(QObject* parent) : QAbstractTableModel(parent)
+{
+    connect(&mWatcher, &QFutureWatcher<std::vector<Problem>>::finished, this, [this] {
+        mChecking = false;
+        if (mPending) { // the data changed while it was checked: these results are stale
+            mPending = false;
+            recheck(*mData);
+            return;
+        }
+        show(mWatcher.result());
+    });
+}
 
 void ProblemsModel::recheck(const ProjectData& data)
 {
+    mData = &data;
+    if (mChecking) {
+        mPending = true;
+        return;
+    }
+    mChecking = true;
+    emit checkStarted();
+    mWatcher.setFuture(QtConcurrent::run([&data] { return Checker(data).check(); }));
+}
+
+void ProblemsModel::waitForCheck()
+{
+    while (mChecking) {
+        mWatcher.waitForFinished();
+        // deliver finished() now: it shows the results, or starts the pending check
+        QCoreApplication::sendPostedEvents(&mWatcher);
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    }
+}
+
+void ProblemsModel::show(std::vector<Problem> problems)
+{
     beginResetModel();
-    mProblems = Checker(data).check();
+    mProblems = std::move(problems);
     mLevelNames.clear();
     mUnitCodes.clear();
-    const HierarchyIndex index(data);
+    const HierarchyIndex index(*mData);
     for (const Problem& problem : mProblems) {
-        mLevelNames.push_back(problem.level >= 0 && problem.level < data.hierarchy.levelCount()
-                                  ? data.hierarchy.level(problem.level).name.text()
+        mLevelNames.push_back(problem.level >= 0 && problem.level < mData->hierarchy.levelCount()
+                                  ? mData->hierarchy.level(problem.level).name.text()
                                   : QString());
         QStringList codes;
         for (UnitId id : problem.units)
@@ -27,10 +62,12 @@ void ProblemsModel::recheck(const ProjectData& data)
         mUnitCodes.push_back(codes.join(QStringLiteral("；")));
     }
     endResetModel();
+    emit checked();
 }
 
 void ProblemsModel::clear()
 {
+    waitForCheck();
     beginResetModel();
     mProblems.clear();
     mLevelNames.clear();

@@ -3,6 +3,7 @@
 #include "checker.h"
 
 #include <QAbstractTableModel>
+#include <QFutureWatcher>
 #include <vector>
 
 namespace gridmodel {
@@ -27,8 +28,15 @@ public:
 
     explicit ProblemsModel(QObject* parent = nullptr);
 
-    //! checks the project again and shows what the checker finds
+    /**
+     * Checks the project again in the background and then shows what the checker found
+     * (checked() tells when). A request while a check runs starts another when it ends.
+     * The data must not change until the check ends: edits call waitForCheck() first.
+     */
     void recheck(const gridmodel::ProjectData& data);
+    bool isChecking() const { return mChecking; }
+    //! blocks until a running check has ended (its results are shown)
+    void waitForCheck();
     void clear();
     const gridmodel::Problem& problem(int row) const { return mProblems.at(static_cast<size_t>(row)); }
     int problemCount() const { return static_cast<int>(mProblems.size()); }
@@ -36,12 +44,23 @@ public:
     //! the name of a kind of problem as the user reads it (缺口, 重叠 ...)
     static QString kindName(gridmodel::Problem::Kind kind);
 
+signals:
+    void checkStarted();
+    void checked();
+
+public:
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    void show(std::vector<gridmodel::Problem> problems);
+
+    const gridmodel::ProjectData* mData = nullptr;
+    QFutureWatcher<std::vector<gridmodel::Problem>> mWatcher;
+    bool mPending = false;
+    bool mChecking = false; //!< from the start of a check until its results are shown
     std::vector<gridmodel::Problem> mProblems;
     std::vector<QString> mLevelNames;
     std::vector<QString> mUnitCodes; //!< per problem, the codes of its units

@@ -72,6 +72,20 @@ private:
         mWindow->grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
     }
 
+    //! the problems panel once its background check has ended
+    ProblemsModel* problems() const
+    {
+        mWindow->problems()->waitForCheck();
+        return mWindow->problems();
+    }
+
+    //! an edit straight through the session, as the window's own edits: after the check
+    template <typename Operation> bool edit(Operation operation)
+    {
+        mWindow->problems()->waitForCheck();
+        return mWindow->session()->edit(operation);
+    }
+
     const HierarchyIndex& index() const { return mWindow->session()->project().index(); }
 
     const Unit* firstAtLevel(const QString& key) const
@@ -173,8 +187,8 @@ private slots:
         QVERIFY2(people->missingRolesLabel()->text().contains(QStringLiteral("网格长")),
                  qPrintable(people->missingRolesLabel()->text()));
         bool reported = false;
-        for (int row = 0; row < mWindow->problems()->problemCount(); ++row)
-            reported = reported || mWindow->problems()->problem(row).kind == Problem::Kind::MissingRole;
+        for (int row = 0; row < problems()->problemCount(); ++row)
+            reported = reported || problems()->problem(row).kind == Problem::Kind::MissingRole;
         QVERIFY(reported);
         emit people->assignRequested(leader, QStringLiteral("grid_leader"), 0);
         QVERIFY(people->missingRolesLabel()->text().isEmpty());
@@ -201,7 +215,7 @@ private slots:
         QCOMPARE(mWindow->findChild<QDockWidget*>(QStringLiteral("hierarchyDock"))->windowTitle(),
                  QStringLiteral("Hierarchy"));
         const Unit grid = *firstAtLevel(QStringLiteral("grid"));
-        QVERIFY(mWindow->session()->edit([&](ProjectFile& p) {
+        QVERIFY(edit([&](ProjectFile& p) {
             return ProjectEditor(p).setAttributes(grid.code, {grid.households + 1});
         }));
         QVERIFY2(mWindow->action(QStringLiteral("undo"))->text().startsWith(QStringLiteral("Undo Set")),
@@ -234,14 +248,13 @@ private slots:
         const Unit building = *index().children(grid.id).front();
         const size_t buildings = index().children(grid.id).size();
         // Make a gap: delete one building group (with its zones).
-        QVERIFY(mWindow->session()->edit(
-            [&](ProjectFile& p) { return ProjectEditor(p).deleteUnit(building.code, true); }));
+        QVERIFY(edit([&](ProjectFile& p) { return ProjectEditor(p).deleteUnit(building.code, true); }));
         QCOMPARE(index().children(grid.id).size(), buildings - 1);
         bool listsTheGap = false;
-        for (int row = 0; row < mWindow->problems()->problemCount(); ++row)
-            listsTheGap = listsTheGap ||
-                          (mWindow->problems()->problem(row).kind == Problem::Kind::Gap &&
-                           qAbs(mWindow->problems()->problem(row).areaM2 - building.boundary.area()) < 1);
+        for (int row = 0; row < problems()->problemCount(); ++row)
+            listsTheGap =
+                listsTheGap || (problems()->problem(row).kind == Problem::Kind::Gap &&
+                                qAbs(problems()->problem(row).areaM2 - building.boundary.area()) < 1);
         QVERIFY(listsTheGap);
 
         // Draw over the whole grid and beyond at the building level: only the gap is taken.
@@ -260,8 +273,8 @@ private slots:
             qPrintable(QStringLiteral("%1 vs %2").arg(added->boundary.area()).arg(building.boundary.area())));
         QVERIFY(qAbs(childrenArea(grid.id) - grid.boundary.area()) < 1);
         QCOMPARE(mWindow->selection(), std::vector<UnitId>{added->id}); // the new unit is selected
-        for (int row = 0; row < mWindow->problems()->problemCount(); ++row)
-            QVERIFY(mWindow->problems()->problem(row).kind != Problem::Kind::Gap);
+        for (int row = 0; row < problems()->problemCount(); ++row)
+            QVERIFY(problems()->problem(row).kind != Problem::Kind::Gap);
 
         // Name it in the properties panel.
         mWindow->propertiesPanel()->nameEdit()->setText(QStringLiteral("7号楼"));
@@ -314,19 +327,18 @@ private slots:
         openFreshDemo();
         const Unit grid = *firstAtLevel(QStringLiteral("grid"));
         const Unit building = *index().children(grid.id).back();
-        QVERIFY(mWindow->session()->edit(
-            [&](ProjectFile& p) { return ProjectEditor(p).deleteUnit(building.code, true); }));
+        QVERIFY(edit([&](ProjectFile& p) { return ProjectEditor(p).deleteUnit(building.code, true); }));
         mWindow->action(QStringLiteral("zoomFull"))->trigger();
         const QgsRectangle full = mWindow->canvas()->extent();
         int gapRow = -1;
-        for (int row = 0; row < mWindow->problems()->problemCount(); ++row)
-            if (mWindow->problems()->problem(row).kind == Problem::Kind::Gap)
+        for (int row = 0; row < problems()->problemCount(); ++row)
+            if (problems()->problem(row).kind == Problem::Kind::Gap)
                 gapRow = row;
         QVERIFY(gapRow >= 0);
         QTableView* view = mWindow->problemsView();
-        view->setCurrentIndex(mWindow->problems()->index(gapRow, 0));
+        view->setCurrentIndex(problems()->index(gapRow, 0));
         QTest::keyClick(view, Qt::Key_Return);
-        const Point where = mWindow->problems()->problem(gapRow).location;
+        const Point where = problems()->problem(gapRow).location;
         const QgsRectangle extent = mWindow->canvas()->extent();
         QVERIFY(extent.contains(QgsPointXY(where.x, where.y)));
         QVERIFY(extent.width() < full.width() / 3);
