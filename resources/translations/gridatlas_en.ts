@@ -330,6 +330,10 @@ Code %3
         <source>删除 %1 %2 及其下级 %3 个单元？可以撤销。</source>
         <translation>Delete %1 %2 and the %3 units below it? This can be undone.</translation>
     </message>
+    <message>
+        <source>问题：检查中…</source>
+        <translation>Problems: checking…</translation>
+    </message>
 </context>
 <context>
     <name>PeoplePanel</name>
