@@ -16,9 +16,9 @@ inline int& benchmarkZones()
     return zones;
 }
 
-inline int runBenchmarks(int argc, char** argv)
+//! runs the benchmarks inside an application the caller made (QgsApplication for map benchmarks)
+inline int runBenchmarksInApplication(int argc, char** argv)
 {
-    QCoreApplication application(argc, argv);
     std::vector<char*> rest;
     for (int i = 0; i < argc; ++i) {
         if (std::strcmp(argv[i], "--zones") == 0 && i + 1 < argc)
@@ -32,4 +32,10 @@ inline int runBenchmarks(int argc, char** argv)
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;
+}
+
+inline int runBenchmarks(int argc, char** argv)
+{
+    QCoreApplication application(argc, argv);
+    return runBenchmarksInApplication(argc, argv);
 }

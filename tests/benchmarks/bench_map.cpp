@@ -1,0 +1,106 @@
+// Benchmarks of the map in the desktop program: a generated district opened and drawn at
+// full extent with labels, a redraw after zooming in, and an edit until it is drawn.
+//   bench_map [--zones N] [google benchmark options]
+#include "benchmarkmain.h"
+#include "districtgenerator.h"
+#include "mapimage.h"
+#include "projecteditor.h"
+#include "projectfile.h"
+#include "projectlayers.h"
+#include "projectsession.h"
+#include "qgisruntime.h"
+
+#include <QTemporaryDir>
+#include <qgsapplication.h>
+#include <sys/resource.h>
+
+using namespace gridmodel;
+
+namespace {
+
+const QSize WindowMap(1280, 860); // about the map area of a full-HD window
+
+struct District
+{
+    QTemporaryDir dir;
+    QString path;
+    District()
+    {
+        path = dir.filePath(QStringLiteral("map.gpkg"));
+        ProjectFile::create(
+            path, DistrictGenerator::generate(DistrictGenerator::syntheticOptions(benchmarkZones(), 1)));
+    }
+};
+
+District& district()
+{
+    static District instance;
+    return instance;
+}
+
+double peakMemoryMb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024.0;
+}
+
+QImage draw(mapcore::ProjectSession& session, const QgsRectangle& extent)
+{
+    return mapcore::renderMapImage(session.layers().layersTopFirst(), extent, session.layers().crs(),
+                                   WindowMap);
+}
+
+void BM_OpenAndDrawFullExtent(benchmark::State& state)
+{
+    const QString path = district().path;
+    for (auto _ : state) {
+        auto session = mapcore::ProjectSession::open(path);
+        QgsRectangle extent = session->layers().fullExtent();
+        extent.scale(1.05);
+        benchmark::DoNotOptimize(draw(*session, extent));
+    }
+    state.counters["peak_MB"] = peakMemoryMb();
+}
+
+void BM_RedrawZoomedIn(benchmark::State& state)
+{
+    auto session = mapcore::ProjectSession::open(district().path);
+    QgsRectangle extent = session->layers().fullExtent();
+    extent.scale(1.0 / 8); // about one community
+    draw(*session, extent);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(draw(*session, extent));
+}
+
+void BM_EditUntilDrawn(benchmark::State& state)
+{
+    auto session = mapcore::ProjectSession::open(district().path);
+    const Unit zone = session->data().units.back();
+    const Envelope box = zone.boundary.envelope();
+    QgsRectangle around(box.minX, box.minY, box.maxX, box.maxY);
+    around.scale(12); // the zone among its neighbours, as a planner edits it
+    qint64 households = zone.households;
+    for (auto _ : state) {
+        households = households % 40 + 20;
+        session->edit([&](ProjectFile& project) {
+            return ProjectEditor(project).setAttributes(zone.code, {households});
+        });
+        benchmark::DoNotOptimize(draw(*session, around));
+    }
+}
+
+} // namespace
+
+BENCHMARK(BM_OpenAndDrawFullExtent)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RedrawZoomedIn)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EditUntilDrawn)->Unit(benchmark::kMillisecond);
+
+int main(int argc, char** argv)
+{
+    QgsApplication application(argc, argv, false, mapcore::QgisRuntime::profileFolder());
+    mapcore::QgisRuntime::start();
+    const int result = runBenchmarksInApplication(argc, argv);
+    mapcore::QgisRuntime::stop();
+    return result;
+}
