@@ -11,6 +11,7 @@
 #include <qgstextformat.h>
 #include <qgsvectorlayer.h>
 #include <qgsvectorlayerlabeling.h>
+#include <qgsvectorsimplifymethod.h>
 
 namespace mapcore {
 
@@ -18,11 +19,11 @@ LevelStyle LevelStyle::forLevel(const QString& levelKey)
 {
     // In the order of gridmodel::HierarchyTemplate::knownLevelKeys(): street … zone.
     static const LevelStyle styles[] = {
-        {QColor(0x8e, 0x1b, 0x1b), 1.3, Qt::SolidLine, 14, 200000, false},
-        {QColor(0xc2, 0x41, 0x0c), 0.8, Qt::SolidLine, 11, 40000, true},
-        {QColor(0x1f, 0x4e, 0x8c), 0.45, Qt::SolidLine, 9, 12000, true},
-        {QColor(0x5f, 0x6b, 0x73), 0.22, Qt::SolidLine, 7.5, 4000, true},
-        {QColor(0x9a, 0xa5, 0xab), 0.12, Qt::DashLine, 6.5, 1500, false},
+        {QColor(0x8e, 0x1b, 0x1b), 1.3, Qt::SolidLine, 14, 200000, false, 0},
+        {QColor(0xc2, 0x41, 0x0c), 0.8, Qt::SolidLine, 11, 40000, true, 0},
+        {QColor(0x1f, 0x4e, 0x8c), 0.45, Qt::SolidLine, 9, 12000, true, 150000},
+        {QColor(0x5f, 0x6b, 0x73), 0.22, Qt::SolidLine, 7.5, 4000, true, 50000},
+        {QColor(0x9a, 0xa5, 0xab), 0.12, Qt::DashLine, 6.5, 1500, false, 20000},
     };
     const int index = static_cast<int>(gridmodel::HierarchyTemplate::knownLevelKeys().indexOf(levelKey));
     return styles[std::clamp(index, 0, 4)];
@@ -46,6 +47,17 @@ void LevelStyle::applyTo(QgsVectorLayer& layer, bool filled) const
         fill->setBrushStyle(Qt::NoBrush);
     }
     layer.setRenderer(new QgsSingleSymbolRenderer(new QgsFillSymbol(QgsSymbolLayerList{fill})));
+    // Boundaries of whole streets have tens of thousands of vertices: drawn simplified to a
+    // pixel, as QGIS does by default, they look the same and draw many times faster.
+    QgsVectorSimplifyMethod simplify;
+    simplify.setSimplifyHints(QgsVectorSimplifyMethod::GeometrySimplification);
+    simplify.setSimplifyAlgorithm(QgsVectorSimplifyMethod::Distance);
+    simplify.setThreshold(1.0f);
+    simplify.setForceLocalOptimization(true);
+    layer.setSimplifyMethod(simplify);
+    layer.setScaleBasedVisibility(visibleMinimumScale > 0);
+    layer.setMinimumScale(visibleMinimumScale);
+    layer.setMaximumScale(0);
 
     if (labelMinimumScale <= 0) {
         layer.setLabelsEnabled(false);

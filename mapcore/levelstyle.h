@@ -21,6 +21,9 @@ struct LevelStyle
     //! labels are drawn when the map scale denominator is below this (0: never)
     double labelMinimumScale = 0;
     bool labelHouseholds = true;
+    //! the level is drawn when the map scale denominator is below this (0: always), so that a
+    //! whole city does not draw its 200,000 zones as a grey smear
+    double visibleMinimumScale = 0;
 
     //! the style for a level by its stable key (street, community, grid, building, zone)
     static LevelStyle forLevel(const QString& levelKey);
