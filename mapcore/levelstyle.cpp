@@ -67,7 +67,11 @@ void LevelStyle::applyTo(QgsVectorLayer& layer, bool filled) const
     settings.isExpression = true;
     settings.fieldName = labelHouseholds ? QStringLiteral("\"name\" || '\\n' || \"households\" || '户'")
                                          : QStringLiteral("\"name\"");
-    settings.placement = QgsPalLayerSettings::Horizontal;
+    // One candidate per unit, inside it: a free placement searches the whole polygon for
+    // spots and costs ten times more on big units.
+    settings.placement = QgsPalLayerSettings::OverPoint;
+    settings.centroidInside = true;
+    settings.centroidWhole = true;
     settings.scaleVisibility = true;
     settings.minimumScale = labelMinimumScale;
     settings.maximumScale = 0;
