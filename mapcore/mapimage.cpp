@@ -16,7 +16,8 @@ QImage renderMapImage(const QList<QgsMapLayer*>& layers, const QgsRectangle& ext
     settings.setBackgroundColor(Qt::white);
     settings.setFlag(Qgis::MapSettingsFlag::Antialiasing, true);
     settings.setFlag(Qgis::MapSettingsFlag::DrawLabeling, true);
-    settings.setFlag(Qgis::MapSettingsFlag::UseRenderingOptimization, true); // as the canvas: simplify to the pixel
+    settings.setFlag(Qgis::MapSettingsFlag::UseRenderingOptimization,
+                     true); // as the canvas: simplify to the pixel
     settings.setExtent(extent);
     QgsMapRendererSequentialJob job(settings);
     job.start();

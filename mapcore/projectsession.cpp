@@ -5,8 +5,8 @@
 #include "projectlayers.h"
 
 #include <QCoreApplication>
+#include <map>
 #include <qgsvectorlayer.h>
-#include <set>
 
 namespace mapcore {
 
@@ -105,12 +105,20 @@ QString ProjectSession::redoDescription() const
 
 void ProjectSession::afterChange(const gridmodel::ChangeSet& changes)
 {
-    std::set<int> levels;
-    for (const auto& change : changes.units)
-        levels.insert(change.after ? change.after->level : change.before->level);
-    for (int level : levels) {
+    // The layers read the file through their own connection and see each committed edit
+    // on their next read; only a level that gained or lost units needs its provider
+    // reloaded (feature count), which costs far more than a repaint.
+    std::map<int, bool> levels; // level -> units added or removed
+    for (const auto& change : changes.units) {
+        const int level = change.after ? change.after->level : change.before->level;
+        levels[level] = levels[level] || !change.before || !change.after;
+    }
+    for (const auto& [level, structural] : levels) {
         QgsVectorLayer* layer = mLayers->layer(level);
-        layer->reload(); // the layer reads the file through its own connection
+        if (structural)
+            layer->reload();
+        else
+            layer->updateExtents();
         layer->triggerRepaint();
     }
     emit edited(changes);

@@ -2,6 +2,7 @@
 #include "error.h"
 #include "geosengine.h"
 #include "hierarchyeditor.h"
+#include "projecteditor.h"
 #include "projectfile.h"
 #include "projectlayers.h"
 #include "projectsession.h"
@@ -76,6 +77,26 @@ private slots:
         QVERIFY(session->redoDescription().contains(zone.code));
         QVERIFY(session->redo(&error));
         QVERIFY(qAbs(layerArea(zones, zone.id) - after) < 1e-3);
+    }
+
+    void anEditInPlaceIsReadWithoutReload()
+    {
+        const auto session = mapcore::ProjectSession::open(freshDemo());
+        const int zoneLevel = session->data().hierarchy.levelCount() - 1;
+        const Unit zone = *std::find_if(session->data().units.begin(), session->data().units.end(),
+                                        [&](const Unit& u) { return u.level == zoneLevel; });
+        QgsVectorLayer* zones = session->layers().layer(zoneLevel);
+        QCOMPARE(zones->getFeature(zone.id).attribute(QStringLiteral("households")).toLongLong(),
+                 zone.households);
+        QVERIFY(session->edit([&](ProjectFile& project) {
+            return ProjectEditor(project).setAttributes(zone.code, {zone.households + 3});
+        }));
+        QCOMPARE(zones->getFeature(zone.id).attribute(QStringLiteral("households")).toLongLong(),
+                 zone.households + 3);
+        // and the parents' totals, one level up
+        QgsVectorLayer* buildings = session->layers().layer(zoneLevel - 1);
+        QCOMPARE(buildings->getFeature(zone.parentId).attribute(QStringLiteral("households")).toLongLong(),
+                 session->project().index().unit(zone.parentId)->households);
     }
 
     void aRefusedEditChangesNothing()
