@@ -106,8 +106,23 @@ void BM_EditUntilDrawn(benchmark::State& state)
     }
 }
 
+//! the edit and the layers' refresh, without drawing
+void BM_EditOnly(benchmark::State& state)
+{
+    auto session = mapcore::ProjectSession::open(district().path);
+    const Unit zone = session->data().units.back();
+    qint64 households = zone.households;
+    for (auto _ : state) {
+        households = households % 40 + 20;
+        session->edit([&](ProjectFile& project) {
+            return ProjectEditor(project).setAttributes(zone.code, {households});
+        });
+    }
+}
+
 } // namespace
 
+BENCHMARK(BM_EditOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OpenAndDrawFullExtent)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OpenOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DrawFullExtentOnly)->Unit(benchmark::kMillisecond);
