@@ -7,6 +7,7 @@
 #include "hierarchyindex.h"
 #include "hierarchytreemodel.h"
 #include "language.h"
+#include "newprojectdialog.h"
 #include "peoplepanel.h"
 #include "problemsmodel.h"
 #include "projecteditor.h"
@@ -20,6 +21,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDragEnterEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -250,6 +252,23 @@ void MainWindow::createActions()
     QAction* open =
         make(QStringLiteral("open"), tr("打开项目…"), QKeySequence::Open, tr("打开 GridAtlas 项目"));
     connect(open, &QAction::triggered, this, &MainWindow::chooseProject);
+    QAction* create =
+        make(QStringLiteral("new"), tr("新建项目…"), QKeySequence::New, tr("按层级模板新建空项目"));
+    connect(create, &QAction::triggered, this, [this] {
+        NewProjectDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            openProject(dialog.createdPath());
+    });
+    QAction* saveAs = make(QStringLiteral("saveAs"), tr("另存为…"), QKeySequence::SaveAs,
+                           tr("把项目（含编辑历史）复制为新文件并打开它"));
+    connect(saveAs, &QAction::triggered, this, [this] {
+        if (!mSession)
+            return;
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("另存为"), mSession->path(), tr("GridAtlas 项目 (*.gpkg)"));
+        if (!path.isEmpty())
+            saveProjectAs(path);
+    });
     QAction* quit = make(QStringLiteral("quit"), tr("退出"), QKeySequence::Quit, tr("退出 GridAtlas"));
     connect(quit, &QAction::triggered, this, &QWidget::close);
     QAction* undo = make(QStringLiteral("undo"), tr("撤销"), QKeySequence::Undo, tr("撤销上一步编辑"));
@@ -314,7 +333,7 @@ void MainWindow::createActions()
     connect(mLevelBox, qOverload<int>(&QComboBox::activated), this, &MainWindow::setEditingLevel);
 
     QMenu* fileMenu = menuBar()->addMenu(tr("文件(&F)"));
-    fileMenu->addAction(open);
+    fileMenu->addActions({create, open, saveAs});
     mRecentMenu = fileMenu->addMenu(tr("最近的项目"));
     fileMenu->addSeparator();
     fileMenu->addAction(quit);
@@ -426,6 +445,25 @@ bool MainWindow::openProject(const QString& path)
     return true;
 }
 
+bool MainWindow::saveProjectAs(const QString& path)
+{
+    if (!mSession)
+        return false;
+    mProblems->waitForCheck();
+    // Every edit is committed as it is made, so the file is whole: copy it beside the
+    // target, then move it into place.
+    const QString partial = path + QStringLiteral(".partial");
+    QFile::remove(partial);
+    if (QFileInfo(path).absoluteFilePath() == QFileInfo(mSession->path()).absoluteFilePath() ||
+        !QFile::copy(mSession->path(), partial) || (QFile::exists(path) && !QFile::remove(path)) ||
+        !QFile::rename(partial, path)) {
+        QFile::remove(partial);
+        mMessageBar->pushCritical(tr("无法另存"), tr("无法写入 %1").arg(path));
+        return false;
+    }
+    return openProject(path);
+}
+
 void MainWindow::chooseProject()
 {
     const QString path =
@@ -517,6 +555,7 @@ void MainWindow::setEditingLevel(int level)
 void MainWindow::updateActions()
 {
     const bool editable = mSession && mSession->isEditable();
+    action(QStringLiteral("saveAs"))->setEnabled(mSession != nullptr);
     for (const char* name : {"draw", "reshape", "split", "merge", "move", "paint", "delete"})
         action(QLatin1String(name))->setEnabled(editable);
     const QString undo = mSession ? mSession->undoDescription() : QString();

@@ -47,6 +47,8 @@ public:
 
     //! opens a project (for editing when it can); shows the reason when it cannot
     bool openProject(const QString& path);
+    //! copies the open project, history included, to `path` and opens the copy
+    bool saveProjectAs(const QString& path);
 
     QgsMapCanvas* canvas() const { return mCanvas; }
     mapcore::ProjectSession* session() const { return mSession.get(); }

@@ -334,6 +334,89 @@ Code %3
         <source>问题：检查中…</source>
         <translation>Problems: checking…</translation>
     </message>
+    <message>
+        <source>新建项目…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <source>按层级模板新建空项目</source>
+        <translation>Create an empty project from a hierarchy template</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>把项目（含编辑历史）复制为新文件并打开它</source>
+        <translation>Copy the project, with its history, to a new file and open it</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>无法另存</source>
+        <translation>Cannot save as</translation>
+    </message>
+    <message>
+        <source>无法写入 %1</source>
+        <translation>Cannot write %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <source>新建项目</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>如 金水区网格化管理</source>
+        <translation>e.g. Jinshui district grids</translation>
+    </message>
+    <message>
+        <source>以米为单位的投影坐标系；默认 CGCS2000 高斯-克吕格 3 度带 中央经线 114°E</source>
+        <translation>A projected CRS in metres; by default CGCS2000 3-degree Gauss-Kruger CM 114°E</translation>
+    </message>
+    <message>
+        <source>新项目.gpkg</source>
+        <translation>new project.gpkg</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <source>层级模板</source>
+        <translation>Hierarchy template</translation>
+    </message>
+    <message>
+        <source>坐标系</source>
+        <translation>CRS</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>新项目保存为</source>
+        <translation>Save the new project as</translation>
+    </message>
+    <message>
+        <source>GridAtlas 项目 (*.gpkg)</source>
+        <translation>GridAtlas projects (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>请填写项目名称</source>
+        <translation>Enter a project name</translation>
+    </message>
 </context>
 <context>
     <name>PeoplePanel</name>

@@ -3,6 +3,7 @@
 #include "hierarchytreemodel.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "newprojectdialog.h"
 #include "peoplepanel.h"
 #include "problemsmodel.h"
 #include "projecteditor.h"
@@ -14,7 +15,9 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -226,6 +229,59 @@ private slots:
         delete english;
         gridmodel::LocalizedText::setDisplayLanguage(QStringLiteral("zh"));
         QCoreApplication::installTranslator(chinese);
+    }
+
+    void newProjectRefusesBadInputThenCreates()
+    {
+        const QString path = mDir.filePath(QStringLiteral("new-district.gpkg"));
+        NewProjectDialog dialog;
+        dialog.pathEdit()->setText(path);
+        dialog.accept(); // no name yet
+        QVERIFY(!dialog.messageLabel()->text().isEmpty());
+        dialog.nameEdit()->setText(QStringLiteral("金水区"));
+        dialog.crsEdit()->setText(QStringLiteral("EPSG:4326")); // degrees: areas would be wrong
+        dialog.accept();
+        QVERIFY2(dialog.messageLabel()->text().contains(QStringLiteral("4326")),
+                 qPrintable(dialog.messageLabel()->text()));
+        QVERIFY(!QFile::exists(path));
+        dialog.crsEdit()->setText(QStringLiteral("EPSG:4546"));
+        dialog.templateBox()->setCurrentIndex(dialog.templateBox()->findData(QStringLiteral("four-level")));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.createdPath(), path);
+
+        mWindow = std::make_unique<MainWindow>();
+        QVERIFY(mWindow->openProject(path));
+        QCOMPARE(mWindow->session()->data().name, QStringLiteral("金水区"));
+        QCOMPARE(mWindow->session()->data().crsEpsg, 4546);
+        QCOMPARE(mWindow->session()->data().hierarchy.levelCount(), 4);
+        QCOMPARE(mWindow->hierarchyView()->model()->rowCount(), 0);
+
+        NewProjectDialog again; // the file exists now: refused, not replaced
+        again.nameEdit()->setText(QStringLiteral("另一个"));
+        again.pathEdit()->setText(path);
+        again.accept();
+        QVERIFY(again.messageLabel()->text().contains(QStringLiteral("new-district.gpkg")));
+    }
+
+    void saveAsCopiesTheProjectWithItsHistory()
+    {
+        openFreshDemo();
+        const Unit grid = *firstAtLevel(QStringLiteral("grid"));
+        QVERIFY(edit([&](ProjectFile& p) {
+            return ProjectEditor(p).setAttributes(grid.code, {grid.households + 9});
+        }));
+        const QString original = mWindow->session()->path();
+        const QString copy = mDir.filePath(QStringLiteral("copy.gpkg"));
+        QVERIFY(mWindow->saveProjectAs(copy));
+        QCOMPARE(QFileInfo(mWindow->session()->path()).fileName(), QStringLiteral("copy.gpkg"));
+        QCOMPARE(index().unit(grid.id)->households, grid.households + 9);
+        QVERIFY(mWindow->action(QStringLiteral("undo"))->isEnabled()); // the history came along
+        mWindow->action(QStringLiteral("undo"))->trigger();
+        QCOMPARE(index().unit(grid.id)->households, grid.households);
+        // the original keeps its edit
+        const auto untouched = ProjectFile::open(original, ProjectFile::Access::ReadOnly);
+        QCOMPARE(HierarchyIndex(untouched->data()).unit(grid.id)->households, grid.households + 9);
     }
 
     void levelsCanBeHidden()
