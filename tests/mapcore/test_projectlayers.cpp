@@ -82,11 +82,31 @@ private slots:
         for (int y = 0; y < image.height(); y += 5)
             for (int x = 0; x < image.width(); x += 5)
                 coloured += image.pixelColor(x, y) != QColor(Qt::white);
-        const double share = coloured / double((image.height() / 5) * (image.width() / 5));
-        QVERIFY2(share > 0.6 && share < 0.98, qPrintable(QString::number(share)));
+        const double filled = coloured / double((image.height() / 5) * (image.width() / 5));
+        QVERIFY2(filled > 0.6 && filled < 0.98, qPrintable(QString::number(filled)));
         const QString out = QStringLiteral(GRIDATLAS_BINARY_DIR "/test-output");
         QDir().mkpath(out);
         image.save(out + QStringLiteral("/demo-map.png"));
+
+        // Against the control image: the same district drawn the same way. Antialiased
+        // text may differ by a shade; anything more is a change to look at (the rendered
+        // image is in test-output to compare; replace the control when the change is meant).
+        const QImage control(QStringLiteral(GRIDATLAS_SOURCE_DIR "/tests/mapcore/data/demo-map.png"));
+        QVERIFY2(!control.isNull(), "the control image is missing");
+        QCOMPARE(control.size(), image.size());
+        int differing = 0;
+        const QImage a = image.convertToFormat(QImage::Format_ARGB32);
+        const QImage b = control.convertToFormat(QImage::Format_ARGB32);
+        for (int y = 0; y < a.height(); ++y)
+            for (int x = 0; x < a.width(); ++x) {
+                const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
+                if (std::abs(qRed(p) - qRed(q)) > 24 || std::abs(qGreen(p) - qGreen(q)) > 24 ||
+                    std::abs(qBlue(p) - qBlue(q)) > 24)
+                    ++differing;
+            }
+        const double share = differing / double(a.width() * a.height());
+        QVERIFY2(share < 0.005, qPrintable(QStringLiteral("%1% of the pixels differ from the control image")
+                                               .arg(100 * share, 0, 'f', 2)));
     }
 };
 
