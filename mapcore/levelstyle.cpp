@@ -29,7 +29,7 @@ LevelStyle LevelStyle::forLevel(const QString& levelKey)
     return styles[std::clamp(index, 0, 4)];
 }
 
-void LevelStyle::applyTo(QgsVectorLayer& layer, bool filled) const
+void LevelStyle::applyTo(QgsVectorLayer& layer, bool filled, const gridmodel::TargetBand& band) const
 {
     auto* fill = new QgsSimpleFillSymbolLayer();
     fill->setStrokeColor(stroke);
@@ -46,7 +46,24 @@ void LevelStyle::applyTo(QgsVectorLayer& layer, bool filled) const
     } else {
         fill->setBrushStyle(Qt::NoBrush);
     }
-    layer.setRenderer(new QgsSingleSymbolRenderer(new QgsFillSymbol(QgsSymbolLayerList{fill})));
+    QgsSymbolLayerList layers{fill};
+    if (band.isSet()) {
+        QStringList outside;
+        if (band.min)
+            outside << QStringLiteral("\"households\" < %1").arg(*band.min);
+        if (band.max)
+            outside << QStringLiteral("\"households\" > %1").arg(*band.max);
+        auto* warning = new QgsSimpleFillSymbolLayer();
+        warning->setBrushStyle(Qt::NoBrush);
+        warning->setStrokeColor(QColor(215, 25, 28, 200));
+        warning->setStrokeWidth(0.7);
+        warning->setStrokeWidthUnit(QgsUnitTypes::RenderMillimeters);
+        warning->setOffset(QPointF(0, 0));
+        warning->setDataDefinedProperty(QgsSymbolLayer::PropertyLayerEnabled,
+                                        QgsProperty::fromExpression(outside.join(QStringLiteral(" OR "))));
+        layers << warning;
+    }
+    layer.setRenderer(new QgsSingleSymbolRenderer(new QgsFillSymbol(layers)));
     // Boundaries of whole streets have tens of thousands of vertices: drawn simplified to a
     // pixel, as QGIS does by default, they look the same and draw many times faster.
     QgsVectorSimplifyMethod simplify;

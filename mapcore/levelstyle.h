@@ -1,5 +1,7 @@
 #pragma once
 
+#include "hierarchytemplate.h"
+
 #include <QColor>
 #include <QString>
 
@@ -27,8 +29,11 @@ struct LevelStyle
 
     //! the style for a level by its stable key (street, community, grid, building, zone)
     static LevelStyle forLevel(const QString& levelKey);
-    //! applies symbology and labelling; the editing level is filled
-    void applyTo(QgsVectorLayer& layer, bool filled) const;
+    /**
+     * Applies symbology and labelling; the editing level is filled. Units whose households
+     * fall outside `band` get a red inner outline, so a planner sees where to rebalance.
+     */
+    void applyTo(QgsVectorLayer& layer, bool filled, const gridmodel::TargetBand& band = {}) const;
 };
 
 } // namespace mapcore

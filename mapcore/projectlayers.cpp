@@ -17,8 +17,9 @@ ProjectLayers::ProjectLayers(const QString& projectPath, const gridmodel::Hierar
         auto layer = std::make_unique<QgsVectorLayer>(
             QStringLiteral("%1|layername=%2").arg(projectPath, definition.key), definition.name.zh,
             QStringLiteral("ogr"), options);
-        LevelStyle::forLevel(definition.key).applyTo(*layer, level == editingLevel);
+        LevelStyle::forLevel(definition.key).applyTo(*layer, level == editingLevel, definition.households);
         mLevelKeys << definition.key;
+        mBands.push_back(definition.households);
         mLayers.push_back(std::move(layer));
     }
 }
@@ -45,7 +46,8 @@ QgsRectangle ProjectLayers::fullExtent() const
 
 void ProjectLayers::restyle(int level, bool filled)
 {
-    LevelStyle::forLevel(mLevelKeys.at(level)).applyTo(*layer(level), filled);
+    LevelStyle::forLevel(mLevelKeys.at(level))
+        .applyTo(*layer(level), filled, mBands.at(static_cast<size_t>(level)));
     layer(level)->triggerRepaint();
 }
 

@@ -6,6 +6,8 @@
 #include <memory>
 #include <vector>
 
+#include "hierarchytemplate.h"
+
 #include <qgscoordinatereferencesystem.h>
 #include <qgsrectangle.h>
 
@@ -43,6 +45,7 @@ public:
 private:
     std::vector<std::unique_ptr<QgsVectorLayer>> mLayers;
     QStringList mLevelKeys;
+    std::vector<gridmodel::TargetBand> mBands; //!< households band per level
 };
 
 } // namespace mapcore

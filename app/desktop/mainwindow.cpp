@@ -15,6 +15,7 @@
 #include "projectlayers.h"
 #include "projectsession.h"
 #include "unitpropertiespanel.h"
+#include "unittally.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -717,9 +718,18 @@ void MainWindow::paintPicked(const Point& point)
     if (!child || child->parentId == parent->id)
         return;
     const QString parentCode = parent->code, childCode = child->code;
-    const UnitId parentId = parent->id;
-    if (runEdit([&](ProjectFile& p) { return HierarchyEditor(p).assign(parentCode, {childCode}).changes; }))
-        selectUnit(parentId, false);
+    const UnitId parentId = parent->id, formerParentId = child->parentId;
+    if (!runEdit([&](ProjectFile& p) { return HierarchyEditor(p).assign(parentCode, {childCode}).changes; }))
+        return;
+    selectUnit(parentId, false);
+    // Live tallies of the two parents involved, as redistricting tools show them.
+    const ProjectData& data = mSession->data();
+    const HierarchyIndex& index = mSession->project().index();
+    QStringList tallies;
+    for (UnitId id : {parentId, formerParentId})
+        if (const Unit* unit = index.unit(id))
+            tallies << UnitTally::of(data, index, id).describe(data, *unit);
+    mSelectionLabel->setText(tallies.join(QStringLiteral("  ←  ")));
 }
 
 void MainWindow::polygonDrawn(const std::vector<Point>& ring)

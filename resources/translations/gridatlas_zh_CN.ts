@@ -625,6 +625,22 @@
         <source>Database error: %1</source>
         <translation>数据库错误：%1</translation>
     </message>
+    <message>
+        <source>%1 households</source>
+        <translation>%1 户</translation>
+    </message>
+    <message>
+        <source> (target %1–%2%3)</source>
+        <translation>（目标 %1–%2%3）</translation>
+    </message>
+    <message>
+        <source>, outside</source>
+        <translation>，超出</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 residents, %4 units below, %5 people</source>
+        <translation>%1：%2，%3 人，下级 %4 个，人员 %5 名</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

@@ -1,4 +1,5 @@
 #include "districtgenerator.h"
+#include "geosengine.h"
 #include "hierarchyindex.h"
 #include "hierarchytreemodel.h"
 #include "language.h"
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -282,6 +284,30 @@ private slots:
         // the original keeps its edit
         const auto untouched = ProjectFile::open(original, ProjectFile::Access::ReadOnly);
         QCOMPARE(HierarchyIndex(untouched->data()).unit(grid.id)->households, grid.households + 9);
+    }
+
+    void paintingMovesChildrenAndShowsTallies()
+    {
+        openFreshDemo();
+        const Unit grid = *firstAtLevel(QStringLiteral("grid"));
+        const Unit neighbour = *index().children(grid.parentId).at(1);
+        const Unit building = *index().children(neighbour.id).front();
+        mWindow->setEditingLevel(building.level);
+        mWindow->selectUnit(grid.id, true);
+        mWindow->action(QStringLiteral("paint"))->trigger();
+        mWindow->action(QStringLiteral("zoomFull"))->trigger();
+        const Point inside = GeosEngine().pointOnSurface(building.boundary);
+        click(inside.x, inside.y);
+
+        QCOMPARE(index().unit(building.id)->parentId, grid.id);
+        QCOMPARE(index().unit(grid.id)->households, grid.households + building.households);
+        QCOMPARE(index().unit(neighbour.id)->households, neighbour.households - building.households);
+        const QString tallies = mWindow->statusBar()->findChildren<QLabel*>().front()->text();
+        QVERIFY2(tallies.contains(grid.name) && tallies.contains(neighbour.name), qPrintable(tallies));
+        QVERIFY2(tallies.contains(QLocale().toString(grid.households + building.households)),
+                 qPrintable(tallies));
+        mWindow->action(QStringLiteral("undo"))->trigger();
+        QCOMPARE(index().unit(building.id)->parentId, neighbour.id);
     }
 
     void levelsCanBeHidden()
