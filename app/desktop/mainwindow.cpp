@@ -331,6 +331,7 @@ void MainWindow::createActions()
 
     mLevelBox = new QComboBox(this);
     mLevelBox->setToolTip(tr("编辑层级：工具作用于该层级的单元"));
+    mLevelBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(mLevelBox, qOverload<int>(&QComboBox::activated), this, &MainWindow::setEditingLevel);
 
     QMenu* fileMenu = menuBar()->addMenu(tr("文件(&F)"));

@@ -306,6 +306,7 @@ private slots:
         QVERIFY2(tallies.contains(grid.name) && tallies.contains(neighbour.name), qPrintable(tallies));
         QVERIFY2(tallies.contains(QLocale().toString(grid.households + building.households)),
                  qPrintable(tallies));
+        snapshot(QStringLiteral("painted"));
         mWindow->action(QStringLiteral("undo"))->trigger();
         QCOMPARE(index().unit(building.id)->parentId, neighbour.id);
     }
