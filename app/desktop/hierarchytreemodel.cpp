@@ -6,6 +6,7 @@
 #include "projectsession.h"
 
 #include <QLocale>
+#include <QMimeData>
 #include <algorithm>
 
 using namespace gridmodel;
@@ -127,6 +128,69 @@ QVariant HierarchyTreeModel::headerData(int section, Qt::Orientation orientation
         return tr("人数");
     }
     return QVariant();
+}
+
+namespace {
+const char* UnitMimeType = "application/x-gridatlas-units";
+}
+
+Qt::ItemFlags HierarchyTreeModel::flags(const QModelIndex& index) const
+{
+    Qt::ItemFlags flags = QAbstractItemModel::flags(index);
+    if (index.isValid() && mSession && mSession->isEditable())
+        flags |= Qt::ItemIsDropEnabled |
+                 (unit(index) && unit(index)->level > 0 ? Qt::ItemIsDragEnabled : Qt::NoItemFlags);
+    return flags;
+}
+
+QStringList HierarchyTreeModel::mimeTypes() const
+{
+    return {QLatin1String(UnitMimeType)};
+}
+
+QMimeData* HierarchyTreeModel::mimeData(const QModelIndexList& indexes) const
+{
+    QStringList ids;
+    for (const QModelIndex& index : indexes)
+        if (index.column() == NameColumn)
+            ids << QString::number(unitId(index));
+    auto* data = new QMimeData;
+    data->setData(QLatin1String(UnitMimeType), ids.join(QLatin1Char(',')).toLatin1());
+    return data;
+}
+
+std::vector<UnitId> HierarchyTreeModel::draggedUnits(const QMimeData* data) const
+{
+    std::vector<UnitId> ids;
+    if (!data || !data->hasFormat(QLatin1String(UnitMimeType)))
+        return ids;
+    for (const QByteArray& id : data->data(QLatin1String(UnitMimeType)).split(','))
+        if (!id.isEmpty())
+            ids.push_back(id.toLongLong());
+    return ids;
+}
+
+bool HierarchyTreeModel::canDropMimeData(const QMimeData* data, Qt::DropAction action, int, int,
+                                         const QModelIndex& parent) const
+{
+    const Unit* target = unit(parent);
+    const std::vector<UnitId> ids = draggedUnits(data);
+    if (action != Qt::MoveAction || !target || ids.empty())
+        return false;
+    const HierarchyIndex& hierarchy = mSession->project().index();
+    return std::all_of(ids.begin(), ids.end(), [&](UnitId id) {
+        const Unit* dragged = hierarchy.unit(id);
+        return dragged && dragged->level == target->level + 1 && dragged->parentId != target->id;
+    });
+}
+
+bool HierarchyTreeModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                                      const QModelIndex& parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    emit moveRequested(draggedUnits(data), unitId(parent));
+    return false; // the edit rebuilds the tree; the view must not remove rows itself
 }
 
 void HierarchyTreeModel::followEdit(const ChangeSet& changes)

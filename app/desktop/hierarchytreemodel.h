@@ -46,7 +46,22 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // Dragging units onto another parent one level up asks for a move (moveRequested);
+    // the model itself changes nothing.
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    Qt::DropActions supportedDropActions() const override { return Qt::MoveAction; }
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    bool canDropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                         const QModelIndex& parent) const override;
+    bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                      const QModelIndex& parent) override;
+
+signals:
+    void moveRequested(const std::vector<gridmodel::UnitId>& units, gridmodel::UnitId newParent);
+
 private:
+    std::vector<gridmodel::UnitId> draggedUnits(const QMimeData* data) const;
     void followEdit(const gridmodel::ChangeSet& changes);
     const gridmodel::Unit* unit(const QModelIndex& index) const;
 

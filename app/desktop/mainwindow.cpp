@@ -129,6 +129,17 @@ void MainWindow::createDocks()
     mTree->setModel(mTreeFilter);
     mTree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     mTree->setUniformRowHeights(true);
+    mTree->setDragDropMode(QAbstractItemView::DragDrop);
+    mTree->setDefaultDropAction(Qt::MoveAction);
+    connect(mTreeModel, &HierarchyTreeModel::moveRequested, this,
+            [this](const std::vector<UnitId>& units, UnitId parentId) {
+                const HierarchyIndex& index = mSession->project().index();
+                QStringList codes;
+                for (UnitId id : units)
+                    codes << index.unit(id)->code;
+                const QString parentCode = index.unit(parentId)->code;
+                runEdit([&](ProjectFile& p) { return HierarchyEditor(p).assign(parentCode, codes).changes; });
+            });
     mTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(mSearch, &QLineEdit::textChanged, this, [this](const QString& text) {
         mTreeFilter->setFilterFixedString(text.trimmed());

@@ -21,6 +21,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -309,6 +310,25 @@ private slots:
         snapshot(QStringLiteral("painted"));
         mWindow->action(QStringLiteral("undo"))->trigger();
         QCOMPARE(index().unit(building.id)->parentId, neighbour.id);
+    }
+
+    void draggingInTheTreeMovesAUnit()
+    {
+        openFreshDemo();
+        const Unit grid = *firstAtLevel(QStringLiteral("grid"));
+        const Unit otherCommunity = *index().children(index().unit(grid.parentId)->parentId).at(1);
+        auto* filter = qobject_cast<QSortFilterProxyModel*>(mWindow->hierarchyView()->model());
+        auto* model = qobject_cast<HierarchyTreeModel*>(filter->sourceModel());
+        std::unique_ptr<QMimeData> dragged(model->mimeData({model->indexOf(grid.id)}));
+        // a grid cannot go into a grid, nor into its own community
+        QVERIFY(!model->canDropMimeData(dragged.get(), Qt::MoveAction, -1, 0, model->indexOf(grid.id)));
+        QVERIFY(!model->canDropMimeData(dragged.get(), Qt::MoveAction, -1, 0, model->indexOf(grid.parentId)));
+        QVERIFY(
+            model->canDropMimeData(dragged.get(), Qt::MoveAction, -1, 0, model->indexOf(otherCommunity.id)));
+        model->dropMimeData(dragged.get(), Qt::MoveAction, -1, 0, model->indexOf(otherCommunity.id));
+        QCOMPARE(index().unit(grid.id)->parentId, otherCommunity.id);
+        QVERIFY(index().unit(grid.id)->code.startsWith(otherCommunity.code));
+        QVERIFY(model->indexOf(grid.id).parent() == model->indexOf(otherCommunity.id));
     }
 
     void levelsCanBeHidden()
