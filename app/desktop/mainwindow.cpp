@@ -26,6 +26,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -57,8 +58,15 @@ const char* RecentKey = "recentProjects";
 constexpr int RecentCount = 8;
 } // namespace
 
+//! the icons are compiled into this static library: make sure they are linked
+static void initIconResources()
+{
+    Q_INIT_RESOURCE(icons);
+}
+
 MainWindow::MainWindow()
 {
+    initIconResources();
     setWindowTitle(tr("GridAtlas 网格图"));
     setAcceptDrops(true);
     auto* central = new QWidget(this);
@@ -255,6 +263,9 @@ void MainWindow::createActions()
                              const QString& tip) {
         auto* action = new QAction(text, this);
         action->setObjectName(name);
+        const QString icon = QStringLiteral(":/gridatlas/icons/%1.svg").arg(name.toLower());
+        if (QFile::exists(icon))
+            action->setIcon(QIcon(icon));
         action->setShortcut(shortcut);
         action->setToolTip(
             shortcut.isEmpty() ? tip : tr("%1（%2）").arg(tip, shortcut.toString(QKeySequence::NativeText)));
@@ -380,6 +391,8 @@ void MainWindow::createActions()
 
     QToolBar* toolbar = addToolBar(tr("工具"));
     toolbar->setObjectName(QStringLiteral("tools"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonIconOnly); // names in the tooltips and menus
+    toolbar->setIconSize(QSize(24, 24));
     toolbar->addActions({open, undo, redo});
     toolbar->addSeparator();
     toolbar->addActions({pan, select, zoomFull});
