@@ -300,17 +300,24 @@ std::vector<qint64> shareOut(qint64 total, const std::vector<double>& weights)
 
 HierarchyEditor::HierarchyEditor(ProjectFile& project) : mProject(project) {}
 
-HierarchyEditor::Result HierarchyEditor::add(const QString& levelKey, const QString& parentCode,
-                                             const QString& name, const MultiPolygon& drawn,
-                                             const QString& code, bool fill)
+namespace {
+
+/** Where a drawn unit goes: its level, its parent, and the boundary it takes there. */
+struct Placement
 {
-    Operation op(mProject);
-    const HierarchyTemplate& hierarchy = op.mData.hierarchy;
-    const int level = hierarchy.levelIndex(levelKey);
+    int level = -1;
+    const Unit* parent = nullptr;
+    MultiPolygon boundary;
+};
+
+Placement placeNewUnit(Operation& op, const QString& levelKey, const QString& parentCode,
+                       const MultiPolygon& drawn, bool fill)
+{
+    Placement placement;
+    const int level = op.mData.hierarchy.levelIndex(levelKey);
     if (level < 0)
         refuse(Tr::tr("The project has no level \"%1\"").arg(levelKey));
-    if (name.trimmed().isEmpty())
-        refuse(Tr::tr("A unit needs a name"));
+    placement.level = level;
     const Unit* parent = nullptr;
     if (level > 0) {
         if (parentCode.isEmpty())
@@ -323,6 +330,7 @@ HierarchyEditor::Result HierarchyEditor::add(const QString& levelKey, const QStr
     } else if (!parentCode.isEmpty()) {
         refuse(Tr::tr("A %1 is at the top level and has no parent").arg(op.levelName(level)));
     }
+    placement.parent = parent;
     op.requireValid(drawn, Tr::tr("The drawn outline"));
 
     const UnitId parentId = parent ? parent->id : 0;
@@ -333,7 +341,7 @@ HierarchyEditor::Result HierarchyEditor::add(const QString& levelKey, const QStr
             siblings.push_back(&op.mDraft.unit(id).boundary);
     const MultiPolygon covered = siblings.empty() ? MultiPolygon() : op.unite(siblings);
 
-    MultiPolygon boundary;
+    MultiPolygon& boundary = placement.boundary;
     if (fill) {
         if (!parent)
             refuse(Tr::tr("Filling needs a parent whose uncovered part to fill"));
@@ -351,7 +359,28 @@ HierarchyEditor::Result HierarchyEditor::add(const QString& levelKey, const QStr
     boundary = op.withoutSlivers(boundary);
     if (boundary.isEmpty())
         refuse(Tr::tr("The outline is already covered by other units of the level"));
+    return placement;
+}
 
+} // namespace
+
+MultiPolygon HierarchyEditor::outlineForNewUnit(const QString& levelKey, const QString& parentCode,
+                                                const MultiPolygon& drawn, bool fill) const
+{
+    Operation op(mProject);
+    return placeNewUnit(op, levelKey, parentCode, drawn, fill).boundary;
+}
+
+HierarchyEditor::Result HierarchyEditor::add(const QString& levelKey, const QString& parentCode,
+                                             const QString& name, const MultiPolygon& drawn,
+                                             const QString& code, bool fill)
+{
+    Operation op(mProject);
+    if (name.trimmed().isEmpty())
+        refuse(Tr::tr("A unit needs a name"));
+    const Placement placement = placeNewUnit(op, levelKey, parentCode, drawn, fill);
+    const int level = placement.level;
+    const Unit* parent = placement.parent;
     QString newCode = code;
     if (newCode.isEmpty()) {
         newCode = op.nextCode(level, parent);
@@ -360,15 +389,15 @@ HierarchyEditor::Result HierarchyEditor::add(const QString& levelKey, const QStr
     }
     Unit unit;
     unit.level = level;
-    unit.parentId = parentId;
+    unit.parentId = parent ? parent->id : 0;
     unit.code = newCode;
     unit.name = name.trimmed();
-    unit.boundary = boundary;
+    unit.boundary = placement.boundary;
     op.mDraft.create(unit);
-    if (std::abs(boundary.area() - drawn.area()) >= op.mTolerance)
+    if (std::abs(unit.boundary.area() - drawn.area()) >= op.mTolerance)
         op.mNotes << Tr::tr("The outline of %1 m² became %2 m²")
                          .arg(drawn.area(), 0, 'f', 1)
-                         .arg(boundary.area(), 0, 'f', 1);
+                         .arg(unit.boundary.area(), 0, 'f', 1);
     return op.commit(QStringLiteral("add"),
                      Tr::tr("Add %1 %2 %3").arg(op.levelName(level), newCode, unit.name), {newCode});
 }

@@ -55,6 +55,13 @@ public:
                const MultiPolygon& drawn, const QString& code = QString(), bool fill = false);
 
     /**
+     * The boundary add() would give a unit drawn so, without adding it: the live preview
+     * while drawing. Throws Error(InvalidInput) as add() would.
+     */
+    MultiPolygon outlineForNewUnit(const QString& levelKey, const QString& parentCode,
+                                   const MultiPolygon& drawn, bool fill = false) const;
+
+    /**
      * A new boundary for a unit, clipped to its parent. Siblings lose what it gains, and
      * what it gives up goes to the sibling sharing most of its border, so shared edges move
      * for both; children are clipped and extended the same way, level by level.

@@ -88,8 +88,11 @@ void CaptureTool::finish()
 
 void CaptureTool::reset()
 {
+    const bool hadShape = !mPoints.empty();
     mPoints.clear();
     mBand.reset();
+    if (hadShape)
+        emit shapeChanged({});
 }
 
 void CaptureTool::updateBand(const QgsPointXY* hover)
@@ -108,6 +111,10 @@ void CaptureTool::updateBand(const QgsPointXY* hover)
         mBand->addPoint(*hover, false);
     mBand->updatePosition();
     mBand->update();
+    std::vector<gridmodel::Point> shape = mPoints;
+    if (hover)
+        shape.push_back({hover->x(), hover->y()});
+    emit shapeChanged(shape);
 }
 
 PickTool::PickTool(QgsMapCanvas* canvas) : QgsMapTool(canvas)

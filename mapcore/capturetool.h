@@ -40,6 +40,8 @@ public:
 signals:
     //! a finished polygon (closed ring) or line, in the canvas CRS
     void captured(const std::vector<gridmodel::Point>& points);
+    //! the shape so far, the point under the mouse included (empty when cancelled or done)
+    void shapeChanged(const std::vector<gridmodel::Point>& points);
 
 private:
     void finish();

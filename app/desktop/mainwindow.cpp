@@ -91,6 +91,7 @@ MainWindow::MainWindow()
     connect(mPaintTool.get(), &mapcore::PickTool::picked, this,
             [this](const Point& point, Qt::KeyboardModifiers) { paintPicked(point); });
     connect(mDrawTool.get(), &mapcore::CaptureTool::captured, this, &MainWindow::polygonDrawn);
+    connect(mDrawTool.get(), &mapcore::CaptureTool::shapeChanged, this, &MainWindow::previewDrawing);
     connect(mReshapeTool.get(), &mapcore::CaptureTool::captured, this, &MainWindow::reshapeDrawn);
     connect(mSplitTool.get(), &mapcore::CaptureTool::captured, this, &MainWindow::splitDrawn);
 
@@ -118,6 +119,7 @@ MainWindow::~MainWindow()
 {
     mProblems->waitForCheck();
     mHighlight.reset();
+    mPreview.reset();
     mCanvas->unsetMapTool(mCanvas->mapTool());
     mCanvas->setLayers({});
 }
@@ -781,6 +783,44 @@ void MainWindow::polygonDrawn(const std::vector<Point>& ring)
         [&](ProjectFile& p) { return HierarchyEditor(p).add(levelKey, parentCode, name, drawn).changes; });
     mProperties->nameEdit()->setFocus();
     mProperties->nameEdit()->selectAll();
+}
+
+void MainWindow::previewDrawing(const std::vector<Point>& shape)
+{
+    if (!mPreview) {
+        mPreview = std::make_unique<QgsRubberBand>(mCanvas, QgsWkbTypes::PolygonGeometry);
+        mPreview->setStrokeColor(QColor(26, 150, 65));
+        mPreview->setFillColor(QColor(26, 150, 65, 80));
+        mPreview->setWidth(2);
+    }
+    mPreview->reset(QgsWkbTypes::PolygonGeometry);
+    if (!mSession || shape.size() < 3)
+        return;
+    Ring ring(shape.begin(), shape.end());
+    ring.push_back(ring.front());
+    const MultiPolygon drawn{{Polygon{{ring}}}};
+    const int level = editingLevel();
+    const HierarchyTemplate& hierarchy = mSession->data().hierarchy;
+    try {
+        QString parentCode;
+        if (level > 0) {
+            const Unit* parent =
+                mSession->project().index().unitAt(level - 1, GeosEngine().pointOnSurface(drawn));
+            if (!parent)
+                return;
+            parentCode = parent->code;
+        }
+        const MultiPolygon clipped = HierarchyEditor(mSession->project())
+                                         .outlineForNewUnit(hierarchy.level(level).key, parentCode, drawn);
+        mPreview->setToGeometry(QgsGeometry::fromWkt(clipped.toWkt(3)), nullptr);
+    } catch (const gridmodel::Error&) {
+        // an outline that is not yet valid (crossing itself while drawn) has no preview
+    }
+}
+
+double MainWindow::previewArea() const
+{
+    return mPreview ? mPreview->asGeometry().area() : 0;
 }
 
 void MainWindow::reshapeDrawn(const std::vector<Point>& ring)

@@ -64,6 +64,8 @@ public:
     int editingLevel() const;
     void setEditingLevel(int level);
     const std::vector<gridmodel::UnitId>& selection() const { return mSelection; }
+    //! the area of the live preview while drawing a unit (0: none shown)
+    double previewArea() const;
     //! selects a unit in the tree and on the map, zooming to it when asked
     void selectUnit(gridmodel::UnitId id, bool zoom, bool addToSelection = false);
 
@@ -94,6 +96,8 @@ private:
     void unitPicked(const gridmodel::Point& point, Qt::KeyboardModifiers modifiers);
     void paintPicked(const gridmodel::Point& point);
     void polygonDrawn(const std::vector<gridmodel::Point>& ring);
+    //! shows, while drawing, the part the new unit would take (clipped, off its siblings)
+    void previewDrawing(const std::vector<gridmodel::Point>& shape);
     void reshapeDrawn(const std::vector<gridmodel::Point>& ring);
     void splitDrawn(const std::vector<gridmodel::Point>& line);
     void mergeSelected();
@@ -122,6 +126,7 @@ private:
     std::unique_ptr<mapcore::CaptureTool> mDrawTool, mReshapeTool, mSplitTool;
     std::unique_ptr<QgsMapTool> mPanTool;
     std::unique_ptr<QgsRubberBand> mHighlight;
+    std::unique_ptr<QgsRubberBand> mPreview;
     std::unique_ptr<mapcore::ProjectSession> mSession;
     std::vector<gridmodel::UnitId> mSelection;
     bool mSyncingSelection = false;

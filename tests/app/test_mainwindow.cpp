@@ -364,7 +364,17 @@ private slots:
         mWindow->setEditingLevel(grid.level + 1);
         mWindow->selectUnit(grid.id, true);
         mWindow->action(QStringLiteral("draw"))->trigger();
-        drawBox(grown(grid.boundary.envelope(), 20));
+        // While drawing, the preview shows what the unit would take: only the gap.
+        const Envelope box = grown(grid.boundary.envelope(), 20);
+        click(box.minX, box.minY);
+        click(box.maxX, box.minY);
+        click(box.maxX, box.maxY);
+        QTest::mouseMove(mWindow->canvas()->viewport(), pixel(box.minX, box.maxY));
+        QVERIFY2(qAbs(mWindow->previewArea() - building.boundary.area()) < 1,
+                 qPrintable(QStringLiteral("preview %1").arg(mWindow->previewArea())));
+        QTest::keyClick(mWindow->canvas(), Qt::Key_Escape);
+        QCOMPARE(mWindow->previewArea(), 0.0);
+        drawBox(box);
         QCOMPARE(index().children(grid.id).size(), buildings);
         const Unit* added = nullptr;
         for (const Unit* child : index().children(grid.id))
