@@ -49,6 +49,7 @@ bool ProjectSession::isEditable() const
 bool ProjectSession::edit(const std::function<gridmodel::ChangeSet(gridmodel::ProjectFile&)>& operation,
                           QString* error)
 {
+    emit aboutToEdit();
     try {
         const gridmodel::ChangeSet changes = operation(*mProject);
         afterChange(changes);

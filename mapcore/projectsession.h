@@ -53,6 +53,11 @@ public:
     QString redoDescription() const;
 
 signals:
+    /**
+     * Right before an edit, an undo or a redo changes the data: whoever reads data() in
+     * another thread must be done with it when this returns (connect directly).
+     */
+    void aboutToEdit();
     //! after an edit, an undo or a redo: what changed
     void edited(const gridmodel::ChangeSet& changes);
 

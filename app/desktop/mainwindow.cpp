@@ -301,13 +301,11 @@ void MainWindow::createActions()
                          tr("重做撤销的编辑"));
     connect(undo, &QAction::triggered, this, [this] {
         QString error;
-        mProblems->waitForCheck();
         if (mSession && !mSession->undo(&error))
             mMessageBar->pushWarning(tr("无法撤销"), error);
     });
     connect(redo, &QAction::triggered, this, [this] {
         QString error;
-        mProblems->waitForCheck();
         if (mSession && !mSession->redo(&error))
             mMessageBar->pushWarning(tr("无法重做"), error);
     });
@@ -413,7 +411,6 @@ template <typename Operation> bool MainWindow::runEdit(Operation operation)
 {
     if (!mSession)
         return false;
-    mProblems->waitForCheck(); // the check reads the data the edit is about to change
     QString error;
     if (!mSession->edit(operation, &error)) {
         mMessageBar->pushWarning(tr("未执行"), error);
@@ -437,6 +434,9 @@ bool MainWindow::openProject(const QString& path)
     mSelection.clear();
     mSession = std::move(session);
     connect(mSession.get(), &mapcore::ProjectSession::edited, this, &MainWindow::followEdit);
+    // The checker reads the data in the background: an edit waits for it first.
+    connect(mSession.get(), &mapcore::ProjectSession::aboutToEdit, mProblems, &ProblemsModel::waitForCheck,
+            Qt::DirectConnection);
     mapcore::ProjectLayers& layers = mSession->layers();
     fillLevelsMenu();
     mCanvas->setLayers(layers.layersTopFirst());

@@ -85,10 +85,9 @@ private:
         return mWindow->problems();
     }
 
-    //! an edit straight through the session, as the window's own edits: after the check
+    //! an edit straight through the session (which waits for a running check itself)
     template <typename Operation> bool edit(Operation operation)
     {
-        mWindow->problems()->waitForCheck();
         return mWindow->session()->edit(operation);
     }
 
