@@ -1,9 +1,8 @@
 #include "mainwindow.h"
 
 #include "capturetool.h"
+#include "editingtools.h"
 #include "error.h"
-#include "geosengine.h"
-#include "hierarchyeditor.h"
 #include "hierarchyindex.h"
 #include "hierarchytreemodel.h"
 #include "language.h"
@@ -15,7 +14,6 @@
 #include "projectlayers.h"
 #include "projectsession.h"
 #include "unitpropertiespanel.h"
-#include "unittally.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -27,11 +25,9 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QIcon>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -44,7 +40,6 @@
 #include <cmath>
 #include <qgsgeometry.h>
 #include <qgsmapcanvas.h>
-#include <qgsmaptoolpan.h>
 #include <qgsmessagebar.h>
 #include <qgsrubberband.h>
 #include <qgssnappingconfig.h>
@@ -81,19 +76,16 @@ MainWindow::MainWindow()
     layout->addWidget(mCanvas);
     setCentralWidget(central);
 
-    mPanTool = std::make_unique<QgsMapToolPan>(mCanvas);
-    mSelectTool = std::make_unique<mapcore::PickTool>(mCanvas);
-    mPaintTool = std::make_unique<mapcore::PickTool>(mCanvas);
-    mDrawTool = std::make_unique<mapcore::CaptureTool>(mCanvas, mapcore::CaptureTool::Shape::Polygon);
-    mReshapeTool = std::make_unique<mapcore::CaptureTool>(mCanvas, mapcore::CaptureTool::Shape::Polygon);
-    mSplitTool = std::make_unique<mapcore::CaptureTool>(mCanvas, mapcore::CaptureTool::Shape::Line);
-    connect(mSelectTool.get(), &mapcore::PickTool::picked, this, &MainWindow::unitPicked);
-    connect(mPaintTool.get(), &mapcore::PickTool::picked, this,
-            [this](const Point& point, Qt::KeyboardModifiers) { paintPicked(point); });
-    connect(mDrawTool.get(), &mapcore::CaptureTool::captured, this, &MainWindow::polygonDrawn);
-    connect(mDrawTool.get(), &mapcore::CaptureTool::shapeChanged, this, &MainWindow::previewDrawing);
-    connect(mReshapeTool.get(), &mapcore::CaptureTool::captured, this, &MainWindow::reshapeDrawn);
-    connect(mSplitTool.get(), &mapcore::CaptureTool::captured, this, &MainWindow::splitDrawn);
+    mTools = new EditingTools(mCanvas, mMessageBar, this);
+    connect(mTools->selectTool(), &mapcore::PickTool::picked, this, &MainWindow::unitPicked);
+    connect(mTools, &EditingTools::unitAdded, this, [this] {
+        mProperties->nameEdit()->setFocus();
+        mProperties->nameEdit()->selectAll();
+    });
+    connect(mTools, &EditingTools::painted, this, [this](UnitId parent, const QString& tallies) {
+        selectUnit(parent, false);
+        mSelectionLabel->setText(tallies);
+    });
 
     createDocks();
     createActions();
@@ -110,7 +102,7 @@ MainWindow::MainWindow()
         mCoordinates->setText(tr("坐标 %1, %2").arg(point.x(), 0, 'f', 1).arg(point.y(), 0, 'f', 1));
     });
     connect(mCanvas, &QgsMapCanvas::scaleChanged, this, &MainWindow::updateScale);
-    mCanvas->setMapTool(mSelectTool.get());
+    mCanvas->setMapTool(mTools->selectTool());
     updateActions();
     updateSelectionLabel();
 }
@@ -119,8 +111,6 @@ MainWindow::~MainWindow()
 {
     mProblems->waitForCheck();
     mHighlight.reset();
-    mPreview.reset();
-    mCanvas->unsetMapTool(mCanvas->mapTool());
     mCanvas->setLayers({});
 }
 
@@ -142,14 +132,7 @@ void MainWindow::createDocks()
     mTree->setDragDropMode(QAbstractItemView::DragDrop);
     mTree->setDefaultDropAction(Qt::MoveAction);
     connect(mTreeModel, &HierarchyTreeModel::moveRequested, this,
-            [this](const std::vector<UnitId>& units, UnitId parentId) {
-                const HierarchyIndex& index = mSession->project().index();
-                QStringList codes;
-                for (UnitId id : units)
-                    codes << index.unit(id)->code;
-                const QString parentCode = index.unit(parentId)->code;
-                runEdit([&](ProjectFile& p) { return HierarchyEditor(p).assign(parentCode, codes).changes; });
-            });
+            [this](const std::vector<UnitId>& units, UnitId parent) { mTools->moveUnits(units, parent); });
     mTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(mSearch, &QLineEdit::textChanged, this, [this](const QString& text) {
         mTreeFilter->setFilterFixedString(text.trimmed());
@@ -180,13 +163,7 @@ void MainWindow::createDocks()
     mProperties = new UnitPropertiesPanel(this);
     connect(mProperties, &UnitPropertiesPanel::applyRequested, this,
             [this](UnitId id, const ProjectEditor::Attributes& attributes) {
-                const Unit* unit = mSession ? mSession->project().index().unit(id) : nullptr;
-                if (!unit)
-                    return;
-                const QString code = unit->code;
-                runEdit([&](ProjectFile& project) {
-                    return ProjectEditor(project).setAttributes(code, attributes);
-                });
+                mTools->setAttributes(id, attributes);
             });
     auto* propertiesDock = new QDockWidget(tr("属性"), this);
     propertiesDock->setObjectName(QStringLiteral("propertiesDock"));
@@ -196,24 +173,12 @@ void MainWindow::createDocks()
     mPeople = new PeoplePanel(this);
     connect(mPeople, &PeoplePanel::assignRequested, this,
             [this](MemberId member, const QString& role, qint64 linked) {
-                const Unit* unit = selectedUnit();
-                if (!unit)
-                    return;
-                const QString code = unit->code;
-                runEdit([&](ProjectFile& p) {
-                    return ProjectEditor(p).assignMember(member, code, role, linked);
-                });
+                mTools->assignMember(member, role, linked);
             });
-    connect(mPeople, &PeoplePanel::unassignRequested, this, [this](MemberId member, const QString& role) {
-        const Unit* unit = selectedUnit();
-        if (!unit)
-            return;
-        const QString code = unit->code;
-        runEdit([&](ProjectFile& p) { return ProjectEditor(p).unassignMember(member, code, role); });
-    });
-    connect(mPeople, &PeoplePanel::addMemberRequested, this, [this](const Member& member) {
-        runEdit([&](ProjectFile& p) { return ProjectEditor(p).addMember(member); });
-    });
+    connect(mPeople, &PeoplePanel::unassignRequested, this,
+            [this](MemberId member, const QString& role) { mTools->unassignMember(member, role); });
+    connect(mPeople, &PeoplePanel::addMemberRequested, this,
+            [this](const Member& member) { mTools->addMember(member); });
     auto* peopleDock = new QDockWidget(tr("人员"), this);
     peopleDock->setObjectName(QStringLiteral("peopleDock"));
     peopleDock->setWidget(mPeople);
@@ -321,28 +286,28 @@ void MainWindow::createActions()
         return action;
     };
     QAction* pan = tool(QStringLiteral("pan"), tr("平移"), QKeySequence(Qt::Key_P),
-                        tr("拖动平移地图，滚轮缩放"), mPanTool.get());
+                        tr("拖动平移地图，滚轮缩放"), mTools->panTool());
     QAction* select = tool(QStringLiteral("select"), tr("选择"), QKeySequence(Qt::Key_S),
-                           tr("点击选择当前层级的单元，Ctrl+点击多选"), mSelectTool.get());
+                           tr("点击选择当前层级的单元，Ctrl+点击多选"), mTools->selectTool());
     select->setChecked(true);
     QAction* draw =
         tool(QStringLiteral("draw"), tr("绘制单元"), QKeySequence(Qt::Key_D),
-             tr("绘制新单元：单击加点，右键或回车完成；自动裁剪到上级并避开相邻单元"), mDrawTool.get());
+             tr("绘制新单元：单击加点，右键或回车完成；自动裁剪到上级并避开相邻单元"), mTools->drawTool());
     QAction* reshape = tool(QStringLiteral("reshape"), tr("重绘边界"), QKeySequence(Qt::Key_R),
-                            tr("为选中单元绘制新边界；共用边界随之移动"), mReshapeTool.get());
+                            tr("为选中单元绘制新边界；共用边界随之移动"), mTools->reshapeTool());
     QAction* split = tool(QStringLiteral("split"), tr("拆分"), QKeySequence(Qt::Key_X),
-                          tr("沿绘制的线拆分选中单元；下级单元、人员、户数随之分配"), mSplitTool.get());
+                          tr("沿绘制的线拆分选中单元；下级单元、人员、户数随之分配"), mTools->splitTool());
     QAction* paint = tool(QStringLiteral("paint"), tr("划入上级"), QKeySequence(Qt::Key_A),
-                          tr("先选中一个上级单元，再逐个点击要划入它的单元"), mPaintTool.get());
+                          tr("先选中一个上级单元，再逐个点击要划入它的单元"), mTools->paintTool());
     QAction* merge =
         make(QStringLiteral("merge"), tr("合并"), QKeySequence(Qt::Key_M), tr("合并选中的同级单元"));
-    connect(merge, &QAction::triggered, this, &MainWindow::mergeSelected);
+    connect(merge, &QAction::triggered, mTools, &EditingTools::mergeSelected);
     QAction* move = make(QStringLiteral("move"), tr("移至上级…"), QKeySequence(Qt::Key_T),
                          tr("把选中单元连同下级移到另一个上级"));
-    connect(move, &QAction::triggered, this, &MainWindow::moveSelected);
+    connect(move, &QAction::triggered, mTools, &EditingTools::moveSelected);
     QAction* remove =
         make(QStringLiteral("delete"), tr("删除"), QKeySequence::Delete, tr("删除选中单元及其下级"));
-    connect(remove, &QAction::triggered, this, &MainWindow::deleteSelected);
+    connect(remove, &QAction::triggered, mTools, &EditingTools::deleteSelected);
     QAction* zoomFull = make(QStringLiteral("zoomFull"), tr("全图"), QKeySequence(Qt::CTRL | Qt::Key_0),
                              tr("缩放到整个项目"));
     connect(zoomFull, &QAction::triggered, this, [this] {
@@ -407,18 +372,6 @@ QAction* MainWindow::action(const QString& name) const
     return findChild<QAction*>(name);
 }
 
-template <typename Operation> bool MainWindow::runEdit(Operation operation)
-{
-    if (!mSession)
-        return false;
-    QString error;
-    if (!mSession->edit(operation, &error)) {
-        mMessageBar->pushWarning(tr("未执行"), error);
-        return false;
-    }
-    return true;
-}
-
 bool MainWindow::openProject(const QString& path)
 {
     std::unique_ptr<mapcore::ProjectSession> session;
@@ -431,8 +384,10 @@ bool MainWindow::openProject(const QString& path)
     mProblems->waitForCheck(); // it reads the project about to be closed
     mCanvas->setLayers({});
     mTreeModel->setSession(nullptr);
+    mTools->setSession(nullptr);
     mSelection.clear();
     mSession = std::move(session);
+    mTools->setSession(mSession.get());
     connect(mSession.get(), &mapcore::ProjectSession::edited, this, &MainWindow::followEdit);
     // The checker reads the data in the background: an edit waits for it first.
     connect(mSession.get(), &mapcore::ProjectSession::aboutToEdit, mProblems, &ProblemsModel::waitForCheck,
@@ -459,6 +414,7 @@ bool MainWindow::openProject(const QString& path)
     for (int level = 0; level < hierarchy.levelCount(); ++level)
         mLevelBox->addItem(hierarchy.level(level).name.text());
     mLevelBox->setCurrentIndex(hierarchy.defaultEditingLevel());
+    mTools->setEditingLevel(hierarchy.defaultEditingLevel());
     mTreeModel->setSession(mSession.get());
     mProblems->recheck(mSession->data());
     mCrs->setText(layers.crs().authid());
@@ -575,6 +531,7 @@ void MainWindow::setEditingLevel(int level)
     if (!mSession || level < 0 || level >= mSession->data().hierarchy.levelCount())
         return;
     mLevelBox->setCurrentIndex(level);
+    mTools->setEditingLevel(level);
     for (int i = 0; i < mSession->layers().levelCount(); ++i)
         mSession->layers().restyle(i, i == level);
     mCanvas->refresh();
@@ -659,6 +616,7 @@ void MainWindow::selectUnit(UnitId id, bool zoom, bool addToSelection)
 
 void MainWindow::showOnMap()
 {
+    mTools->setSelection(mSelection);
     if (!mSession)
         return;
     mapcore::ProjectLayers& layers = mSession->layers();
@@ -732,166 +690,7 @@ void MainWindow::unitPicked(const Point& point, Qt::KeyboardModifiers modifiers)
     }
 }
 
-void MainWindow::paintPicked(const Point& point)
-{
-    const Unit* parent = selectedUnit();
-    if (!mSession || !parent || parent->level != editingLevel() - 1) {
-        mMessageBar->pushInfo(tr("划入上级"), tr("先在层级树中选中一个%1，再点击要划入它的%2")
-                                                  .arg(mLevelBox->itemText(editingLevel() - 1),
-                                                       mLevelBox->itemText(editingLevel())));
-        return;
-    }
-    const Unit* child = mSession->project().index().unitAt(editingLevel(), point);
-    if (!child || child->parentId == parent->id)
-        return;
-    const QString parentCode = parent->code, childCode = child->code;
-    const UnitId parentId = parent->id, formerParentId = child->parentId;
-    if (!runEdit([&](ProjectFile& p) { return HierarchyEditor(p).assign(parentCode, {childCode}).changes; }))
-        return;
-    selectUnit(parentId, false);
-    // Live tallies of the two parents involved, as redistricting tools show them.
-    const ProjectData& data = mSession->data();
-    const HierarchyIndex& index = mSession->project().index();
-    QStringList tallies;
-    for (UnitId id : {parentId, formerParentId})
-        if (const Unit* unit = index.unit(id))
-            tallies << UnitTally::of(data, index, id).describe(data, *unit);
-    mSelectionLabel->setText(tallies.join(QStringLiteral("  ←  ")));
-}
-
-void MainWindow::polygonDrawn(const std::vector<Point>& ring)
-{
-    if (!mSession)
-        return;
-    const int level = editingLevel();
-    const MultiPolygon drawn{{Polygon{{ring}}}};
-    const HierarchyTemplate& hierarchy = mSession->data().hierarchy;
-    QString parentCode;
-    if (level > 0) {
-        const Point inside = GeosEngine().pointOnSurface(drawn);
-        const Unit* parent = mSession->project().index().unitAt(level - 1, inside);
-        if (!parent) {
-            mMessageBar->pushWarning(
-                tr("未执行"), tr("绘制的范围不在任何%1之内").arg(hierarchy.level(level - 1).name.text()));
-            return;
-        }
-        parentCode = parent->code;
-    }
-    const QString levelKey = hierarchy.level(level).key;
-    const QString name = tr("新%1").arg(hierarchy.level(level).name.text());
-    runEdit(
-        [&](ProjectFile& p) { return HierarchyEditor(p).add(levelKey, parentCode, name, drawn).changes; });
-    mProperties->nameEdit()->setFocus();
-    mProperties->nameEdit()->selectAll();
-}
-
-void MainWindow::previewDrawing(const std::vector<Point>& shape)
-{
-    if (!mPreview) {
-        mPreview = std::make_unique<QgsRubberBand>(mCanvas, QgsWkbTypes::PolygonGeometry);
-        mPreview->setStrokeColor(QColor(26, 150, 65));
-        mPreview->setFillColor(QColor(26, 150, 65, 80));
-        mPreview->setWidth(2);
-    }
-    mPreview->reset(QgsWkbTypes::PolygonGeometry);
-    if (!mSession || shape.size() < 3)
-        return;
-    Ring ring(shape.begin(), shape.end());
-    ring.push_back(ring.front());
-    const MultiPolygon drawn{{Polygon{{ring}}}};
-    const int level = editingLevel();
-    const HierarchyTemplate& hierarchy = mSession->data().hierarchy;
-    try {
-        QString parentCode;
-        if (level > 0) {
-            const Unit* parent =
-                mSession->project().index().unitAt(level - 1, GeosEngine().pointOnSurface(drawn));
-            if (!parent)
-                return;
-            parentCode = parent->code;
-        }
-        const MultiPolygon clipped = HierarchyEditor(mSession->project())
-                                         .outlineForNewUnit(hierarchy.level(level).key, parentCode, drawn);
-        mPreview->setToGeometry(QgsGeometry::fromWkt(clipped.toWkt(3)), nullptr);
-    } catch (const gridmodel::Error&) {
-        // an outline that is not yet valid (crossing itself while drawn) has no preview
-    }
-}
-
 double MainWindow::previewArea() const
 {
-    return mPreview ? mPreview->asGeometry().area() : 0;
-}
-
-void MainWindow::reshapeDrawn(const std::vector<Point>& ring)
-{
-    const Unit* unit = selectedUnit();
-    if (!unit) {
-        mMessageBar->pushInfo(tr("重绘边界"), tr("先选中一个单元"));
-        return;
-    }
-    const QString code = unit->code;
-    runEdit([&](ProjectFile& p) {
-        return HierarchyEditor(p).reshape(code, MultiPolygon{{Polygon{{ring}}}}).changes;
-    });
-}
-
-void MainWindow::splitDrawn(const std::vector<Point>& line)
-{
-    const Unit* unit = selectedUnit();
-    if (!unit) {
-        mMessageBar->pushInfo(tr("拆分"), tr("先选中要拆分的单元"));
-        return;
-    }
-    const QString code = unit->code;
-    runEdit([&](ProjectFile& p) { return HierarchyEditor(p).split(code, line).changes; });
-}
-
-void MainWindow::mergeSelected()
-{
-    if (!mSession || mSelection.size() < 2) {
-        mMessageBar->pushInfo(tr("合并"), tr("先选中两个以上同级单元（Ctrl+点击）"));
-        return;
-    }
-    QStringList codes;
-    for (UnitId id : mSelection)
-        if (const Unit* unit = mSession->project().index().unit(id))
-            codes << unit->code;
-    runEdit([&](ProjectFile& p) { return HierarchyEditor(p).merge(codes).changes; });
-}
-
-void MainWindow::moveSelected()
-{
-    const Unit* unit = selectedUnit();
-    if (!unit || unit->level == 0) {
-        mMessageBar->pushInfo(tr("移至上级"), tr("先选中一个有上级的单元"));
-        return;
-    }
-    QStringList choices;
-    for (const Unit& candidate : mSession->data().units)
-        if (candidate.level == unit->level - 1 && candidate.id != unit->parentId)
-            choices << QStringLiteral("%1 %2").arg(candidate.code, candidate.name);
-    bool ok = false;
-    const QString choice = QInputDialog::getItem(
-        this, tr("移至上级"), tr("把 %1 %2 移到：").arg(unit->code, unit->name), choices, 0, false, &ok);
-    if (!ok || choice.isEmpty())
-        return;
-    const QString code = unit->code, parentCode = choice.section(QLatin1Char(' '), 0, 0);
-    runEdit([&](ProjectFile& p) { return HierarchyEditor(p).move(code, parentCode).changes; });
-}
-
-void MainWindow::deleteSelected()
-{
-    const Unit* unit = selectedUnit();
-    if (!unit)
-        return;
-    const size_t below = mSession->project().index().subtree(unit->id).size() - 1;
-    if (below > 0 &&
-        QMessageBox::question(
-            this, tr("删除"),
-            tr("删除 %1 %2 及其下级 %3 个单元？可以撤销。").arg(unit->code, unit->name).arg(below)) !=
-            QMessageBox::Yes)
-        return;
-    const QString code = unit->code;
-    runEdit([&](ProjectFile& p) { return ProjectEditor(p).deleteUnit(code, true); });
+    return mTools->previewArea();
 }

@@ -15,9 +15,9 @@ class QSortFilterProxyModel;
 class QTableView;
 class QTreeView;
 class QgsMapCanvas;
-class QgsMapTool;
 class QgsMessageBar;
 class QgsRubberBand;
+class EditingTools;
 class HierarchyTreeModel;
 class PeoplePanel;
 class ProblemsModel;
@@ -27,15 +27,13 @@ namespace gridmodel {
 struct ChangeSet;
 }
 namespace mapcore {
-class CaptureTool;
-class PickTool;
 class ProjectSession;
-} // namespace mapcore
+}
 
 /**
  * The GridAtlas window: the map of the open project with the hierarchy tree, the selected
- * unit's properties and the checker's problems beside it, and the editing tools. Wiring
- * only: rules are gridmodel's operations, map tools only capture geometry.
+ * unit's properties, its people and the checker's problems beside it. Wiring only: the
+ * edits are EditingTools', rules are gridmodel's operations, map tools only capture.
  */
 class MainWindow : public QMainWindow
 {
@@ -90,19 +88,8 @@ private:
     void highlight(const gridmodel::MultiPolygon& area);
     void showOnMap();
     void followEdit(const gridmodel::ChangeSet& changes);
-    //! runs an edit through the session; a refusal is shown in the message bar
-    template <typename Operation> bool runEdit(Operation operation);
 
     void unitPicked(const gridmodel::Point& point, Qt::KeyboardModifiers modifiers);
-    void paintPicked(const gridmodel::Point& point);
-    void polygonDrawn(const std::vector<gridmodel::Point>& ring);
-    //! shows, while drawing, the part the new unit would take (clipped, off its siblings)
-    void previewDrawing(const std::vector<gridmodel::Point>& shape);
-    void reshapeDrawn(const std::vector<gridmodel::Point>& ring);
-    void splitDrawn(const std::vector<gridmodel::Point>& line);
-    void mergeSelected();
-    void moveSelected();
-    void deleteSelected();
     const gridmodel::Unit* selectedUnit() const;
 
     QgsMapCanvas* mCanvas = nullptr;
@@ -119,14 +106,11 @@ private:
     QSortFilterProxyModel* mTreeFilter = nullptr;
     ProblemsModel* mProblems = nullptr;
     UnitPropertiesPanel* mProperties = nullptr;
+    EditingTools* mTools = nullptr;
     PeoplePanel* mPeople = nullptr;
     QMenu* mRecentMenu = nullptr;
     QMenu* mLevelsMenu = nullptr;
-    std::unique_ptr<mapcore::PickTool> mSelectTool, mPaintTool;
-    std::unique_ptr<mapcore::CaptureTool> mDrawTool, mReshapeTool, mSplitTool;
-    std::unique_ptr<QgsMapTool> mPanTool;
     std::unique_ptr<QgsRubberBand> mHighlight;
-    std::unique_ptr<QgsRubberBand> mPreview;
     std::unique_ptr<mapcore::ProjectSession> mSession;
     std::vector<gridmodel::UnitId> mSelection;
     bool mSyncingSelection = false;

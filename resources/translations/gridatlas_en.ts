@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>EditingTools</name>
+    <message>
+        <source>未执行</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <source>绘制的范围不在任何%1之内</source>
+        <translation>The outline is not inside any %1</translation>
+    </message>
+    <message>
+        <source>新%1</source>
+        <translation>New %1</translation>
+    </message>
+    <message>
+        <source>重绘边界</source>
+        <translation>Reshape</translation>
+    </message>
+    <message>
+        <source>先选中一个单元</source>
+        <translation>Select a unit first</translation>
+    </message>
+    <message>
+        <source>拆分</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>先选中要拆分的单元</source>
+        <translation>Select the unit to split first</translation>
+    </message>
+    <message>
+        <source>划入上级</source>
+        <translation>Paint into parent</translation>
+    </message>
+    <message>
+        <source>先在层级树中选中一个%1，再点击要划入它的%2</source>
+        <translation>First select a %1 in the hierarchy, then click each %2 to give it</translation>
+    </message>
+    <message>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>先选中两个以上同级单元（Ctrl+点击）</source>
+        <translation>Select two or more siblings first (Ctrl+click)</translation>
+    </message>
+    <message>
+        <source>移至上级</source>
+        <translation>Move to parent</translation>
+    </message>
+    <message>
+        <source>先选中一个有上级的单元</source>
+        <translation>Select a unit that has a parent first</translation>
+    </message>
+    <message>
+        <source>把 %1 %2 移到：</source>
+        <translation>Move %1 %2 to:</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除 %1 %2 及其下级 %3 个单元？可以撤销。</source>
+        <translation>Delete %1 %2 and the %3 units below it? This can be undone.</translation>
+    </message>
+</context>
+<context>
     <name>HierarchyTreeModel</name>
     <message>
         <source>%1 %2
@@ -239,10 +306,6 @@ Code %3
         <translation>Tools</translation>
     </message>
     <message>
-        <source>未执行</source>
-        <translation>Not done</translation>
-    </message>
-    <message>
         <source>无法打开项目</source>
         <translation>Cannot open the project</translation>
     </message>
@@ -289,46 +352,6 @@ Code %3
     <message>
         <source>已选 %1 个单元：%2 户，%3 人</source>
         <translation>%1 units selected: %2 households, %3 residents</translation>
-    </message>
-    <message>
-        <source>先在层级树中选中一个%1，再点击要划入它的%2</source>
-        <translation>First select a %1 in the hierarchy, then click each %2 to give it</translation>
-    </message>
-    <message>
-        <source>绘制的范围不在任何%1之内</source>
-        <translation>The outline is not inside any %1</translation>
-    </message>
-    <message>
-        <source>新%1</source>
-        <translation>New %1</translation>
-    </message>
-    <message>
-        <source>先选中一个单元</source>
-        <translation>Select a unit first</translation>
-    </message>
-    <message>
-        <source>先选中要拆分的单元</source>
-        <translation>Select the unit to split first</translation>
-    </message>
-    <message>
-        <source>先选中两个以上同级单元（Ctrl+点击）</source>
-        <translation>Select two or more siblings first (Ctrl+click)</translation>
-    </message>
-    <message>
-        <source>移至上级</source>
-        <translation>Move to parent</translation>
-    </message>
-    <message>
-        <source>先选中一个有上级的单元</source>
-        <translation>Select a unit that has a parent first</translation>
-    </message>
-    <message>
-        <source>把 %1 %2 移到：</source>
-        <translation>Move %1 %2 to:</translation>
-    </message>
-    <message>
-        <source>删除 %1 %2 及其下级 %3 个单元？可以撤销。</source>
-        <translation>Delete %1 %2 and the %3 units below it? This can be undone.</translation>
     </message>
     <message>
         <source>问题：检查中…</source>

@@ -1,0 +1,287 @@
+#include "editingtools.h"
+
+#include "capturetool.h"
+#include "error.h"
+#include "geosengine.h"
+#include "hierarchyeditor.h"
+#include "hierarchyindex.h"
+#include "projectfile.h"
+#include "projectsession.h"
+#include "unittally.h"
+
+#include <QInputDialog>
+#include <QMessageBox>
+#include <qgsgeometry.h>
+#include <qgsmapcanvas.h>
+#include <qgsmaptoolpan.h>
+#include <qgsmessagebar.h>
+#include <qgsrubberband.h>
+
+using namespace gridmodel;
+
+EditingTools::EditingTools(QgsMapCanvas* canvas, QgsMessageBar* messages, QWidget* dialogParent)
+    : QObject(dialogParent), mCanvas(canvas), mMessages(messages), mDialogParent(dialogParent)
+{
+    mPanTool = std::make_unique<QgsMapToolPan>(mCanvas);
+    mSelectTool = std::make_unique<mapcore::PickTool>(mCanvas);
+    mPaintTool = std::make_unique<mapcore::PickTool>(mCanvas);
+    mDrawTool = std::make_unique<mapcore::CaptureTool>(mCanvas, mapcore::CaptureTool::Shape::Polygon);
+    mReshapeTool = std::make_unique<mapcore::CaptureTool>(mCanvas, mapcore::CaptureTool::Shape::Polygon);
+    mSplitTool = std::make_unique<mapcore::CaptureTool>(mCanvas, mapcore::CaptureTool::Shape::Line);
+    connect(mPaintTool.get(), &mapcore::PickTool::picked, this,
+            [this](const Point& point, Qt::KeyboardModifiers) { paintPicked(point); });
+    connect(mDrawTool.get(), &mapcore::CaptureTool::captured, this, &EditingTools::polygonDrawn);
+    connect(mDrawTool.get(), &mapcore::CaptureTool::shapeChanged, this, &EditingTools::previewDrawing);
+    connect(mReshapeTool.get(), &mapcore::CaptureTool::captured, this, &EditingTools::reshapeDrawn);
+    connect(mSplitTool.get(), &mapcore::CaptureTool::captured, this, &EditingTools::splitDrawn);
+}
+
+EditingTools::~EditingTools()
+{
+    mPreview.reset();
+    if (mCanvas->mapTool())
+        mCanvas->unsetMapTool(mCanvas->mapTool());
+}
+
+QgsMapTool* EditingTools::panTool() const
+{
+    return mPanTool.get();
+}
+
+void EditingTools::setSession(mapcore::ProjectSession* session)
+{
+    mSession = session;
+    mSelection.clear();
+}
+
+bool EditingTools::edit(const std::function<ChangeSet(ProjectFile&)>& operation)
+{
+    if (!mSession)
+        return false;
+    QString error;
+    if (!mSession->edit(operation, &error)) {
+        mMessages->pushWarning(tr("未执行"), error);
+        return false;
+    }
+    return true;
+}
+
+const Unit* EditingTools::selectedUnit() const
+{
+    return mSession && mSelection.size() == 1 ? mSession->project().index().unit(mSelection.front())
+                                              : nullptr;
+}
+
+QString EditingTools::levelName(int level) const
+{
+    const HierarchyTemplate& hierarchy = mSession->data().hierarchy;
+    return level >= 0 && level < hierarchy.levelCount() ? hierarchy.level(level).name.text() : QString();
+}
+
+const Unit* EditingTools::parentOf(const MultiPolygon& drawn, int level) const
+{
+    return level > 0 ? mSession->project().index().unitAt(level - 1, GeosEngine().pointOnSurface(drawn))
+                     : nullptr;
+}
+
+void EditingTools::polygonDrawn(const std::vector<Point>& ring)
+{
+    if (!mSession)
+        return;
+    const int level = mEditingLevel;
+    const MultiPolygon drawn{{Polygon{{ring}}}};
+    const Unit* parent = parentOf(drawn, level);
+    if (level > 0 && !parent) {
+        mMessages->pushWarning(tr("未执行"), tr("绘制的范围不在任何%1之内").arg(levelName(level - 1)));
+        return;
+    }
+    const QString parentCode = parent ? parent->code : QString();
+    const QString levelKey = mSession->data().hierarchy.level(level).key;
+    const QString name = tr("新%1").arg(levelName(level));
+    if (edit([&](ProjectFile& p) {
+            return HierarchyEditor(p).add(levelKey, parentCode, name, drawn).changes;
+        }))
+        emit unitAdded();
+}
+
+void EditingTools::previewDrawing(const std::vector<Point>& shape)
+{
+    if (!mPreview) {
+        mPreview = std::make_unique<QgsRubberBand>(mCanvas, QgsWkbTypes::PolygonGeometry);
+        mPreview->setStrokeColor(QColor(26, 150, 65));
+        mPreview->setFillColor(QColor(26, 150, 65, 80));
+        mPreview->setWidth(2);
+    }
+    mPreview->reset(QgsWkbTypes::PolygonGeometry);
+    if (!mSession || shape.size() < 3)
+        return;
+    Ring ring(shape.begin(), shape.end());
+    ring.push_back(ring.front());
+    const MultiPolygon drawn{{Polygon{{ring}}}};
+    const Unit* parent = parentOf(drawn, mEditingLevel);
+    if (mEditingLevel > 0 && !parent)
+        return;
+    try {
+        const MultiPolygon clipped =
+            HierarchyEditor(mSession->project())
+                .outlineForNewUnit(mSession->data().hierarchy.level(mEditingLevel).key,
+                                   parent ? parent->code : QString(), drawn);
+        mPreview->setToGeometry(QgsGeometry::fromWkt(clipped.toWkt(3)), nullptr);
+    } catch (const gridmodel::Error&) {
+        // an outline that is not yet valid (crossing itself while drawn) has no preview
+    }
+}
+
+double EditingTools::previewArea() const
+{
+    return mPreview ? mPreview->asGeometry().area() : 0;
+}
+
+void EditingTools::reshapeDrawn(const std::vector<Point>& ring)
+{
+    const Unit* unit = selectedUnit();
+    if (!unit) {
+        mMessages->pushInfo(tr("重绘边界"), tr("先选中一个单元"));
+        return;
+    }
+    const QString code = unit->code;
+    edit([&](ProjectFile& p) {
+        return HierarchyEditor(p).reshape(code, MultiPolygon{{Polygon{{ring}}}}).changes;
+    });
+}
+
+void EditingTools::splitDrawn(const std::vector<Point>& line)
+{
+    const Unit* unit = selectedUnit();
+    if (!unit) {
+        mMessages->pushInfo(tr("拆分"), tr("先选中要拆分的单元"));
+        return;
+    }
+    const QString code = unit->code;
+    edit([&](ProjectFile& p) { return HierarchyEditor(p).split(code, line).changes; });
+}
+
+void EditingTools::paintPicked(const Point& point)
+{
+    const Unit* parent = selectedUnit();
+    if (!mSession || !parent || parent->level != mEditingLevel - 1) {
+        if (mSession)
+            mMessages->pushInfo(tr("划入上级"),
+                                tr("先在层级树中选中一个%1，再点击要划入它的%2")
+                                    .arg(levelName(mEditingLevel - 1), levelName(mEditingLevel)));
+        return;
+    }
+    const Unit* child = mSession->project().index().unitAt(mEditingLevel, point);
+    if (!child || child->parentId == parent->id)
+        return;
+    const QString parentCode = parent->code, childCode = child->code;
+    const UnitId parentId = parent->id, formerParentId = child->parentId;
+    if (!edit([&](ProjectFile& p) { return HierarchyEditor(p).assign(parentCode, {childCode}).changes; }))
+        return;
+    // Live tallies of the two parents involved, as redistricting tools show them.
+    const ProjectData& data = mSession->data();
+    const HierarchyIndex& index = mSession->project().index();
+    QStringList tallies;
+    for (UnitId id : {parentId, formerParentId})
+        if (const Unit* unit = index.unit(id))
+            tallies << UnitTally::of(data, index, id).describe(data, *unit);
+    emit painted(parentId, tallies.join(QStringLiteral("  ←  ")));
+}
+
+void EditingTools::mergeSelected()
+{
+    if (!mSession || mSelection.size() < 2) {
+        mMessages->pushInfo(tr("合并"), tr("先选中两个以上同级单元（Ctrl+点击）"));
+        return;
+    }
+    QStringList codes;
+    for (UnitId id : mSelection)
+        if (const Unit* unit = mSession->project().index().unit(id))
+            codes << unit->code;
+    edit([&](ProjectFile& p) { return HierarchyEditor(p).merge(codes).changes; });
+}
+
+void EditingTools::moveSelected()
+{
+    const Unit* unit = selectedUnit();
+    if (!unit || unit->level == 0) {
+        mMessages->pushInfo(tr("移至上级"), tr("先选中一个有上级的单元"));
+        return;
+    }
+    QStringList choices;
+    for (const Unit& candidate : mSession->data().units)
+        if (candidate.level == unit->level - 1 && candidate.id != unit->parentId)
+            choices << QStringLiteral("%1 %2").arg(candidate.code, candidate.name);
+    bool ok = false;
+    const QString choice =
+        QInputDialog::getItem(mDialogParent, tr("移至上级"),
+                              tr("把 %1 %2 移到：").arg(unit->code, unit->name), choices, 0, false, &ok);
+    if (!ok || choice.isEmpty())
+        return;
+    const QString code = unit->code, parentCode = choice.section(QLatin1Char(' '), 0, 0);
+    edit([&](ProjectFile& p) { return HierarchyEditor(p).move(code, parentCode).changes; });
+}
+
+void EditingTools::deleteSelected()
+{
+    const Unit* unit = selectedUnit();
+    if (!unit)
+        return;
+    const size_t below = mSession->project().index().subtree(unit->id).size() - 1;
+    if (below > 0 &&
+        QMessageBox::question(
+            mDialogParent, tr("删除"),
+            tr("删除 %1 %2 及其下级 %3 个单元？可以撤销。").arg(unit->code, unit->name).arg(below)) !=
+            QMessageBox::Yes)
+        return;
+    const QString code = unit->code;
+    edit([&](ProjectFile& p) { return ProjectEditor(p).deleteUnit(code, true); });
+}
+
+void EditingTools::moveUnits(const std::vector<UnitId>& units, UnitId newParent)
+{
+    if (!mSession)
+        return;
+    const HierarchyIndex& index = mSession->project().index();
+    QStringList codes;
+    for (UnitId id : units)
+        if (const Unit* unit = index.unit(id))
+            codes << unit->code;
+    const Unit* parent = index.unit(newParent);
+    if (!parent)
+        return;
+    const QString parentCode = parent->code;
+    edit([&](ProjectFile& p) { return HierarchyEditor(p).assign(parentCode, codes).changes; });
+}
+
+void EditingTools::setAttributes(UnitId id, const ProjectEditor::Attributes& attributes)
+{
+    const Unit* unit = mSession ? mSession->project().index().unit(id) : nullptr;
+    if (!unit)
+        return;
+    const QString code = unit->code;
+    edit([&](ProjectFile& project) { return ProjectEditor(project).setAttributes(code, attributes); });
+}
+
+void EditingTools::assignMember(MemberId member, const QString& role, qint64 linkedHouseholds)
+{
+    const Unit* unit = selectedUnit();
+    if (!unit)
+        return;
+    const QString code = unit->code;
+    edit([&](ProjectFile& p) { return ProjectEditor(p).assignMember(member, code, role, linkedHouseholds); });
+}
+
+void EditingTools::unassignMember(MemberId member, const QString& role)
+{
+    const Unit* unit = selectedUnit();
+    if (!unit)
+        return;
+    const QString code = unit->code;
+    edit([&](ProjectFile& p) { return ProjectEditor(p).unassignMember(member, code, role); });
+}
+
+void EditingTools::addMember(const Member& member)
+{
+    edit([&](ProjectFile& p) { return ProjectEditor(p).addMember(member); });
+}

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "geometry.h"
+#include "projectdata.h"
+#include "projecteditor.h"
+
+#include <QObject>
+#include <functional>
+#include <memory>
+#include <vector>
+
+class QWidget;
+class QgsMapCanvas;
+class QgsMapTool;
+class QgsMessageBar;
+class QgsRubberBand;
+
+namespace gridmodel {
+class ProjectFile;
+struct ChangeSet;
+} // namespace gridmodel
+namespace mapcore {
+class CaptureTool;
+class PickTool;
+class ProjectSession;
+} // namespace mapcore
+
+/**
+ * The planner's edits as the window offers them: the map tools (pan, select, draw,
+ * reshape, split, paint into parent) and the edits asked for by actions and panels
+ * (merge, move, delete, attributes, people). Each runs one gridmodel operation on the
+ * session; a refusal is shown in the message bar, never in a modal box. The window
+ * tells it the selection and the editing level.
+ */
+class EditingTools : public QObject
+{
+    Q_OBJECT
+
+public:
+    EditingTools(QgsMapCanvas* canvas, QgsMessageBar* messages, QWidget* dialogParent);
+    ~EditingTools() override;
+
+    void setSession(mapcore::ProjectSession* session);
+    void setSelection(const std::vector<gridmodel::UnitId>& selection) { mSelection = selection; }
+    void setEditingLevel(int level) { mEditingLevel = level; }
+
+    QgsMapTool* panTool() const;
+    mapcore::PickTool* selectTool() const { return mSelectTool.get(); }
+    mapcore::PickTool* paintTool() const { return mPaintTool.get(); }
+    mapcore::CaptureTool* drawTool() const { return mDrawTool.get(); }
+    mapcore::CaptureTool* reshapeTool() const { return mReshapeTool.get(); }
+    mapcore::CaptureTool* splitTool() const { return mSplitTool.get(); }
+    //! the area of the live preview while drawing a unit (0: none shown)
+    double previewArea() const;
+
+    //! runs one edit on the session; a refusal goes to the message bar
+    bool edit(const std::function<gridmodel::ChangeSet(gridmodel::ProjectFile&)>& operation);
+
+    void mergeSelected();
+    void moveSelected();
+    void deleteSelected();
+    void moveUnits(const std::vector<gridmodel::UnitId>& units, gridmodel::UnitId newParent);
+    void setAttributes(gridmodel::UnitId unit, const gridmodel::ProjectEditor::Attributes& attributes);
+    void assignMember(gridmodel::MemberId member, const QString& role, qint64 linkedHouseholds);
+    void unassignMember(gridmodel::MemberId member, const QString& role);
+    void addMember(const gridmodel::Member& member);
+
+signals:
+    //! a unit was drawn and added (the window selects it and offers its name for editing)
+    void unitAdded();
+    //! painting changed a parent: select it; `tallies` describe the parents involved
+    void painted(gridmodel::UnitId parent, const QString& tallies);
+
+private:
+    const gridmodel::Unit* selectedUnit() const;
+    QString levelName(int level) const;
+    void polygonDrawn(const std::vector<gridmodel::Point>& ring);
+    void previewDrawing(const std::vector<gridmodel::Point>& shape);
+    void reshapeDrawn(const std::vector<gridmodel::Point>& ring);
+    void splitDrawn(const std::vector<gridmodel::Point>& line);
+    void paintPicked(const gridmodel::Point& point);
+    //! the parent (one level up) containing a drawn outline; nullptr at the top level or outside
+    const gridmodel::Unit* parentOf(const gridmodel::MultiPolygon& drawn, int level) const;
+
+    QgsMapCanvas* mCanvas;
+    QgsMessageBar* mMessages;
+    QWidget* mDialogParent;
+    mapcore::ProjectSession* mSession = nullptr;
+    std::vector<gridmodel::UnitId> mSelection;
+    int mEditingLevel = 0;
+    std::unique_ptr<QgsMapTool> mPanTool;
+    std::unique_ptr<mapcore::PickTool> mSelectTool, mPaintTool;
+    std::unique_ptr<mapcore::CaptureTool> mDrawTool, mReshapeTool, mSplitTool;
+    std::unique_ptr<QgsRubberBand> mPreview;
+};
