@@ -371,6 +371,7 @@ private slots:
         QTest::mouseMove(mWindow->canvas()->viewport(), pixel(box.minX, box.maxY));
         QVERIFY2(qAbs(mWindow->previewArea() - building.boundary.area()) < 1,
                  qPrintable(QStringLiteral("preview %1").arg(mWindow->previewArea())));
+        snapshot(QStringLiteral("drawing-preview"));
         QTest::keyClick(mWindow->canvas(), Qt::Key_Escape);
         QCOMPARE(mWindow->previewArea(), 0.0);
         drawBox(box);
