@@ -11,7 +11,9 @@
 
 namespace gridmodel {
 
-SpatialReference SpatialReference::fromEpsg(int epsg)
+namespace {
+//! the system for a code, longitude before latitude when geographic; throws Error(InvalidInput)
+OGRSpatialReferenceH referenceFor(int epsg)
 {
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
     if (OSRImportFromEPSG(srs, epsg) != OGRERR_NONE) {
@@ -20,6 +22,14 @@ SpatialReference SpatialReference::fromEpsg(int epsg)
                     QCoreApplication::translate("gridmodel", "Unknown coordinate reference system EPSG:%1")
                         .arg(epsg));
     }
+    OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
+    return srs;
+}
+} // namespace
+
+SpatialReference SpatialReference::fromEpsg(int epsg)
+{
+    OGRSpatialReferenceH srs = referenceFor(epsg);
     const bool projected = OSRIsProjected(srs);
     const double metres = projected ? OSRGetLinearUnits(srs, nullptr) : 0;
     if (!projected || std::abs(metres - 1.0) > 1e-9) {
@@ -61,21 +71,6 @@ int SpatialReference::gaussKrugerEpsgForLongitude(double longitude)
     const int zone = static_cast<int>(std::lround((longitude - 75.0) / 3.0));
     return 4534 + std::clamp(zone, 0, 20);
 }
-
-namespace {
-OGRSpatialReferenceH referenceFor(int epsg)
-{
-    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-    if (OSRImportFromEPSG(srs, epsg) != OGRERR_NONE) {
-        OSRDestroySpatialReference(srs);
-        throw Error(Error::Kind::InvalidInput,
-                    QCoreApplication::translate("gridmodel", "Unknown coordinate reference system EPSG:%1")
-                        .arg(epsg));
-    }
-    OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
-    return srs;
-}
-} // namespace
 
 CoordinateTransform::CoordinateTransform(int fromEpsg, int toEpsg)
 {

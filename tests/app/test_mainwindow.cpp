@@ -12,6 +12,7 @@
 #include "projectlayers.h"
 #include "projectsession.h"
 #include "qgisruntime.h"
+#include "testsupport.h"
 #include "unitpropertiespanel.h"
 
 #include <QAction>
@@ -47,13 +48,11 @@ class TestMainWindow : public QObject
 
 private:
     QTemporaryDir mDir;
-    int mFiles = 0;
     std::unique_ptr<MainWindow> mWindow;
 
     void openFreshDemo()
     {
-        const QString file = mDir.filePath(QStringLiteral("demo%1.gpkg").arg(++mFiles));
-        ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::demoOptions()));
+        const QString file = testsupport::freshDemoFile(mDir);
         mWindow = std::make_unique<MainWindow>();
         mWindow->resize(1280, 860);
         mWindow->show();

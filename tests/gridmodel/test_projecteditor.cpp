@@ -20,14 +20,8 @@ class TestProjectEditor : public QObject
 
 private:
     QTemporaryDir mDir;
-    int mFiles = 0;
 
-    QString freshDemo()
-    {
-        const QString file = mDir.filePath(QStringLiteral("demo%1.gpkg").arg(++mFiles));
-        ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::demoOptions()));
-        return file;
-    }
+    QString freshDemo() { return testsupport::freshDemoFile(mDir); }
 
     //! a zone and the households of it and its ancestors, top first
     static std::vector<qint64> chainHouseholds(const ProjectData& data, const QString& zoneCode)

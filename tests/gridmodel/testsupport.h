@@ -1,10 +1,13 @@
 #pragma once
 
+#include "districtgenerator.h"
 #include "projectdata.h"
+#include "projectfile.h"
 
 #include <QByteArray>
 #include <QFile>
 #include <QString>
+#include <QTemporaryDir>
 
 namespace testsupport {
 
@@ -21,6 +24,16 @@ inline gridmodel::MultiPolygon box(double x, double y, double w, double h)
     gridmodel::MultiPolygon result;
     result.polygons.push_back(gridmodel::Polygon{{ring}});
     return result;
+}
+
+//! writes a fresh copy of the demo district into `dir` (demo1.gpkg, demo2.gpkg ...) and names it
+inline QString freshDemoFile(const QTemporaryDir& dir)
+{
+    static int files = 0;
+    const QString file = dir.filePath(QStringLiteral("demo%1.gpkg").arg(++files));
+    gridmodel::ProjectFile::create(
+        file, gridmodel::DistrictGenerator::generate(gridmodel::DistrictGenerator::demoOptions()));
+    return file;
 }
 
 } // namespace testsupport

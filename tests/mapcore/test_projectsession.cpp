@@ -7,6 +7,7 @@
 #include "projectlayers.h"
 #include "projectsession.h"
 #include "qgisruntime.h"
+#include "testsupport.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -24,14 +25,8 @@ class TestProjectSession : public QObject
 
 private:
     QTemporaryDir mDir;
-    int mFiles = 0;
 
-    QString freshDemo()
-    {
-        const QString file = mDir.filePath(QStringLiteral("demo%1.gpkg").arg(++mFiles));
-        ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::demoOptions()));
-        return file;
-    }
+    QString freshDemo() { return testsupport::freshDemoFile(mDir); }
 
     static double layerArea(QgsVectorLayer* layer, qint64 fid)
     {
