@@ -2,6 +2,8 @@
 
 #include "hierarchytemplate.h"
 
+#include <QCoreApplication>
+
 #include <qgsfillsymbol.h>
 #include <qgsfillsymbollayer.h>
 #include <qgspallabeling.h>
@@ -82,8 +84,12 @@ void LevelStyle::applyTo(QgsVectorLayer& layer, bool filled, const gridmodel::Ta
     }
     QgsPalLayerSettings settings;
     settings.isExpression = true;
-    settings.fieldName = labelHouseholds ? QStringLiteral("\"name\" || '\\n' || \"households\" || '户'")
-                                         : QStringLiteral("\"name\"");
+    // "465户" in Chinese, "465 households" in English
+    QString suffix = QCoreApplication::translate("mapcore", " households");
+    suffix.replace(QLatin1Char('\''), QStringLiteral("''"));
+    settings.fieldName = labelHouseholds
+                             ? QStringLiteral("\"name\" || '\\n' || \"households\" || '%1'").arg(suffix)
+                             : QStringLiteral("\"name\"");
     // One candidate per unit, inside it: a free placement searches the whole polygon for
     // spots and costs ten times more on big units.
     settings.placement = QgsPalLayerSettings::OverPoint;

@@ -652,5 +652,9 @@
         <source>Nothing to redo</source>
         <translation>没有可重做的编辑</translation>
     </message>
+    <message>
+        <source> households</source>
+        <translation>户</translation>
+    </message>
 </context>
 </TS>
