@@ -51,7 +51,7 @@ SpatialReference SpatialReference::fromEpsg(int epsg)
     return result;
 }
 
-SpatialReference SpatialReference::fromString(const QString& text)
+int SpatialReference::epsgFromString(const QString& text)
 {
     QString code = text.trimmed();
     if (code.startsWith(QLatin1String("EPSG:"), Qt::CaseInsensitive))
@@ -62,7 +62,12 @@ SpatialReference SpatialReference::fromString(const QString& text)
         throw Error(
             Error::Kind::InvalidInput,
             QCoreApplication::translate("gridmodel", "Expected a CRS as EPSG:N, got \"%1\"").arg(text));
-    return fromEpsg(epsg);
+    return epsg;
+}
+
+SpatialReference SpatialReference::fromString(const QString& text)
+{
+    return fromEpsg(epsgFromString(text));
 }
 
 int SpatialReference::gaussKrugerEpsgForLongitude(double longitude)

@@ -14,6 +14,8 @@ public:
     static SpatialReference fromEpsg(int epsg);
     //! "EPSG:4547" or "4547"; throws Error(InvalidInput)
     static SpatialReference fromString(const QString& text);
+    //! the code in "EPSG:4490" or "4490", any kind of system; throws Error(InvalidInput) for other text
+    static int epsgFromString(const QString& text);
     //! CGCS2000 / 3-degree Gauss-Kruger zone whose central meridian is nearest (EPSG:4534–4554)
     static int gaussKrugerEpsgForLongitude(double longitude);
     //! the default for new projects: CGCS2000 / 3-degree Gauss-Kruger CM 114E (Zhengzhou)

@@ -30,14 +30,7 @@ std::optional<int> wktEpsg(const QCommandLineParser& parser, const ProjectFile& 
 {
     if (!parser.isSet(wktCrsOption()))
         return std::nullopt;
-    QString text = parser.value(wktCrsOption()).trimmed();
-    if (text.startsWith(QLatin1String("EPSG:"), Qt::CaseInsensitive))
-        text = text.mid(5);
-    bool ok = false;
-    const int epsg = text.toInt(&ok);
-    if (!ok || epsg <= 0)
-        throw Error(Error::Kind::InvalidInput,
-                    QStringLiteral("--wkt-crs expects EPSG:N, got \"%1\"").arg(parser.value(wktCrsOption())));
+    const int epsg = SpatialReference::epsgFromString(parser.value(wktCrsOption()));
     if (epsg == project.data().crsEpsg)
         return std::nullopt;
     return epsg;

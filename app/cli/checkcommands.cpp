@@ -70,7 +70,7 @@ Command validateCommand()
             declareReadOptions, [](const QCommandLineParser& parser) {
                 const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
                 const ProjectData& data = project->data();
-                const HierarchyIndex index(data);
+                const HierarchyIndex& index = project->index();
                 const std::vector<Problem> problems = Checker(data).check(scopeFrom(parser, data, index));
                 std::map<QString, int> summary;
                 for (Problem::Kind kind : Problem::allKinds())
@@ -121,7 +121,7 @@ Command unitsCommand()
             declareReadOptions, [](const QCommandLineParser& parser) {
                 const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
                 const ProjectData& data = project->data();
-                const HierarchyIndex index(data);
+                const HierarchyIndex& index = project->index();
                 const Checker::Scope scope = scopeFrom(parser, data, index);
                 QJsonArray list;
                 QString text;
