@@ -416,7 +416,7 @@ bool MainWindow::openProject(const QString& path)
     mLevelBox->setCurrentIndex(hierarchy.defaultEditingLevel());
     mTools->setEditingLevel(hierarchy.defaultEditingLevel());
     mTreeModel->setSession(mSession.get());
-    mProblems->recheck(mSession->data());
+    mProblems->recheck(mSession->project());
     mCrs->setText(layers.crs().authid());
     setWindowTitle(tr("%1 — GridAtlas 网格图").arg(mSession->data().name));
     if (!mSession->isEditable())
@@ -673,7 +673,7 @@ void MainWindow::followEdit(const ChangeSet& changes)
         selectUnit(mSelection.front(), false, false);
     else
         showOnMap();
-    mProblems->recheck(mSession->data());
+    mProblems->recheck(mSession->project());
     updateActions();
 }
 

@@ -2,6 +2,7 @@
 
 #include "hierarchyindex.h"
 #include "projectdata.h"
+#include "projectfile.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -15,16 +16,17 @@ ProblemsModel::ProblemsModel(QObject* parent) : QAbstractTableModel(parent)
         mChecking = false;
         if (mPending) { // the data changed while it was checked: these results are stale
             mPending = false;
-            recheck(*mData);
+            recheck(*mProject);
             return;
         }
         show(mWatcher.result());
     });
 }
 
-void ProblemsModel::recheck(const ProjectData& data)
+void ProblemsModel::recheck(const ProjectFile& project)
 {
-    mData = &data;
+    mProject = &project;
+    const ProjectData& data = project.data();
     if (mChecking) {
         mPending = true;
         return;
@@ -50,10 +52,11 @@ void ProblemsModel::show(std::vector<Problem> problems)
     mProblems = std::move(problems);
     mLevelNames.clear();
     mUnitCodes.clear();
-    const HierarchyIndex index(*mData);
+    const ProjectData& data = mProject->data();
+    const HierarchyIndex& index = mProject->index(); // the project's own, not another build
     for (const Problem& problem : mProblems) {
-        mLevelNames.push_back(problem.level >= 0 && problem.level < mData->hierarchy.levelCount()
-                                  ? mData->hierarchy.level(problem.level).name.text()
+        mLevelNames.push_back(problem.level >= 0 && problem.level < data.hierarchy.levelCount()
+                                  ? data.hierarchy.level(problem.level).name.text()
                                   : QString());
         QStringList codes;
         for (UnitId id : problem.units)

@@ -7,7 +7,7 @@
 #include <vector>
 
 namespace gridmodel {
-struct ProjectData;
+class ProjectFile;
 }
 
 /** The checker's findings as a table: kind, level, units, area, detail. */
@@ -33,7 +33,7 @@ public:
      * (checked() tells when). A request while a check runs starts another when it ends.
      * The data must not change until the check ends: edits call waitForCheck() first.
      */
-    void recheck(const gridmodel::ProjectData& data);
+    void recheck(const gridmodel::ProjectFile& project);
     bool isChecking() const { return mChecking; }
     //! blocks until a running check has ended (its results are shown)
     void waitForCheck();
@@ -57,7 +57,7 @@ public:
 private:
     void show(std::vector<gridmodel::Problem> problems);
 
-    const gridmodel::ProjectData* mData = nullptr;
+    const gridmodel::ProjectFile* mProject = nullptr;
     QFutureWatcher<std::vector<gridmodel::Problem>> mWatcher;
     bool mPending = false;
     bool mChecking = false; //!< from the start of a check until its results are shown
