@@ -409,6 +409,39 @@ QString Problem::kindKey(Kind kind)
     return QString();
 }
 
+QString Problem::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Gap:
+        return Tr::tr("Gap");
+    case Kind::Overlap:
+        return Tr::tr("Overlap");
+    case Kind::OutsideParent:
+        return Tr::tr("Outside parent");
+    case Kind::InvalidGeometry:
+        return Tr::tr("Invalid boundary");
+    case Kind::EmptyGeometry:
+        return Tr::tr("Empty boundary");
+    case Kind::DuplicateCode:
+        return Tr::tr("Duplicate code");
+    case Kind::Orphan:
+        return Tr::tr("Parent missing");
+    case Kind::Cycle:
+        return Tr::tr("Cycle");
+    case Kind::CountMismatch:
+        return Tr::tr("Count mismatch");
+    case Kind::MissingRole:
+        return Tr::tr("Missing role");
+    case Kind::OutOfBand:
+        return Tr::tr("Out of band");
+    case Kind::Ratio:
+        return Tr::tr("Ratio");
+    case Kind::NotContiguous:
+        return Tr::tr("Not contiguous");
+    }
+    return QString();
+}
+
 std::vector<Problem::Kind> Problem::allKinds()
 {
     return {Kind::Gap,           Kind::Overlap,       Kind::OutsideParent, Kind::InvalidGeometry,

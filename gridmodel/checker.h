@@ -38,6 +38,8 @@ struct Problem
 
     //! stable key used in JSON and reports: gap, overlap, outside_parent ...
     static QString kindKey(Kind kind);
+    //! the name a person reads (Gap; 缺口 in Chinese), for the window and reports
+    static QString kindName(Kind kind);
     static std::vector<Kind> allKinds();
 };
 

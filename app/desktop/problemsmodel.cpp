@@ -78,39 +78,6 @@ void ProblemsModel::clear()
     endResetModel();
 }
 
-QString ProblemsModel::kindName(Problem::Kind kind)
-{
-    switch (kind) {
-    case Problem::Kind::Gap:
-        return tr("缺口");
-    case Problem::Kind::Overlap:
-        return tr("重叠");
-    case Problem::Kind::OutsideParent:
-        return tr("超出上级");
-    case Problem::Kind::InvalidGeometry:
-        return tr("边界无效");
-    case Problem::Kind::EmptyGeometry:
-        return tr("边界为空");
-    case Problem::Kind::DuplicateCode:
-        return tr("编码重复");
-    case Problem::Kind::Orphan:
-        return tr("上级缺失");
-    case Problem::Kind::Cycle:
-        return tr("层级成环");
-    case Problem::Kind::CountMismatch:
-        return tr("数量不符");
-    case Problem::Kind::MissingRole:
-        return tr("缺少人员");
-    case Problem::Kind::OutOfBand:
-        return tr("超出目标范围");
-    case Problem::Kind::Ratio:
-        return tr("联系户数不符");
-    case Problem::Kind::NotContiguous:
-        return tr("不连片");
-    }
-    return QString();
-}
-
 int ProblemsModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : problemCount();
@@ -130,7 +97,7 @@ QVariant ProblemsModel::data(const QModelIndex& index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case KindColumn:
-            return kindName(problem.kind);
+            return Problem::kindName(problem.kind);
         case LevelColumn:
             return mLevelNames[row];
         case UnitsColumn:

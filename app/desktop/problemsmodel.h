@@ -41,9 +41,6 @@ public:
     const gridmodel::Problem& problem(int row) const { return mProblems.at(static_cast<size_t>(row)); }
     int problemCount() const { return static_cast<int>(mProblems.size()); }
 
-    //! the name of a kind of problem as the user reads it (缺口, 重叠 ...)
-    static QString kindName(gridmodel::Problem::Kind kind);
-
 signals:
     void checkStarted();
     void checked();

@@ -567,58 +567,6 @@ Code %3
 <context>
     <name>ProblemsModel</name>
     <message>
-        <source>缺口</source>
-        <translation>Gap</translation>
-    </message>
-    <message>
-        <source>重叠</source>
-        <translation>Overlap</translation>
-    </message>
-    <message>
-        <source>超出上级</source>
-        <translation>Outside parent</translation>
-    </message>
-    <message>
-        <source>边界无效</source>
-        <translation>Invalid boundary</translation>
-    </message>
-    <message>
-        <source>边界为空</source>
-        <translation>Empty boundary</translation>
-    </message>
-    <message>
-        <source>编码重复</source>
-        <translation>Duplicate code</translation>
-    </message>
-    <message>
-        <source>上级缺失</source>
-        <translation>Parent missing</translation>
-    </message>
-    <message>
-        <source>层级成环</source>
-        <translation>Cycle</translation>
-    </message>
-    <message>
-        <source>数量不符</source>
-        <translation>Count mismatch</translation>
-    </message>
-    <message>
-        <source>缺少人员</source>
-        <translation>Missing role</translation>
-    </message>
-    <message>
-        <source>超出目标范围</source>
-        <translation>Out of band</translation>
-    </message>
-    <message>
-        <source>联系户数不符</source>
-        <translation>Ratio</translation>
-    </message>
-    <message>
-        <source>不连片</source>
-        <translation>Not contiguous</translation>
-    </message>
-    <message>
         <source>双击定位到 %1, %2</source>
         <translation>Double-click to go to %1, %2</translation>
     </message>
