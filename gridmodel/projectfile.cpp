@@ -253,15 +253,28 @@ std::optional<ChangeSet> ProjectFile::redo(HistoryEntry* entry)
     return step(false, entry);
 }
 
-std::optional<ChangeSet> ProjectFile::step(bool undoing, HistoryEntry* entry)
+SqliteStatement ProjectFile::nextStepQuery(bool undoing)
 {
-    requireWritable();
-    SqliteTransaction transaction(*mDb);
-    SqliteStatement query = mDb->prepare(
+    return mDb->prepare(
         undoing ? QStringLiteral("SELECT id, created, operation, description, payload FROM ga_history "
                                  "WHERE NOT undone AND payload IS NOT NULL ORDER BY id DESC LIMIT 1")
                 : QStringLiteral("SELECT id, created, operation, description, payload FROM ga_history "
                                  "WHERE undone ORDER BY id LIMIT 1"));
+}
+
+std::optional<HistoryEntry> ProjectFile::nextStep(bool undoing)
+{
+    SqliteStatement query = nextStepQuery(undoing);
+    if (!query.step())
+        return std::nullopt;
+    return HistoryEntry{query.integer(0), query.text(1), query.text(2), query.text(3), true, !undoing};
+}
+
+std::optional<ChangeSet> ProjectFile::step(bool undoing, HistoryEntry* entry)
+{
+    requireWritable();
+    SqliteTransaction transaction(*mDb);
+    SqliteStatement query = nextStepQuery(undoing);
     if (!query.step())
         return std::nullopt;
     const HistoryEntry found{query.integer(0), query.text(1), query.text(2), query.text(3), true, undoing};

@@ -15,6 +15,7 @@ class QLockFile;
 namespace gridmodel {
 
 class SqliteDatabase;
+class SqliteStatement;
 
 struct HistoryEntry
 {
@@ -79,11 +80,16 @@ public:
      */
     std::optional<ChangeSet> undo(HistoryEntry* entry = nullptr);
     std::optional<ChangeSet> redo(HistoryEntry* entry = nullptr);
+    //! the entry undo() (redo()) would take, without reading the whole history
+    std::optional<HistoryEntry> nextUndo() { return nextStep(true); }
+    std::optional<HistoryEntry> nextRedo() { return nextStep(false); }
 
 private:
     ProjectFile() = default;
     void requireWritable() const;
     std::optional<ChangeSet> step(bool undoing, HistoryEntry* entry);
+    std::optional<HistoryEntry> nextStep(bool undoing);
+    SqliteStatement nextStepQuery(bool undoing);
     void applyToMemory(const ChangeSet& changes);
     void rebuildUnitIndex();
 

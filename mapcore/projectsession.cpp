@@ -89,19 +89,14 @@ bool ProjectSession::redo(QString* error)
 
 QString ProjectSession::undoDescription() const
 {
-    const auto history = mProject->history();
-    for (auto entry = history.rbegin(); entry != history.rend(); ++entry)
-        if (entry->undoable && !entry->undone)
-            return entry->description;
-    return QString();
+    const auto entry = mProject->nextUndo();
+    return entry ? entry->description : QString();
 }
 
 QString ProjectSession::redoDescription() const
 {
-    for (const gridmodel::HistoryEntry& entry : mProject->history())
-        if (entry.undone)
-            return entry.description;
-    return QString();
+    const auto entry = mProject->nextRedo();
+    return entry ? entry->description : QString();
 }
 
 void ProjectSession::afterChange(const gridmodel::ChangeSet& changes)
