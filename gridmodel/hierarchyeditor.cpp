@@ -364,6 +364,20 @@ Placement placeNewUnit(Operation& op, const QString& levelKey, const QString& pa
 
 } // namespace
 
+QString HierarchyEditor::parentCodeFor(const QString& levelKey, const MultiPolygon& drawn) const
+{
+    const HierarchyTemplate& hierarchy = mProject.data().hierarchy;
+    const int level = hierarchy.levelIndex(levelKey);
+    if (level < 0)
+        refuse(Tr::tr("The project has no level \"%1\"").arg(levelKey));
+    if (level == 0)
+        return QString();
+    const Unit* parent = mProject.index().unitAt(level - 1, GeosEngine().pointOnSurface(drawn));
+    if (!parent)
+        refuse(Tr::tr("The outline lies in no %1").arg(hierarchy.level(level - 1).name.text()));
+    return parent->code;
+}
+
 MultiPolygon HierarchyEditor::outlineForNewUnit(const QString& levelKey, const QString& parentCode,
                                                 const MultiPolygon& drawn, bool fill) const
 {

@@ -55,6 +55,13 @@ public:
                const MultiPolygon& drawn, const QString& code = QString(), bool fill = false);
 
     /**
+     * The code of the unit one level up that holds a drawn outline, where a unit drawn on
+     * the map without naming its parent belongs (empty at the top level). Throws
+     * Error(InvalidInput) when no unit there holds it.
+     */
+    QString parentCodeFor(const QString& levelKey, const MultiPolygon& drawn) const;
+
+    /**
      * The boundary add() would give a unit drawn so, without adding it: the live preview
      * while drawing. Throws Error(InvalidInput) as add() would.
      */

@@ -2,7 +2,6 @@
 
 #include "capturetool.h"
 #include "error.h"
-#include "geosengine.h"
 #include "hierarchyeditor.h"
 #include "hierarchyindex.h"
 #include "projectfile.h"
@@ -78,28 +77,16 @@ QString EditingTools::levelName(int level) const
     return level >= 0 && level < hierarchy.levelCount() ? hierarchy.level(level).name.text() : QString();
 }
 
-const Unit* EditingTools::parentOf(const MultiPolygon& drawn, int level) const
-{
-    return level > 0 ? mSession->project().index().unitAt(level - 1, GeosEngine().pointOnSurface(drawn))
-                     : nullptr;
-}
-
 void EditingTools::polygonDrawn(const std::vector<Point>& ring)
 {
     if (!mSession)
         return;
-    const int level = mEditingLevel;
     const MultiPolygon drawn{{Polygon{{ring}}}};
-    const Unit* parent = parentOf(drawn, level);
-    if (level > 0 && !parent) {
-        mMessages->pushWarning(tr("未执行"), tr("绘制的范围不在任何%1之内").arg(levelName(level - 1)));
-        return;
-    }
-    const QString parentCode = parent ? parent->code : QString();
-    const QString levelKey = mSession->data().hierarchy.level(level).key;
-    const QString name = tr("新%1").arg(levelName(level));
+    const QString levelKey = mSession->data().hierarchy.level(mEditingLevel).key;
+    const QString name = tr("新%1").arg(levelName(mEditingLevel));
     if (edit([&](ProjectFile& p) {
-            return HierarchyEditor(p).add(levelKey, parentCode, name, drawn).changes;
+            HierarchyEditor editor(p);
+            return editor.add(levelKey, editor.parentCodeFor(levelKey, drawn), name, drawn).changes;
         }))
         emit unitAdded();
 }
@@ -118,17 +105,14 @@ void EditingTools::previewDrawing(const std::vector<Point>& shape)
     Ring ring(shape.begin(), shape.end());
     ring.push_back(ring.front());
     const MultiPolygon drawn{{Polygon{{ring}}}};
-    const Unit* parent = parentOf(drawn, mEditingLevel);
-    if (mEditingLevel > 0 && !parent)
-        return;
     try {
+        const HierarchyEditor editor(mSession->project());
+        const QString levelKey = mSession->data().hierarchy.level(mEditingLevel).key;
         const MultiPolygon clipped =
-            HierarchyEditor(mSession->project())
-                .outlineForNewUnit(mSession->data().hierarchy.level(mEditingLevel).key,
-                                   parent ? parent->code : QString(), drawn);
+            editor.outlineForNewUnit(levelKey, editor.parentCodeFor(levelKey, drawn), drawn);
         mPreview->setToGeometry(QgsGeometry::fromWkt(clipped.toWkt(3)), nullptr);
     } catch (const gridmodel::Error&) {
-        // an outline that is not yet valid (crossing itself while drawn) has no preview
+        // no preview for an outline outside every parent, or not yet valid (crossing itself)
     }
 }
 

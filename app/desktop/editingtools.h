@@ -79,8 +79,6 @@ private:
     void reshapeDrawn(const std::vector<gridmodel::Point>& ring);
     void splitDrawn(const std::vector<gridmodel::Point>& line);
     void paintPicked(const gridmodel::Point& point);
-    //! the parent (one level up) containing a drawn outline; nullptr at the top level or outside
-    const gridmodel::Unit* parentOf(const gridmodel::MultiPolygon& drawn, int level) const;
 
     QgsMapCanvas* mCanvas;
     QgsMessageBar* mMessages;

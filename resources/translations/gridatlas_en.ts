@@ -8,10 +8,6 @@
         <translation>Not done</translation>
     </message>
     <message>
-        <source>绘制的范围不在任何%1之内</source>
-        <translation>The outline is not inside any %1</translation>
-    </message>
-    <message>
         <source>新%1</source>
         <translation>New %1</translation>
     </message>

@@ -693,6 +693,10 @@
         <source>Not contiguous</source>
         <translation>不连片</translation>
     </message>
+    <message>
+        <source>The outline lies in no %1</source>
+        <translation>绘制的范围不在任何%1之内</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

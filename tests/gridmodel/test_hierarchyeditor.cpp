@@ -249,6 +249,17 @@ private slots:
         QCOMPARE(fileBytes(file), before);
     }
 
+    void aDrawnOutlineFindsItsParent()
+    {
+        const QString file = freshProject();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        const HierarchyEditor editor(*project);
+        QCOMPARE(editor.parentCodeFor(QStringLiteral("building"), box(X + 10, Y + 10, 30, 30)), QString(G1));
+        QCOMPARE(editor.parentCodeFor(QStringLiteral("street"), box(X + 10, Y + 10, 30, 30)), QString());
+        QVERIFY_EXCEPTION_THROWN(editor.parentCodeFor(QStringLiteral("building"), box(X + 900, Y, 10, 10)),
+                                 Error);
+    }
+
     void addRefusesBadInput()
     {
         const QString file = freshProject();
