@@ -3,6 +3,7 @@
 #include "hierarchytemplate.h"
 
 #include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTranslator>
@@ -37,6 +38,17 @@ QTranslator* install(QCoreApplication& application, const QString& language)
     initTranslationResources();
     const QString chosen = language.isEmpty() ? current() : language;
     gridmodel::LocalizedText::setDisplayLanguage(chosen); // level and role names from the template
+    // Qt's own words (Cancel, OK in standard dialogs), from Debian's qttranslations5-l10n
+    auto* qt = new QTranslator(&application);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
+    const QString qtTranslations = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+#else
+    const QString qtTranslations = QLibraryInfo::location(QLibraryInfo::TranslationsPath);
+#endif
+    if (chosen != QLatin1String("en") && qt->load(QStringLiteral("qtbase_%1").arg(chosen), qtTranslations))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
     auto* translator = new QTranslator(&application);
     if (translator->load(QStringLiteral(":/gridatlas/translations/gridatlas_%1.qm").arg(chosen)) &&
         QCoreApplication::installTranslator(translator))

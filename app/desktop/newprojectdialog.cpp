@@ -62,10 +62,16 @@ void NewProjectDialog::choosePath()
                            : path + QStringLiteral(".gpkg"));
 }
 
+void NewProjectDialog::showMessage(const QString& message)
+{
+    mMessage->setText(message);
+    adjustSize(); // room for a message over two lines
+}
+
 void NewProjectDialog::accept()
 {
     if (mName->text().trimmed().isEmpty()) {
-        mMessage->setText(tr("请填写项目名称"));
+        showMessage(tr("请填写项目名称"));
         mName->setFocus();
         return;
     }
@@ -76,7 +82,7 @@ void NewProjectDialog::accept()
         data.crsEpsg = SpatialReference::fromString(mCrs->text()).epsg();
         ProjectFile::create(mPath->text().trimmed(), data);
     } catch (const Error& error) {
-        mMessage->setText(error.message());
+        showMessage(error.message());
         return;
     }
     mCreated = mPath->text().trimmed();

@@ -29,6 +29,7 @@ public:
 
 private:
     void choosePath();
+    void showMessage(const QString& message);
 
     QLineEdit* mName = nullptr;
     QComboBox* mTemplate = nullptr;

@@ -77,6 +77,14 @@ private:
         mWindow->grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
     }
 
+    //! the same for a dialog or panel on its own
+    static void snapshotOf(QWidget& widget, const QString& name)
+    {
+        const QString folder = qEnvironmentVariable("GRIDATLAS_SNAPSHOTS");
+        if (!folder.isEmpty())
+            widget.grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
+    }
+
     //! the problems panel once its background check has ended
     ProblemsModel* problems() const
     {
@@ -210,8 +218,9 @@ private slots:
 
     void speaksEnglishWhenAsked()
     {
-        QTranslator* chinese = qApp->findChild<QTranslator*>();
-        QCoreApplication::removeTranslator(chinese);
+        const QList<QTranslator*> chinese = qApp->findChildren<QTranslator*>(); // ours and Qt's
+        for (QTranslator* translator : chinese)
+            QCoreApplication::removeTranslator(translator);
         QTranslator* english = Language::install(*qApp, QStringLiteral("en"));
         QVERIFY(english);
         openFreshDemo();
@@ -225,11 +234,14 @@ private slots:
         QVERIFY2(mWindow->action(QStringLiteral("undo"))->text().startsWith(QStringLiteral("Undo Set")),
                  qPrintable(mWindow->action(QStringLiteral("undo"))->text()));
         snapshot(QStringLiteral("english"));
+        NewProjectDialog dialog;
+        snapshotOf(dialog, QStringLiteral("new-project-english"));
         mWindow.reset();
         QCoreApplication::removeTranslator(english);
         delete english;
         gridmodel::LocalizedText::setDisplayLanguage(QStringLiteral("zh"));
-        QCoreApplication::installTranslator(chinese);
+        for (QTranslator* translator : chinese)
+            QCoreApplication::installTranslator(translator);
     }
 
     void newProjectRefusesBadInputThenCreates()
@@ -245,6 +257,7 @@ private slots:
         QVERIFY2(dialog.messageLabel()->text().contains(QStringLiteral("4326")),
                  qPrintable(dialog.messageLabel()->text()));
         QVERIFY(!QFile::exists(path));
+        snapshotOf(dialog, QStringLiteral("new-project-refused"));
         dialog.crsEdit()->setText(QStringLiteral("EPSG:4546"));
         dialog.templateBox()->setCurrentIndex(dialog.templateBox()->findData(QStringLiteral("four-level")));
         dialog.accept();
