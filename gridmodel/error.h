@@ -24,6 +24,7 @@ public:
         FileExists,   //!< refusing to overwrite a file
         InvalidInput, //!< bad argument, template, code, geometry ...
         Io,           //!< the disk said no
+        Cancelled,    //!< the user stopped it; nothing changed
     };
 
     Error(Kind kind, const QString& message);

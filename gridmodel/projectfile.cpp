@@ -52,9 +52,8 @@ void syncToDisk(const QString& path)
 #endif
 }
 
-} // namespace
-
-std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access access)
+//! refuses, naming the reason, what is not a readable GeoPackage
+void requireGeoPackage(const QString& path)
 {
     const QFileInfo info(path);
     switch (GeoPackage::probe(path)) {
@@ -70,7 +69,54 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
     case GeoPackage::FileKind::GeoPackage:
         break;
     }
+}
 
+//! refuses a file that is no GridAtlas project or one written by a newer GridAtlas
+int requireKnownVersion(SqliteDatabase& db, const QString& path)
+{
+    const int version = ProjectSchema::storedVersion(db);
+    if (version == 0)
+        throw Error(Error::Kind::NotProject, Tr::tr("%1 is a GeoPackage but not a GridAtlas project; "
+                                                    "import its layers into a project instead")
+                                                 .arg(path));
+    if (version > ProjectSchema::CurrentVersion)
+        throw Error(Error::Kind::NewerSchema,
+                    Tr::tr("%1 was written by a newer GridAtlas (project schema %2; this "
+                           "version reads up to %3); update GridAtlas to open it")
+                        .arg(path)
+                        .arg(version)
+                        .arg(ProjectSchema::CurrentVersion));
+    return version;
+}
+
+//! Error::Kind::Corrupt naming the file, for what reading its content ran into
+Error damaged(const QString& path, const Error& error)
+{
+    if (error.kind() == Error::Kind::Io || error.kind() == Error::Kind::InvalidInput ||
+        error.kind() == Error::Kind::Corrupt)
+        return Error(Error::Kind::Corrupt, Tr::tr("%1 is damaged: %2").arg(path, error.message()));
+    return error;
+}
+
+} // namespace
+
+HierarchyTemplate ProjectFile::readHierarchy(const QString& path)
+{
+    requireGeoPackage(path);
+    SqliteDatabase db(path, SqliteDatabase::OpenMode::ReadOnly);
+    try {
+        requireKnownVersion(db, path);
+        return ProjectSchema::readHierarchy(db);
+    } catch (const Error& error) {
+        throw damaged(path, error);
+    }
+}
+
+std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access access,
+                                               const ReadProgress& progress)
+{
+    requireGeoPackage(path);
+    const QFileInfo info(path);
     std::unique_ptr<ProjectFile> project(new ProjectFile);
     project->mPath = info.absoluteFilePath();
     project->mAccess = access;
@@ -101,18 +147,7 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
                                                                         : SqliteDatabase::OpenMode::ReadOnly);
     SqliteDatabase& db = *project->mDb;
     try {
-        const int version = ProjectSchema::storedVersion(db);
-        if (version == 0)
-            throw Error(Error::Kind::NotProject, Tr::tr("%1 is a GeoPackage but not a GridAtlas project; "
-                                                        "import its layers into a project instead")
-                                                     .arg(path));
-        if (version > ProjectSchema::CurrentVersion)
-            throw Error(Error::Kind::NewerSchema,
-                        Tr::tr("%1 was written by a newer GridAtlas (project schema %2; this "
-                               "version reads up to %3); update GridAtlas to open it")
-                            .arg(path)
-                            .arg(version)
-                            .arg(ProjectSchema::CurrentVersion));
+        const int version = requireKnownVersion(db, path);
         if (version < ProjectSchema::CurrentVersion) {
             if (access == Access::ReadOnly)
                 throw Error(Error::Kind::ReadOnly,
@@ -124,13 +159,10 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
             ProjectSchema::migrate(db, version);
             transaction.commit();
         }
-        project->mData = ProjectSchema::read(db);
+        project->mData = ProjectSchema::read(db, progress);
         project->rebuildUnitIndex();
     } catch (const Error& error) {
-        if (error.kind() == Error::Kind::Io || error.kind() == Error::Kind::InvalidInput ||
-            error.kind() == Error::Kind::Corrupt)
-            throw Error(Error::Kind::Corrupt, Tr::tr("%1 is damaged: %2").arg(path, error.message()));
-        throw;
+        throw damaged(path, error);
     }
     return project;
 }

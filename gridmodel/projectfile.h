@@ -3,6 +3,7 @@
 #include "changeset.h"
 #include "hierarchyindex.h"
 #include "projectdata.h"
+#include "projectschema.h"
 
 #include <QHash>
 #include <QString>
@@ -43,8 +44,19 @@ public:
         ReadWrite
     };
 
-    //! throws Error; see Error::Kind for the refusals
-    static std::unique_ptr<ProjectFile> open(const QString& path, Access access);
+    using ReadProgress = ProjectSchema::ReadProgress;
+
+    /**
+     * Throws Error; see Error::Kind for the refusals. `progress` hears how far the reading
+     * has got and may stop it (Error::Kind::Cancelled; the file is left as it was).
+     */
+    static std::unique_ptr<ProjectFile> open(const QString& path, Access access,
+                                             const ReadProgress& progress = {});
+    /**
+     * The hierarchy template of a project file, read without loading its units (to set up
+     * the map while the rest is read); refuses what open() refuses as no readable project.
+     */
+    static HierarchyTemplate readHierarchy(const QString& path);
 
     /**
      * Writes a new project file. The file appears complete or not at all (it is built

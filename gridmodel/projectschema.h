@@ -22,8 +22,15 @@ constexpr int CurrentVersion = 1;
 
 //! creates the GeoPackage and GridAtlas tables and writes all of the data
 void writeNewProject(SqliteDatabase& db, const ProjectData& data);
+/**
+ * Told the share of the rows read so far (0 to 1000, per mille) every few thousand rows;
+ * returning false stops the reading (read() then throws Error::Kind::Cancelled).
+ */
+using ReadProgress = std::function<bool(int permille)>;
 //! loads everything; throws Error(Corrupt) naming what is inconsistent
-ProjectData read(SqliteDatabase& db);
+ProjectData read(SqliteDatabase& db, const ReadProgress& progress = {});
+//! the hierarchy template stored in the file, read alone
+HierarchyTemplate readHierarchy(SqliteDatabase& db);
 
 //! the schema version stored in the file; 0 when this is not a GridAtlas project
 int storedVersion(SqliteDatabase& db);

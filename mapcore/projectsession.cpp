@@ -3,6 +3,7 @@
 #include "error.h"
 #include "projectfile.h"
 #include "projectlayers.h"
+#include "projectopening.h"
 
 #include <QCoreApplication>
 #include <map>
@@ -12,21 +13,14 @@ namespace mapcore {
 
 std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path)
 {
+    return ProjectOpening(path).waitForSession();
+}
+
+ProjectSession::ProjectSession(std::unique_ptr<gridmodel::ProjectFile> project,
+                               std::unique_ptr<ProjectLayers> layers, const QString& readOnlyReason)
+    : mProject(std::move(project)), mLayers(std::move(layers)), mReadOnlyReason(readOnlyReason)
+{
     qRegisterMetaType<gridmodel::ChangeSet>();
-    std::unique_ptr<ProjectSession> session(new ProjectSession);
-    try {
-        session->mProject = gridmodel::ProjectFile::open(path, gridmodel::ProjectFile::Access::ReadWrite);
-    } catch (const gridmodel::Error& error) {
-        if (error.kind() != gridmodel::Error::Kind::ReadOnly &&
-            error.kind() != gridmodel::Error::Kind::Locked)
-            throw;
-        session->mProject = gridmodel::ProjectFile::open(path, gridmodel::ProjectFile::Access::ReadOnly);
-        session->mReadOnlyReason = error.message();
-    }
-    const gridmodel::ProjectData& data = session->mProject->data();
-    session->mLayers = std::make_unique<ProjectLayers>(session->mProject->path(), data.hierarchy,
-                                                       data.hierarchy.defaultEditingLevel());
-    return session;
 }
 
 ProjectSession::~ProjectSession() = default;

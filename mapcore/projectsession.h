@@ -27,7 +27,10 @@ class ProjectSession : public QObject
     Q_OBJECT
 
 public:
-    //! opens a project; throws gridmodel::Error with the reason when it cannot be read at all
+    /**
+     * Opens a project and waits for it (ProjectOpening opens without waiting); throws
+     * gridmodel::Error with the reason when it cannot be read at all.
+     */
     static std::unique_ptr<ProjectSession> open(const QString& path);
     ~ProjectSession() override;
 
@@ -62,7 +65,9 @@ signals:
     void edited(const gridmodel::ChangeSet& changes);
 
 private:
-    ProjectSession() = default;
+    friend class ProjectOpening;
+    ProjectSession(std::unique_ptr<gridmodel::ProjectFile> project, std::unique_ptr<ProjectLayers> layers,
+                   const QString& readOnlyReason);
     void afterChange(const gridmodel::ChangeSet& changes);
 
     std::unique_ptr<gridmodel::ProjectFile> mProject;

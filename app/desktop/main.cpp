@@ -45,13 +45,25 @@ int main(int argc, char* argv[])
                 result = 2;
             } else {
                 const QString out = parser.value(snapshot);
-                QObject::connect(window.canvas(), &QgsMapCanvas::mapCanvasRefreshed, &window,
-                                 [&window, out, &result] {
-                                     if (!window.grab().save(out))
-                                         result = 2;
+                const auto takeSnapshot = [&window, out, &result] {
+                    QObject::connect(window.canvas(), &QgsMapCanvas::mapCanvasRefreshed, &window,
+                                     [&window, out, &result] {
+                                         if (!window.grab().save(out))
+                                             result = 2;
+                                         QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+                                     });
+                    window.canvas()->refresh();
+                };
+                // Once the project is read, the map draws again and the picture is taken.
+                QObject::connect(&window, &MainWindow::projectOpened, &window,
+                                 [takeSnapshot, &result](bool ok) {
+                                     if (ok)
+                                         return takeSnapshot();
+                                     result = 2;
                                      QTimer::singleShot(0, qApp, &QCoreApplication::quit);
                                  });
-                window.canvas()->refresh();
+                if (projects.isEmpty())
+                    takeSnapshot();
                 result = application.exec() || result;
             }
         } else {

@@ -12,7 +12,9 @@
 #include "projecteditor.h"
 #include "projectfile.h"
 #include "projectlayers.h"
+#include "projectopening.h"
 #include "projectsession.h"
+#include "taskprogress.h"
 #include "unitpropertiespanel.h"
 
 #include <QAction>
@@ -72,6 +74,9 @@ MainWindow::MainWindow()
     mCanvas = new QgsMapCanvas(central);
     mCanvas->setCanvasColor(Qt::white);
     mCanvas->setSelectionColor(QColor(30, 110, 230, 70)); // translucent: the children stay readable
+    // One thread draws all levels: the other core stays free to read a project while its
+    // map draws (each level is simplified to the pixel, so one thread draws it quickly).
+    mCanvas->setParallelRenderingEnabled(false);
     layout->addWidget(mMessageBar);
     layout->addWidget(mCanvas);
     setCentralWidget(central);
@@ -94,7 +99,13 @@ MainWindow::MainWindow()
     mScale = new QLabel(this);
     mCrs = new QLabel(this);
     mSelectionLabel = new QLabel(this);
+    mProgress = new TaskProgress(this);
+    connect(mProgress, &TaskProgress::cancelRequested, this, [this] {
+        if (mOpening)
+            mOpening->cancel();
+    });
     statusBar()->addWidget(mSelectionLabel, 1);
+    statusBar()->addPermanentWidget(mProgress);
     statusBar()->addPermanentWidget(mCoordinates);
     statusBar()->addPermanentWidget(mScale);
     statusBar()->addPermanentWidget(mCrs);
@@ -112,6 +123,7 @@ MainWindow::~MainWindow()
     mProblems->waitForCheck();
     mHighlight.reset();
     mCanvas->setLayers({});
+    mCanvas->stopRendering();
 }
 
 void MainWindow::createDocks()
@@ -374,26 +386,21 @@ QAction* MainWindow::action(const QString& name) const
 
 bool MainWindow::openProject(const QString& path)
 {
-    std::unique_ptr<mapcore::ProjectSession> session;
+    std::unique_ptr<mapcore::ProjectOpening> opening;
     try {
-        session = mapcore::ProjectSession::open(path);
+        opening = std::make_unique<mapcore::ProjectOpening>(path);
     } catch (const gridmodel::Error& error) {
         mMessageBar->pushCritical(tr("无法打开项目"), error.message());
         return false;
     }
-    mProblems->waitForCheck(); // it reads the project about to be closed
-    mCanvas->setLayers({});
-    mTreeModel->setSession(nullptr);
-    mTools->setSession(nullptr);
-    mSelection.clear();
-    mSession = std::move(session);
-    mTools->setSession(mSession.get());
-    connect(mSession.get(), &mapcore::ProjectSession::edited, this, &MainWindow::followEdit);
-    // The checker reads the data in the background: an edit waits for it first.
-    connect(mSession.get(), &mapcore::ProjectSession::aboutToEdit, mProblems, &ProblemsModel::waitForCheck,
-            Qt::DirectConnection);
-    mapcore::ProjectLayers& layers = mSession->layers();
-    fillLevelsMenu();
+    closeProject();
+    mOpening = std::move(opening);
+    connect(mOpening.get(), &mapcore::ProjectOpening::progressChanged, mProgress, &TaskProgress::setPercent);
+    connect(mOpening.get(), &mapcore::ProjectOpening::finished, this, &MainWindow::finishOpening,
+            Qt::QueuedConnection);
+    mProgress->start(tr("正在读取 %1").arg(QFileInfo(path).fileName()));
+    // The map draws while the units are read.
+    const mapcore::ProjectLayers& layers = mOpening->layers();
     mCanvas->setLayers(layers.layersTopFirst());
     mCanvas->setDestinationCrs(layers.crs());
     QgsRectangle extent = layers.fullExtent();
@@ -401,6 +408,61 @@ bool MainWindow::openProject(const QString& path)
         extent.scale(1.05);
         mCanvas->setExtent(extent);
     }
+    mCrs->setText(layers.crs().authid());
+    mCanvas->refresh();
+    updateActions();
+    updateSelectionLabel();
+    return true;
+}
+
+void MainWindow::closeProject()
+{
+    mProblems->waitForCheck(); // it reads the project about to be closed
+    mCanvas->setLayers({});
+    mTreeModel->setSession(nullptr);
+    mTools->setSession(nullptr);
+    mProblems->clear();
+    mProperties->showUnit(nullptr, QString(), false);
+    mSelection.clear();
+    highlight(MultiPolygon());
+    mOpening.reset();
+    mSession.reset();
+    setWindowTitle(tr("GridAtlas 网格图"));
+}
+
+void MainWindow::finishOpening()
+{
+    if (!mOpening)
+        return;
+    mProgress->finish();
+    std::unique_ptr<mapcore::ProjectSession> session;
+    try {
+        session = mOpening->takeSession();
+    } catch (const gridmodel::Error& error) {
+        if (error.kind() == gridmodel::Error::Kind::Cancelled)
+            mMessageBar->pushInfo(tr("已取消"), error.message());
+        else
+            mMessageBar->pushCritical(tr("无法打开项目"), error.message());
+        closeProject();
+        updateActions();
+        updateSelectionLabel();
+        emit projectOpened(false);
+        return;
+    }
+    mOpening.reset();
+    installSession(std::move(session));
+    emit projectOpened(true);
+}
+
+void MainWindow::installSession(std::unique_ptr<mapcore::ProjectSession> session)
+{
+    mSession = std::move(session);
+    mTools->setSession(mSession.get());
+    connect(mSession.get(), &mapcore::ProjectSession::edited, this, &MainWindow::followEdit);
+    // The checker reads the data in the background: an edit waits for it first.
+    connect(mSession.get(), &mapcore::ProjectSession::aboutToEdit, mProblems, &ProblemsModel::waitForCheck,
+            Qt::DirectConnection);
+    fillLevelsMenu();
     QgsSnappingConfig snapping;
     snapping.setEnabled(true);
     snapping.setMode(QgsSnappingConfig::AllLayers);
@@ -417,16 +479,12 @@ bool MainWindow::openProject(const QString& path)
     mTools->setEditingLevel(hierarchy.defaultEditingLevel());
     mTreeModel->setSession(mSession.get());
     mProblems->recheck(mSession->project());
-    mCrs->setText(layers.crs().authid());
     setWindowTitle(tr("%1 — GridAtlas 网格图").arg(mSession->data().name));
     if (!mSession->isEditable())
         mMessageBar->pushInfo(tr("只读打开"), mSession->readOnlyReason());
     rememberRecent(mSession->path());
-    mProperties->showUnit(nullptr, QString(), false);
     updateActions();
     updateSelectionLabel();
-    mCanvas->refresh();
-    return true;
 }
 
 bool MainWindow::saveProjectAs(const QString& path)
@@ -560,8 +618,9 @@ void MainWindow::updateScale(double scale)
 void MainWindow::updateSelectionLabel()
 {
     if (!mSession || mSelection.empty()) {
-        mSelectionLabel->setText(mSession ? tr("未选择")
-                                          : tr("请打开项目（Ctrl+O）或把 .gpkg 文件拖到窗口上"));
+        mSelectionLabel->setText(mSession   ? tr("未选择")
+                                 : mOpening ? QString()
+                                            : tr("请打开项目（Ctrl+O）或把 .gpkg 文件拖到窗口上"));
         return;
     }
     const HierarchyIndex& index = mSession->project().index();

@@ -21,14 +21,16 @@ class EditingTools;
 class HierarchyTreeModel;
 class PeoplePanel;
 class ProblemsModel;
+class TaskProgress;
 class UnitPropertiesPanel;
 
 namespace gridmodel {
 struct ChangeSet;
 }
 namespace mapcore {
+class ProjectOpening;
 class ProjectSession;
-}
+} // namespace mapcore
 
 /**
  * The GridAtlas window: the map of the open project with the hierarchy tree, the selected
@@ -43,8 +45,14 @@ public:
     MainWindow();
     ~MainWindow() override;
 
-    //! opens a project (for editing when it can); shows the reason when it cannot
+    /**
+     * Starts opening a project (for editing when it can): the map draws at once, the rest
+     * is read in the background with progress and cancel; projectOpened() tells the end.
+     * Returns false, showing the reason, when the file is no project it can open.
+     */
     bool openProject(const QString& path);
+    //! true while a project is being read
+    bool isOpening() const { return mOpening != nullptr; }
     //! copies the open project, history included, to `path` and opens the copy
     bool saveProjectAs(const QString& path);
 
@@ -67,6 +75,10 @@ public:
     //! selects a unit in the tree and on the map, zooming to it when asked
     void selectUnit(gridmodel::UnitId id, bool zoom, bool addToSelection = false);
 
+signals:
+    //! the project being opened is ready (`opened`), or could not be read or was cancelled
+    void projectOpened(bool opened);
+
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -75,6 +87,10 @@ private:
     void createActions();
     void createDocks();
     void chooseProject();
+    void closeProject();
+    //! the project has been read: panels, tools and checker take it
+    void finishOpening();
+    void installSession(std::unique_ptr<mapcore::ProjectSession> session);
     void updateActions();
     void updateScale(double scale);
     void updateSelectionLabel();
@@ -98,6 +114,7 @@ private:
     QLabel* mScale = nullptr;
     QLabel* mCrs = nullptr;
     QLabel* mSelectionLabel = nullptr;
+    TaskProgress* mProgress = nullptr;
     QComboBox* mLevelBox = nullptr;
     QTreeView* mTree = nullptr;
     QLineEdit* mSearch = nullptr;
@@ -111,6 +128,7 @@ private:
     QMenu* mRecentMenu = nullptr;
     QMenu* mLevelsMenu = nullptr;
     std::unique_ptr<QgsRubberBand> mHighlight;
+    std::unique_ptr<mapcore::ProjectOpening> mOpening;
     std::unique_ptr<mapcore::ProjectSession> mSession;
     std::vector<gridmodel::UnitId> mSelection;
     bool mSyncingSelection = false;

@@ -381,6 +381,14 @@ Code %3
         <source>无法写入 %1</source>
         <translation>Cannot write %1</translation>
     </message>
+    <message>
+        <source>正在读取 %1</source>
+        <translation>Reading %1</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
 </context>
 <context>
     <name>NewProjectDialog</name>
@@ -585,6 +593,13 @@ Code %3
     <message>
         <source>说明</source>
         <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgress</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -697,6 +697,10 @@
         <source>The outline lies in no %1</source>
         <translation>绘制的范围不在任何%1之内</translation>
     </message>
+    <message>
+        <source>Opening was cancelled</source>
+        <translation>已取消打开</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>
@@ -711,6 +715,14 @@
     <message>
         <source> households</source>
         <translation>户</translation>
+    </message>
+    <message>
+        <source>Opening %1 was cancelled</source>
+        <translation>已取消打开 %1</translation>
+    </message>
+    <message>
+        <source>%1 is already open</source>
+        <translation>%1 已经打开</translation>
     </message>
 </context>
 </TS>

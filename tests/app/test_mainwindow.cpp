@@ -12,6 +12,7 @@
 #include "projectlayers.h"
 #include "projectsession.h"
 #include "qgisruntime.h"
+#include "taskprogress.h"
 #include "testsupport.h"
 #include "unitpropertiespanel.h"
 
@@ -36,6 +37,8 @@
 #include <qgsapplication.h>
 #include <qgsmapcanvas.h>
 #include <qgsmaptopixel.h>
+#include <qgsmessagebar.h>
+#include <qgsmessagebaritem.h>
 #include <qgssnappingutils.h>
 #include <qgsvectorlayer.h>
 
@@ -57,12 +60,22 @@ private:
         mWindow->resize(1280, 860);
         mWindow->show();
         QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
-        QVERIFY(mWindow->openProject(file));
+        openAndWait(file);
         QVERIFY(mWindow->session()->isEditable());
         // Clicks below land where they are aimed: no snapping to nearby vertices.
         QgsSnappingConfig snapping = mWindow->canvas()->snappingUtils()->config();
         snapping.setEnabled(false);
         mWindow->canvas()->snappingUtils()->setConfig(snapping);
+    }
+
+    //! opens a project in the window and waits until it has been read
+    void openAndWait(const QString& path)
+    {
+        QSignalSpy opened(mWindow.get(), &MainWindow::projectOpened);
+        QVERIFY(mWindow->openProject(path));
+        QVERIFY(opened.wait(20000));
+        QCOMPARE(opened.first().first().toBool(), true);
+        QVERIFY(mWindow->session());
     }
 
     //! with GRIDATLAS_SNAPSHOTS=DIR set, saves the window as DIR/NAME.png to look at
@@ -147,6 +160,53 @@ private:
     }
 
 private slots:
+    void opensInTheBackgroundWithProgressAndCancel()
+    {
+        const QString file = testsupport::freshDemoFile(mDir);
+        mWindow = std::make_unique<MainWindow>();
+        mWindow->resize(1280, 860);
+        mWindow->show();
+        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+        auto* progress = mWindow->statusBar()->findChild<TaskProgress*>();
+        QVERIFY(progress);
+
+        // The map has its layers at once; the tree fills when the units have been read.
+        QSignalSpy opened(mWindow.get(), &MainWindow::projectOpened);
+        QVERIFY(mWindow->openProject(file));
+        QVERIFY(mWindow->isOpening());
+        QVERIFY(!mWindow->canvas()->layers().isEmpty());
+        QVERIFY(progress->isVisible());
+        QVERIFY(!mWindow->action(QStringLiteral("draw"))->isEnabled());
+        QVERIFY(opened.wait(20000));
+        QCOMPARE(opened.first().first().toBool(), true);
+        QVERIFY(!progress->isVisible());
+        QVERIFY(mWindow->hierarchyView()->model()->rowCount() > 0);
+        QVERIFY(mWindow->action(QStringLiteral("draw"))->isEnabled());
+
+        // Cancelled: no project, the map is empty, the reason is said.
+        opened.clear();
+        QVERIFY(mWindow->openProject(file));
+        QVERIFY(QMetaObject::invokeMethod(progress, "cancelRequested"));
+        QVERIFY(opened.wait(20000));
+        QCOMPARE(opened.first().first().toBool(), false);
+        QVERIFY(!mWindow->session());
+        QVERIFY(!mWindow->isOpening());
+        QVERIFY(mWindow->canvas()->layers().isEmpty());
+        QCOMPARE(mWindow->hierarchyView()->model()->rowCount(), 0);
+        QVERIFY(!progress->isVisible());
+
+        // Not a project: refused at once, naming the file; nothing starts.
+        const QString text = mDir.filePath(QStringLiteral("notes.gpkg"));
+        QFile notes(text);
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("not a database");
+        notes.close();
+        QVERIFY(!mWindow->openProject(text));
+        QVERIFY(!mWindow->isOpening());
+        QVERIFY(mWindow->messageBar()->currentItem());
+        QVERIFY(mWindow->messageBar()->currentItem()->text().contains(QStringLiteral("notes.gpkg")));
+    }
+
     void selectingInTheTreeZoomsTheMap()
     {
         openFreshDemo();
@@ -265,7 +325,7 @@ private slots:
         QCOMPARE(dialog.createdPath(), path);
 
         mWindow = std::make_unique<MainWindow>();
-        QVERIFY(mWindow->openProject(path));
+        openAndWait(path);
         QCOMPARE(mWindow->session()->data().name, QStringLiteral("金水区"));
         QCOMPARE(mWindow->session()->data().crsEpsg, 4546);
         QCOMPARE(mWindow->session()->data().hierarchy.levelCount(), 4);
@@ -287,7 +347,9 @@ private slots:
         }));
         const QString original = mWindow->session()->path();
         const QString copy = mDir.filePath(QStringLiteral("copy.gpkg"));
+        QSignalSpy opened(mWindow.get(), &MainWindow::projectOpened);
         QVERIFY(mWindow->saveProjectAs(copy));
+        QVERIFY(opened.wait(20000));
         QCOMPARE(QFileInfo(mWindow->session()->path()).fileName(), QStringLiteral("copy.gpkg"));
         QCOMPARE(index().unit(grid.id)->households, grid.households + 9);
         QVERIFY(mWindow->action(QStringLiteral("undo"))->isEnabled()); // the history came along

@@ -301,8 +301,53 @@ private slots:
             QVERIFY2(message.contains(words), qPrintable(message));
             QVERIFY2(message.contains(QFileInfo(file).fileName()), qPrintable(message));
         }
+        if (kind != "damaged") { // its template may well be readable
+            QString message;
+            try {
+                ProjectFile::readHierarchy(file);
+            } catch (const Error& error) {
+                QCOMPARE(int(error.kind()), expected);
+                message = error.message();
+            }
+            QVERIFY2(message.contains(words), qPrintable(message));
+        }
         QCOMPARE(fileBytes(file), before);
         QVERIFY(!QFile::exists(path("." + kind + ".gpkg.lock")));
+    }
+
+    void readingReportsProgressAndCanBeCancelled()
+    {
+        const QString file = path("progress.gpkg");
+        const ProjectData data = DistrictGenerator::generate(DistrictGenerator::syntheticOptions(6000, 3));
+        ProjectFile::create(file, data);
+        QCOMPARE(ProjectFile::readHierarchy(file).toJson(), data.hierarchy.toJson());
+
+        std::vector<int> told;
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadOnly, [&told](int permille) {
+            told.push_back(permille);
+            return true;
+        });
+        QCOMPARE(project->data().units.size(), data.units.size());
+        const size_t rows = data.units.size() + data.members.size() + data.assignments.size();
+        QCOMPARE(told.size(), rows / 4096); // every 4,096 rows
+        QVERIFY(std::is_sorted(told.begin(), told.end()));
+        QVERIFY(told.front() > 0);
+        QVERIFY2(told.back() <= 1000 && told.back() >= 1000 * 4096 * told.size() / rows - 1,
+                 qPrintable(QString::number(told.back())));
+
+        // Stopped at the first report: refused as cancelled, the file untouched and unlocked.
+        const QByteArray before = fileBytes(file);
+        QString message;
+        try {
+            ProjectFile::open(file, ProjectFile::Access::ReadWrite, [](int) { return false; });
+            QFAIL("opening went on after it was cancelled");
+        } catch (const Error& error) {
+            QCOMPARE(error.kind(), Error::Kind::Cancelled);
+            message = error.message();
+        }
+        QVERIFY2(message.contains("cancelled"), qPrintable(message));
+        QCOMPARE(fileBytes(file), before);
+        QVERIFY(ProjectFile::open(file, ProjectFile::Access::ReadWrite)); // no lock left behind
     }
 
     void migrationStepsUpgradeInOneTransaction()
