@@ -7,6 +7,7 @@
 #include "projectfile.h"
 #include "projectsession.h"
 #include "unittally.h"
+#include "vertextool.h"
 
 #include <QInputDialog>
 #include <QMessageBox>
@@ -27,12 +28,16 @@ EditingTools::EditingTools(QgsMapCanvas* canvas, QgsMessageBar* messages, QWidge
     mDrawTool = std::make_unique<mapcore::CaptureTool>(mCanvas, mapcore::CaptureTool::Shape::Polygon);
     mReshapeTool = std::make_unique<mapcore::CaptureTool>(mCanvas, mapcore::CaptureTool::Shape::Polygon);
     mSplitTool = std::make_unique<mapcore::CaptureTool>(mCanvas, mapcore::CaptureTool::Shape::Line);
+    mVertexTool = std::make_unique<mapcore::VertexTool>(mCanvas);
     connect(mPaintTool.get(), &mapcore::PickTool::picked, this,
             [this](const Point& point, Qt::KeyboardModifiers) { paintPicked(point); });
     connect(mDrawTool.get(), &mapcore::CaptureTool::captured, this, &EditingTools::polygonDrawn);
     connect(mDrawTool.get(), &mapcore::CaptureTool::shapeChanged, this, &EditingTools::previewDrawing);
     connect(mReshapeTool.get(), &mapcore::CaptureTool::captured, this, &EditingTools::reshapeDrawn);
     connect(mSplitTool.get(), &mapcore::CaptureTool::captured, this, &EditingTools::splitDrawn);
+    connect(mVertexTool.get(), &mapcore::VertexTool::edited, this, &EditingTools::reshapeSelected);
+    connect(mVertexTool.get(), &mapcore::VertexTool::refused, this,
+            [this](const QString& reason) { mMessages->pushWarning(tr("未执行"), reason); });
 }
 
 EditingTools::~EditingTools()
@@ -50,7 +55,14 @@ QgsMapTool* EditingTools::panTool() const
 void EditingTools::setSession(mapcore::ProjectSession* session)
 {
     mSession = session;
-    mSelection.clear();
+    setSelection({});
+}
+
+void EditingTools::setSelection(const std::vector<UnitId>& selection)
+{
+    mSelection = selection;
+    const Unit* unit = selectedUnit();
+    mVertexTool->setOutline(unit ? unit->boundary : MultiPolygon());
 }
 
 bool EditingTools::edit(const std::function<ChangeSet(ProjectFile&)>& operation)
@@ -123,15 +135,18 @@ double EditingTools::previewArea() const
 
 void EditingTools::reshapeDrawn(const std::vector<Point>& ring)
 {
+    reshapeSelected(MultiPolygon{{Polygon{{ring}}}});
+}
+
+void EditingTools::reshapeSelected(const MultiPolygon& outline)
+{
     const Unit* unit = selectedUnit();
     if (!unit) {
         mMessages->pushInfo(tr("重绘边界"), tr("先选中一个单元"));
         return;
     }
     const QString code = unit->code;
-    edit([&](ProjectFile& p) {
-        return HierarchyEditor(p).reshape(code, MultiPolygon{{Polygon{{ring}}}}).changes;
-    });
+    edit([&](ProjectFile& p) { return HierarchyEditor(p).reshape(code, outline).changes; });
 }
 
 void EditingTools::splitDrawn(const std::vector<Point>& line)
@@ -208,6 +223,9 @@ void EditingTools::moveSelected()
 
 void EditingTools::deleteSelected()
 {
+    // While editing corners, Delete removes the chosen corner, not the unit.
+    if (mCanvas->mapTool() == mVertexTool.get() && mVertexTool->removeChosenCorner())
+        return;
     const Unit* unit = selectedUnit();
     if (!unit)
         return;

@@ -23,11 +23,12 @@ namespace mapcore {
 class CaptureTool;
 class PickTool;
 class ProjectSession;
+class VertexTool;
 } // namespace mapcore
 
 /**
  * The planner's edits as the window offers them: the map tools (pan, select, draw,
- * reshape, split, paint into parent) and the edits asked for by actions and panels
+ * reshape, vertex editing, split, paint into parent) and the edits asked for by actions and panels
  * (merge, move, delete, attributes, people). Each runs one gridmodel operation on the
  * session; a refusal is shown in the message bar, never in a modal box. The window
  * tells it the selection and the editing level.
@@ -41,7 +42,8 @@ public:
     ~EditingTools() override;
 
     void setSession(mapcore::ProjectSession* session);
-    void setSelection(const std::vector<gridmodel::UnitId>& selection) { mSelection = selection; }
+    //! the selected units; the vertex tool edits the corners of a single one
+    void setSelection(const std::vector<gridmodel::UnitId>& selection);
     void setEditingLevel(int level) { mEditingLevel = level; }
 
     QgsMapTool* panTool() const;
@@ -49,6 +51,7 @@ public:
     mapcore::PickTool* paintTool() const { return mPaintTool.get(); }
     mapcore::CaptureTool* drawTool() const { return mDrawTool.get(); }
     mapcore::CaptureTool* reshapeTool() const { return mReshapeTool.get(); }
+    mapcore::VertexTool* vertexTool() const { return mVertexTool.get(); }
     mapcore::CaptureTool* splitTool() const { return mSplitTool.get(); }
     //! the area of the live preview while drawing a unit (0: none shown)
     double previewArea() const;
@@ -77,6 +80,7 @@ private:
     void polygonDrawn(const std::vector<gridmodel::Point>& ring);
     void previewDrawing(const std::vector<gridmodel::Point>& shape);
     void reshapeDrawn(const std::vector<gridmodel::Point>& ring);
+    void reshapeSelected(const gridmodel::MultiPolygon& outline);
     void splitDrawn(const std::vector<gridmodel::Point>& line);
     void paintPicked(const gridmodel::Point& point);
 
@@ -89,5 +93,6 @@ private:
     std::unique_ptr<QgsMapTool> mPanTool;
     std::unique_ptr<mapcore::PickTool> mSelectTool, mPaintTool;
     std::unique_ptr<mapcore::CaptureTool> mDrawTool, mReshapeTool, mSplitTool;
+    std::unique_ptr<mapcore::VertexTool> mVertexTool;
     std::unique_ptr<QgsRubberBand> mPreview;
 };

@@ -16,6 +16,7 @@
 #include "projectsession.h"
 #include "taskprogress.h"
 #include "unitpropertiespanel.h"
+#include "vertextool.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -307,6 +308,10 @@ void MainWindow::createActions()
              tr("绘制新单元：单击加点，右键或回车完成；自动裁剪到上级并避开相邻单元"), mTools->drawTool());
     QAction* reshape = tool(QStringLiteral("reshape"), tr("重绘边界"), QKeySequence(Qt::Key_R),
                             tr("为选中单元绘制新边界；共用边界随之移动"), mTools->reshapeTool());
+    QAction* vertex = tool(QStringLiteral("vertex"), tr("编辑节点"), QKeySequence(Qt::Key_V),
+                           tr("拖动选中单元的节点移动它，从边上拖出新节点，点击节点后按 Delete 删除；"
+                              "相邻单元随之改变"),
+                           mTools->vertexTool());
     QAction* split = tool(QStringLiteral("split"), tr("拆分"), QKeySequence(Qt::Key_X),
                           tr("沿绘制的线拆分选中单元；下级单元、人员、户数随之分配"), mTools->splitTool());
     QAction* paint = tool(QStringLiteral("paint"), tr("划入上级"), QKeySequence(Qt::Key_A),
@@ -341,7 +346,7 @@ void MainWindow::createActions()
     QMenu* editMenu = menuBar()->addMenu(tr("编辑(&E)"));
     editMenu->addActions({undo, redo});
     editMenu->addSeparator();
-    editMenu->addActions({draw, reshape, split, merge, move, paint, remove});
+    editMenu->addActions({draw, reshape, vertex, split, merge, move, paint, remove});
     QMenu* viewMenu = menuBar()->addMenu(tr("视图(&V)"));
     viewMenu->addActions({pan, select, zoomFull});
     mLevelsMenu = viewMenu->addMenu(tr("显示层级"));
@@ -375,7 +380,7 @@ void MainWindow::createActions()
     toolbar->addActions({pan, select, zoomFull});
     toolbar->addSeparator();
     toolbar->addWidget(mLevelBox);
-    toolbar->addActions({draw, reshape, split, merge, move, paint, remove});
+    toolbar->addActions({draw, reshape, vertex, split, merge, move, paint, remove});
     fillRecentMenu();
 }
 
@@ -599,7 +604,7 @@ void MainWindow::updateActions()
 {
     const bool editable = mSession && mSession->isEditable();
     action(QStringLiteral("saveAs"))->setEnabled(mSession != nullptr);
-    for (const char* name : {"draw", "reshape", "split", "merge", "move", "paint", "delete"})
+    for (const char* name : {"draw", "reshape", "vertex", "split", "merge", "move", "paint", "delete"})
         action(QLatin1String(name))->setEnabled(editable);
     const QString undo = mSession ? mSession->undoDescription() : QString();
     const QString redo = mSession ? mSession->redoDescription() : QString();

@@ -65,6 +65,7 @@ public:
     UnitPropertiesPanel* propertiesPanel() const { return mProperties; }
     PeoplePanel* peoplePanel() const { return mPeople; }
     QgsMessageBar* messageBar() const { return mMessageBar; }
+    EditingTools* tools() const { return mTools; }
     QAction* action(const QString& name) const;
     //! the level the editing tools work on
     int editingLevel() const;

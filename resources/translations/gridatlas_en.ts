@@ -389,6 +389,14 @@ Code %3
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
+    <message>
+        <source>编辑节点</source>
+        <translation>Edit vertices</translation>
+    </message>
+    <message>
+        <source>拖动选中单元的节点移动它，从边上拖出新节点，点击节点后按 Delete 删除；相邻单元随之改变</source>
+        <translation>Drag a vertex of the selected unit to move it, drag from an edge to add one, click a vertex and press Delete to remove it; the neighbours follow</translation>
+    </message>
 </context>
 <context>
     <name>NewProjectDialog</name>

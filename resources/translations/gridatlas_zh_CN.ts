@@ -701,6 +701,18 @@
         <source>Opening was cancelled</source>
         <translation>已取消打开</translation>
     </message>
+    <message>
+        <source>The outline has no such corner</source>
+        <translation>边界上没有这个节点</translation>
+    </message>
+    <message>
+        <source>The outline has no such edge</source>
+        <translation>边界上没有这条边</translation>
+    </message>
+    <message>
+        <source>A boundary needs at least three corners; delete the unit instead</source>
+        <translation>边界至少需要三个节点；如要去掉该单元，请删除它</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

@@ -1,10 +1,12 @@
 #include "districtgenerator.h"
+#include "editingtools.h"
 #include "geosengine.h"
 #include "hierarchyindex.h"
 #include "hierarchytreemodel.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "newprojectdialog.h"
+#include "outlinevertices.h"
 #include "peoplepanel.h"
 #include "problemsmodel.h"
 #include "projecteditor.h"
@@ -15,6 +17,7 @@
 #include "taskprogress.h"
 #include "testsupport.h"
 #include "unitpropertiespanel.h"
+#include "vertextool.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -507,6 +510,83 @@ private slots:
         for (const Unit* child : index().children(building.id))
             QVERIFY(qAbs(child->boundary.area() - before[child->id]) < 1e-6);
         QVERIFY(mWindow->action(QStringLiteral("redo"))->isEnabled());
+    }
+
+    void draggingACornerMovesItForTheNeighboursToo()
+    {
+        openFreshDemo();
+        // A corner inside a building where three Party-member zones meet.
+        const Unit* zone = nullptr;
+        Point corner;
+        for (const Unit& candidate : mWindow->session()->data().units) {
+            if (candidate.level != firstAtLevel(QStringLiteral("zone"))->level)
+                continue;
+            for (const Point& point : candidate.boundary.polygons.front().rings.front()) {
+                int siblingsSharing = 0;
+                for (const Unit* sibling : index().children(candidate.parentId))
+                    if (sibling->id != candidate.id &&
+                        OutlineVertices(sibling->boundary).vertexNear(point, 1e-6))
+                        ++siblingsSharing;
+                if (siblingsSharing >= 2) {
+                    zone = &candidate;
+                    corner = point;
+                    break;
+                }
+            }
+            if (zone)
+                break;
+        }
+        QVERIFY(zone);
+        const Unit building = *index().unit(zone->parentId);
+        const UnitId zoneId = zone->id;
+        const double areaBefore = zone->boundary.area();
+
+        mWindow->setEditingLevel(zone->level);
+        mWindow->selectUnit(zoneId, true);
+        mWindow->action(QStringLiteral("vertex"))->trigger();
+        QCOMPARE(mWindow->canvas()->mapTool(), static_cast<QgsMapTool*>(mWindow->tools()->vertexTool()));
+        QCOMPARE(mWindow->tools()->vertexTool()->outline(), zone->boundary);
+
+        // Dragged a quarter of the way toward the zone's middle: the zone gives up area,
+        // a neighbour takes it and has the corner where it was dropped.
+        const Point middle = zone->boundary.envelope().center();
+        const Point target{corner.x + (middle.x - corner.x) / 4, corner.y + (middle.y - corner.y) / 4};
+        QWidget* viewport = mWindow->canvas()->viewport();
+        QTest::mousePress(viewport, Qt::LeftButton, Qt::NoModifier, pixel(corner.x, corner.y));
+        QMouseEvent drag(QEvent::MouseMove, pixel(target.x, target.y), Qt::NoButton, Qt::LeftButton,
+                         Qt::NoModifier); // QTest::mouseMove only moves the cursor
+        QApplication::sendEvent(viewport, &drag);
+        QCOMPARE(mWindow->session()->project().index().unit(zoneId)->boundary.area(), areaBefore); // not yet
+        snapshot(QStringLiteral("vertex-dragging"));
+        QTest::mouseRelease(viewport, Qt::LeftButton, Qt::NoModifier, pixel(target.x, target.y));
+        const Unit* after = index().unit(zoneId);
+        QVERIFY2(after->boundary.area() < areaBefore - 1,
+                 qPrintable(QString::number(after->boundary.area())));
+        const double tolerance = 2 * mWindow->canvas()->mapUnitsPerPixel(); // the drop is to the pixel
+        const auto moved = OutlineVertices(after->boundary).vertexNear(target, tolerance);
+        QVERIFY(moved);
+        const Point dropped = OutlineVertices(after->boundary).at(*moved);
+        bool neighbourHasIt = false;
+        for (const Unit* sibling : index().children(building.id))
+            neighbourHasIt = neighbourHasIt || (sibling->id != zoneId &&
+                                                OutlineVertices(sibling->boundary).vertexNear(dropped, 1e-6));
+        QVERIFY(neighbourHasIt);
+        QVERIFY(qAbs(childrenArea(building.id) - building.boundary.area()) < 0.01);
+        QCOMPARE(mWindow->tools()->vertexTool()->outline(), after->boundary); // the tool follows the edit
+        snapshot(QStringLiteral("vertex-moved"));
+
+        // A click chooses the corner, Delete removes it (not the unit), undo puts it back.
+        const double movedArea = after->boundary.area();
+        click(dropped.x, dropped.y);
+        mWindow->action(QStringLiteral("delete"))->trigger(); // the Delete shortcut
+        QVERIFY(index().unit(zoneId));
+        QVERIFY(!OutlineVertices(index().unit(zoneId)->boundary).vertexNear(dropped, 1e-6));
+        QVERIFY(qAbs(index().unit(zoneId)->boundary.area() - movedArea) > 0.01);
+        QVERIFY(qAbs(childrenArea(building.id) - building.boundary.area()) < 0.01);
+        mWindow->action(QStringLiteral("undo"))->trigger();
+        QVERIFY(OutlineVertices(index().unit(zoneId)->boundary).vertexNear(dropped, 1e-6));
+        mWindow->action(QStringLiteral("undo"))->trigger();
+        QVERIFY(qAbs(index().unit(zoneId)->boundary.area() - areaBefore) < 1e-6);
     }
 
     void theProblemsPanelZoomsToAGap()

@@ -2,6 +2,7 @@
 #include "error.h"
 #include "hierarchyeditor.h"
 #include "hierarchyindex.h"
+#include "outlinevertices.h"
 #include "projecteditor.h"
 #include "projectfile.h"
 #include "sqlitedatabase.h"
@@ -328,6 +329,86 @@ private slots:
         QCOMPARE(brokenCoverage(project->data()), QStringList());
         // every shared edge is still shared corner for corner, so validation stays on its fast path
         QCOMPARE(unnodedFamilies(project->data()), QStringList());
+    }
+
+    void movingACornerMovesItForBothNeighbours()
+    {
+        const QString file = freshProject();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        // The top of the edge buildings 1 and 2 share, dragged 20 m along the grid's top edge:
+        // building 1 gains a 1,000 m² triangle from building 2, the grid keeps its outline.
+        const OutlineVertices corners(unitAt(*project, B1).boundary);
+        const auto top = corners.vertexNear({X + 50.4, Y + 99.7}, 1.0);
+        QVERIFY(top);
+        QCOMPARE(corners.at(*top), (Point{X + 50, Y + 100}));
+        HierarchyEditor(*project).reshape(B1, corners.moved(*top, {X + 70, Y + 100}));
+        QVERIFY(qAbs(area(*project, B1) - 6000) < 1e-6);
+        QVERIFY(qAbs(area(*project, B2) - 4000) < 1e-6);
+        QVERIFY(qAbs(area(*project, G1) - 10000) < 1e-6);
+        for (const char* code : {B1, B2}) // the moved corner is a corner of both
+            QVERIFY(OutlineVertices(unitAt(*project, code).boundary).vertexNear({X + 70, Y + 100}, 1e-6));
+        QCOMPARE(brokenCoverage(project->data()), QStringList());
+        QCOMPARE(unnodedFamilies(project->data()), QStringList());
+
+        // A corner added in the middle of the slanted edge and pulled 10 m into building 1.
+        const OutlineVertices slanted(unitAt(*project, B1).boundary);
+        Point onEdge;
+        const auto edge = slanted.edgeNear({X + 61, Y + 50}, 2.0, &onEdge);
+        QVERIFY(edge);
+        QVERIFY(qAbs(onEdge.y - (Y + 50)) < 1.0);
+        const MultiPolygon withCorner = slanted.inserted(*edge, onEdge);
+        QCOMPARE(withCorner.vertexCount(), slanted.outline().vertexCount() + 1);
+        const auto added = OutlineVertices(withCorner).vertexNear(onEdge, 1e-9);
+        QVERIFY(added);
+        HierarchyEditor(*project).reshape(
+            B1, OutlineVertices(withCorner).moved(*added, {onEdge.x - 10, onEdge.y}));
+        QVERIFY(qAbs(area(*project, B1) - 5500) < 1e-6); // a triangle of 10 m × 100 m given up
+        QVERIFY(qAbs(area(*project, B2) - 4500) < 1e-6);
+
+        // That corner removed again: building 2 gives the triangle back.
+        const OutlineVertices pulled(unitAt(*project, B1).boundary);
+        const auto pulledCorner = pulled.vertexNear({onEdge.x - 10, onEdge.y}, 1e-6);
+        QVERIFY(pulledCorner);
+        HierarchyEditor(*project).reshape(B1, pulled.removed(*pulledCorner));
+        QVERIFY(qAbs(area(*project, B1) - 6000) < 1e-6);
+        QVERIFY(qAbs(area(*project, B2) - 4000) < 1e-6);
+        QCOMPARE(brokenCoverage(project->data()), QStringList());
+        QCOMPARE(unnodedFamilies(project->data()), QStringList());
+    }
+
+    void outlineCornersAreAddressedAndKeptClosed()
+    {
+        const MultiPolygon square = box(0, 0, 10, 10);
+        const OutlineVertices corners(square);
+        QVERIFY(!corners.vertexNear({5, 5}, 1.0)); // nothing within the tolerance
+        const auto first = corners.vertexNear({0.2, -0.1}, 1.0);
+        QVERIFY(first);
+        QCOMPARE(first->vertex, 0);
+        // Moving or removing the first corner moves the closing point with it.
+        const Ring moved = corners.moved(*first, {-2, -2}).polygons[0].rings[0];
+        QCOMPARE(moved.front(), (Point{-2, -2}));
+        QCOMPARE(moved.back(), (Point{-2, -2}));
+        const MultiPolygon pentagon = corners.inserted(*corners.edgeNear({5, 0.3}, 1.0), {5, -3});
+        QCOMPARE(pentagon.vertexCount(), square.vertexCount() + 1);
+        QVERIFY(qAbs(pentagon.area() - 115) < 1e-9);
+        const Ring fewer = OutlineVertices(pentagon).removed({0, 0, 0}).polygons[0].rings[0];
+        QCOMPARE(fewer.size(), size_t(5));
+        QCOMPARE(fewer.front(), fewer.back());
+        QCOMPARE(fewer.front(), (Point{5, -3}));
+        // A triangle keeps its three corners; a corner that is not there is refused.
+        const OutlineVertices triangle(
+            OutlineVertices(OutlineVertices(pentagon).removed({0, 0, 0})).removed({0, 0, 0}));
+        QCOMPARE(triangle.outline().vertexCount(), 4);
+        for (const OutlineVertices::Vertex& bad :
+             {OutlineVertices::Vertex{0, 0, 1}, OutlineVertices::Vertex{0, 0, 7},
+              OutlineVertices::Vertex{1, 0, 0}}) {
+            try {
+                bad.vertex == 1 ? triangle.removed(bad) : triangle.moved(bad, {1, 1});
+                QFAIL("an impossible corner edit was accepted");
+            } catch (const Error& error) {
+                QCOMPARE(error.kind(), Error::Kind::InvalidInput);
+            }
+        }
     }
 
     void reshapeWithChildrenSnapsToThem()
