@@ -130,4 +130,51 @@ void PickTool::canvasReleaseEvent(QgsMapMouseEvent* event)
     emit picked({point.x(), point.y()}, event->modifiers());
 }
 
+BrushTool::BrushTool(QgsMapCanvas* canvas) : QgsMapTool(canvas)
+{
+    setCursor(Qt::PointingHandCursor);
+    // While a mouse button is down the canvas keeps key presses from its tool and only
+    // announces them: Esc must be heard there to abandon a stroke.
+    connect(canvas, &QgsMapCanvas::keyPressed, this, [this](QKeyEvent* event) {
+        if (isActive() && event->key() == Qt::Key_Escape)
+            cancelStroke();
+    });
+}
+
+void BrushTool::cancelStroke()
+{
+    if (!mStroking)
+        return;
+    mStroking = false;
+    emit strokeCancelled();
+}
+
+void BrushTool::canvasPressEvent(QgsMapMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    mStroking = true;
+    emit brushed({event->mapPoint().x(), event->mapPoint().y()});
+}
+
+void BrushTool::canvasMoveEvent(QgsMapMouseEvent* event)
+{
+    if (mStroking)
+        emit brushed({event->mapPoint().x(), event->mapPoint().y()});
+}
+
+void BrushTool::canvasReleaseEvent(QgsMapMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton || !mStroking)
+        return;
+    mStroking = false;
+    emit strokeEnded();
+}
+
+void BrushTool::deactivate()
+{
+    cancelStroke();
+    QgsMapTool::deactivate();
+}
+
 } // namespace mapcore

@@ -67,4 +67,31 @@ signals:
     void picked(const gridmodel::Point& point, Qt::KeyboardModifiers modifiers);
 };
 
+/**
+ * A brush: pressing and dragging hands on each map point passed over (brushed), letting
+ * go ends the stroke (strokeEnded); a click is a stroke of one point. Esc abandons the
+ * stroke (strokeCancelled). For painting units into a parent, as redistricting tools do.
+ */
+class BrushTool : public QgsMapTool
+{
+    Q_OBJECT
+
+public:
+    explicit BrushTool(QgsMapCanvas* canvas);
+    void canvasPressEvent(QgsMapMouseEvent* event) override;
+    void canvasMoveEvent(QgsMapMouseEvent* event) override;
+    void canvasReleaseEvent(QgsMapMouseEvent* event) override;
+    void deactivate() override;
+
+signals:
+    void brushed(const gridmodel::Point& point);
+    void strokeEnded();
+    void strokeCancelled();
+
+private:
+    void cancelStroke();
+
+    bool mStroking = false;
+};
+
 } // namespace mapcore

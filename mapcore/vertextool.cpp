@@ -18,6 +18,13 @@ const QColor EditColor(220, 60, 30);
 VertexTool::VertexTool(QgsMapCanvas* canvas) : QgsMapTool(canvas)
 {
     setCursor(Qt::CrossCursor);
+    // While the mouse button is down the canvas only announces key presses: Esc lets go.
+    connect(canvas, &QgsMapCanvas::keyPressed, this, [this](QKeyEvent* event) {
+        if (isActive() && mDragged && event->key() == Qt::Key_Escape) {
+            mDragged.reset();
+            show(mOutline);
+        }
+    });
 }
 
 VertexTool::~VertexTool() = default;

@@ -24,13 +24,14 @@ EditingTools::EditingTools(QgsMapCanvas* canvas, QgsMessageBar* messages, QWidge
 {
     mPanTool = std::make_unique<QgsMapToolPan>(mCanvas);
     mSelectTool = std::make_unique<mapcore::PickTool>(mCanvas);
-    mPaintTool = std::make_unique<mapcore::PickTool>(mCanvas);
+    mPaintTool = std::make_unique<mapcore::BrushTool>(mCanvas);
     mDrawTool = std::make_unique<mapcore::CaptureTool>(mCanvas, mapcore::CaptureTool::Shape::Polygon);
     mReshapeTool = std::make_unique<mapcore::CaptureTool>(mCanvas, mapcore::CaptureTool::Shape::Polygon);
     mSplitTool = std::make_unique<mapcore::CaptureTool>(mCanvas, mapcore::CaptureTool::Shape::Line);
     mVertexTool = std::make_unique<mapcore::VertexTool>(mCanvas);
-    connect(mPaintTool.get(), &mapcore::PickTool::picked, this,
-            [this](const Point& point, Qt::KeyboardModifiers) { paintPicked(point); });
+    connect(mPaintTool.get(), &mapcore::BrushTool::brushed, this, &EditingTools::paintBrushed);
+    connect(mPaintTool.get(), &mapcore::BrushTool::strokeEnded, this, &EditingTools::paintStrokeEnded);
+    connect(mPaintTool.get(), &mapcore::BrushTool::strokeCancelled, this, &EditingTools::clearPaintStroke);
     connect(mDrawTool.get(), &mapcore::CaptureTool::captured, this, &EditingTools::polygonDrawn);
     connect(mDrawTool.get(), &mapcore::CaptureTool::shapeChanged, this, &EditingTools::previewDrawing);
     connect(mReshapeTool.get(), &mapcore::CaptureTool::captured, this, &EditingTools::reshapeDrawn);
@@ -43,6 +44,7 @@ EditingTools::EditingTools(QgsMapCanvas* canvas, QgsMessageBar* messages, QWidge
 EditingTools::~EditingTools()
 {
     mPreview.reset();
+    mPaintBand.reset();
     if (mCanvas->mapTool())
         mCanvas->unsetMapTool(mCanvas->mapTool());
 }
@@ -160,31 +162,80 @@ void EditingTools::splitDrawn(const std::vector<Point>& line)
     edit([&](ProjectFile& p) { return HierarchyEditor(p).split(code, line).changes; });
 }
 
-void EditingTools::paintPicked(const Point& point)
+void EditingTools::paintBrushed(const Point& point)
 {
     const Unit* parent = selectedUnit();
     if (!mSession || !parent || parent->level != mEditingLevel - 1) {
-        if (mSession)
+        if (mSession && !mPaintHintShown)
             mMessages->pushInfo(tr("划入上级"),
-                                tr("先在层级树中选中一个%1，再点击要划入它的%2")
+                                tr("先在层级树中选中一个%1，再点击或拖过要划入它的%2")
                                     .arg(levelName(mEditingLevel - 1), levelName(mEditingLevel)));
+        mPaintHintShown = true; // once per stroke
         return;
     }
     const Unit* child = mSession->project().index().unitAt(mEditingLevel, point);
-    if (!child || child->parentId == parent->id)
+    if (!child || child->parentId == parent->id ||
+        std::find(mPainting.begin(), mPainting.end(), child->id) != mPainting.end())
         return;
-    const QString parentCode = parent->code, childCode = child->code;
-    const UnitId parentId = parent->id, formerParentId = child->parentId;
-    if (!edit([&](ProjectFile& p) { return HierarchyEditor(p).assign(parentCode, {childCode}).changes; }))
+    mPainting.push_back(child->id);
+    if (!mPaintBand) {
+        mPaintBand = std::make_unique<QgsRubberBand>(mCanvas, QgsWkbTypes::PolygonGeometry);
+        mPaintBand->setStrokeColor(QColor(30, 110, 230));
+        mPaintBand->setFillColor(QColor(30, 110, 230, 90));
+        mPaintBand->setWidth(2);
+    }
+    mPaintBand->addGeometry(QgsGeometry::fromWkt(child->boundary.toWkt(3)), nullptr);
+    qint64 households = 0, residents = 0;
+    for (UnitId id : mPainting)
+        if (const Unit* unit = mSession->project().index().unit(id)) {
+            households += unit->households;
+            residents += unit->residents;
+        }
+    emit paintPending(tr("划入 %1：%2 个%3，%4 户，%5 人（松开鼠标完成，Esc 放弃）")
+                          .arg(parent->name)
+                          .arg(mPainting.size())
+                          .arg(levelName(mEditingLevel))
+                          .arg(households)
+                          .arg(residents));
+}
+
+void EditingTools::paintStrokeEnded()
+{
+    const std::vector<UnitId> stroke = mPainting;
+    clearPaintStroke();
+    const Unit* parent = selectedUnit();
+    if (!mSession || !parent || stroke.empty())
         return;
-    // Live tallies of the two parents involved, as redistricting tools show them.
+    const HierarchyIndex& before = mSession->project().index();
+    QStringList codes;
+    std::vector<UnitId> involved{parent->id};
+    for (UnitId id : stroke)
+        if (const Unit* child = before.unit(id)) {
+            codes << child->code;
+            if (std::find(involved.begin(), involved.end(), child->parentId) == involved.end())
+                involved.push_back(child->parentId);
+        }
+    const QString parentCode = parent->code;
+    const UnitId parentId = parent->id;
+    if (!edit([&](ProjectFile& p) { return HierarchyEditor(p).assign(parentCode, codes).changes; }))
+        return;
+    // Live tallies of the parents involved, as redistricting tools show them.
     const ProjectData& data = mSession->data();
     const HierarchyIndex& index = mSession->project().index();
     QStringList tallies;
-    for (UnitId id : {parentId, formerParentId})
+    for (UnitId id : involved)
         if (const Unit* unit = index.unit(id))
             tallies << UnitTally::of(data, index, id).describe(data, *unit);
     emit painted(parentId, tallies.join(QStringLiteral("  ←  ")));
+}
+
+void EditingTools::clearPaintStroke()
+{
+    mPainting.clear();
+    mPaintHintShown = false;
+    if (mPaintBand)
+        mPaintBand->reset(QgsWkbTypes::PolygonGeometry);
+    emit paintPending(QString());
 }
 
 void EditingTools::mergeSelected()

@@ -20,6 +20,7 @@ class ProjectFile;
 struct ChangeSet;
 } // namespace gridmodel
 namespace mapcore {
+class BrushTool;
 class CaptureTool;
 class PickTool;
 class ProjectSession;
@@ -48,7 +49,7 @@ public:
 
     QgsMapTool* panTool() const;
     mapcore::PickTool* selectTool() const { return mSelectTool.get(); }
-    mapcore::PickTool* paintTool() const { return mPaintTool.get(); }
+    mapcore::BrushTool* paintTool() const { return mPaintTool.get(); }
     mapcore::CaptureTool* drawTool() const { return mDrawTool.get(); }
     mapcore::CaptureTool* reshapeTool() const { return mReshapeTool.get(); }
     mapcore::VertexTool* vertexTool() const { return mVertexTool.get(); }
@@ -71,6 +72,8 @@ public:
 signals:
     //! a unit was drawn and added (the window selects it and offers its name for editing)
     void unitAdded();
+    //! while a paint stroke goes on: what it would give the parent (empty when it ends)
+    void paintPending(const QString& summary);
     //! painting changed a parent: select it; `tallies` describe the parents involved
     void painted(gridmodel::UnitId parent, const QString& tallies);
 
@@ -82,7 +85,9 @@ private:
     void reshapeDrawn(const std::vector<gridmodel::Point>& ring);
     void reshapeSelected(const gridmodel::MultiPolygon& outline);
     void splitDrawn(const std::vector<gridmodel::Point>& line);
-    void paintPicked(const gridmodel::Point& point);
+    void paintBrushed(const gridmodel::Point& point);
+    void paintStrokeEnded();
+    void clearPaintStroke();
 
     QgsMapCanvas* mCanvas;
     QgsMessageBar* mMessages;
@@ -91,8 +96,12 @@ private:
     std::vector<gridmodel::UnitId> mSelection;
     int mEditingLevel = 0;
     std::unique_ptr<QgsMapTool> mPanTool;
-    std::unique_ptr<mapcore::PickTool> mSelectTool, mPaintTool;
+    std::unique_ptr<mapcore::PickTool> mSelectTool;
+    std::unique_ptr<mapcore::BrushTool> mPaintTool;
     std::unique_ptr<mapcore::CaptureTool> mDrawTool, mReshapeTool, mSplitTool;
     std::unique_ptr<mapcore::VertexTool> mVertexTool;
     std::unique_ptr<QgsRubberBand> mPreview;
+    std::vector<gridmodel::UnitId> mPainting; //!< units the current stroke passed over
+    std::unique_ptr<QgsRubberBand> mPaintBand;
+    bool mPaintHintShown = false;
 };

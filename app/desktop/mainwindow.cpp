@@ -88,6 +88,10 @@ MainWindow::MainWindow()
         mProperties->nameEdit()->setFocus();
         mProperties->nameEdit()->selectAll();
     });
+    connect(mTools, &EditingTools::paintPending, this, [this](const QString& summary) {
+        if (!summary.isEmpty())
+            mSelectionLabel->setText(summary);
+    });
     connect(mTools, &EditingTools::painted, this, [this](UnitId parent, const QString& tallies) {
         selectUnit(parent, false);
         mSelectionLabel->setText(tallies);
@@ -314,8 +318,9 @@ void MainWindow::createActions()
                            mTools->vertexTool());
     QAction* split = tool(QStringLiteral("split"), tr("拆分"), QKeySequence(Qt::Key_X),
                           tr("沿绘制的线拆分选中单元；下级单元、人员、户数随之分配"), mTools->splitTool());
-    QAction* paint = tool(QStringLiteral("paint"), tr("划入上级"), QKeySequence(Qt::Key_A),
-                          tr("先选中一个上级单元，再逐个点击要划入它的单元"), mTools->paintTool());
+    QAction* paint =
+        tool(QStringLiteral("paint"), tr("划入上级"), QKeySequence(Qt::Key_A),
+             tr("先选中一个上级单元，再点击或拖过要划入它的单元（一笔为一步，可撤销）"), mTools->paintTool());
     QAction* merge =
         make(QStringLiteral("merge"), tr("合并"), QKeySequence(Qt::Key_M), tr("合并选中的同级单元"));
     connect(merge, &QAction::triggered, mTools, &EditingTools::mergeSelected);

@@ -32,10 +32,6 @@
         <translation>Paint into parent</translation>
     </message>
     <message>
-        <source>先在层级树中选中一个%1，再点击要划入它的%2</source>
-        <translation>First select a %1 in the hierarchy, then click each %2 to give it</translation>
-    </message>
-    <message>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
@@ -62,6 +58,14 @@
     <message>
         <source>删除 %1 %2 及其下级 %3 个单元？可以撤销。</source>
         <translation>Delete %1 %2 and the %3 units below it? This can be undone.</translation>
+    </message>
+    <message>
+        <source>先在层级树中选中一个%1，再点击或拖过要划入它的%2</source>
+        <translation>First select a %1 in the hierarchy, then click or brush over each %2 to give it</translation>
+    </message>
+    <message>
+        <source>划入 %1：%2 个%3，%4 户，%5 人（松开鼠标完成，Esc 放弃）</source>
+        <translation>Into %1: %2 × %3, %4 households, %5 residents (release to finish, Esc to abandon)</translation>
     </message>
 </context>
 <context>
@@ -238,10 +242,6 @@ Code %3
         <translation>Paint into parent</translation>
     </message>
     <message>
-        <source>先选中一个上级单元，再逐个点击要划入它的单元</source>
-        <translation>Select a parent first, then click each unit to give it</translation>
-    </message>
-    <message>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
@@ -396,6 +396,10 @@ Code %3
     <message>
         <source>拖动选中单元的节点移动它，从边上拖出新节点，点击节点后按 Delete 删除；相邻单元随之改变</source>
         <translation>Drag a vertex of the selected unit to move it, drag from an edge to add one, click a vertex and press Delete to remove it; the neighbours follow</translation>
+    </message>
+    <message>
+        <source>先选中一个上级单元，再点击或拖过要划入它的单元（一笔为一步，可撤销）</source>
+        <translation>Select a parent first, then click or brush over the units to give it (one stroke is one step, undoable)</translation>
     </message>
 </context>
 <context>

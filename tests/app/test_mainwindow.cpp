@@ -388,6 +388,61 @@ private slots:
         QCOMPARE(index().unit(building.id)->parentId, neighbour.id);
     }
 
+    void aBrushStrokePaintsEveryUnitItCrossesAsOneStep()
+    {
+        openFreshDemo();
+        const Unit grid = *firstAtLevel(QStringLiteral("grid"));
+        const Unit neighbour = *index().children(grid.parentId).at(1);
+        const std::vector<const Unit*> buildings = index().children(neighbour.id);
+        QVERIFY(buildings.size() >= 3);
+        const Unit first = *buildings.at(0), second = *buildings.at(1),
+                   own = *index().children(grid.id).front();
+        mWindow->setEditingLevel(first.level);
+        mWindow->selectUnit(grid.id, true);
+        mWindow->action(QStringLiteral("paint"))->trigger();
+        mWindow->action(QStringLiteral("zoomFull"))->trigger();
+        QWidget* viewport = mWindow->canvas()->viewport();
+        const auto dragTo = [&](const Point& point) {
+            QMouseEvent move(QEvent::MouseMove, pixel(point.x, point.y), Qt::NoButton, Qt::LeftButton,
+                             Qt::NoModifier);
+            QApplication::sendEvent(viewport, &move);
+        };
+        const GeosEngine geos;
+        const Point a = geos.pointOnSurface(first.boundary), b = geos.pointOnSurface(second.boundary),
+                    mine = geos.pointOnSurface(own.boundary);
+
+        // Esc abandons a stroke: nothing changes.
+        QTest::mousePress(viewport, Qt::LeftButton, Qt::NoModifier, pixel(a.x, a.y));
+        QTest::keyClick(mWindow->canvas(), Qt::Key_Escape);
+        QTest::mouseRelease(viewport, Qt::LeftButton, Qt::NoModifier, pixel(a.x, a.y));
+        QCOMPARE(index().unit(first.id)->parentId, neighbour.id);
+        QVERIFY(!mWindow->action(QStringLiteral("undo"))->isEnabled());
+
+        // Over two of the neighbour's buildings and one of its own: the two are painted in.
+        QTest::mousePress(viewport, Qt::LeftButton, Qt::NoModifier, pixel(a.x, a.y));
+        dragTo(mine);
+        dragTo(b);
+        const QString pending = mWindow->statusBar()->findChildren<QLabel*>().front()->text();
+        QVERIFY2(pending.contains(QStringLiteral("2 个")) &&
+                     pending.contains(QString::number(first.households + second.households)),
+                 qPrintable(pending));
+        QCOMPARE(index().unit(first.id)->parentId, neighbour.id); // not before the stroke ends
+        snapshot(QStringLiteral("paint-stroke"));
+        QTest::mouseRelease(viewport, Qt::LeftButton, Qt::NoModifier, pixel(b.x, b.y));
+        for (const Unit& painted : {first, second})
+            QCOMPARE(index().unit(painted.id)->parentId, grid.id);
+        QCOMPARE(index().unit(own.id)->parentId, grid.id);
+        QCOMPARE(index().unit(grid.id)->households, grid.households + first.households + second.households);
+        const QString tallies = mWindow->statusBar()->findChildren<QLabel*>().front()->text();
+        QVERIFY2(tallies.contains(grid.name) && tallies.contains(neighbour.name), qPrintable(tallies));
+
+        // One step: one undo gives both back.
+        mWindow->action(QStringLiteral("undo"))->trigger();
+        for (const Unit& painted : {first, second})
+            QCOMPARE(index().unit(painted.id)->parentId, neighbour.id);
+        QCOMPARE(index().unit(grid.id)->households, grid.households);
+    }
+
     void draggingInTheTreeMovesAUnit()
     {
         openFreshDemo();
