@@ -1,0 +1,160 @@
+#include "responsibilitysheet.h"
+
+#include "error.h"
+#include "hierarchyindex.h"
+#include "personaldata.h"
+#include "translation.h"
+
+#include <QSet>
+#include <algorithm>
+#include <cmath>
+
+namespace gridmodel {
+
+namespace {
+constexpr double FrameMargin = 1.1; //!< a tenth of the frame around the unit
+} // namespace
+
+std::optional<PaperSize> PaperSize::byKey(const QString& key)
+{
+    static const std::vector<PaperSize> sizes{{QStringLiteral("A4"), 210, 297},
+                                              {QStringLiteral("A3"), 297, 420},
+                                              {QStringLiteral("8K"), 260, 368},
+                                              {QStringLiteral("A1"), 594, 841},
+                                              {QStringLiteral("A0"), 841, 1189}};
+    for (const PaperSize& size : sizes)
+        if (size.key.compare(key, Qt::CaseInsensitive) == 0)
+            return size;
+    return std::nullopt;
+}
+
+QStringList PaperSize::keys()
+{
+    return {QStringLiteral("A4"), QStringLiteral("A3"), QStringLiteral("8K"), QStringLiteral("A1"),
+            QStringLiteral("A0")};
+}
+
+ResponsibilitySheet ResponsibilitySheet::of(const ProjectData& data, const HierarchyIndex& index, UnitId id,
+                                            const std::vector<Problem>& problems, bool showPhones)
+{
+    const Unit* unit = index.unit(id);
+    if (!unit)
+        throw Error(Error::Kind::InvalidInput, Tr::tr("No unit with id %1").arg(id));
+    const HierarchyTemplate& hierarchy = data.hierarchy;
+    const LevelDefinition& level = hierarchy.level(unit->level);
+    ResponsibilitySheet sheet;
+    sheet.unit = id;
+    sheet.code = unit->code;
+    sheet.levelName = level.name.text();
+    if (unit->level + 1 < hierarchy.levelCount())
+        sheet.childLevelName = hierarchy.level(unit->level + 1).name.text();
+
+    QStringList names;
+    for (const Unit* step = unit; step; step = step->parentId ? index.unit(step->parentId) : nullptr) {
+        names.prepend(step->name);
+        if (names.size() > hierarchy.levelCount())
+            break; // a cycle: the checker reports it
+    }
+    sheet.title = names.join(QLatin1Char(' ')) + QLatin1Char(' ') +
+                  LocalizedText{QStringLiteral("责任图"), QStringLiteral("responsibility map")}.text();
+    sheet.office = unit->organisation;
+    if (sheet.office.isEmpty() && unit->parentId)
+        if (const Unit* parent = index.unit(unit->parentId))
+            sheet.office = parent->organisation;
+
+    QHash<MemberId, const Member*> members;
+    for (const Member& member : data.members)
+        members.insert(member.id, &member);
+    QSet<QString> heldRoles;
+    for (const Assignment& assignment : data.assignments) {
+        if (assignment.unitId != id)
+            continue;
+        const Member* member = members.value(assignment.memberId);
+        const RoleDefinition* role = level.role(assignment.role);
+        heldRoles.insert(assignment.role);
+        sheet.roster.push_back(
+            RosterRow{role ? role->name.text() : assignment.role, member ? member->name : QString(),
+                      member ? (showPhones ? member->phone : maskedPhone(member->phone)) : QString(),
+                      assignment.linkedHouseholds});
+    }
+    const auto roleOrder = [&level](const QString& roleName) {
+        for (size_t i = 0; i < level.roles.size(); ++i)
+            if (level.roles[i].name.text() == roleName)
+                return static_cast<int>(i);
+        return static_cast<int>(level.roles.size());
+    };
+    std::stable_sort(sheet.roster.begin(), sheet.roster.end(), [&](const RosterRow& a, const RosterRow& b) {
+        const int ra = roleOrder(a.role), rb = roleOrder(b.role);
+        return ra != rb ? ra < rb : a.name < b.name;
+    });
+    for (const RoleDefinition& role : level.roles)
+        if (role.required && !heldRoles.contains(role.key))
+            sheet.missingRoles << role.name.text();
+
+    sheet.households = unit->households;
+    sheet.residents = unit->residents;
+    sheet.children = static_cast<qint64>(index.children(id).size());
+    QSet<MemberId> people;
+    for (const Assignment& assignment : data.assignments)
+        if (const Unit* holder = index.unit(assignment.unitId); holder && index.isWithin(*holder, id))
+            people.insert(assignment.memberId);
+    sheet.members = people.size();
+
+    for (const Problem& problem : problems) {
+        const bool concerns = std::any_of(problem.units.begin(), problem.units.end(), [&](UnitId involved) {
+            const Unit* other = index.unit(involved);
+            return other && index.isWithin(*other, id);
+        });
+        if (concerns)
+            sheet.problems << QStringLiteral("%1：%2").arg(Problem::kindName(problem.kind), problem.detail);
+    }
+    return sheet;
+}
+
+ResponsibilitySheet::Orientation ResponsibilitySheet::orientationFor(const Envelope& extent)
+{
+    return extent.width() > extent.height() ? Orientation::Landscape : Orientation::Portrait;
+}
+
+const std::vector<int>& ResponsibilitySheet::standardScales()
+{
+    static const std::vector<int> scales{500,   1000,  2000,   2500,   5000,   10000,  20000,
+                                         25000, 50000, 100000, 200000, 250000, 500000, 1000000};
+    return scales;
+}
+
+int ResponsibilitySheet::scaleToFit(const Envelope& extent, double frameWidthMm, double frameHeightMm)
+{
+    if (extent.isEmpty() || frameWidthMm <= 0 || frameHeightMm <= 0)
+        return standardScales().front();
+    // metres on the ground per metre of paper, so that the unit and its margin fit both ways
+    const double needed = std::max(extent.width() * FrameMargin / (frameWidthMm / 1000.0),
+                                   extent.height() * FrameMargin / (frameHeightMm / 1000.0));
+    for (int scale : standardScales())
+        if (scale >= needed)
+            return scale;
+    return static_cast<int>(std::ceil(needed));
+}
+
+std::vector<UnitId> ResponsibilitySheet::unitsToPrint(const ProjectData& data, const HierarchyIndex& index,
+                                                      int level, const QString& withinCode)
+{
+    const Unit* within = nullptr;
+    if (!withinCode.isEmpty()) {
+        within = index.unitByCode(withinCode);
+        if (!within)
+            throw Error(Error::Kind::InvalidInput, Tr::tr("No unit has the code \"%1\"").arg(withinCode));
+    }
+    std::vector<const Unit*> units;
+    for (const Unit& unit : data.units)
+        if (unit.level == level && (!within || index.isWithin(unit, within->id)))
+            units.push_back(&unit);
+    std::sort(units.begin(), units.end(), [](const Unit* a, const Unit* b) { return a->code < b->code; });
+    std::vector<UnitId> ids;
+    ids.reserve(units.size());
+    for (const Unit* unit : units)
+        ids.push_back(unit->id);
+    return ids;
+}
+
+} // namespace gridmodel
