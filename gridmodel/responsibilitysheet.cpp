@@ -12,7 +12,7 @@
 namespace gridmodel {
 
 namespace {
-constexpr double FrameMargin = 1.1; //!< a tenth of the frame around the unit
+constexpr double FrameMargin = 1.05; //!< a little of the frame around the unit
 } // namespace
 
 std::optional<PaperSize> PaperSize::byKey(const QString& key)

@@ -3,6 +3,7 @@
 #include "projectfile.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <functional>
@@ -34,6 +35,12 @@ std::vector<Command> projectCommands();
 std::vector<Command> checkCommands();
 std::vector<Command> editCommands();
 std::vector<Command> boundaryCommands();
+#ifdef GRIDATLAS_WITH_PRINT
+std::vector<Command> printCommands();
+//! the application the print command runs in (QGIS, offscreen), and its end
+std::unique_ptr<QCoreApplication> printApplication(int& argc, char** argv);
+void stopPrintApplication();
+#endif
 
 //! declares the FILE argument that most commands take first
 void addProjectArgument(QCommandLineParser& parser);

@@ -3,6 +3,8 @@
 #include "error.h"
 
 #include <QCoreApplication>
+#include <cstring>
+#include <memory>
 
 using namespace gridatlas::cli;
 
@@ -21,9 +23,28 @@ QString overview(const std::vector<Command>& commands)
 
 } // namespace
 
+int runCommand();
+
 int main(int argc, char* argv[])
 {
-    QCoreApplication application(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+#ifdef GRIDATLAS_WITH_PRINT
+    const bool printing = argc > 1 && std::strcmp(argv[1], "print") == 0;
+    if (printing)
+        application = printApplication(argc, argv);
+#endif
+    if (!application)
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    const int result = runCommand();
+#ifdef GRIDATLAS_WITH_PRINT
+    if (printing)
+        stopPrintApplication();
+#endif
+    return result;
+}
+
+int runCommand()
+{
     QCoreApplication::setApplicationName(QStringLiteral("gridatlas-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("GridAtlas"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GRIDATLAS_VERSION));
@@ -32,6 +53,10 @@ int main(int argc, char* argv[])
     for (auto* group : {&checkCommands, &boundaryCommands, &editCommands})
         for (Command& command : (*group)())
             commands.push_back(std::move(command));
+#ifdef GRIDATLAS_WITH_PRINT
+    for (Command& command : printCommands())
+        commands.push_back(std::move(command));
+#endif
     QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() < 2 || arguments.at(1) == QLatin1String("--help") ||
         arguments.at(1) == QLatin1String("-h")) {

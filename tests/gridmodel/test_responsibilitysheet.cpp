@@ -104,8 +104,8 @@ private slots:
                  ResponsibilitySheet::Orientation::Landscape);
         QCOMPARE(ResponsibilitySheet::orientationFor(box(0, 0, 100, 300).envelope()),
                  ResponsibilitySheet::Orientation::Portrait);
-        // 180 m × 120 m in a 190 × 200 mm frame: 1:1,000 is too tight with the margin, 1:2,000 fits
-        QCOMPARE(ResponsibilitySheet::scaleToFit(box(0, 0, 180, 120).envelope(), 190, 200), 2000);
+        // 185 m × 120 m in a 190 × 200 mm frame: 1:1,000 is too tight with the margin, 1:2,000 fits
+        QCOMPARE(ResponsibilitySheet::scaleToFit(box(0, 0, 185, 120).envelope(), 190, 200), 2000);
         QCOMPARE(ResponsibilitySheet::scaleToFit(box(0, 0, 80, 60).envelope(), 190, 200), 500);
         QCOMPARE(ResponsibilitySheet::scaleToFit(box(0, 0, 400, 100).envelope(), 190, 200), 2500);
         QCOMPARE(ResponsibilitySheet::scaleToFit(box(0, 0, 3000, 3000).envelope(), 190, 200), 20000);

@@ -1,0 +1,131 @@
+// gridatlas-cli print: responsibility maps (needs QGIS; built with GRIDATLAS_WITH_QGIS).
+
+#include "command.h"
+
+#include "error.h"
+#include "hierarchyindex.h"
+#include "projectfile.h"
+#include "qgisruntime.h"
+#include "responsibilitymapprinter.h"
+
+#include <QFileInfo>
+#include <cstdio>
+#include <qgsapplication.h>
+
+using namespace gridmodel;
+
+namespace gridatlas::cli {
+
+namespace {
+
+const QCommandLineOption LevelOption(QStringLiteral("level"),
+                                     QStringLiteral("The level to print a page per unit of (e.g. grid)."),
+                                     QStringLiteral("KEY"));
+const QCommandLineOption WithinOption(QStringLiteral("within"),
+                                      QStringLiteral("Only the units inside the unit with this code."),
+                                      QStringLiteral("CODE"));
+const QCommandLineOption PaperOption(QStringLiteral("paper"), QStringLiteral("A4 (default), A3, 8K, A1 or A0."),
+                                     QStringLiteral("PAPER"), QStringLiteral("A4"));
+const QCommandLineOption OrientationOption(QStringLiteral("orientation"),
+                                           QStringLiteral("auto (by each unit's shape, default), portrait or "
+                                                          "landscape."),
+                                           QStringLiteral("auto|portrait|landscape"), QStringLiteral("auto"));
+const QCommandLineOption PhonesOption(QStringLiteral("show-phones"),
+                                      QStringLiteral("Print phone numbers whole (masked 138****5678 otherwise)."));
+const QCommandLineOption TemplateOption(QStringLiteral("template"),
+                                        QStringLiteral("A QGIS layout template (.qpt) to use instead of the "
+                                                       "default page (see README: Printing)."),
+                                        QStringLiteral("FILE.qpt"));
+const QCommandLineOption DpiOption(QStringLiteral("dpi"), QStringLiteral("Resolution of PNG output (default 150)."),
+                                   QStringLiteral("DPI"), QStringLiteral("150"));
+const QCommandLineOption OutputOption({QStringLiteral("o"), QStringLiteral("output")},
+                                      QStringLiteral("OUT.pdf (one file, a page per unit) or OUT.png (a picture "
+                                                     "per page: OUT-001.png … when several)."),
+                                      QStringLiteral("OUT"));
+
+int print(const QCommandLineParser& parser)
+{
+    const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
+    if (!parser.isSet(LevelOption) || !parser.isSet(OutputOption))
+        throw Error(Error::Kind::InvalidInput, QStringLiteral("--level and -o are required (see --help)"));
+    const ProjectData& data = project->data();
+    const int level = data.hierarchy.levelIndex(parser.value(LevelOption));
+    if (level < 0)
+        throw Error(Error::Kind::InvalidInput,
+                    QStringLiteral("the project has no level \"%1\"").arg(parser.value(LevelOption)));
+    mapcore::ResponsibilityMapPrinter::Options options;
+    options.paper = parser.value(PaperOption);
+    const QString orientation = parser.value(OrientationOption);
+    if (orientation == QLatin1String("portrait"))
+        options.orientation = mapcore::ResponsibilityMapPrinter::Orientation::Portrait;
+    else if (orientation == QLatin1String("landscape"))
+        options.orientation = mapcore::ResponsibilityMapPrinter::Orientation::Landscape;
+    else if (orientation != QLatin1String("auto"))
+        throw Error(Error::Kind::InvalidInput,
+                    QStringLiteral("--orientation must be auto, portrait or landscape, not \"%1\"").arg(orientation));
+    options.showPhones = parser.isSet(PhonesOption);
+    options.templatePath = parser.value(TemplateOption);
+
+    const std::vector<UnitId> units =
+        ResponsibilitySheet::unitsToPrint(data, project->index(), level, parser.value(WithinOption));
+    if (units.empty())
+        throw Error(Error::Kind::InvalidInput, QStringLiteral("no %1 to print").arg(parser.value(LevelOption)));
+    mapcore::ResponsibilityMapPrinter printer(*project, options);
+    const QString output = parser.value(OutputOption);
+    if (output.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+        bool ok = false;
+        const double dpi = parser.value(DpiOption).toDouble(&ok);
+        if (!ok || dpi < 30 || dpi > 1200)
+            throw Error(Error::Kind::InvalidInput, QStringLiteral("--dpi must be 30 to 1200"));
+        const QString stem = output.left(output.size() - 4);
+        const int total = static_cast<int>(units.size());
+        for (int page = 0; page < total; ++page) {
+            const QString file =
+                total == 1 ? output : QStringLiteral("%1-%2.png").arg(stem).arg(page + 1, 3, 10, QLatin1Char('0'));
+            if (!printer.renderPage(units[static_cast<size_t>(page)], dpi, page + 1, total).save(file))
+                throw Error(Error::Kind::Io, QStringLiteral("cannot write %1").arg(file));
+            printOut(file + QLatin1Char('\n'));
+        }
+        return Success;
+    }
+    if (!output.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
+        throw Error(Error::Kind::InvalidInput, QStringLiteral("-o must name a .pdf or a .png file"));
+    printer.writePdf(units, output, [](int done, int total) {
+        std::fprintf(stderr, "\r%d/%d", done, total);
+        return true;
+    });
+    std::fprintf(stderr, "\n");
+    printOut(QStringLiteral("%1: %2 pages\n").arg(output).arg(units.size()));
+    return Success;
+}
+
+} // namespace
+
+std::vector<Command> printCommands()
+{
+    return {{QStringLiteral("print"),
+             QStringLiteral("Print responsibility maps: a page per unit of a level (PDF or PNG)"),
+             [](QCommandLineParser& parser) {
+                 addProjectArgument(parser);
+                 parser.addOptions({LevelOption, WithinOption, PaperOption, OrientationOption, PhonesOption,
+                                    TemplateOption, DpiOption, OutputOption});
+             },
+             print}};
+}
+
+std::unique_ptr<QCoreApplication> printApplication(int& argc, char** argv)
+{
+    // Printing draws text and maps without a display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    auto application = std::make_unique<QgsApplication>(argc, argv, false, mapcore::QgisRuntime::profileFolder());
+    mapcore::QgisRuntime::start();
+    return application;
+}
+
+void stopPrintApplication()
+{
+    mapcore::QgisRuntime::stop();
+}
+
+} // namespace gridatlas::cli

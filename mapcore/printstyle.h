@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QString>
+
+class QgsVectorLayer;
+class QFont;
+
+namespace mapcore {
+
+/**
+ * How the levels look on a printed responsibility map. The unit being printed is named by
+ * the layout variable @ga_unit (its fid), so one style serves every page: the unit outlined,
+ * its neighbours greyed and named, its children filled and labelled with their households,
+ * the parent's boundary dashed.
+ */
+namespace PrintStyle {
+
+//! the layout variable that holds the printed unit's id
+inline const char* UnitVariable = "ga_unit";
+
+//! a font for printed text that has Chinese glyphs (embedded in the PDF)
+QFont font(double pointSize, bool bold = false);
+
+void applyAsParent(QgsVectorLayer& layer, const QString& levelName);
+void applyAsUnitLevel(QgsVectorLayer& layer, const QString& levelName);
+void applyAsChildren(QgsVectorLayer& layer, const QString& levelName);
+
+} // namespace PrintStyle
+
+} // namespace mapcore

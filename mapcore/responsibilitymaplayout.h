@@ -1,0 +1,54 @@
+#pragma once
+
+#include "responsibilitysheet.h"
+
+#include <QList>
+#include <QSizeF>
+#include <QString>
+#include <memory>
+
+class QgsLayoutItemManualTable;
+class QgsLayoutItemMap;
+class QgsMapLayer;
+class QgsPrintLayout;
+class QgsProject;
+class QgsRectangle;
+
+namespace mapcore {
+
+/**
+ * One page of a responsibility map as a QGIS print layout: the default one for a paper
+ * and orientation, or a user's template (.qpt, made in QGIS's layout designer). Items are
+ * found by their ids (README: "Printing"): map (required), title, office, date, legend,
+ * scalebar, north, counts, roster (a fixed table), problems, page. fill() writes a sheet
+ * into them; items a template leaves out are simply not filled.
+ */
+class ResponsibilityMapLayout
+{
+public:
+    using Orientation = gridmodel::ResponsibilitySheet::Orientation;
+
+    ResponsibilityMapLayout(QgsProject* project, const gridmodel::PaperSize& paper, Orientation orientation);
+    //! throws gridmodel::Error naming what is wrong with the template
+    ResponsibilityMapLayout(QgsProject* project, const QString& templatePath);
+    ~ResponsibilityMapLayout();
+
+    QgsPrintLayout& layout() const { return *mLayout; }
+    QgsLayoutItemMap* map() const { return mMap; }
+    //! the map frame's size on paper, millimetres
+    QSizeF mapFrameMm() const;
+
+    void fill(const gridmodel::ResponsibilitySheet& sheet, const QList<QgsMapLayer*>& layers,
+              const QgsRectangle& extent, int scale, int pageNumber, int pageCount);
+
+private:
+    void buildDefault(const gridmodel::PaperSize& paper, Orientation orientation);
+    void findItems();
+    void setText(const QString& id, const QString& text);
+
+    std::unique_ptr<QgsPrintLayout> mLayout;
+    QgsLayoutItemMap* mMap = nullptr;
+    QgsLayoutItemManualTable* mRoster = nullptr;
+};
+
+} // namespace mapcore

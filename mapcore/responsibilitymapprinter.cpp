@@ -1,0 +1,170 @@
+#include "responsibilitymapprinter.h"
+
+#include "error.h"
+#include "printstyle.h"
+#include "projectfile.h"
+#include "responsibilitymaplayout.h"
+
+#include <QFile>
+#include <QPainter>
+#include <QPdfWriter>
+#include <qgslayertree.h>
+#include <qgslayoutexporter.h>
+#include <qgslayoutitemmap.h>
+#include <qgslayoutitempage.h>
+#include <qgslayoutpagecollection.h>
+#include <qgslegendrenderer.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
+
+namespace mapcore {
+
+namespace {
+constexpr double PdfDpi = 300;
+}
+
+ResponsibilityMapPrinter::ResponsibilityMapPrinter(const gridmodel::ProjectFile& project, const Options& options)
+    : mProject(project), mOptions(options)
+{
+    const auto paper = gridmodel::PaperSize::byKey(options.paper);
+    if (!paper)
+        throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput,
+                               QStringLiteral("未知纸张 \"%1\"（可选 %2）/ unknown paper")
+                                   .arg(options.paper, gridmodel::PaperSize::keys().join(QStringLiteral(", "))));
+    mPaper = *paper;
+    mQgisProject = std::make_unique<QgsProject>();
+    const gridmodel::HierarchyTemplate& hierarchy = project.data().hierarchy;
+    for (int level = 0; level < hierarchy.levelCount(); ++level) {
+        QgsVectorLayer::LayerOptions layerOptions;
+        layerOptions.loadDefaultStyle = false;
+        auto* layer = new QgsVectorLayer(
+            QStringLiteral("%1|layername=%2").arg(project.path(), hierarchy.level(level).key),
+            hierarchy.level(level).name.text(), QStringLiteral("ogr"), layerOptions);
+        mQgisProject->addMapLayer(layer, false);
+        mLayers.push_back(layer);
+    }
+    if (!mLayers.empty())
+        mQgisProject->setCrs(mLayers.front()->crs());
+    if (!options.templatePath.isEmpty())
+        mTemplate = std::make_unique<ResponsibilityMapLayout>(mQgisProject.get(), options.templatePath);
+    mProblems = gridmodel::Checker(project.data()).check();
+}
+
+ResponsibilityMapPrinter::~ResponsibilityMapPrinter()
+{
+    // the layouts refer to the project's layers: they go first
+    mTemplate.reset();
+    mPortrait.reset();
+    mLandscape.reset();
+}
+
+ResponsibilityMapLayout& ResponsibilityMapPrinter::layoutFor(Orientation orientation)
+{
+    if (mTemplate)
+        return *mTemplate;
+    std::unique_ptr<ResponsibilityMapLayout>& layout =
+        orientation == Orientation::Landscape ? mLandscape : mPortrait;
+    if (!layout) {
+        layout = std::make_unique<ResponsibilityMapLayout>(mQgisProject.get(), mPaper, orientation);
+        QgsLayoutRenderContext& context = layout->layout().renderContext();
+        context.setDpi(PdfDpi);
+        context.setFlag(QgsLayoutRenderContext::FlagForceVectorOutput, true);
+        context.setFlag(QgsLayoutRenderContext::FlagAntialiasing, true);
+        // Text stays text: searchable, small, its font embedded (QGIS's default draws outlines).
+        context.setTextRenderFormat(Qgis::TextRenderFormat::AlwaysText);
+    }
+    return *layout;
+}
+
+void ResponsibilityMapPrinter::styleLevels(int level)
+{
+    if (level == mStyledLevel)
+        return;
+    const gridmodel::HierarchyTemplate& hierarchy = mProject.data().hierarchy;
+    if (level > 0)
+        PrintStyle::applyAsParent(*mLayers[static_cast<size_t>(level - 1)], hierarchy.level(level - 1).name.text());
+    PrintStyle::applyAsUnitLevel(*mLayers[static_cast<size_t>(level)], hierarchy.level(level).name.text());
+    if (level + 1 < hierarchy.levelCount())
+        PrintStyle::applyAsChildren(*mLayers[static_cast<size_t>(level + 1)],
+                                    hierarchy.level(level + 1).name.text());
+    mStyledLevel = level;
+}
+
+ResponsibilityMapLayout& ResponsibilityMapPrinter::prepare(gridmodel::UnitId id, int pageNumber, int pageCount)
+{
+    const gridmodel::HierarchyIndex& index = mProject.index();
+    const gridmodel::Unit* unit = index.unit(id);
+    if (!unit)
+        throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput, QStringLiteral("No unit with id %1").arg(id));
+    styleLevels(unit->level);
+    const gridmodel::Envelope box = unit->boundary.envelope();
+    ResponsibilityMapLayout& layout =
+        layoutFor(mOptions.orientation ? *mOptions.orientation : gridmodel::ResponsibilitySheet::orientationFor(box));
+    QList<QgsMapLayer*> layers;
+    if (unit->level > 0)
+        layers << mLayers[static_cast<size_t>(unit->level - 1)];
+    layers << mLayers[static_cast<size_t>(unit->level)];
+    if (unit->level + 1 < static_cast<int>(mLayers.size()))
+        layers << mLayers[static_cast<size_t>(unit->level + 1)];
+    const QSizeF frame = layout.mapFrameMm();
+    const int scale = gridmodel::ResponsibilitySheet::scaleToFit(box, frame.width(), frame.height());
+    const auto sheet =
+        gridmodel::ResponsibilitySheet::of(mProject.data(), index, id, mProblems, mOptions.showPhones);
+    layout.fill(sheet, layers, QgsRectangle(box.minX, box.minY, box.maxX, box.maxY), scale, pageNumber, pageCount);
+    return layout;
+}
+
+void ResponsibilityMapPrinter::writePdf(const std::vector<gridmodel::UnitId>& units, const QString& path,
+                                        const Progress& progress)
+{
+    if (units.empty())
+        throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput, QStringLiteral("没有要打印的单元 / nothing to print"));
+    const QString partial = path + QStringLiteral(".partial");
+    QFile::remove(partial);
+    {
+        QPdfWriter writer(partial);
+        writer.setResolution(static_cast<int>(PdfDpi));
+        writer.setCreator(QStringLiteral("GridAtlas"));
+        writer.setTitle(QStringLiteral("%1 责任图").arg(mProject.data().name));
+        QPainter painter;
+        const int total = static_cast<int>(units.size());
+        for (int page = 0; page < total; ++page) {
+            if (progress && !progress(page, total)) {
+                painter.end();
+                QFile::remove(partial);
+                throw gridmodel::Error(gridmodel::Error::Kind::Cancelled, QStringLiteral("已取消打印 / printing cancelled"));
+            }
+            ResponsibilityMapLayout& layout = prepare(units[static_cast<size_t>(page)], page + 1, total);
+            const QSizeF size = layout.layout().pageCollection()->page(0)->pageSize().toQSizeF();
+            QPageLayout pageLayout(QPageSize(size, QPageSize::Millimeter), QPageLayout::Portrait, QMarginsF());
+            pageLayout.setMode(QPageLayout::FullPageMode);
+            writer.setPageLayout(pageLayout);
+            if (page == 0) {
+                if (!painter.begin(&writer))
+                    throw gridmodel::Error(gridmodel::Error::Kind::Io, QStringLiteral("无法写入 %1 / cannot write").arg(path));
+            } else {
+                writer.newPage();
+            }
+            QgsLayoutExporter(&layout.layout()).renderPage(&painter, 0);
+        }
+        painter.end();
+    }
+    if (progress)
+        progress(static_cast<int>(units.size()), static_cast<int>(units.size()));
+    if ((QFile::exists(path) && !QFile::remove(path)) || !QFile::rename(partial, path)) {
+        QFile::remove(partial);
+        throw gridmodel::Error(gridmodel::Error::Kind::Io, QStringLiteral("无法写入 %1 / cannot write").arg(path));
+    }
+}
+
+QImage ResponsibilityMapPrinter::renderPage(gridmodel::UnitId unit, double dpi, int pageNumber, int pageCount)
+{
+    ResponsibilityMapLayout& layout = prepare(unit, pageNumber, pageCount);
+    layout.layout().renderContext().setDpi(dpi);
+    QImage image = QgsLayoutExporter(&layout.layout()).renderPageToImage(0, QSize(), dpi);
+    layout.layout().renderContext().setDpi(PdfDpi);
+    return image;
+}
+
+} // namespace mapcore

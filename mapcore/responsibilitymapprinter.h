@@ -1,0 +1,73 @@
+#pragma once
+
+#include "responsibilitysheet.h"
+
+#include <QImage>
+#include <QString>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QgsProject;
+class QgsVectorLayer;
+
+namespace gridmodel {
+class ProjectFile;
+}
+
+namespace mapcore {
+
+class ResponsibilityMapLayout;
+
+/**
+ * Prints responsibility maps (网格责任图): a page per unit, each with its map (children
+ * labelled, neighbours greyed, the parent's boundary), legend, scale bar, north arrow,
+ * roster, counts and open problems, as a vector PDF with its Chinese font embedded, or as
+ * images. What a page says is gridmodel::ResponsibilitySheet's; this class lays it out.
+ */
+class ResponsibilityMapPrinter
+{
+public:
+    using Orientation = gridmodel::ResponsibilitySheet::Orientation;
+
+    struct Options
+    {
+        QString paper = QStringLiteral("A4");
+        std::optional<Orientation> orientation; //!< none: by each unit's shape
+        bool showPhones = false;                //!< masked (138****5678) unless set
+        QString templatePath;                   //!< a .qpt instead of the default layout
+    };
+
+    //! done pages and all pages; returning false stops (Error::Kind::Cancelled, no file left)
+    using Progress = std::function<bool(int done, int total)>;
+
+    //! throws gridmodel::Error for an unknown paper or a bad template
+    ResponsibilityMapPrinter(const gridmodel::ProjectFile& project, const Options& options);
+    ~ResponsibilityMapPrinter();
+
+    /**
+     * Writes one PDF with a page per unit, in the order given. The file appears whole or not
+     * at all (written beside it, then renamed).
+     */
+    void writePdf(const std::vector<gridmodel::UnitId>& units, const QString& path,
+                  const Progress& progress = {});
+    //! one unit's page as an image
+    QImage renderPage(gridmodel::UnitId unit, double dpi, int pageNumber = 1, int pageCount = 1);
+
+private:
+    ResponsibilityMapLayout& prepare(gridmodel::UnitId unit, int pageNumber, int pageCount);
+    ResponsibilityMapLayout& layoutFor(Orientation orientation);
+    void styleLevels(int level);
+
+    const gridmodel::ProjectFile& mProject;
+    Options mOptions;
+    gridmodel::PaperSize mPaper;
+    std::vector<gridmodel::Problem> mProblems;
+    std::unique_ptr<QgsProject> mQgisProject;
+    std::vector<QgsVectorLayer*> mLayers; //!< one per level, owned by mQgisProject
+    std::unique_ptr<ResponsibilityMapLayout> mPortrait, mLandscape, mTemplate;
+    int mStyledLevel = -1;
+};
+
+} // namespace mapcore
