@@ -50,8 +50,8 @@ void setRules(QgsVectorLayer& layer, const QList<QPair<QString, QPair<QString, Q
 {
     auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
     for (const auto& [filter, labelled] : rules)
-        root->appendChild(new QgsRuleBasedRenderer::Rule(new QgsFillSymbol(labelled.second), 0, 0, filter,
-                                                         labelled.first));
+        root->appendChild(
+            new QgsRuleBasedRenderer::Rule(new QgsFillSymbol(labelled.second), 0, 0, filter, labelled.first));
     layer.setRenderer(new QgsRuleBasedRenderer(root));
 }
 
@@ -64,7 +64,8 @@ void setLabels(QgsVectorLayer& layer, const QString& text, const QString& showWh
     settings.placement = QgsPalLayerSettings::OverPoint;
     settings.centroidInside = true;
     settings.centroidWhole = true;
-    settings.dataDefinedProperties().setProperty(QgsPalLayerSettings::Show, QgsProperty::fromExpression(showWhen));
+    settings.dataDefinedProperties().setProperty(QgsPalLayerSettings::Show,
+                                                 QgsProperty::fromExpression(showWhen));
     QgsTextFormat format;
     format.setFont(font(sizePt));
     format.setSize(sizePt);
@@ -90,8 +91,9 @@ QFont font(double pointSize, bool bold)
 {
     static const QString family = [] {
         const QStringList families = QFontDatabase().families();
-        for (const QString& candidate : {QStringLiteral("WenQuanYi Micro Hei"), QStringLiteral("Noto Sans CJK SC"),
-                                         QStringLiteral("Noto Sans SC"), QStringLiteral("Source Han Sans SC")})
+        for (const QString& candidate :
+             {QStringLiteral("WenQuanYi Micro Hei"), QStringLiteral("Noto Sans CJK SC"),
+              QStringLiteral("Noto Sans SC"), QStringLiteral("Source Han Sans SC")})
             if (families.contains(candidate))
                 return candidate;
         return QString();
@@ -104,8 +106,9 @@ QFont font(double pointSize, bool bold)
 
 void applyAsParent(QgsVectorLayer& layer, const QString& levelName)
 {
-    setRules(layer, {{QStringLiteral("ELSE"),
-                      {levelName + QStringLiteral("界"), {outline(QColor(0xc2, 0x41, 0x0c), 0.9, Qt::DashLine)}}}});
+    setRules(layer,
+             {{QStringLiteral("ELSE"),
+               {levelName + QStringLiteral("界"), {outline(QColor(0xc2, 0x41, 0x0c), 0.9, Qt::DashLine)}}}});
     layer.setLabelsEnabled(false);
     showEverywhere(layer);
 }
@@ -117,7 +120,8 @@ void applyAsUnitLevel(QgsVectorLayer& layer, const QString& levelName)
                       {QStringLiteral("相邻") + levelName,
                        {filled(QColor(0xee, 0xee, 0xee), QColor(0xb0, 0xb0, 0xb0), 0.3)}}}});
     // The neighbours are named, greyed, where they show at the edges of the map.
-    setLabels(layer, QStringLiteral("\"name\""), QStringLiteral("NOT (%1)").arg(unitIs()), 9, QColor(0x70, 0x70, 0x70));
+    setLabels(layer, QStringLiteral("\"name\""), QStringLiteral("NOT (%1)").arg(unitIs()), 9,
+              QColor(0x70, 0x70, 0x70));
     showEverywhere(layer);
 }
 

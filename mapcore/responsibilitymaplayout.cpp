@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <qgsexpressioncontextutils.h>
+#include <qgslayertree.h>
 #include <qgslayoutframe.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemlegend.h>
@@ -19,7 +20,6 @@
 #include <qgslayoutmultiframe.h>
 #include <qgslayoutpagecollection.h>
 #include <qgslayouttablecolumn.h>
-#include <qgslayertree.h>
 #include <qgslegendrenderer.h>
 #include <qgslegendstyle.h>
 #include <qgsprintlayout.h>
@@ -70,29 +70,33 @@ ResponsibilityMapLayout::ResponsibilityMapLayout(QgsProject* project, const QStr
 {
     QFile file(templatePath);
     if (!file.open(QIODevice::ReadOnly))
-        throw gridmodel::Error(gridmodel::Error::Kind::FileNotFound,
-                               QStringLiteral("无法读取版式模板 %1 / cannot read the layout template").arg(templatePath));
+        throw gridmodel::Error(
+            gridmodel::Error::Kind::FileNotFound,
+            QStringLiteral("无法读取版式模板 %1 / cannot read the layout template").arg(templatePath));
     QDomDocument document;
     QString parseError;
     int line = 0;
     if (!document.setContent(&file, &parseError, &line))
-        throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput,
-                               QStringLiteral("%1 不是有效的 QGIS 版式模板（第 %2 行：%3）/ not a QGIS layout template")
-                                   .arg(templatePath)
-                                   .arg(line)
-                                   .arg(parseError));
+        throw gridmodel::Error(
+            gridmodel::Error::Kind::InvalidInput,
+            QStringLiteral("%1 不是有效的 QGIS 版式模板（第 %2 行：%3）/ not a QGIS layout template")
+                .arg(templatePath)
+                .arg(line)
+                .arg(parseError));
     mLayout->initializeDefaults();
     bool ok = false;
     mLayout->loadFromTemplate(document, QgsReadWriteContext(), true, &ok);
     if (!ok || document.documentElement().tagName() != QLatin1String("Layout"))
-        throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput,
-                               QStringLiteral("%1 不是 QGIS 版式模板 / not a QGIS layout template (.qpt)").arg(templatePath));
+        throw gridmodel::Error(
+            gridmodel::Error::Kind::InvalidInput,
+            QStringLiteral("%1 不是 QGIS 版式模板 / not a QGIS layout template (.qpt)").arg(templatePath));
     findItems();
     if (!mMap)
-        throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput,
-                               QStringLiteral("版式模板 %1 中没有 id 为 \"map\" 的地图项 / the template has no map item "
-                                              "with the id \"map\"")
-                                   .arg(QFileInfo(templatePath).fileName()));
+        throw gridmodel::Error(
+            gridmodel::Error::Kind::InvalidInput,
+            QStringLiteral("版式模板 %1 中没有 id 为 \"map\" 的地图项 / the template has no map item "
+                           "with the id \"map\"")
+                .arg(QFileInfo(templatePath).fileName()));
 }
 
 ResponsibilityMapLayout::~ResponsibilityMapLayout() = default;
@@ -104,18 +108,19 @@ void ResponsibilityMapLayout::buildDefault(const gridmodel::PaperSize& paper, Or
     const bool landscape = orientation == Orientation::Landscape;
     const double width = landscape ? paper.heightMm : paper.widthMm;
     const double height = landscape ? paper.widthMm : paper.heightMm;
-    layout.pageCollection()->page(0)->setPageSize(QgsLayoutSize(width, height, QgsUnitTypes::LayoutMillimeters));
+    layout.pageCollection()->page(0)->setPageSize(
+        QgsLayoutSize(width, height, QgsUnitTypes::LayoutMillimeters));
     const double contentWidth = width - 2 * Margin;
     const double scale = std::sqrt(width * height / (210.0 * 297.0)); // text grows with the paper
 
-    addLabel(layout, QStringLiteral("title"), QRectF(Margin, Margin, contentWidth, 11 * scale), 18 * scale, true,
-             Qt::AlignHCenter | Qt::AlignVCenter);
+    addLabel(layout, QStringLiteral("title"), QRectF(Margin, Margin, contentWidth, 11 * scale), 18 * scale,
+             true, Qt::AlignHCenter | Qt::AlignVCenter);
     const double subtitleTop = Margin + 12 * scale;
     addLabel(layout, QStringLiteral("office"), QRectF(Margin, subtitleTop, contentWidth * 0.6, 6 * scale),
              10 * scale, false);
     addLabel(layout, QStringLiteral("date"),
-             QRectF(Margin + contentWidth * 0.6, subtitleTop, contentWidth * 0.4, 6 * scale), 9 * scale, false,
-             Qt::AlignRight | Qt::AlignVCenter);
+             QRectF(Margin + contentWidth * 0.6, subtitleTop, contentWidth * 0.4, 6 * scale), 9 * scale,
+             false, Qt::AlignRight | Qt::AlignVCenter);
     const double top = subtitleTop + 8 * scale;
     const double footer = 6 * scale;
     const double bottom = height - Margin - footer;
@@ -144,7 +149,8 @@ void ResponsibilityMapLayout::buildDefault(const gridmodel::PaperSize& paper, Or
     north->setLinkedMap(map);
     north->setNorthMode(QgsLayoutItemPicture::GridNorth);
     layout.addLayoutItem(north);
-    north->attemptSetSceneRect(QRectF(mapRect.right() - 16 * scale, mapRect.top() + 3, 12 * scale, 16 * scale));
+    north->attemptSetSceneRect(
+        QRectF(mapRect.right() - 16 * scale, mapRect.top() + 3, 12 * scale, 16 * scale));
 
     auto* scaleBar = new QgsLayoutItemScaleBar(&layout);
     scaleBar->setId(QStringLiteral("scalebar"));
@@ -177,17 +183,18 @@ void ResponsibilityMapLayout::buildDefault(const gridmodel::PaperSize& paper, Or
     legend->setSplitLayer(true);
     legend->setSymbolWidth(6 * scale);
     legend->setSymbolHeight(3.5 * scale);
-    for (QgsLegendStyle::Style style : {QgsLegendStyle::Title, QgsLegendStyle::Group, QgsLegendStyle::Subgroup,
-                                        QgsLegendStyle::SymbolLabel})
+    for (QgsLegendStyle::Style style : {QgsLegendStyle::Title, QgsLegendStyle::Group,
+                                        QgsLegendStyle::Subgroup, QgsLegendStyle::SymbolLabel})
         legend->setStyleFont(style, PrintStyle::font((style == QgsLegendStyle::Title ? 10 : 8) * scale,
                                                      style == QgsLegendStyle::Title));
     layout.addLayoutItem(legend);
     const double legendWidth = landscape ? panel.width() : panel.width() * 0.38;
     legend->attemptSetSceneRect(QRectF(panel.left(), panel.top(), legendWidth, legendHeight));
 
-    const QRectF countsRect = landscape ? QRectF(panel.left(), panel.top() + legendHeight + 2, panel.width(), 14 * scale)
-                                        : QRectF(panel.left() + legendWidth + 4, panel.top(),
-                                                 panel.width() - legendWidth - 4, legendHeight);
+    const QRectF countsRect =
+        landscape ? QRectF(panel.left(), panel.top() + legendHeight + 2, panel.width(), 14 * scale)
+                  : QRectF(panel.left() + legendWidth + 4, panel.top(), panel.width() - legendWidth - 4,
+                           legendHeight);
     addLabel(layout, QStringLiteral("counts"), countsRect, 10 * scale, false, Qt::AlignLeft | Qt::AlignTop);
 
     const double rosterTop = std::max(countsRect.bottom(), panel.top() + legendHeight) + 3;
@@ -207,10 +214,11 @@ void ResponsibilityMapLayout::buildDefault(const gridmodel::PaperSize& paper, Or
     roster->addFrame(rosterFrame);
 
     addLabel(layout, QStringLiteral("problems"),
-             QRectF(panel.left(), panel.bottom() - problemsHeight, panel.width(), problemsHeight), 8.5 * scale, false,
-             Qt::AlignLeft | Qt::AlignTop);
-    addLabel(layout, QStringLiteral("page"), QRectF(Margin, height - Margin - footer + 1, contentWidth, footer - 1),
-             8 * scale, false, Qt::AlignRight | Qt::AlignVCenter);
+             QRectF(panel.left(), panel.bottom() - problemsHeight, panel.width(), problemsHeight),
+             8.5 * scale, false, Qt::AlignLeft | Qt::AlignTop);
+    addLabel(layout, QStringLiteral("page"),
+             QRectF(Margin, height - Margin - footer + 1, contentWidth, footer - 1), 8 * scale, false,
+             Qt::AlignRight | Qt::AlignVCenter);
 }
 
 void ResponsibilityMapLayout::findItems()
@@ -231,8 +239,9 @@ void ResponsibilityMapLayout::setText(const QString& id, const QString& text)
         label->setText(text);
 }
 
-void ResponsibilityMapLayout::fill(const gridmodel::ResponsibilitySheet& sheet, const QList<QgsMapLayer*>& layers,
-                                   const QgsRectangle& extent, int scale, int pageNumber, int pageCount)
+void ResponsibilityMapLayout::fill(const gridmodel::ResponsibilitySheet& sheet,
+                                   const QList<QgsMapLayer*>& layers, const QgsRectangle& extent, int scale,
+                                   const QDate& date, int pageNumber, int pageCount)
 {
     QgsExpressionContextUtils::setLayoutVariable(mLayout.get(), QLatin1String(PrintStyle::UnitVariable),
                                                  QVariant::fromValue(sheet.unit));
@@ -250,10 +259,14 @@ void ResponsibilityMapLayout::fill(const gridmodel::ResponsibilitySheet& sheet, 
     }
 
     setText(QStringLiteral("title"), sheet.title);
-    setText(QStringLiteral("office"), sheet.office.isEmpty() ? sheet.code
-                                                             : QStringLiteral("%1　编码 %2").arg(sheet.office, sheet.code));
-    setText(QStringLiteral("date"), QStringLiteral("打印日期 %1").arg(QDate::currentDate().toString(Qt::ISODate)));
-    QString counts = QStringLiteral("户数 %1 户\n人口 %2 人\n人员 %3 人").arg(sheet.households).arg(sheet.residents).arg(sheet.members);
+    setText(QStringLiteral("office"), sheet.office.isEmpty()
+                                          ? sheet.code
+                                          : QStringLiteral("%1　编码 %2").arg(sheet.office, sheet.code));
+    setText(QStringLiteral("date"), QStringLiteral("打印日期 %1").arg(date.toString(Qt::ISODate)));
+    QString counts = QStringLiteral("户数 %1 户\n人口 %2 人\n人员 %3 人")
+                         .arg(sheet.households)
+                         .arg(sheet.residents)
+                         .arg(sheet.members);
     if (!sheet.childLevelName.isEmpty())
         counts += QStringLiteral("\n%1 %2 个").arg(sheet.childLevelName).arg(sheet.children);
     counts += QStringLiteral("\n比例尺 1:%1").arg(scale);
@@ -261,9 +274,9 @@ void ResponsibilityMapLayout::fill(const gridmodel::ResponsibilitySheet& sheet, 
 
     if (mRoster) {
         // role, name, phone, households: across the whole frame
-        const double width = mRoster->frames().isEmpty()
-                                  ? 0
-                                  : mRoster->frames().front()->rect().width() - 4 * 2 * mRoster->cellMargin() - 1;
+        const double width = mRoster->frames().isEmpty() ? 0
+                                                         : mRoster->frames().front()->rect().width() -
+                                                               4 * 2 * mRoster->cellMargin() - 1;
         const QList<double> widths{width * 0.3, width * 0.22, width * 0.3, width * 0.18};
         QgsLayoutTableColumns headers;
         int column = 0;
@@ -278,12 +291,12 @@ void ResponsibilityMapLayout::fill(const gridmodel::ResponsibilitySheet& sheet, 
         mRoster->setIncludeTableHeader(true);
         QgsTableContents rows;
         for (const auto& row : sheet.roster)
-            rows << QgsTableRow{QgsTableCell(row.role), QgsTableCell(row.name), QgsTableCell(row.phone),
-                                QgsTableCell(row.linkedHouseholds > 0 ? QString::number(row.linkedHouseholds)
-                                                                      : QString())};
+            rows << QgsTableRow{
+                QgsTableCell(row.role), QgsTableCell(row.name), QgsTableCell(row.phone),
+                QgsTableCell(row.linkedHouseholds > 0 ? QString::number(row.linkedHouseholds) : QString())};
         for (const QString& missing : sheet.missingRoles)
-            rows << QgsTableRow{QgsTableCell(missing), QgsTableCell(QStringLiteral("（空缺）")), QgsTableCell(),
-                                QgsTableCell()};
+            rows << QgsTableRow{QgsTableCell(missing), QgsTableCell(QStringLiteral("（空缺）")),
+                                QgsTableCell(), QgsTableCell()};
         mRoster->setTableContents(rows);
     }
 
@@ -294,9 +307,11 @@ void ResponsibilityMapLayout::fill(const gridmodel::ResponsibilitySheet& sheet, 
         problems = problems.mid(0, shown);
         problems << QStringLiteral("……另有 %1 项").arg(more);
     }
-    setText(QStringLiteral("problems"), problems.isEmpty() ? QStringLiteral("检查：未发现问题")
-                                                           : QStringLiteral("待处理问题：\n") + problems.join(QLatin1Char('\n')));
-    setText(QStringLiteral("page"), QStringLiteral("第 %1 页 / 共 %2 页　GridAtlas 网格图").arg(pageNumber).arg(pageCount));
+    setText(QStringLiteral("problems"),
+            problems.isEmpty() ? QStringLiteral("检查：未发现问题")
+                               : QStringLiteral("待处理问题：\n") + problems.join(QLatin1Char('\n')));
+    setText(QStringLiteral("page"),
+            QStringLiteral("第 %1 页 / 共 %2 页　GridAtlas 网格图").arg(pageNumber).arg(pageCount));
     mLayout->refresh();
 }
 

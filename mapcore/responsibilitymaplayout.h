@@ -2,6 +2,7 @@
 
 #include "responsibilitysheet.h"
 
+#include <QDate>
 #include <QList>
 #include <QSizeF>
 #include <QString>
@@ -39,7 +40,7 @@ public:
     QSizeF mapFrameMm() const;
 
     void fill(const gridmodel::ResponsibilitySheet& sheet, const QList<QgsMapLayer*>& layers,
-              const QgsRectangle& extent, int scale, int pageNumber, int pageCount);
+              const QgsRectangle& extent, int scale, const QDate& date, int pageNumber, int pageCount);
 
 private:
     void buildDefault(const gridmodel::PaperSize& paper, Orientation orientation);

@@ -24,14 +24,16 @@ namespace {
 constexpr double PdfDpi = 300;
 }
 
-ResponsibilityMapPrinter::ResponsibilityMapPrinter(const gridmodel::ProjectFile& project, const Options& options)
+ResponsibilityMapPrinter::ResponsibilityMapPrinter(const gridmodel::ProjectFile& project,
+                                                   const Options& options)
     : mProject(project), mOptions(options)
 {
     const auto paper = gridmodel::PaperSize::byKey(options.paper);
     if (!paper)
-        throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput,
-                               QStringLiteral("未知纸张 \"%1\"（可选 %2）/ unknown paper")
-                                   .arg(options.paper, gridmodel::PaperSize::keys().join(QStringLiteral(", "))));
+        throw gridmodel::Error(
+            gridmodel::Error::Kind::InvalidInput,
+            QStringLiteral("未知纸张 \"%1\"（可选 %2）/ unknown paper")
+                .arg(options.paper, gridmodel::PaperSize::keys().join(QStringLiteral(", "))));
     mPaper = *paper;
     mQgisProject = std::make_unique<QgsProject>();
     const gridmodel::HierarchyTemplate& hierarchy = project.data().hierarchy;
@@ -83,7 +85,8 @@ void ResponsibilityMapPrinter::styleLevels(int level)
         return;
     const gridmodel::HierarchyTemplate& hierarchy = mProject.data().hierarchy;
     if (level > 0)
-        PrintStyle::applyAsParent(*mLayers[static_cast<size_t>(level - 1)], hierarchy.level(level - 1).name.text());
+        PrintStyle::applyAsParent(*mLayers[static_cast<size_t>(level - 1)],
+                                  hierarchy.level(level - 1).name.text());
     PrintStyle::applyAsUnitLevel(*mLayers[static_cast<size_t>(level)], hierarchy.level(level).name.text());
     if (level + 1 < hierarchy.levelCount())
         PrintStyle::applyAsChildren(*mLayers[static_cast<size_t>(level + 1)],
@@ -91,16 +94,18 @@ void ResponsibilityMapPrinter::styleLevels(int level)
     mStyledLevel = level;
 }
 
-ResponsibilityMapLayout& ResponsibilityMapPrinter::prepare(gridmodel::UnitId id, int pageNumber, int pageCount)
+ResponsibilityMapLayout& ResponsibilityMapPrinter::prepare(gridmodel::UnitId id, int pageNumber,
+                                                           int pageCount)
 {
     const gridmodel::HierarchyIndex& index = mProject.index();
     const gridmodel::Unit* unit = index.unit(id);
     if (!unit)
-        throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput, QStringLiteral("No unit with id %1").arg(id));
+        throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput,
+                               QStringLiteral("No unit with id %1").arg(id));
     styleLevels(unit->level);
     const gridmodel::Envelope box = unit->boundary.envelope();
-    ResponsibilityMapLayout& layout =
-        layoutFor(mOptions.orientation ? *mOptions.orientation : gridmodel::ResponsibilitySheet::orientationFor(box));
+    ResponsibilityMapLayout& layout = layoutFor(
+        mOptions.orientation ? *mOptions.orientation : gridmodel::ResponsibilitySheet::orientationFor(box));
     QList<QgsMapLayer*> layers;
     if (unit->level > 0)
         layers << mLayers[static_cast<size_t>(unit->level - 1)];
@@ -111,7 +116,8 @@ ResponsibilityMapLayout& ResponsibilityMapPrinter::prepare(gridmodel::UnitId id,
     const int scale = gridmodel::ResponsibilitySheet::scaleToFit(box, frame.width(), frame.height());
     const auto sheet =
         gridmodel::ResponsibilitySheet::of(mProject.data(), index, id, mProblems, mOptions.showPhones);
-    layout.fill(sheet, layers, QgsRectangle(box.minX, box.minY, box.maxX, box.maxY), scale, pageNumber, pageCount);
+    layout.fill(sheet, layers, QgsRectangle(box.minX, box.minY, box.maxX, box.maxY), scale, mOptions.date,
+                pageNumber, pageCount);
     return layout;
 }
 
@@ -119,7 +125,8 @@ void ResponsibilityMapPrinter::writePdf(const std::vector<gridmodel::UnitId>& un
                                         const Progress& progress)
 {
     if (units.empty())
-        throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput, QStringLiteral("没有要打印的单元 / nothing to print"));
+        throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput,
+                               QStringLiteral("没有要打印的单元 / nothing to print"));
     const QString partial = path + QStringLiteral(".partial");
     QFile::remove(partial);
     {
@@ -133,16 +140,19 @@ void ResponsibilityMapPrinter::writePdf(const std::vector<gridmodel::UnitId>& un
             if (progress && !progress(page, total)) {
                 painter.end();
                 QFile::remove(partial);
-                throw gridmodel::Error(gridmodel::Error::Kind::Cancelled, QStringLiteral("已取消打印 / printing cancelled"));
+                throw gridmodel::Error(gridmodel::Error::Kind::Cancelled,
+                                       QStringLiteral("已取消打印 / printing cancelled"));
             }
             ResponsibilityMapLayout& layout = prepare(units[static_cast<size_t>(page)], page + 1, total);
             const QSizeF size = layout.layout().pageCollection()->page(0)->pageSize().toQSizeF();
-            QPageLayout pageLayout(QPageSize(size, QPageSize::Millimeter), QPageLayout::Portrait, QMarginsF());
+            QPageLayout pageLayout(QPageSize(size, QPageSize::Millimeter), QPageLayout::Portrait,
+                                   QMarginsF());
             pageLayout.setMode(QPageLayout::FullPageMode);
             writer.setPageLayout(pageLayout);
             if (page == 0) {
                 if (!painter.begin(&writer))
-                    throw gridmodel::Error(gridmodel::Error::Kind::Io, QStringLiteral("无法写入 %1 / cannot write").arg(path));
+                    throw gridmodel::Error(gridmodel::Error::Kind::Io,
+                                           QStringLiteral("无法写入 %1 / cannot write").arg(path));
             } else {
                 writer.newPage();
             }
@@ -154,7 +164,8 @@ void ResponsibilityMapPrinter::writePdf(const std::vector<gridmodel::UnitId>& un
         progress(static_cast<int>(units.size()), static_cast<int>(units.size()));
     if ((QFile::exists(path) && !QFile::remove(path)) || !QFile::rename(partial, path)) {
         QFile::remove(partial);
-        throw gridmodel::Error(gridmodel::Error::Kind::Io, QStringLiteral("无法写入 %1 / cannot write").arg(path));
+        throw gridmodel::Error(gridmodel::Error::Kind::Io,
+                               QStringLiteral("无法写入 %1 / cannot write").arg(path));
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "responsibilitysheet.h"
 
+#include <QDate>
 #include <QImage>
 #include <QString>
 #include <functional>
@@ -37,6 +38,7 @@ public:
         std::optional<Orientation> orientation; //!< none: by each unit's shape
         bool showPhones = false;                //!< masked (138****5678) unless set
         QString templatePath;                   //!< a .qpt instead of the default layout
+        QDate date = QDate::currentDate();      //!< printed as the date of printing
     };
 
     //! done pages and all pages; returning false stops (Error::Kind::Cancelled, no file left)
@@ -54,6 +56,8 @@ public:
                   const Progress& progress = {});
     //! one unit's page as an image
     QImage renderPage(gridmodel::UnitId unit, double dpi, int pageNumber = 1, int pageCount = 1);
+    //! the layout a unit's page is printed with, filled for it (to save as a template, say)
+    ResponsibilityMapLayout& layoutOf(gridmodel::UnitId unit) { return prepare(unit, 1, 1); }
 
 private:
     ResponsibilityMapLayout& prepare(gridmodel::UnitId unit, int pageNumber, int pageCount);

@@ -3,6 +3,7 @@
 #include "projectfile.h"
 #include "projectlayers.h"
 #include "qgisruntime.h"
+#include "rendercheck.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -94,17 +95,7 @@ private slots:
         const QImage control(QStringLiteral(GRIDATLAS_SOURCE_DIR "/tests/mapcore/data/demo-map.png"));
         QVERIFY2(!control.isNull(), "the control image is missing");
         QCOMPARE(control.size(), image.size());
-        int differing = 0;
-        const QImage a = image.convertToFormat(QImage::Format_ARGB32);
-        const QImage b = control.convertToFormat(QImage::Format_ARGB32);
-        for (int y = 0; y < a.height(); ++y)
-            for (int x = 0; x < a.width(); ++x) {
-                const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
-                if (std::abs(qRed(p) - qRed(q)) > 24 || std::abs(qGreen(p) - qGreen(q)) > 24 ||
-                    std::abs(qBlue(p) - qBlue(q)) > 24)
-                    ++differing;
-            }
-        const double share = differing / double(a.width() * a.height());
+        const double share = testsupport::differingShare(image, control);
         QVERIFY2(share < 0.005, qPrintable(QStringLiteral("%1% of the pixels differ from the control image")
                                                .arg(100 * share, 0, 'f', 2)));
     }

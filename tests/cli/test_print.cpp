@@ -1,0 +1,185 @@
+// gridatlas-cli print, end to end on the demo: pages, text, phones, fonts, refusals.
+#include "districtgenerator.h"
+#include "hierarchyindex.h"
+#include "personaldata.h"
+#include "projectfile.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace gridmodel;
+
+class TestPrint : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir mDir;
+    QString mDemo;
+
+    struct Result
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    static Result run(const QString& program, const QStringList& arguments)
+    {
+        QProcess process;
+        process.start(program, arguments);
+        process.waitForFinished(300000);
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    static Result print(const QStringList& arguments)
+    {
+        return run(GRIDATLAS_CLI, QStringList{"print"} + arguments);
+    }
+
+    static int pageCount(const QString& pdf)
+    {
+        const QString info = run("pdfinfo", {pdf}).out;
+        const QRegularExpressionMatch match = QRegularExpression("Pages:\\s+(\\d+)").match(info);
+        return match.hasMatch() ? match.captured(1).toInt() : -1;
+    }
+
+    static QString text(const QString& pdf) { return run("pdftotext", {"-layout", pdf, "-"}).out; }
+
+    //! the grids of the demo's first community, in code order, with their roster
+    struct Grid
+    {
+        Unit unit;
+        QString community;
+        std::vector<Member> people;
+    };
+
+    std::vector<Grid> gridsOfFirstCommunity(QString* communityCode) const
+    {
+        const auto project = ProjectFile::open(mDemo, ProjectFile::Access::ReadOnly);
+        const ProjectData& data = project->data();
+        const HierarchyIndex& index = project->index();
+        const Unit* community = nullptr;
+        for (const Unit& unit : data.units)
+            if (unit.level == 1 && (!community || unit.code < community->code))
+                community = &unit;
+        *communityCode = community->code;
+        std::vector<Grid> grids;
+        for (const Unit* grid : index.children(community->id)) {
+            Grid entry{*grid, community->name, {}};
+            for (const Assignment& assignment : data.assignments)
+                if (assignment.unitId == grid->id)
+                    for (const Member& member : data.members)
+                        if (member.id == assignment.memberId)
+                            entry.people.push_back(member);
+            grids.push_back(entry);
+        }
+        std::sort(grids.begin(), grids.end(),
+                  [](const Grid& a, const Grid& b) { return a.unit.code < b.unit.code; });
+        return grids;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(mDir.isValid());
+        mDemo = mDir.filePath("demo.gpkg");
+        ProjectFile::create(mDemo, DistrictGenerator::generate(DistrictGenerator::demoOptions()));
+    }
+
+    void aPagePerUnitWithItsNamesAndMaskedPhones()
+    {
+        QString community;
+        const std::vector<Grid> grids = gridsOfFirstCommunity(&community);
+        QVERIFY(grids.size() >= 3);
+        const QString pdf = mDir.filePath("grids.pdf");
+        const Result result = print({mDemo, "--level", "grid", "--within", community, "-o", pdf});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QCOMPARE(pageCount(pdf), int(grids.size()));
+        const QString printed = text(pdf);
+        int phones = 0;
+        for (const Grid& grid : grids) {
+            QVERIFY2(printed.contains(grid.community + " " + grid.unit.name), qPrintable(grid.unit.name));
+            QVERIFY2(printed.contains(grid.unit.code), qPrintable(grid.unit.code));
+            for (const Member& member : grid.people) {
+                QVERIFY2(printed.contains(member.name), qPrintable(member.name));
+                if (member.phone.isEmpty())
+                    continue;
+                ++phones;
+                QVERIFY2(printed.contains(maskedPhone(member.phone)), qPrintable(member.phone));
+                QVERIFY2(!printed.contains(member.phone), qPrintable(member.phone)); // personal: not whole
+            }
+        }
+        QVERIFY(phones > 0);
+        // pages in code order: the first grid's title comes first
+        QVERIFY(printed.indexOf(grids.front().unit.code) < printed.indexOf(grids.back().unit.code));
+
+        // The Chinese font is embedded.
+        const QString fonts = run("pdffonts", {pdf}).out;
+        bool embeddedCjk = false;
+        for (const QString& line : fonts.split('\n'))
+            if ((line.contains("WenQuanYi") || line.contains("CJK")) &&
+                line.simplified().split(' ').contains("yes"))
+                embeddedCjk = true;
+        QVERIFY2(embeddedCjk, qPrintable(fonts));
+
+        // Whole phones only when asked.
+        const QString shown = mDir.filePath("shown.pdf");
+        QCOMPARE(
+            print({mDemo, "--level", "grid", "--within", community, "--show-phones", "-o", shown}).exitCode,
+            0);
+        const QString withPhones = text(shown);
+        for (const Grid& grid : grids)
+            for (const Member& member : grid.people)
+                if (!member.phone.isEmpty())
+                    QVERIFY2(withPhones.contains(member.phone), qPrintable(member.phone));
+    }
+
+    void pngPagesAtAChosenResolution()
+    {
+        QString community;
+        const std::vector<Grid> grids = gridsOfFirstCommunity(&community);
+        const QString png = mDir.filePath("first.png");
+        // --within a unit of the level itself prints that one unit: one picture, named as asked
+        const Result one =
+            print({mDemo, "--level", "grid", "--within", grids.front().unit.code, "--dpi", "50", "-o", png});
+        QVERIFY2(one.exitCode == 0, qPrintable(one.err));
+        QCOMPARE(one.out.trimmed(), png);
+        QCOMPARE(print({mDemo, "--level", "community", "--within", community, "--paper", "A3", "--dpi", "50",
+                        "-o", png})
+                     .exitCode,
+                 0);
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        // A3 at 50 dpi: 297 × 420 mm is about 585 × 827 pixels, either way round
+        QVERIFY2(qAbs(std::max(image.width(), image.height()) - 827) <= 2,
+                 qPrintable(QString("%1×%2").arg(image.width()).arg(image.height())));
+    }
+
+    void refusesWhatItCannotPrint()
+    {
+        const QString pdf = mDir.filePath("refused.pdf");
+        Result result = print({mDemo, "--level", "grid", "--within", "999999", "-o", pdf});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("999999"), qPrintable(result.err));
+        result = print({mDemo, "--level", "grid", "--paper", "B5", "-o", pdf});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("B5"), qPrintable(result.err));
+        const QString garbage = mDir.filePath("broken.qpt");
+        QFile file(garbage);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("<Layout><not closed");
+        file.close();
+        result = print({mDemo, "--level", "grid", "--template", garbage, "-o", pdf});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("broken.qpt"), qPrintable(result.err));
+        QVERIFY(!QFile::exists(pdf));
+        QVERIFY(!QFile::exists(pdf + ".partial"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPrint)
+#include "test_print.moc"
