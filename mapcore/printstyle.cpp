@@ -7,7 +7,6 @@
 #include <qgspallabeling.h>
 #include <qgsproperty.h>
 #include <qgsrulebasedrenderer.h>
-#include <qgstextbuffersettings.h>
 #include <qgstextformat.h>
 #include <qgsvectorlayer.h>
 #include <qgsvectorlayerlabeling.h>
@@ -70,11 +69,8 @@ void setLabels(QgsVectorLayer& layer, const QString& text, const QString& showWh
     format.setFont(font(sizePt));
     format.setSize(sizePt);
     format.setColor(color);
-    QgsTextBufferSettings buffer;
-    buffer.setEnabled(true);
-    buffer.setSize(0.7);
-    buffer.setColor(QColor(255, 255, 255, 230));
-    format.setBuffer(buffer);
+    // No halo: on the pale fills a label reads without one, and drawing halos costs a third
+    // of a page's time.
     settings.setFormat(format);
     layer.setLabeling(new QgsVectorLayerSimpleLabeling(settings));
     layer.setLabelsEnabled(true);
@@ -113,15 +109,22 @@ void applyAsParent(QgsVectorLayer& layer, const QString& levelName)
     showEverywhere(layer);
 }
 
-void applyAsUnitLevel(QgsVectorLayer& layer, const QString& levelName)
+void applyAsUnit(QgsVectorLayer& layer, const QString& levelName)
 {
-    setRules(layer, {{unitIs(), {QStringLiteral("本") + levelName, {outline(QColor(0x8e, 0x1b, 0x1b), 1.2)}}},
-                     {QStringLiteral("ELSE"),
+    setRules(layer,
+             {{unitIs(), {QStringLiteral("本") + levelName, {outline(QColor(0x8e, 0x1b, 0x1b), 1.2)}}}});
+    layer.setLabelsEnabled(false);
+    showEverywhere(layer);
+}
+
+void applyAsNeighbours(QgsVectorLayer& layer, const QString& levelName)
+{
+    const QString others = QStringLiteral("NOT (%1)").arg(unitIs());
+    setRules(layer, {{others,
                       {QStringLiteral("相邻") + levelName,
                        {filled(QColor(0xee, 0xee, 0xee), QColor(0xb0, 0xb0, 0xb0), 0.3)}}}});
     // The neighbours are named, greyed, where they show at the edges of the map.
-    setLabels(layer, QStringLiteral("\"name\""), QStringLiteral("NOT (%1)").arg(unitIs()), 9,
-              QColor(0x70, 0x70, 0x70));
+    setLabels(layer, QStringLiteral("\"name\""), others, 9, QColor(0x70, 0x70, 0x70));
     showEverywhere(layer);
 }
 

@@ -21,8 +21,13 @@ inline const char* UnitVariable = "ga_unit";
 //! a font for printed text that has Chinese glyphs (embedded in the PDF)
 QFont font(double pointSize, bool bold = false);
 
+//! the parent's boundary, dashed
 void applyAsParent(QgsVectorLayer& layer, const QString& levelName);
-void applyAsUnitLevel(QgsVectorLayer& layer, const QString& levelName);
+//! the printed unit's outline only (drawn on top of everything)
+void applyAsUnit(QgsVectorLayer& layer, const QString& levelName);
+//! the other units of its level, greyed and named
+void applyAsNeighbours(QgsVectorLayer& layer, const QString& levelName);
+//! its children, filled and labelled with their households
 void applyAsChildren(QgsVectorLayer& layer, const QString& levelName);
 
 } // namespace PrintStyle

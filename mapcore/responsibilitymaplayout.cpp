@@ -312,7 +312,6 @@ void ResponsibilityMapLayout::fill(const gridmodel::ResponsibilitySheet& sheet,
                                : QStringLiteral("待处理问题：\n") + problems.join(QLatin1Char('\n')));
     setText(QStringLiteral("page"),
             QStringLiteral("第 %1 页 / 共 %2 页　GridAtlas 网格图").arg(pageNumber).arg(pageCount));
-    mLayout->refresh();
 }
 
 } // namespace mapcore

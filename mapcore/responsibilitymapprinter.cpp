@@ -87,7 +87,12 @@ void ResponsibilityMapPrinter::styleLevels(int level)
     if (level > 0)
         PrintStyle::applyAsParent(*mLayers[static_cast<size_t>(level - 1)],
                                   hierarchy.level(level - 1).name.text());
-    PrintStyle::applyAsUnitLevel(*mLayers[static_cast<size_t>(level)], hierarchy.level(level).name.text());
+    PrintStyle::applyAsNeighbours(*mLayers[static_cast<size_t>(level)], hierarchy.level(level).name.text());
+    if (mUnitLayer)
+        mQgisProject->removeMapLayer(mUnitLayer);
+    mUnitLayer = mLayers[static_cast<size_t>(level)]->clone();
+    mQgisProject->addMapLayer(mUnitLayer, false);
+    PrintStyle::applyAsUnit(*mUnitLayer, hierarchy.level(level).name.text());
     if (level + 1 < hierarchy.levelCount())
         PrintStyle::applyAsChildren(*mLayers[static_cast<size_t>(level + 1)],
                                     hierarchy.level(level + 1).name.text());
@@ -106,7 +111,7 @@ ResponsibilityMapLayout& ResponsibilityMapPrinter::prepare(gridmodel::UnitId id,
     const gridmodel::Envelope box = unit->boundary.envelope();
     ResponsibilityMapLayout& layout = layoutFor(
         mOptions.orientation ? *mOptions.orientation : gridmodel::ResponsibilitySheet::orientationFor(box));
-    QList<QgsMapLayer*> layers;
+    QList<QgsMapLayer*> layers{mUnitLayer};
     if (unit->level > 0)
         layers << mLayers[static_cast<size_t>(unit->level - 1)];
     layers << mLayers[static_cast<size_t>(unit->level)];

@@ -70,6 +70,7 @@ private:
     std::vector<gridmodel::Problem> mProblems;
     std::unique_ptr<QgsProject> mQgisProject;
     std::vector<QgsVectorLayer*> mLayers; //!< one per level, owned by mQgisProject
+    QgsVectorLayer* mUnitLayer = nullptr; //!< the printed level again, for the unit's outline on top
     std::unique_ptr<ResponsibilityMapLayout> mPortrait, mLandscape, mTemplate;
     int mStyledLevel = -1;
 };
