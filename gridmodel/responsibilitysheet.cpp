@@ -157,4 +157,21 @@ std::vector<UnitId> ResponsibilitySheet::unitsToPrint(const ProjectData& data, c
     return ids;
 }
 
+std::vector<std::pair<UnitId, std::vector<UnitId>>>
+ResponsibilitySheet::byParent(const HierarchyIndex& index, const std::vector<UnitId>& units)
+{
+    std::vector<std::pair<UnitId, std::vector<UnitId>>> groups;
+    for (UnitId id : units) {
+        const Unit* unit = index.unit(id);
+        const UnitId parent = unit ? unit->parentId : 0;
+        auto group =
+            std::find_if(groups.begin(), groups.end(), [parent](const auto& g) { return g.first == parent; });
+        if (group == groups.end())
+            groups.emplace_back(parent, std::vector<UnitId>{id});
+        else
+            group->second.push_back(id);
+    }
+    return groups;
+}
+
 } // namespace gridmodel

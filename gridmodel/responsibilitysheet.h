@@ -77,6 +77,9 @@ struct ResponsibilitySheet
      */
     static std::vector<UnitId> unitsToPrint(const ProjectData& data, const HierarchyIndex& index, int level,
                                             const QString& withinCode);
+    //! units grouped by their parent (a file per community, say), in the order given
+    static std::vector<std::pair<UnitId, std::vector<UnitId>>> byParent(const HierarchyIndex& index,
+                                                                        const std::vector<UnitId>& units);
 };
 
 } // namespace gridmodel

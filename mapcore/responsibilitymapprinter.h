@@ -54,6 +54,8 @@ public:
      */
     void writePdf(const std::vector<gridmodel::UnitId>& units, const QString& path,
                   const Progress& progress = {});
+    //! the checker's problems the pages list
+    const std::vector<gridmodel::Problem>& problems() const { return mProblems; }
     //! one unit's page as an image
     QImage renderPage(gridmodel::UnitId unit, double dpi, int pageNumber = 1, int pageCount = 1);
     //! the layout a unit's page is printed with, filled for it (to save as a template, say)

@@ -4,11 +4,14 @@
 
 #include "error.h"
 #include "hierarchyindex.h"
+#include "printrecord.h"
 #include "projectfile.h"
 #include "qgisruntime.h"
 #include "responsibilitymapprinter.h"
 
+#include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <cstdio>
 #include <qgsapplication.h>
 
@@ -24,24 +27,35 @@ const QCommandLineOption LevelOption(QStringLiteral("level"),
 const QCommandLineOption WithinOption(QStringLiteral("within"),
                                       QStringLiteral("Only the units inside the unit with this code."),
                                       QStringLiteral("CODE"));
-const QCommandLineOption PaperOption(QStringLiteral("paper"), QStringLiteral("A4 (default), A3, 8K, A1 or A0."),
+const QCommandLineOption PaperOption(QStringLiteral("paper"),
+                                     QStringLiteral("A4 (default), A3, 8K, A1 or A0."),
                                      QStringLiteral("PAPER"), QStringLiteral("A4"));
 const QCommandLineOption OrientationOption(QStringLiteral("orientation"),
                                            QStringLiteral("auto (by each unit's shape, default), portrait or "
                                                           "landscape."),
                                            QStringLiteral("auto|portrait|landscape"), QStringLiteral("auto"));
-const QCommandLineOption PhonesOption(QStringLiteral("show-phones"),
-                                      QStringLiteral("Print phone numbers whole (masked 138****5678 otherwise)."));
+const QCommandLineOption
+    PhonesOption(QStringLiteral("show-phones"),
+                 QStringLiteral("Print phone numbers whole (masked 138****5678 otherwise)."));
 const QCommandLineOption TemplateOption(QStringLiteral("template"),
                                         QStringLiteral("A QGIS layout template (.qpt) to use instead of the "
                                                        "default page (see README: Printing)."),
                                         QStringLiteral("FILE.qpt"));
-const QCommandLineOption DpiOption(QStringLiteral("dpi"), QStringLiteral("Resolution of PNG output (default 150)."),
+const QCommandLineOption
+    PerParentOption(QStringLiteral("per-parent"),
+                    QStringLiteral("One PDF per parent (e.g. per community) in the folder -o names."));
+const QCommandLineOption
+    ChangedOption(QStringLiteral("changed-only"),
+                  QStringLiteral("Only the pages whose unit changed since the last print to the "
+                                 "same output."));
+const QCommandLineOption DpiOption(QStringLiteral("dpi"),
+                                   QStringLiteral("Resolution of PNG output (default 150)."),
                                    QStringLiteral("DPI"), QStringLiteral("150"));
-const QCommandLineOption OutputOption({QStringLiteral("o"), QStringLiteral("output")},
-                                      QStringLiteral("OUT.pdf (one file, a page per unit) or OUT.png (a picture "
-                                                     "per page: OUT-001.png … when several)."),
-                                      QStringLiteral("OUT"));
+const QCommandLineOption
+    OutputOption({QStringLiteral("o"), QStringLiteral("output")},
+                 QStringLiteral("OUT.pdf (one file, a page per unit) or OUT.png (a picture "
+                                "per page: OUT-001.png … when several)."),
+                 QStringLiteral("OUT"));
 
 int print(const QCommandLineParser& parser)
 {
@@ -61,15 +75,17 @@ int print(const QCommandLineParser& parser)
     else if (orientation == QLatin1String("landscape"))
         options.orientation = mapcore::ResponsibilityMapPrinter::Orientation::Landscape;
     else if (orientation != QLatin1String("auto"))
-        throw Error(Error::Kind::InvalidInput,
-                    QStringLiteral("--orientation must be auto, portrait or landscape, not \"%1\"").arg(orientation));
+        throw Error(
+            Error::Kind::InvalidInput,
+            QStringLiteral("--orientation must be auto, portrait or landscape, not \"%1\"").arg(orientation));
     options.showPhones = parser.isSet(PhonesOption);
     options.templatePath = parser.value(TemplateOption);
 
     const std::vector<UnitId> units =
         ResponsibilitySheet::unitsToPrint(data, project->index(), level, parser.value(WithinOption));
     if (units.empty())
-        throw Error(Error::Kind::InvalidInput, QStringLiteral("no %1 to print").arg(parser.value(LevelOption)));
+        throw Error(Error::Kind::InvalidInput,
+                    QStringLiteral("no %1 to print").arg(parser.value(LevelOption)));
     mapcore::ResponsibilityMapPrinter printer(*project, options);
     const QString output = parser.value(OutputOption);
     if (output.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
@@ -81,21 +97,54 @@ int print(const QCommandLineParser& parser)
         const int total = static_cast<int>(units.size());
         for (int page = 0; page < total; ++page) {
             const QString file =
-                total == 1 ? output : QStringLiteral("%1-%2.png").arg(stem).arg(page + 1, 3, 10, QLatin1Char('0'));
+                total == 1 ? output
+                           : QStringLiteral("%1-%2.png").arg(stem).arg(page + 1, 3, 10, QLatin1Char('0'));
             if (!printer.renderPage(units[static_cast<size_t>(page)], dpi, page + 1, total).save(file))
                 throw Error(Error::Kind::Io, QStringLiteral("cannot write %1").arg(file));
             printOut(file + QLatin1Char('\n'));
         }
         return Success;
     }
-    if (!output.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
+    const bool perParent = parser.isSet(PerParentOption);
+    if (!perParent && !output.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
         throw Error(Error::Kind::InvalidInput, QStringLiteral("-o must name a .pdf or a .png file"));
-    printer.writePdf(units, output, [](int done, int total) {
+    if (perParent && !QDir().mkpath(output))
+        throw Error(Error::Kind::Io, QStringLiteral("cannot make the folder %1").arg(output));
+
+    // Only what changed since the last print to the same output, when asked.
+    const QString recordPath = PrintRecord::pathFor(output);
+    PrintRecord record = PrintRecord::load(recordPath);
+    const HierarchyIndex& index = project->index();
+    std::vector<UnitId> toPrint = units;
+    if (parser.isSet(ChangedOption)) {
+        toPrint = record.changed(data, index, units, printer.problems(), options.showPhones);
+        if (toPrint.empty()) {
+            printOut(QStringLiteral("nothing changed since the last print to %1\n").arg(output));
+            return Success;
+        }
+    }
+    const auto progress = [](int done, int total) {
         std::fprintf(stderr, "\r%d/%d", done, total);
         return true;
-    });
-    std::fprintf(stderr, "\n");
-    printOut(QStringLiteral("%1: %2 pages\n").arg(output).arg(units.size()));
+    };
+    if (perParent) {
+        for (const auto& [parentId, group] : ResponsibilitySheet::byParent(index, toPrint)) {
+            const Unit* parent = index.unit(parentId);
+            QString name =
+                parent ? QStringLiteral("%1 %2").arg(parent->code, parent->name) : QStringLiteral("0");
+            name.replace(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|]")), QStringLiteral("_"));
+            const QString file = QDir(output).filePath(name + QStringLiteral(".pdf"));
+            printer.writePdf(group, file, progress);
+            std::fprintf(stderr, "\n");
+            printOut(QStringLiteral("%1: %2 pages\n").arg(file).arg(group.size()));
+        }
+    } else {
+        printer.writePdf(toPrint, output, progress);
+        std::fprintf(stderr, "\n");
+        printOut(QStringLiteral("%1: %2 pages\n").arg(output).arg(toPrint.size()));
+    }
+    record.remember(data, index, toPrint, printer.problems(), options.showPhones);
+    record.save(recordPath);
     return Success;
 }
 
@@ -108,7 +157,7 @@ std::vector<Command> printCommands()
              [](QCommandLineParser& parser) {
                  addProjectArgument(parser);
                  parser.addOptions({LevelOption, WithinOption, PaperOption, OrientationOption, PhonesOption,
-                                    TemplateOption, DpiOption, OutputOption});
+                                    TemplateOption, PerParentOption, ChangedOption, DpiOption, OutputOption});
              },
              print}};
 }
@@ -118,7 +167,8 @@ std::unique_ptr<QCoreApplication> printApplication(int& argc, char** argv)
     // Printing draws text and maps without a display.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    auto application = std::make_unique<QgsApplication>(argc, argv, false, mapcore::QgisRuntime::profileFolder());
+    auto application =
+        std::make_unique<QgsApplication>(argc, argv, false, mapcore::QgisRuntime::profileFolder());
     mapcore::QgisRuntime::start();
     return application;
 }

@@ -159,6 +159,63 @@ private slots:
                  qPrintable(QString("%1×%2").arg(image.width()).arg(image.height())));
     }
 
+    void aFilePerParent()
+    {
+        const auto project = ProjectFile::open(mDemo, ProjectFile::Access::ReadOnly);
+        int communities = 0, grids = 0;
+        for (const Unit& unit : project->data().units) {
+            communities += unit.level == 1;
+            grids += unit.level == 2;
+        }
+        const QString folder = mDir.filePath("per-community");
+        const Result result = print({mDemo, "--level", "grid", "--per-parent", "-o", folder});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const QStringList files = QDir(folder).entryList({"*.pdf"}, QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), communities);
+        int pages = 0;
+        for (const QString& file : files)
+            pages += pageCount(QDir(folder).filePath(file));
+        QCOMPARE(pages, grids);
+        // named by the community, whose grids it holds
+        const QString first = QDir(folder).filePath(files.front());
+        const QString code = files.front().section(' ', 0, 0);
+        QVERIFY2(text(first).contains(project->index().unitByCode(code)->name), qPrintable(files.front()));
+    }
+
+    void reprintsOnlyWhatChanged()
+    {
+        const QString file = mDir.filePath("changing.gpkg");
+        QVERIFY(QFile::copy(mDemo, file));
+        QString community;
+        const std::vector<Grid> grids = gridsOfFirstCommunity(&community);
+        const QString pdf = mDir.filePath("community.pdf");
+        QCOMPARE(print({file, "--level", "grid", "--within", community, "-o", pdf}).exitCode, 0);
+        QCOMPARE(pageCount(pdf), int(grids.size()));
+
+        // Nothing changed: nothing printed, the last print left as it was.
+        const QDateTime printedAt = QFileInfo(pdf).lastModified();
+        Result again = print({file, "--level", "grid", "--within", community, "--changed-only", "-o", pdf});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains("nothing changed"), qPrintable(again.out));
+        QCOMPARE(QFileInfo(pdf).lastModified(), printedAt);
+
+        // One grid's households change: exactly its page is printed again.
+        const Grid& changed = grids.at(1);
+        QCOMPARE(run(GRIDATLAS_CLI, {"set", file, changed.unit.code, "--households",
+                                     QString::number(changed.unit.households + 12)})
+                     .exitCode,
+                 0);
+        again = print({file, "--level", "grid", "--within", community, "--changed-only", "-o", pdf});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QCOMPARE(pageCount(pdf), 1);
+        const QString printed = text(pdf);
+        QVERIFY(printed.contains(changed.unit.code));
+        QVERIFY(printed.contains(QString::number(changed.unit.households + 12)));
+        // and then nothing again
+        again = print({file, "--level", "grid", "--within", community, "--changed-only", "-o", pdf});
+        QVERIFY2(again.out.contains("nothing changed"), qPrintable(again.out));
+    }
+
     void refusesWhatItCannotPrint()
     {
         const QString pdf = mDir.filePath("refused.pdf");

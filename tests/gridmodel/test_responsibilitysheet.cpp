@@ -1,9 +1,11 @@
 #include "checker.h"
 #include "error.h"
 #include "hierarchyindex.h"
+#include "printrecord.h"
 #include "responsibilitysheet.h"
 #include "testsupport.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace gridmodel;
@@ -127,6 +129,52 @@ private slots:
             QCOMPARE(error.kind(), Error::Kind::InvalidInput);
             QVERIFY(error.message().contains(QStringLiteral("999")));
         }
+    }
+
+    void groupsUnitsByParent()
+    {
+        const ProjectData data = district();
+        const HierarchyIndex index(data);
+        const auto groups = ResponsibilitySheet::byParent(index, {5, 7, 6});
+        QCOMPARE(groups.size(), size_t(2));
+        QCOMPARE(groups[0].first, UnitId(3));
+        QCOMPARE(groups[0].second, (std::vector<UnitId>{5, 6}));
+        QCOMPARE(groups[1].first, UnitId(4));
+        QCOMPARE(groups[1].second, (std::vector<UnitId>{7}));
+    }
+
+    void remembersWhatWasPrintedAndFindsWhatChanged()
+    {
+        QTemporaryDir dir;
+        ProjectData data = district();
+        const std::vector<UnitId> grids{3, 4};
+        const QString path = PrintRecord::pathFor(dir.filePath("grids.pdf"));
+        {
+            const HierarchyIndex index(data);
+            const auto problems = Checker(data).check();
+            PrintRecord record = PrintRecord::load(path); // none yet: everything is new
+            QCOMPARE(record.changed(data, index, grids, problems, false), grids);
+            record.remember(data, index, grids, problems, false);
+            record.save(path);
+        }
+        const auto changedNow = [&](bool showPhones = false) {
+            const HierarchyIndex index(data);
+            return PrintRecord::load(path).changed(data, index, grids, Checker(data).check(), showPhones);
+        };
+        QCOMPARE(changedNow(), std::vector<UnitId>{});
+        QCOMPARE(changedNow(true), grids); // whole phones make other pages
+
+        // A building of grid 1 gains households: grid 1's page changes, grid 2's does not.
+        data.units[4].households += 10; // 1号楼
+        QCOMPARE(changedNow(), std::vector<UnitId>{3});
+        // Grid 1 renamed: grid 2 shows it as a neighbour, so both change.
+        data.units[3].name = QStringLiteral("第一网格");
+        QCOMPARE(changedNow(), grids);
+        // Someone else's phone: no page shows it.
+        data.members[2].phone = QStringLiteral("13700002222"); // 王五 keeps a building, not a grid
+        data.units[4].households -= 10;
+        data.units[3].name = QStringLiteral("第1网格");
+        QCOMPARE(changedNow(), std::vector<UnitId>{});
     }
 };
 
