@@ -8,6 +8,7 @@
 #include "language.h"
 #include "newprojectdialog.h"
 #include "peoplepanel.h"
+#include "printdialog.h"
 #include "problemsmodel.h"
 #include "projecteditor.h"
 #include "projectfile.h"
@@ -276,6 +277,17 @@ void MainWindow::createActions()
         if (!path.isEmpty())
             saveProjectAs(path);
     });
+    QAction* printMaps = make(QStringLiteral("print"), tr("打印责任图…"), QKeySequence::Print,
+                              tr("把单元的责任图打印为 PDF：每个单元一页"));
+    connect(printMaps, &QAction::triggered, this, [this] {
+        if (!mSession)
+            return;
+        const Unit* unit = selectedUnit();
+        PrintDialog dialog(mSession->project(), unit ? unit->level : editingLevel(), unit ? unit->id : 0,
+                           this);
+        if (dialog.exec() == QDialog::Accepted)
+            mMessageBar->pushSuccess(tr("已打印"), dialog.pathEdit()->text());
+    });
     QAction* quit = make(QStringLiteral("quit"), tr("退出"), QKeySequence::Quit, tr("退出 GridAtlas"));
     connect(quit, &QAction::triggered, this, &QWidget::close);
     QAction* undo = make(QStringLiteral("undo"), tr("撤销"), QKeySequence::Undo, tr("撤销上一步编辑"));
@@ -345,6 +357,8 @@ void MainWindow::createActions()
 
     QMenu* fileMenu = menuBar()->addMenu(tr("文件(&F)"));
     fileMenu->addActions({create, open, saveAs});
+    fileMenu->addSeparator();
+    fileMenu->addAction(printMaps);
     mRecentMenu = fileMenu->addMenu(tr("最近的项目"));
     fileMenu->addSeparator();
     fileMenu->addAction(quit);
@@ -380,7 +394,7 @@ void MainWindow::createActions()
     toolbar->setObjectName(QStringLiteral("tools"));
     toolbar->setToolButtonStyle(Qt::ToolButtonIconOnly); // names in the tooltips and menus
     toolbar->setIconSize(QSize(24, 24));
-    toolbar->addActions({open, undo, redo});
+    toolbar->addActions({open, printMaps, undo, redo});
     toolbar->addSeparator();
     toolbar->addActions({pan, select, zoomFull});
     toolbar->addSeparator();
@@ -609,6 +623,7 @@ void MainWindow::updateActions()
 {
     const bool editable = mSession && mSession->isEditable();
     action(QStringLiteral("saveAs"))->setEnabled(mSession != nullptr);
+    action(QStringLiteral("print"))->setEnabled(mSession != nullptr);
     for (const char* name : {"draw", "reshape", "vertex", "split", "merge", "move", "paint", "delete"})
         action(QLatin1String(name))->setEnabled(editable);
     const QString undo = mSession ? mSession->undoDescription() : QString();

@@ -401,6 +401,18 @@ Code %3
         <source>先选中一个上级单元，再点击或拖过要划入它的单元（一笔为一步，可撤销）</source>
         <translation>Select a parent first, then click or brush over the units to give it (one stroke is one step, undoable)</translation>
     </message>
+    <message>
+        <source>打印责任图…</source>
+        <translation>Print responsibility maps…</translation>
+    </message>
+    <message>
+        <source>把单元的责任图打印为 PDF：每个单元一页</source>
+        <translation>Print the units' responsibility maps to PDF, a page per unit</translation>
+    </message>
+    <message>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
 </context>
 <context>
     <name>NewProjectDialog</name>
@@ -578,6 +590,101 @@ Code %3
     <message>
         <source>志愿者</source>
         <translation>Volunteer</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <source>打印责任图</source>
+        <translation>Print responsibility maps</translation>
+    </message>
+    <message>
+        <source>8开</source>
+        <translation>8K</translation>
+    </message>
+    <message>
+        <source>按单元形状</source>
+        <translation>By the unit's shape</translation>
+    </message>
+    <message>
+        <source>纵向</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>横向</source>
+        <translation>Landscape</translation>
+    </message>
+    <message>
+        <source>显示完整电话号码</source>
+        <translation>Print whole phone numbers</translation>
+    </message>
+    <message>
+        <source>电话属于个人信息，默认只印部分号码（138****5678）</source>
+        <translation>Phone numbers are personal data: only part is printed (138****5678) unless chosen</translation>
+    </message>
+    <message>
+        <source>-责任图.pdf</source>
+        <translation>-responsibility-maps.pdf</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Within</translation>
+    </message>
+    <message>
+        <source>纸张</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>方向</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>保存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>第一页的预览</source>
+        <translation>Preview of the first page</translation>
+    </message>
+    <message>
+        <source>打印为 PDF</source>
+        <translation>Print to PDF</translation>
+    </message>
+    <message>
+        <source>整个辖区</source>
+        <translation>The whole district</translation>
+    </message>
+    <message>
+        <source>共 %1 页</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <source>没有要打印的单元</source>
+        <translation>Nothing to print</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>请选择保存位置</source>
+        <translation>Choose where to save</translation>
+    </message>
+    <message>
+        <source>正在打印 %1 页…</source>
+        <translation>Printing %1 pages…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

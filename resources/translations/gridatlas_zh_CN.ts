@@ -713,6 +713,10 @@
         <source>A boundary needs at least three corners; delete the unit instead</source>
         <translation>边界至少需要三个节点；如要去掉该单元，请删除它</translation>
     </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

@@ -8,6 +8,7 @@
 #include "newprojectdialog.h"
 #include "outlinevertices.h"
 #include "peoplepanel.h"
+#include "printdialog.h"
 #include "problemsmodel.h"
 #include "projecteditor.h"
 #include "projectfile.h"
@@ -441,6 +442,42 @@ private slots:
         for (const Unit& painted : {first, second})
             QCOMPARE(index().unit(painted.id)->parentId, neighbour.id);
         QCOMPARE(index().unit(grid.id)->households, grid.households);
+    }
+
+    void printsResponsibilityMapsWithAPreview()
+    {
+        openFreshDemo();
+        const Unit grid = *firstAtLevel(QStringLiteral("grid"));
+        const Unit community = *index().unit(grid.parentId);
+        QVERIFY(mWindow->action(QStringLiteral("print"))->isEnabled());
+        PrintDialog dialog(mWindow->session()->project(), grid.level, grid.id, mWindow.get());
+        // within the selected grid's community by default: its grids, in code order
+        QCOMPARE(dialog.withinBox()->currentData().toString(), community.code);
+        const std::vector<UnitId> pages = dialog.units();
+        QCOMPARE(pages.size(), index().children(community.id).size());
+        QCOMPARE(pages.front(), grid.id);
+        dialog.updatePreview();
+        QVERIFY(!dialog.previewLabel()->pixmap().isNull());
+        dialog.resize(900, 620);
+        snapshotOf(dialog, QStringLiteral("print-dialog"));
+
+        const QString pdf = mDir.filePath(QStringLiteral("from-the-window.pdf"));
+        dialog.pathEdit()->setText(pdf);
+        QVERIFY2(dialog.print(), qPrintable(dialog.messageLabel()->text()));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("%PDF"));
+        QCOMPARE(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") + bytes.count("/Type /Page "),
+                 int(pages.size()));
+
+        // A level without units inside the choice: nothing to print, said so.
+        dialog.levelBox()->setCurrentIndex(0);
+        dialog.withinBox()->setCurrentIndex(0);
+        QVERIFY(!dialog.units().empty()); // the streets of the whole district
+        dialog.pathEdit()->clear();
+        QVERIFY(!dialog.print());
+        QVERIFY(!dialog.messageLabel()->text().isEmpty());
     }
 
     void draggingInTheTreeMovesAUnit()

@@ -1,0 +1,215 @@
+#include "printdialog.h"
+
+#include "error.h"
+#include "hierarchyindex.h"
+#include "projectfile.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace gridmodel;
+
+namespace {
+constexpr double PreviewDpi = 72; // drawn larger, then scaled down smoothly: crisper
+}
+
+PrintDialog::PrintDialog(const ProjectFile& project, int level, UnitId selected, QWidget* parent)
+    : QDialog(parent), mProject(project), mSelected(selected)
+{
+    setWindowTitle(tr("打印责任图"));
+    mLevel = new QComboBox(this);
+    const HierarchyTemplate& hierarchy = project.data().hierarchy;
+    for (int i = 0; i < hierarchy.levelCount(); ++i)
+        mLevel->addItem(hierarchy.level(i).name.text(), hierarchy.level(i).key);
+    mLevel->setCurrentIndex(std::clamp(level, 0, hierarchy.levelCount() - 1));
+    mWithin = new QComboBox(this);
+    mPaper = new QComboBox(this);
+    for (const QString& paper : PaperSize::keys())
+        mPaper->addItem(paper == QLatin1String("8K") ? tr("8开") : paper, paper);
+    mOrientation = new QComboBox(this);
+    mOrientation->addItem(tr("按单元形状"));
+    mOrientation->addItem(tr("纵向"));
+    mOrientation->addItem(tr("横向"));
+    mPhones = new QCheckBox(tr("显示完整电话号码"), this);
+    mPhones->setToolTip(tr("电话属于个人信息，默认只印部分号码（138****5678）"));
+    mPath = new QLineEdit(this);
+    const QFileInfo projectFile(project.path());
+    mPath->setText(projectFile.absoluteDir().filePath(projectFile.completeBaseName() + tr("-责任图.pdf")));
+    auto* browse = new QPushButton(tr("浏览…"), this);
+    connect(browse, &QPushButton::clicked, this, &PrintDialog::choosePath);
+    auto* pathRow = new QHBoxLayout;
+    pathRow->addWidget(mPath);
+    pathRow->addWidget(browse);
+    mCount = new QLabel(this);
+    mMessage = new QLabel(this);
+    mMessage->setWordWrap(true);
+    mMessage->setStyleSheet(QStringLiteral("color: #b91c1c"));
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("层级"), mLevel);
+    form->addRow(tr("范围"), mWithin);
+    form->addRow(tr("纸张"), mPaper);
+    form->addRow(tr("方向"), mOrientation);
+    form->addRow(QString(), mPhones);
+    form->addRow(tr("保存为"), pathRow);
+    form->addRow(QString(), mCount);
+    form->addRow(mMessage);
+
+    mPreview = new QLabel(this);
+    mPreview->setMinimumSize(340, 480);
+    mPreview->setAlignment(Qt::AlignCenter);
+    mPreview->setFrameShape(QFrame::StyledPanel);
+    mPreview->setToolTip(tr("第一页的预览"));
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    QPushButton* printButton = buttons->addButton(tr("打印为 PDF"), QDialogButtonBox::AcceptRole);
+    printButton->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (print())
+            accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* columns = new QHBoxLayout;
+    auto* left = new QVBoxLayout;
+    left->addLayout(form);
+    left->addStretch();
+    columns->addLayout(left, 1);
+    columns->addWidget(mPreview, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(columns);
+    layout->addWidget(buttons);
+
+    mPreviewTimer = new QTimer(this);
+    mPreviewTimer->setSingleShot(true);
+    mPreviewTimer->setInterval(150);
+    connect(mPreviewTimer, &QTimer::timeout, this, &PrintDialog::updatePreview);
+    connect(mLevel, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        fillWithin();
+        schedulePreview();
+    });
+    for (QComboBox* box : {mWithin, mPaper, mOrientation})
+        connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, &PrintDialog::schedulePreview);
+    connect(mPhones, &QCheckBox::toggled, this, &PrintDialog::schedulePreview);
+    fillWithin();
+    schedulePreview();
+}
+
+PrintDialog::~PrintDialog() = default;
+
+void PrintDialog::fillWithin()
+{
+    // The whole district, or the selected unit and what lies above it.
+    const QSignalBlocker blocker(mWithin);
+    mWithin->clear();
+    mWithin->addItem(tr("整个辖区"), QString());
+    const HierarchyIndex& index = mProject.index();
+    QList<const Unit*> chain;
+    for (const Unit* unit = index.unit(mSelected); unit && chain.size() < 8;
+         unit = unit->parentId ? index.unit(unit->parentId) : nullptr)
+        if (unit->level <= mLevel->currentIndex())
+            chain.prepend(unit);
+    int closest = 0; // the unit just above the printed level: all grids of the community, say
+    for (const Unit* unit : chain) {
+        mWithin->addItem(QStringLiteral("%1 %2").arg(unit->code, unit->name), unit->code);
+        if (unit->level < mLevel->currentIndex())
+            closest = mWithin->count() - 1;
+    }
+    mWithin->setCurrentIndex(closest);
+}
+
+std::vector<UnitId> PrintDialog::units() const
+{
+    try {
+        return ResponsibilitySheet::unitsToPrint(mProject.data(), mProject.index(), mLevel->currentIndex(),
+                                                 mWithin->currentData().toString());
+    } catch (const Error&) {
+        return {};
+    }
+}
+
+mapcore::ResponsibilityMapPrinter::Options PrintDialog::options() const
+{
+    mapcore::ResponsibilityMapPrinter::Options options;
+    options.paper = mPaper->currentData().toString();
+    if (mOrientation->currentIndex() == 1)
+        options.orientation = mapcore::ResponsibilityMapPrinter::Orientation::Portrait;
+    else if (mOrientation->currentIndex() == 2)
+        options.orientation = mapcore::ResponsibilityMapPrinter::Orientation::Landscape;
+    options.showPhones = mPhones->isChecked();
+    return options;
+}
+
+void PrintDialog::schedulePreview()
+{
+    mPreviewTimer->start();
+}
+
+void PrintDialog::updatePreview()
+{
+    mPreviewTimer->stop();
+    const std::vector<UnitId> pages = units();
+    mCount->setText(tr("共 %1 页").arg(pages.size()));
+    if (pages.empty()) {
+        mPreview->setPixmap(QPixmap());
+        mPreview->setText(tr("没有要打印的单元"));
+        return;
+    }
+    try {
+        mapcore::ResponsibilityMapPrinter printer(mProject, options());
+        const QImage page = printer.renderPage(pages.front(), PreviewDpi, 1, static_cast<int>(pages.size()));
+        mPreview->setPixmap(QPixmap::fromImage(
+            page.scaled(mPreview->size() - QSize(8, 8), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+        mMessage->clear();
+    } catch (const Error& error) {
+        mMessage->setText(error.message());
+    }
+}
+
+void PrintDialog::choosePath()
+{
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("保存为"), mPath->text(), tr("PDF 文件 (*.pdf)"));
+    if (!path.isEmpty())
+        mPath->setText(path);
+}
+
+bool PrintDialog::print()
+{
+    const std::vector<UnitId> pages = units();
+    QString path = mPath->text().trimmed();
+    if (pages.empty() || path.isEmpty()) {
+        mMessage->setText(pages.empty() ? tr("没有要打印的单元") : tr("请选择保存位置"));
+        return false;
+    }
+    if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
+        path += QStringLiteral(".pdf");
+    QProgressDialog progress(tr("正在打印 %1 页…").arg(pages.size()), tr("取消"), 0,
+                             static_cast<int>(pages.size()), this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    try {
+        mapcore::ResponsibilityMapPrinter printer(mProject, options());
+        printer.writePdf(pages, path, [&progress](int done, int) {
+            progress.setValue(done);
+            return !progress.wasCanceled();
+        });
+    } catch (const Error& error) {
+        mMessage->setText(error.message());
+        return false;
+    }
+    mPath->setText(path);
+    return true;
+}

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "projectdata.h"
+#include "responsibilitymapprinter.h"
+
+#include <QDialog>
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTimer;
+
+namespace gridmodel {
+class ProjectFile;
+}
+
+/**
+ * Printing responsibility maps from the window: which level and which part of the
+ * district, paper, orientation, whether phones show; a live preview of the first page;
+ * printing into one PDF with progress and cancel. What a page holds and how it looks is
+ * mapcore::ResponsibilityMapPrinter's, as for `gridatlas-cli print`.
+ */
+class PrintDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    //! `selected`: the unit selected in the window (printing within it is offered)
+    PrintDialog(const gridmodel::ProjectFile& project, int level, gridmodel::UnitId selected,
+                QWidget* parent = nullptr);
+    ~PrintDialog() override;
+
+    QComboBox* levelBox() const { return mLevel; }
+    QComboBox* withinBox() const { return mWithin; }
+    QComboBox* paperBox() const { return mPaper; }
+    QComboBox* orientationBox() const { return mOrientation; }
+    QCheckBox* phonesBox() const { return mPhones; }
+    QLineEdit* pathEdit() const { return mPath; }
+    QLabel* previewLabel() const { return mPreview; }
+    QLabel* messageLabel() const { return mMessage; }
+
+    //! the units the choices print, in page order
+    std::vector<gridmodel::UnitId> units() const;
+    //! draws the preview now (otherwise it follows the choices a moment later)
+    void updatePreview();
+    //! prints into the chosen file; false (with the reason shown) when it did not
+    bool print();
+
+private:
+    mapcore::ResponsibilityMapPrinter::Options options() const;
+    void fillWithin();
+    void choosePath();
+    void schedulePreview();
+
+    const gridmodel::ProjectFile& mProject;
+    gridmodel::UnitId mSelected;
+    QComboBox* mLevel = nullptr;
+    QComboBox* mWithin = nullptr;
+    QComboBox* mPaper = nullptr;
+    QComboBox* mOrientation = nullptr;
+    QCheckBox* mPhones = nullptr;
+    QLineEdit* mPath = nullptr;
+    QLabel* mPreview = nullptr;
+    QLabel* mCount = nullptr;
+    QLabel* mMessage = nullptr;
+    QTimer* mPreviewTimer = nullptr;
+};
