@@ -111,6 +111,44 @@ ResponsibilitySheet ResponsibilitySheet::of(const ProjectData& data, const Hiera
     return sheet;
 }
 
+ResponsibilitySheet& ResponsibilitySheet::withChildTable(const ProjectData& data, const HierarchyIndex& index,
+                                                         bool showPhones)
+{
+    childTable.clear();
+    const Unit* self = index.unit(unit);
+    if (!self || self->level + 1 >= data.hierarchy.levelCount())
+        return *this;
+    const LevelDefinition& childLevel = data.hierarchy.level(self->level + 1);
+    const RoleDefinition* leading = nullptr;
+    for (const RoleDefinition& role : childLevel.roles)
+        if (role.required) {
+            leading = &role;
+            break;
+        }
+    QHash<MemberId, const Member*> members;
+    for (const Member& member : data.members)
+        members.insert(member.id, &member);
+    std::vector<const Unit*> children = index.children(unit);
+    std::sort(children.begin(), children.end(),
+              [](const Unit* a, const Unit* b) { return a->code < b->code; });
+    for (const Unit* child : children) {
+        ChildRow row{child->code, child->name, child->households, leading ? leading->name.text() : QString(),
+                     {},          {}};
+        QStringList names, phones;
+        if (leading)
+            for (const Assignment& assignment : data.assignments)
+                if (assignment.unitId == child->id && assignment.role == leading->key)
+                    if (const Member* member = members.value(assignment.memberId)) {
+                        names << member->name;
+                        phones << (showPhones ? member->phone : maskedPhone(member->phone));
+                    }
+        row.leader = names.join(QStringLiteral("、"));
+        row.phone = phones.join(QStringLiteral("、"));
+        childTable.push_back(row);
+    }
+    return *this;
+}
+
 ResponsibilitySheet::Orientation ResponsibilitySheet::orientationFor(const Envelope& extent)
 {
     return extent.width() > extent.height() ? Orientation::Landscape : Orientation::Portrait;

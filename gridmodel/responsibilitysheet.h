@@ -40,6 +40,17 @@ struct ResponsibilitySheet
         qint64 linkedHouseholds = 0;
     };
 
+    //! a line of a wall map's table: a unit below and who leads it
+    struct ChildRow
+    {
+        QString code;
+        QString name;
+        qint64 households = 0;
+        QString leaderRole; //!< the first required role of the level below (e.g. 网格长)
+        QString leader;     //!< who holds it (names joined; empty when nobody)
+        QString phone;      //!< masked unless phones are shown
+    };
+
     UnitId unit = 0;
     QString code;
     QString title;  //!< "文化路街道 锦绣社区 第1网格 责任图"
@@ -50,9 +61,14 @@ struct ResponsibilitySheet
     QStringList missingRoles;      //!< required roles nobody holds
     qint64 households = 0;
     qint64 residents = 0;
-    qint64 members = 0;   //!< people assigned to the unit or below it
-    qint64 children = 0;  //!< units directly below
-    QStringList problems; //!< the checker's, about the unit or below it, one line each
+    qint64 members = 0;               //!< people assigned to the unit or below it
+    qint64 children = 0;              //!< units directly below
+    QStringList problems;             //!< the checker's, about the unit or below it, one line each
+    std::vector<ChildRow> childTable; //!< for a wall map only (see withChildTable())
+
+    //! adds the table of the units below with their leaders, in code order (for wall maps)
+    ResponsibilitySheet& withChildTable(const ProjectData& data, const HierarchyIndex& index,
+                                        bool showPhones);
 
     static ResponsibilitySheet of(const ProjectData& data, const HierarchyIndex& index, UnitId unit,
                                   const std::vector<Problem>& problems, bool showPhones);

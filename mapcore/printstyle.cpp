@@ -117,26 +117,26 @@ void applyAsUnit(QgsVectorLayer& layer, const QString& levelName)
     showEverywhere(layer);
 }
 
-void applyAsNeighbours(QgsVectorLayer& layer, const QString& levelName)
+void applyAsNeighbours(QgsVectorLayer& layer, const QString& levelName, double textScale)
 {
     const QString others = QStringLiteral("NOT (%1)").arg(unitIs());
     setRules(layer, {{others,
                       {QStringLiteral("相邻") + levelName,
                        {filled(QColor(0xee, 0xee, 0xee), QColor(0xb0, 0xb0, 0xb0), 0.3)}}}});
     // The neighbours are named, greyed, where they show at the edges of the map.
-    setLabels(layer, QStringLiteral("\"name\""), others, 9, QColor(0x70, 0x70, 0x70));
+    setLabels(layer, QStringLiteral("\"name\""), others, 9 * textScale, QColor(0x70, 0x70, 0x70));
     showEverywhere(layer);
 }
 
-void applyAsChildren(QgsVectorLayer& layer, const QString& levelName)
+void applyAsChildren(QgsVectorLayer& layer, const QString& levelName, double textScale)
 {
     auto* fill = filled(Qt::white, QColor(0x5f, 0x6b, 0x73), 0.25);
     fill->setDataDefinedProperty(
         QgsSymbolLayer::PropertyFillColor,
         QgsProperty::fromExpression(QStringLiteral("color_hsla((\"fid\" * 67) % 360, 55, 90, 255)")));
     setRules(layer, {{childOfUnit(), {levelName, {fill}}}});
-    setLabels(layer, QStringLiteral("\"name\" || '\\n' || \"households\" || '户'"), childOfUnit(), 10,
-              QColor(0x20, 0x30, 0x40));
+    setLabels(layer, QStringLiteral("\"name\" || '\\n' || \"households\" || '户'"), childOfUnit(),
+              10 * textScale, QColor(0x20, 0x30, 0x40));
     showEverywhere(layer);
 }
 

@@ -25,10 +25,10 @@ QFont font(double pointSize, bool bold = false);
 void applyAsParent(QgsVectorLayer& layer, const QString& levelName);
 //! the printed unit's outline only (drawn on top of everything)
 void applyAsUnit(QgsVectorLayer& layer, const QString& levelName);
-//! the other units of its level, greyed and named
-void applyAsNeighbours(QgsVectorLayer& layer, const QString& levelName);
+//! the other units of its level, greyed and named (labels grow by `textScale` on big paper)
+void applyAsNeighbours(QgsVectorLayer& layer, const QString& levelName, double textScale = 1);
 //! its children, filled and labelled with their households
-void applyAsChildren(QgsVectorLayer& layer, const QString& levelName);
+void applyAsChildren(QgsVectorLayer& layer, const QString& levelName, double textScale = 1);
 
 } // namespace PrintStyle
 

@@ -212,6 +212,7 @@ void ResponsibilityMapLayout::buildDefault(const gridmodel::PaperSize& paper, Or
     rosterFrame->attemptSetSceneRect(
         QRectF(panel.left(), rosterTop, panel.width(), panel.bottom() - rosterTop - problemsHeight - 2));
     roster->addFrame(rosterFrame);
+    mTableWidthMm = panel.width();
 
     addLabel(layout, QStringLiteral("problems"),
              QRectF(panel.left(), panel.bottom() - problemsHeight, panel.width(), problemsHeight),
@@ -224,8 +225,11 @@ void ResponsibilityMapLayout::buildDefault(const gridmodel::PaperSize& paper, Or
 void ResponsibilityMapLayout::findItems()
 {
     mMap = qobject_cast<QgsLayoutItemMap*>(mLayout->itemById(QStringLiteral("map")));
-    if (auto* frame = qobject_cast<QgsLayoutFrame*>(mLayout->itemById(QStringLiteral("roster"))))
+    if (auto* frame = qobject_cast<QgsLayoutFrame*>(mLayout->itemById(QStringLiteral("roster")))) {
         mRoster = qobject_cast<QgsLayoutItemManualTable*>(frame->multiFrame());
+        if (mTableWidthMm <= 0) // a template: as it drew the frame (a table shrinks its frame to fit)
+            mTableWidthMm = frame->rect().width();
+    }
 }
 
 QSizeF ResponsibilityMapLayout::mapFrameMm() const
@@ -237,6 +241,27 @@ void ResponsibilityMapLayout::setText(const QString& id, const QString& text)
 {
     if (auto* label = qobject_cast<QgsLayoutItemLabel*>(mLayout->itemById(id)))
         label->setText(text);
+}
+
+void ResponsibilityMapLayout::fillTable(const QStringList& headings, const QList<double>& shares,
+                                        const QgsTableContents& rows)
+{
+    if (!mRoster)
+        return;
+    // the columns share the frame's width
+    const double width = mTableWidthMm - headings.size() * 2 * mRoster->cellMargin() - 1;
+    QList<double> widths;
+    QgsLayoutTableColumns headers;
+    for (int column = 0; column < headings.size(); ++column) {
+        widths << width * shares.value(column);
+        QgsLayoutTableColumn header(headings.at(column));
+        header.setWidth(widths.back());
+        headers << header;
+    }
+    mRoster->setHeaders(headers);
+    mRoster->setColumnWidths(widths);
+    mRoster->setIncludeTableHeader(true);
+    mRoster->setTableContents(rows);
 }
 
 void ResponsibilityMapLayout::fill(const gridmodel::ResponsibilitySheet& sheet,
@@ -272,23 +297,7 @@ void ResponsibilityMapLayout::fill(const gridmodel::ResponsibilitySheet& sheet,
     counts += QStringLiteral("\n比例尺 1:%1").arg(scale);
     setText(QStringLiteral("counts"), counts);
 
-    if (mRoster) {
-        // role, name, phone, households: across the whole frame
-        const double width = mRoster->frames().isEmpty() ? 0
-                                                         : mRoster->frames().front()->rect().width() -
-                                                               4 * 2 * mRoster->cellMargin() - 1;
-        const QList<double> widths{width * 0.3, width * 0.22, width * 0.3, width * 0.18};
-        QgsLayoutTableColumns headers;
-        int column = 0;
-        for (const QString& heading : {QStringLiteral("职务"), QStringLiteral("姓名"), QStringLiteral("电话"),
-                                       QStringLiteral("联系户数")}) {
-            QgsLayoutTableColumn header(heading);
-            header.setWidth(widths.at(column++));
-            headers << header;
-        }
-        mRoster->setHeaders(headers);
-        mRoster->setColumnWidths(widths);
-        mRoster->setIncludeTableHeader(true);
+    if (sheet.childTable.empty()) {
         QgsTableContents rows;
         for (const auto& row : sheet.roster)
             rows << QgsTableRow{
@@ -297,7 +306,22 @@ void ResponsibilityMapLayout::fill(const gridmodel::ResponsibilitySheet& sheet,
         for (const QString& missing : sheet.missingRoles)
             rows << QgsTableRow{QgsTableCell(missing), QgsTableCell(QStringLiteral("（空缺）")),
                                 QgsTableCell(), QgsTableCell()};
-        mRoster->setTableContents(rows);
+        fillTable({QStringLiteral("职务"), QStringLiteral("姓名"), QStringLiteral("电话"),
+                   QStringLiteral("联系户数")},
+                  {0.3, 0.22, 0.3, 0.18}, rows);
+    } else { // a wall map: the units below and who leads them
+        QgsTableContents rows;
+        for (const auto& row : sheet.childTable)
+            rows << QgsTableRow{QgsTableCell(row.code), QgsTableCell(row.name),
+                                QgsTableCell(QString::number(row.households)),
+                                QgsTableCell(row.leader.isEmpty() ? QStringLiteral("（空缺）") : row.leader),
+                                QgsTableCell(row.phone)};
+        const QString leader = sheet.childTable.front().leaderRole.isEmpty()
+                                   ? QStringLiteral("负责人")
+                                   : sheet.childTable.front().leaderRole;
+        fillTable({QStringLiteral("编码"), sheet.childLevelName, QStringLiteral("户数"), leader,
+                   QStringLiteral("电话")},
+                  {0.26, 0.22, 0.12, 0.18, 0.22}, rows);
     }
 
     QStringList problems = sheet.problems;

@@ -2,6 +2,8 @@
 
 #include "responsibilitysheet.h"
 
+#include <qgstablecell.h>
+
 #include <QDate>
 #include <QList>
 #include <QSizeF>
@@ -46,10 +48,13 @@ private:
     void buildDefault(const gridmodel::PaperSize& paper, Orientation orientation);
     void findItems();
     void setText(const QString& id, const QString& text);
+    //! the table (the roster, or a wall map's units): headings, their shares of the width, rows
+    void fillTable(const QStringList& headings, const QList<double>& shares, const QgsTableContents& rows);
 
     std::unique_ptr<QgsPrintLayout> mLayout;
     QgsLayoutItemMap* mMap = nullptr;
     QgsLayoutItemManualTable* mRoster = nullptr;
+    double mTableWidthMm = 0; //!< the width the table's columns share
 };
 
 } // namespace mapcore

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QPainter>
 #include <QPdfWriter>
+#include <cmath>
 #include <qgslayertree.h>
 #include <qgslayoutexporter.h>
 #include <qgslayoutitemmap.h>
@@ -87,7 +88,10 @@ void ResponsibilityMapPrinter::styleLevels(int level)
     if (level > 0)
         PrintStyle::applyAsParent(*mLayers[static_cast<size_t>(level - 1)],
                                   hierarchy.level(level - 1).name.text());
-    PrintStyle::applyAsNeighbours(*mLayers[static_cast<size_t>(level)], hierarchy.level(level).name.text());
+    // labels grow with the paper, as the default page's text does
+    const double textScale = mTemplate ? 1 : std::sqrt(mPaper.widthMm * mPaper.heightMm / (210.0 * 297.0));
+    PrintStyle::applyAsNeighbours(*mLayers[static_cast<size_t>(level)], hierarchy.level(level).name.text(),
+                                  textScale);
     if (mUnitLayer)
         mQgisProject->removeMapLayer(mUnitLayer);
     mUnitLayer = mLayers[static_cast<size_t>(level)]->clone();
@@ -95,7 +99,7 @@ void ResponsibilityMapPrinter::styleLevels(int level)
     PrintStyle::applyAsUnit(*mUnitLayer, hierarchy.level(level).name.text());
     if (level + 1 < hierarchy.levelCount())
         PrintStyle::applyAsChildren(*mLayers[static_cast<size_t>(level + 1)],
-                                    hierarchy.level(level + 1).name.text());
+                                    hierarchy.level(level + 1).name.text(), textScale);
     mStyledLevel = level;
 }
 
@@ -119,8 +123,10 @@ ResponsibilityMapLayout& ResponsibilityMapPrinter::prepare(gridmodel::UnitId id,
         layers << mLayers[static_cast<size_t>(unit->level + 1)];
     const QSizeF frame = layout.mapFrameMm();
     const int scale = gridmodel::ResponsibilitySheet::scaleToFit(box, frame.width(), frame.height());
-    const auto sheet =
+    auto sheet =
         gridmodel::ResponsibilitySheet::of(mProject.data(), index, id, mProblems, mOptions.showPhones);
+    if (mOptions.wall)
+        sheet.withChildTable(mProject.data(), index, mOptions.showPhones);
     layout.fill(sheet, layers, QgsRectangle(box.minX, box.minY, box.maxX, box.maxY), scale, mOptions.date,
                 pageNumber, pageCount);
     return layout;

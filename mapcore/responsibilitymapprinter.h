@@ -39,6 +39,7 @@ public:
         bool showPhones = false;                //!< masked (138****5678) unless set
         QString templatePath;                   //!< a .qpt instead of the default layout
         QDate date = QDate::currentDate();      //!< printed as the date of printing
+        bool wall = false; //!< a wall map: the units below listed with their leaders, not the roster
     };
 
     //! done pages and all pages; returning false stops (Error::Kind::Cancelled, no file left)

@@ -48,6 +48,10 @@ const QCommandLineOption
     ChangedOption(QStringLiteral("changed-only"),
                   QStringLiteral("Only the pages whose unit changed since the last print to the "
                                  "same output."));
+const QCommandLineOption
+    WallOption(QStringLiteral("wall"),
+               QStringLiteral("A wall map: the units below listed with their leaders instead "
+                              "of the roster (with --paper A1 or A0, say)."));
 const QCommandLineOption DpiOption(QStringLiteral("dpi"),
                                    QStringLiteral("Resolution of PNG output (default 150)."),
                                    QStringLiteral("DPI"), QStringLiteral("150"));
@@ -80,6 +84,7 @@ int print(const QCommandLineParser& parser)
             QStringLiteral("--orientation must be auto, portrait or landscape, not \"%1\"").arg(orientation));
     options.showPhones = parser.isSet(PhonesOption);
     options.templatePath = parser.value(TemplateOption);
+    options.wall = parser.isSet(WallOption);
 
     const std::vector<UnitId> units =
         ResponsibilitySheet::unitsToPrint(data, project->index(), level, parser.value(WithinOption));
@@ -157,7 +162,8 @@ std::vector<Command> printCommands()
              [](QCommandLineParser& parser) {
                  addProjectArgument(parser);
                  parser.addOptions({LevelOption, WithinOption, PaperOption, OrientationOption, PhonesOption,
-                                    TemplateOption, PerParentOption, ChangedOption, DpiOption, OutputOption});
+                                    TemplateOption, PerParentOption, ChangedOption, WallOption, DpiOption,
+                                    OutputOption});
              },
              print}};
 }
