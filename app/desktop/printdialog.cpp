@@ -44,6 +44,8 @@ PrintDialog::PrintDialog(const ProjectFile& project, int level, UnitId selected,
     mOrientation->addItem(tr("横向"));
     mPhones = new QCheckBox(tr("显示完整电话号码"), this);
     mPhones->setToolTip(tr("电话属于个人信息，默认只印部分号码（138****5678）"));
+    mWall = new QCheckBox(tr("上墙总图：列出下级单元及负责人"), this);
+    mWall->setToolTip(tr("社区或街道的总图（宜用 A1、A0 纸），表格列出下级单元、户数与负责人，代替人员名单"));
     mPath = new QLineEdit(this);
     const QFileInfo projectFile(project.path());
     mPath->setText(projectFile.absoluteDir().filePath(projectFile.completeBaseName() + tr("-责任图.pdf")));
@@ -63,6 +65,7 @@ PrintDialog::PrintDialog(const ProjectFile& project, int level, UnitId selected,
     form->addRow(tr("纸张"), mPaper);
     form->addRow(tr("方向"), mOrientation);
     form->addRow(QString(), mPhones);
+    form->addRow(QString(), mWall);
     form->addRow(tr("保存为"), pathRow);
     form->addRow(QString(), mCount);
     form->addRow(mMessage);
@@ -102,7 +105,8 @@ PrintDialog::PrintDialog(const ProjectFile& project, int level, UnitId selected,
     });
     for (QComboBox* box : {mWithin, mPaper, mOrientation})
         connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, &PrintDialog::schedulePreview);
-    connect(mPhones, &QCheckBox::toggled, this, &PrintDialog::schedulePreview);
+    for (QCheckBox* box : {mPhones, mWall})
+        connect(box, &QCheckBox::toggled, this, &PrintDialog::schedulePreview);
     fillWithin();
     schedulePreview();
 }
@@ -149,6 +153,7 @@ mapcore::ResponsibilityMapPrinter::Options PrintDialog::options() const
     else if (mOrientation->currentIndex() == 2)
         options.orientation = mapcore::ResponsibilityMapPrinter::Orientation::Landscape;
     options.showPhones = mPhones->isChecked();
+    options.wall = mWall->isChecked();
     return options;
 }
 

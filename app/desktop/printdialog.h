@@ -37,6 +37,7 @@ public:
     QComboBox* paperBox() const { return mPaper; }
     QComboBox* orientationBox() const { return mOrientation; }
     QCheckBox* phonesBox() const { return mPhones; }
+    QCheckBox* wallBox() const { return mWall; }
     QLineEdit* pathEdit() const { return mPath; }
     QLabel* previewLabel() const { return mPreview; }
     QLabel* messageLabel() const { return mMessage; }
@@ -61,6 +62,7 @@ private:
     QComboBox* mPaper = nullptr;
     QComboBox* mOrientation = nullptr;
     QCheckBox* mPhones = nullptr;
+    QCheckBox* mWall = nullptr;
     QLineEdit* mPath = nullptr;
     QLabel* mPreview = nullptr;
     QLabel* mCount = nullptr;

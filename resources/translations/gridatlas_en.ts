@@ -407,7 +407,7 @@ Code %3
     </message>
     <message>
         <source>把单元的责任图打印为 PDF：每个单元一页</source>
-        <translation>Print the units' responsibility maps to PDF, a page per unit</translation>
+        <translation>Print the units&apos; responsibility maps to PDF, a page per unit</translation>
     </message>
     <message>
         <source>已打印</source>
@@ -604,7 +604,7 @@ Code %3
     </message>
     <message>
         <source>按单元形状</source>
-        <translation>By the unit's shape</translation>
+        <translation>By the unit&apos;s shape</translation>
     </message>
     <message>
         <source>纵向</source>
@@ -685,6 +685,14 @@ Code %3
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>上墙总图：列出下级单元及负责人</source>
+        <translation>Wall map: list the units below and their leaders</translation>
+    </message>
+    <message>
+        <source>社区或街道的总图（宜用 A1、A0 纸），表格列出下级单元、户数与负责人，代替人员名单</source>
+        <translation>A whole community or street (on A1 or A0 paper): the table lists the units below, their households and leaders instead of the roster</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,23 @@ private slots:
         }
     }
 
+    void aWallMapListsTheUnitsBelowWithTheirLeaders()
+    {
+        const ProjectData data = district();
+        const HierarchyIndex index(data);
+        ResponsibilitySheet sheet = ResponsibilitySheet::of(data, index, 2, {}, false);
+        QVERIFY(sheet.childTable.empty()); // only when asked
+        sheet.withChildTable(data, index, false);
+        QCOMPARE(sheet.childTable.size(), size_t(2));
+        QCOMPARE(sheet.childTable[0].code, QStringLiteral("41010500100101")); // code order
+        QCOMPARE(sheet.childTable[0].leaderRole, QStringLiteral("网格长"));
+        QCOMPARE(sheet.childTable[0].leader, QStringLiteral("张三"));
+        QCOMPARE(sheet.childTable[0].phone, QStringLiteral("138****5678"));
+        QCOMPARE(sheet.childTable[1].leader, QStringLiteral("李四"));
+        QCOMPARE(sheet.childTable[1].households, qint64(350));
+        QCOMPARE(sheet.withChildTable(data, index, true).childTable[0].phone, QStringLiteral("13812345678"));
+    }
+
     void groupsUnitsByParent()
     {
         const ProjectData data = district();
