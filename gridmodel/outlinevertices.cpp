@@ -62,23 +62,28 @@ Point OutlineVertices::at(const Vertex& vertex) const
     return ringOf(vertex)[static_cast<size_t>(vertex.vertex)];
 }
 
+template <typename Visit> void OutlineVertices::forEachRing(Visit visit) const
+{
+    for (int p = 0; p < static_cast<int>(mOutline.polygons.size()); ++p) {
+        const Polygon& polygon = mOutline.polygons[static_cast<size_t>(p)];
+        for (int r = 0; r < static_cast<int>(polygon.rings.size()); ++r)
+            visit(p, r, polygon.rings[static_cast<size_t>(r)]);
+    }
+}
+
 std::optional<OutlineVertices::Vertex> OutlineVertices::vertexNear(const Point& point, double tolerance) const
 {
     std::optional<Vertex> nearest;
     double best = tolerance * tolerance;
-    for (int p = 0; p < static_cast<int>(mOutline.polygons.size()); ++p) {
-        const Polygon& polygon = mOutline.polygons[static_cast<size_t>(p)];
-        for (int r = 0; r < static_cast<int>(polygon.rings.size()); ++r) {
-            const Ring& ring = polygon.rings[static_cast<size_t>(r)];
-            for (int v = 0; v < cornerCount(ring); ++v) {
-                const double d = distanceSquared(point, ring[static_cast<size_t>(v)]);
-                if (d <= best) {
-                    best = d;
-                    nearest = Vertex{p, r, v};
-                }
+    forEachRing([&](int p, int r, const Ring& ring) {
+        for (int v = 0; v < cornerCount(ring); ++v) {
+            const double d = distanceSquared(point, ring[static_cast<size_t>(v)]);
+            if (d <= best) {
+                best = d;
+                nearest = Vertex{p, r, v};
             }
         }
-    }
+    });
     return nearest;
 }
 
@@ -87,22 +92,18 @@ std::optional<OutlineVertices::Vertex> OutlineVertices::edgeNear(const Point& po
 {
     std::optional<Vertex> nearest;
     double best = tolerance * tolerance;
-    for (int p = 0; p < static_cast<int>(mOutline.polygons.size()); ++p) {
-        const Polygon& polygon = mOutline.polygons[static_cast<size_t>(p)];
-        for (int r = 0; r < static_cast<int>(polygon.rings.size()); ++r) {
-            const Ring& ring = polygon.rings[static_cast<size_t>(r)];
-            for (size_t v = 0; v + 1 < ring.size(); ++v) {
-                const Point foot = nearestOnSegment(point, ring[v], ring[v + 1]);
-                const double d = distanceSquared(point, foot);
-                if (d <= best) {
-                    best = d;
-                    nearest = Vertex{p, r, static_cast<int>(v)};
-                    if (onEdge)
-                        *onEdge = foot;
-                }
+    forEachRing([&](int p, int r, const Ring& ring) {
+        for (size_t v = 0; v + 1 < ring.size(); ++v) {
+            const Point foot = nearestOnSegment(point, ring[v], ring[v + 1]);
+            const double d = distanceSquared(point, foot);
+            if (d <= best) {
+                best = d;
+                nearest = Vertex{p, r, static_cast<int>(v)};
+                if (onEdge)
+                    *onEdge = foot;
             }
         }
-    }
+    });
     return nearest;
 }
 

@@ -48,6 +48,8 @@ public:
 private:
     bool isValid(const Vertex& vertex) const;
     const Ring& ringOf(const Vertex& vertex) const;
+    //! calls visit(polygon, ring, the ring) for every ring of the outline
+    template <typename Visit> void forEachRing(Visit visit) const;
 
     MultiPolygon mOutline;
 };

@@ -57,13 +57,19 @@ private:
     QTemporaryDir mDir;
     std::unique_ptr<MainWindow> mWindow;
 
-    void openFreshDemo()
+    //! a new main window, shown at the size of a full-HD screen's window
+    void showWindow()
     {
-        const QString file = testsupport::freshDemoFile(mDir);
         mWindow = std::make_unique<MainWindow>();
         mWindow->resize(1280, 860);
         mWindow->show();
         QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+    }
+
+    void openFreshDemo()
+    {
+        const QString file = testsupport::freshDemoFile(mDir);
+        showWindow();
         openAndWait(file);
         QVERIFY(mWindow->session()->isEditable());
         // Clicks below land where they are aimed: no snapping to nearby vertices.
@@ -167,10 +173,7 @@ private slots:
     void opensInTheBackgroundWithProgressAndCancel()
     {
         const QString file = testsupport::freshDemoFile(mDir);
-        mWindow = std::make_unique<MainWindow>();
-        mWindow->resize(1280, 860);
-        mWindow->show();
-        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+        showWindow();
         auto* progress = mWindow->statusBar()->findChild<TaskProgress*>();
         QVERIFY(progress);
 

@@ -1,9 +1,9 @@
+#include "clirun.h"
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 
 #include "geometry.h"
 #include "spatialreference.h"
@@ -20,21 +20,11 @@ class TestCli : public QObject
 private:
     QTemporaryDir mDir;
 
-    struct Result
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Result = testsupport::RunResult;
 
     static Result run(const QStringList& arguments)
     {
-        QProcess process;
-        process.start(GRIDATLAS_CLI, arguments);
-        process.waitForFinished(300000);
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return testsupport::runProgram(GRIDATLAS_CLI, arguments);
     }
 
     static QByteArray digest(const QString& path)

@@ -1,10 +1,10 @@
 // gridatlas-cli print, end to end on the demo: pages, text, phones, fonts, refusals.
+#include "clirun.h"
 #include "districtgenerator.h"
 #include "hierarchyindex.h"
 #include "personaldata.h"
 #include "projectfile.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -18,21 +18,11 @@ private:
     QTemporaryDir mDir;
     QString mDemo;
 
-    struct Result
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Result = testsupport::RunResult;
 
     static Result run(const QString& program, const QStringList& arguments)
     {
-        QProcess process;
-        process.start(program, arguments);
-        process.waitForFinished(300000);
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return testsupport::runProgram(program, arguments);
     }
 
     static Result print(const QStringList& arguments)
