@@ -17,6 +17,7 @@
 #include <qgslegendrenderer.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
+#include <qgsreadwritecontext.h>
 #include <qgsvectorlayer.h>
 
 namespace mapcore {
@@ -178,6 +179,13 @@ void ResponsibilityMapPrinter::writePdf(const std::vector<gridmodel::UnitId>& un
         throw gridmodel::Error(gridmodel::Error::Kind::Io,
                                QStringLiteral("无法写入 %1 / cannot write").arg(path));
     }
+}
+
+void ResponsibilityMapPrinter::saveTemplate(const QString& path, Orientation orientation)
+{
+    if (!layoutFor(orientation).layout().saveAsTemplate(path, QgsReadWriteContext()))
+        throw gridmodel::Error(gridmodel::Error::Kind::Io,
+                               QStringLiteral("无法写入 %1 / cannot write the template").arg(path));
 }
 
 QImage ResponsibilityMapPrinter::renderPage(gridmodel::UnitId unit, double dpi, int pageNumber, int pageCount)

@@ -55,6 +55,11 @@ public:
      */
     void writePdf(const std::vector<gridmodel::UnitId>& units, const QString& path,
                   const Progress& progress = {});
+    /**
+     * Writes the page layout (the default one for the paper, or the template in use) as a
+     * QGIS layout template, to change in QGIS's layout designer and print with again.
+     */
+    void saveTemplate(const QString& path, Orientation orientation);
     //! the checker's problems the pages list
     const std::vector<gridmodel::Problem>& problems() const { return mProblems; }
     //! one unit's page as an image

@@ -52,6 +52,11 @@ const QCommandLineOption
     WallOption(QStringLiteral("wall"),
                QStringLiteral("A wall map: the units below listed with their leaders instead "
                               "of the roster (with --paper A1 or A0, say)."));
+const QCommandLineOption
+    SaveTemplateOption(QStringLiteral("save-template"),
+                       QStringLiteral("Write the page layout (for --paper and --orientation) "
+                                      "as a QGIS layout template to edit, then stop."),
+                       QStringLiteral("FILE.qpt"));
 const QCommandLineOption DpiOption(QStringLiteral("dpi"),
                                    QStringLiteral("Resolution of PNG output (default 150)."),
                                    QStringLiteral("DPI"), QStringLiteral("150"));
@@ -61,16 +66,8 @@ const QCommandLineOption
                                 "per page: OUT-001.png … when several)."),
                  QStringLiteral("OUT"));
 
-int print(const QCommandLineParser& parser)
+mapcore::ResponsibilityMapPrinter::Options optionsFrom(const QCommandLineParser& parser)
 {
-    const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
-    if (!parser.isSet(LevelOption) || !parser.isSet(OutputOption))
-        throw Error(Error::Kind::InvalidInput, QStringLiteral("--level and -o are required (see --help)"));
-    const ProjectData& data = project->data();
-    const int level = data.hierarchy.levelIndex(parser.value(LevelOption));
-    if (level < 0)
-        throw Error(Error::Kind::InvalidInput,
-                    QStringLiteral("the project has no level \"%1\"").arg(parser.value(LevelOption)));
     mapcore::ResponsibilityMapPrinter::Options options;
     options.paper = parser.value(PaperOption);
     const QString orientation = parser.value(OrientationOption);
@@ -85,6 +82,29 @@ int print(const QCommandLineParser& parser)
     options.showPhones = parser.isSet(PhonesOption);
     options.templatePath = parser.value(TemplateOption);
     options.wall = parser.isSet(WallOption);
+    return options;
+}
+
+int print(const QCommandLineParser& parser)
+{
+    const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
+    if (!parser.isSet(SaveTemplateOption) && (!parser.isSet(LevelOption) || !parser.isSet(OutputOption)))
+        throw Error(Error::Kind::InvalidInput, QStringLiteral("--level and -o are required (see --help)"));
+    const ProjectData& data = project->data();
+    if (parser.isSet(SaveTemplateOption)) {
+        const mapcore::ResponsibilityMapPrinter::Options options = optionsFrom(parser);
+        mapcore::ResponsibilityMapPrinter(*project, options)
+            .saveTemplate(
+                parser.value(SaveTemplateOption),
+                options.orientation.value_or(mapcore::ResponsibilityMapPrinter::Orientation::Portrait));
+        printOut(parser.value(SaveTemplateOption) + QLatin1Char('\n'));
+        return Success;
+    }
+    const int level = data.hierarchy.levelIndex(parser.value(LevelOption));
+    if (level < 0)
+        throw Error(Error::Kind::InvalidInput,
+                    QStringLiteral("the project has no level \"%1\"").arg(parser.value(LevelOption)));
+    const mapcore::ResponsibilityMapPrinter::Options options = optionsFrom(parser);
 
     const std::vector<UnitId> units =
         ResponsibilitySheet::unitsToPrint(data, project->index(), level, parser.value(WithinOption));
@@ -162,8 +182,8 @@ std::vector<Command> printCommands()
              [](QCommandLineParser& parser) {
                  addProjectArgument(parser);
                  parser.addOptions({LevelOption, WithinOption, PaperOption, OrientationOption, PhonesOption,
-                                    TemplateOption, PerParentOption, ChangedOption, WallOption, DpiOption,
-                                    OutputOption});
+                                    TemplateOption, PerParentOption, ChangedOption, WallOption,
+                                    SaveTemplateOption, DpiOption, OutputOption});
              },
              print}};
 }

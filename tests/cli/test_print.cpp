@@ -232,6 +232,30 @@ private slots:
         QVERIFY(leaders >= int(grids.size()) - 1); // the demo leaves a grid leader out now and then
     }
 
+    void printsWithTheShippedAndSavedTemplates()
+    {
+        QString community;
+        const std::vector<Grid> grids = gridsOfFirstCommunity(&community);
+        // The layouts in resources/layouts are the default pages, to change in QGIS.
+        const QString shipped = GRIDATLAS_SOURCE_DIR "/resources/layouts/responsibility-map-a4-landscape.qpt";
+        const QString pdf = mDir.filePath("templated.pdf");
+        Result result =
+            print({mDemo, "--level", "grid", "--within", community, "--template", shipped, "-o", pdf});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QCOMPARE(pageCount(pdf), int(grids.size()));
+        QVERIFY2(run("pdfinfo", {pdf}).out.contains("842 x 595"), qPrintable(run("pdfinfo", {pdf}).out));
+        QVERIFY(text(pdf).contains(grids.front().community + " " + grids.front().unit.name));
+
+        // --save-template writes the page for the chosen paper, which prints again.
+        const QString saved = mDir.filePath("a3.qpt");
+        result = print({mDemo, "--paper", "A3", "--orientation", "portrait", "--save-template", saved});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        result = print(
+            {mDemo, "--level", "grid", "--within", grids.front().unit.code, "--template", saved, "-o", pdf});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY2(run("pdfinfo", {pdf}).out.contains("(A3)"), qPrintable(run("pdfinfo", {pdf}).out));
+    }
+
     void refusesWhatItCannotPrint()
     {
         const QString pdf = mDir.filePath("refused.pdf");
