@@ -12,6 +12,8 @@
 namespace gridmodel {
 
 namespace {
+//! pages go on the walls of Chinese offices: they are printed in Chinese whatever the UI speaks
+const QString PrintLanguage = QStringLiteral("zh");
 constexpr double FrameMargin = 1.05; //!< a little of the frame around the unit
 } // namespace
 
@@ -45,9 +47,9 @@ ResponsibilitySheet ResponsibilitySheet::of(const ProjectData& data, const Hiera
     ResponsibilitySheet sheet;
     sheet.unit = id;
     sheet.code = unit->code;
-    sheet.levelName = level.name.text();
+    sheet.levelName = level.name.text(PrintLanguage);
     if (unit->level + 1 < hierarchy.levelCount())
-        sheet.childLevelName = hierarchy.level(unit->level + 1).name.text();
+        sheet.childLevelName = hierarchy.level(unit->level + 1).name.text(PrintLanguage);
 
     QStringList names;
     for (const Unit* step = unit; step; step = step->parentId ? index.unit(step->parentId) : nullptr) {
@@ -55,8 +57,7 @@ ResponsibilitySheet ResponsibilitySheet::of(const ProjectData& data, const Hiera
         if (names.size() > hierarchy.levelCount())
             break; // a cycle: the checker reports it
     }
-    sheet.title = names.join(QLatin1Char(' ')) + QLatin1Char(' ') +
-                  LocalizedText{QStringLiteral("责任图"), QStringLiteral("responsibility map")}.text();
+    sheet.title = names.join(QLatin1Char(' ')) + QStringLiteral(" 责任图");
     sheet.office = unit->organisation;
     if (sheet.office.isEmpty() && unit->parentId)
         if (const Unit* parent = index.unit(unit->parentId))
@@ -72,14 +73,14 @@ ResponsibilitySheet ResponsibilitySheet::of(const ProjectData& data, const Hiera
         const Member* member = members.value(assignment.memberId);
         const RoleDefinition* role = level.role(assignment.role);
         heldRoles.insert(assignment.role);
-        sheet.roster.push_back(
-            RosterRow{role ? role->name.text() : assignment.role, member ? member->name : QString(),
-                      member ? (showPhones ? member->phone : maskedPhone(member->phone)) : QString(),
-                      assignment.linkedHouseholds});
+        sheet.roster.push_back(RosterRow{
+            role ? role->name.text(PrintLanguage) : assignment.role, member ? member->name : QString(),
+            member ? (showPhones ? member->phone : maskedPhone(member->phone)) : QString(),
+            assignment.linkedHouseholds});
     }
     const auto roleOrder = [&level](const QString& roleName) {
         for (size_t i = 0; i < level.roles.size(); ++i)
-            if (level.roles[i].name.text() == roleName)
+            if (level.roles[i].name.text(PrintLanguage) == roleName)
                 return static_cast<int>(i);
         return static_cast<int>(level.roles.size());
     };
@@ -89,7 +90,7 @@ ResponsibilitySheet ResponsibilitySheet::of(const ProjectData& data, const Hiera
     });
     for (const RoleDefinition& role : level.roles)
         if (role.required && !heldRoles.contains(role.key))
-            sheet.missingRoles << role.name.text();
+            sheet.missingRoles << role.name.text(PrintLanguage);
 
     sheet.households = unit->households;
     sheet.residents = unit->residents;
@@ -132,8 +133,12 @@ ResponsibilitySheet& ResponsibilitySheet::withChildTable(const ProjectData& data
     std::sort(children.begin(), children.end(),
               [](const Unit* a, const Unit* b) { return a->code < b->code; });
     for (const Unit* child : children) {
-        ChildRow row{child->code, child->name, child->households, leading ? leading->name.text() : QString(),
-                     {},          {}};
+        ChildRow row{child->code,
+                     child->name,
+                     child->households,
+                     leading ? leading->name.text(PrintLanguage) : QString(),
+                     {},
+                     {}};
         QStringList names, phones;
         if (leading)
             for (const Assignment& assignment : data.assignments)

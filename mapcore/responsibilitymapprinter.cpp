@@ -24,7 +24,13 @@ namespace mapcore {
 
 namespace {
 constexpr double PdfDpi = 300;
+
+//! a level's name as pages print it: in Chinese, as ResponsibilitySheet does
+QString printedName(const gridmodel::HierarchyTemplate& hierarchy, int level)
+{
+    return hierarchy.level(level).name.text(QStringLiteral("zh"));
 }
+} // namespace
 
 ResponsibilityMapPrinter::ResponsibilityMapPrinter(const gridmodel::ProjectFile& project,
                                                    const Options& options)
@@ -44,7 +50,7 @@ ResponsibilityMapPrinter::ResponsibilityMapPrinter(const gridmodel::ProjectFile&
         layerOptions.loadDefaultStyle = false;
         auto* layer = new QgsVectorLayer(
             QStringLiteral("%1|layername=%2").arg(project.path(), hierarchy.level(level).key),
-            hierarchy.level(level).name.text(), QStringLiteral("ogr"), layerOptions);
+            printedName(hierarchy, level), QStringLiteral("ogr"), layerOptions);
         mQgisProject->addMapLayer(layer, false);
         mLayers.push_back(layer);
     }
@@ -88,19 +94,19 @@ void ResponsibilityMapPrinter::styleLevels(int level)
     const gridmodel::HierarchyTemplate& hierarchy = mProject.data().hierarchy;
     if (level > 0)
         PrintStyle::applyAsParent(*mLayers[static_cast<size_t>(level - 1)],
-                                  hierarchy.level(level - 1).name.text());
+                                  printedName(hierarchy, level - 1));
     // labels grow with the paper, as the default page's text does
     const double textScale = mTemplate ? 1 : std::sqrt(mPaper.widthMm * mPaper.heightMm / (210.0 * 297.0));
-    PrintStyle::applyAsNeighbours(*mLayers[static_cast<size_t>(level)], hierarchy.level(level).name.text(),
+    PrintStyle::applyAsNeighbours(*mLayers[static_cast<size_t>(level)], printedName(hierarchy, level),
                                   textScale);
     if (mUnitLayer)
         mQgisProject->removeMapLayer(mUnitLayer);
     mUnitLayer = mLayers[static_cast<size_t>(level)]->clone();
     mQgisProject->addMapLayer(mUnitLayer, false);
-    PrintStyle::applyAsUnit(*mUnitLayer, hierarchy.level(level).name.text());
+    PrintStyle::applyAsUnit(*mUnitLayer, printedName(hierarchy, level));
     if (level + 1 < hierarchy.levelCount())
         PrintStyle::applyAsChildren(*mLayers[static_cast<size_t>(level + 1)],
-                                    hierarchy.level(level + 1).name.text(), textScale);
+                                    printedName(hierarchy, level + 1), textScale);
     mStyledLevel = level;
 }
 

@@ -303,6 +303,11 @@ private slots:
         snapshot(QStringLiteral("english"));
         NewProjectDialog dialog;
         snapshotOf(dialog, QStringLiteral("new-project-english"));
+        PrintDialog print(mWindow->session()->project(), grid.level, grid.id);
+        QCOMPARE(print.wallBox()->text(), QStringLiteral("Wall map: list the units below and their leaders"));
+        print.updatePreview();
+        print.resize(900, 620);
+        snapshotOf(print, QStringLiteral("print-dialog-english"));
         mWindow.reset();
         QCoreApplication::removeTranslator(english);
         delete english;

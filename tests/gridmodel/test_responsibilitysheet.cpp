@@ -16,10 +16,10 @@ namespace {
 const char* TemplateJson = R"({
   "key": "test", "name": "test",
   "levels": [
-    {"key": "street", "name": "街道", "code_digits": 3},
+    {"key": "street", "name": {"zh": "街道", "en": "Street"}, "code_digits": 3},
     {"key": "community", "name": "社区", "code_digits": 3, "organisation": "社区党委"},
-    {"key": "grid", "name": "网格",
-     "roles": [{"key": "grid_leader", "name": "网格长", "required": true},
+    {"key": "grid", "name": {"zh": "网格", "en": "Grid"},
+     "roles": [{"key": "grid_leader", "name": {"zh": "网格长", "en": "Grid leader"}, "required": true},
                {"key": "grid_worker", "name": "网格员", "required": true},
                {"key": "volunteer", "name": "志愿者"}]},
     {"key": "building", "name": "楼栋", "covered_by_children": false}
