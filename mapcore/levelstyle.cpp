@@ -9,6 +9,7 @@
 #include <qgspallabeling.h>
 #include <qgsproperty.h>
 #include <qgssinglesymbolrenderer.h>
+#include <qgstextbackgroundsettings.h>
 #include <qgstextbuffersettings.h>
 #include <qgstextformat.h>
 #include <qgsvectorlayer.h>
@@ -16,6 +17,10 @@
 #include <qgsvectorsimplifymethod.h>
 
 namespace mapcore {
+
+namespace {
+constexpr double HaloFromPt = 12;
+}
 
 LevelStyle LevelStyle::forLevel(const QString& levelKey)
 {
@@ -104,11 +109,25 @@ void LevelStyle::applyTo(QgsVectorLayer& layer, bool filled, const gridmodel::Ta
     format.setFont(font);
     format.setSize(labelSizePt);
     format.setColor(stroke.darker(130));
+    // A halo for the few large labels of streets and communities, which sit on boundaries;
+    // the many small ones sit inside their units, and their halos cost a third of a redraw.
     QgsTextBufferSettings buffer;
-    buffer.setEnabled(true);
+    buffer.setEnabled(labelSizePt >= HaloFromPt);
     buffer.setSize(0.8);
     buffer.setColor(QColor(255, 255, 255, 220));
     format.setBuffer(buffer);
+    if (!buffer.enabled()) {
+        QgsTextBackgroundSettings background;
+        background.setEnabled(true);
+        background.setType(QgsTextBackgroundSettings::ShapeRectangle);
+        background.setSizeType(QgsTextBackgroundSettings::SizeBuffer);
+        background.setSize(QSizeF(0.4, 0.1));
+        background.setSizeUnit(QgsUnitTypes::RenderMillimeters);
+        background.setFillColor(QColor(255, 255, 255, 140));
+        background.setStrokeWidth(0);
+        background.setStrokeColor(Qt::transparent);
+        format.setBackground(background);
+    }
     settings.setFormat(format);
     layer.setLabeling(new QgsVectorLayerSimpleLabeling(settings));
     layer.setLabelsEnabled(true);

@@ -28,6 +28,10 @@ struct District
     QString path;
     District()
     {
+        // GRIDATLAS_BENCH_PROJECT names a project to use instead (to profile without generating)
+        path = qEnvironmentVariable("GRIDATLAS_BENCH_PROJECT");
+        if (!path.isEmpty())
+            return;
         path = dir.filePath(QStringLiteral("map.gpkg"));
         ProjectFile::create(
             path, DistrictGenerator::generate(DistrictGenerator::syntheticOptions(benchmarkZones(), 1)));
