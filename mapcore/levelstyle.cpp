@@ -27,7 +27,7 @@ LevelStyle LevelStyle::forLevel(const QString& levelKey)
     // In the order of gridmodel::HierarchyTemplate::knownLevelKeys(): street … zone.
     static const LevelStyle styles[] = {
         {QColor(0x8e, 0x1b, 0x1b), 1.3, Qt::SolidLine, 14, 200000, false, 0},
-        {QColor(0xc2, 0x41, 0x0c), 0.8, Qt::SolidLine, 11, 40000, true, 0},
+        {QColor(0xc2, 0x41, 0x0c), 0.8, Qt::SolidLine, 11, 40000, true, 200000},
         {QColor(0x1f, 0x4e, 0x8c), 0.45, Qt::SolidLine, 9, 12000, true, 150000},
         {QColor(0x5f, 0x6b, 0x73), 0.22, Qt::SolidLine, 7.5, 4000, true, 50000},
         {QColor(0x9a, 0xa5, 0xab), 0.12, Qt::DashLine, 6.5, 1500, false, 20000},
