@@ -83,14 +83,22 @@ bool ProjectSession::redo(QString* error)
 
 QString ProjectSession::undoDescription() const
 {
-    const auto entry = mProject->nextUndo();
-    return entry ? entry->description : QString();
+    try {
+        const auto entry = mProject->nextUndo();
+        return entry ? entry->description : QString();
+    } catch (const gridmodel::Error&) {
+        return QString(); // a history it cannot read: undo itself will say why
+    }
 }
 
 QString ProjectSession::redoDescription() const
 {
-    const auto entry = mProject->nextRedo();
-    return entry ? entry->description : QString();
+    try {
+        const auto entry = mProject->nextRedo();
+        return entry ? entry->description : QString();
+    } catch (const gridmodel::Error&) {
+        return QString();
+    }
 }
 
 void ProjectSession::afterChange(const gridmodel::ChangeSet& changes)
