@@ -55,9 +55,9 @@ private slots:
     {
         const Result overview = run({"--help"});
         QCOMPARE(overview.exitCode, 0);
-        for (const QString command :
-             {"demo", "new", "generate", "info", "validate", "units", "add", "reshape", "split", "merge",
-              "move", "assign", "recode", "set", "delete", "member", "undo", "redo", "history"}) {
+        for (const QString command : {"demo",    "new",    "generate", "info", "validate", "units",  "add",
+                                      "reshape", "split",  "merge",    "move", "assign",   "recode", "set",
+                                      "delete",  "member", "undo",     "redo", "history",  "export"}) {
             QVERIFY2(overview.out.contains(command), qPrintable(command));
             const Result help = run({command, "--help"});
             QCOMPARE(help.exitCode, 0);
@@ -323,6 +323,25 @@ private slots:
         if (result.exitCode != 0)
             qWarning() << arguments << result.err;
         return result.exitCode == 0 ? result.out.split('\n', Qt::SkipEmptyParts) : QStringList{"failed"};
+    }
+
+    void exportsALevelForOtherGisPrograms()
+    {
+        const QString file = mDir.filePath("export-demo.gpkg");
+        QCOMPARE(run({"demo", file}).exitCode, 0);
+        const QString shp = mDir.filePath("grids.shp");
+        const Result result = run({"export", file, "--level", "grid", "--format", "shp", "-o", shp});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY(result.out.contains("50 units"));
+        for (const char* part : {"grids.shp", "grids.dbf", "grids.prj", "grids.cpg"})
+            QVERIFY2(QFile::exists(mDir.filePath(part)), part);
+        const Result badFormat = run({"export", file, "--level", "grid", "--format", "xls", "-o", shp});
+        QCOMPARE(badFormat.exitCode, 2);
+        QVERIFY2(badFormat.err.contains("xls") && badFormat.err.contains("geojson"),
+                 qPrintable(badFormat.err));
+        const Result badLevel = run({"export", file, "--level", "ward", "--format", "shp", "-o", shp});
+        QCOMPARE(badLevel.exitCode, 2);
+        QVERIFY(badLevel.err.contains("ward"));
     }
 
     void boundaryEditsEndToEnd()

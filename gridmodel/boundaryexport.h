@@ -1,0 +1,43 @@
+#pragma once
+
+#include "projectdata.h"
+
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace gridmodel {
+
+class HierarchyIndex;
+
+/**
+ * The boundaries of one level written for other GIS programs, through GDAL: GeoJSON and KML
+ * (in WGS 84, as those formats want), Shapefile (with a .cpg naming UTF-8), DXF and
+ * GeoPackage (in the project's CRS). Each unit carries its code, name, parent's code, level,
+ * organisation ("org": shapefile names are short), households and residents; its notes, which may name people, only when
+ * personal fields are asked for. A failed export leaves no file behind.
+ */
+class BoundaryExport
+{
+public:
+    enum class Format
+    {
+        GeoJson,
+        Shapefile,
+        Kml,
+        Dxf,
+        GeoPackage
+    };
+
+    static std::optional<Format> formatByName(const QString& name);
+    static QStringList formatNames();
+
+    /**
+     * Writes the units of `level` inside `within` (0: all) to `path`; returns how many.
+     * Throws Error (Io when GDAL cannot write, InvalidInput for nothing to write).
+     */
+    static int write(const ProjectData& data, const HierarchyIndex& index, int level, UnitId within,
+                     Format format, const QString& path, bool withPersonal = false);
+};
+
+} // namespace gridmodel
