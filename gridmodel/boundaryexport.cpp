@@ -52,8 +52,9 @@ void removeOutput(const QString& path)
 {
     const QFileInfo info(path);
     if (info.suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0) {
-        for (const QString& suffix : {"shp", "shx", "dbf", "prj", "cpg"})
-            QFile::remove(info.absoluteDir().filePath(info.completeBaseName() + QLatin1Char('.') + suffix));
+        for (const char* suffix : {"shp", "shx", "dbf", "prj", "cpg"})
+            QFile::remove(info.absoluteDir().filePath(info.completeBaseName() + QLatin1Char('.') +
+                                                      QLatin1String(suffix)));
     } else {
         QFile::remove(path);
     }
@@ -119,9 +120,8 @@ int BoundaryExport::write(const ProjectData& data, const HierarchyIndex& index, 
 
     // DXF takes no attribute columns: the code goes into the layer name of each entity.
     const QList<QPair<const char*, OGRFieldType>> fields{
-        {"code", OFTString},         {"name", OFTString},         {"parent", OFTString},
-        {"level", OFTString},        {"org", OFTString}, {"households", OFTInteger64},
-        {"residents", OFTInteger64}, {"notes", OFTString}};
+        {"code", OFTString}, {"name", OFTString},          {"parent", OFTString},       {"level", OFTString},
+        {"org", OFTString},  {"households", OFTInteger64}, {"residents", OFTInteger64}, {"notes", OFTString}};
     if (format != Format::Dxf)
         for (const auto& [name, type] : fields) {
             if (!withPersonal && QLatin1String(name) == QLatin1String("notes"))
@@ -135,15 +135,20 @@ int BoundaryExport::write(const ProjectData& data, const HierarchyIndex& index, 
     if (targetEpsg != data.crsEpsg)
         transform = std::make_unique<CoordinateTransform>(data.crsEpsg, targetEpsg);
     OGRFeatureDefnH definition = OGR_L_GetLayerDefn(layer);
-    if (OGR_L_StartTransaction(layer) != OGRERR_NONE) {
-        // not every driver has transactions; writing on is fine
-    }
+    const bool inTransaction = OGR_L_StartTransaction(layer) == OGRERR_NONE; // not every driver has them
+    const auto fail = [&]() {
+        dataset.reset();
+        removeOutput(path);
+        return Error(Error::Kind::Io,
+                     Tr::tr("Cannot write %1: %2").arg(path, QString::fromUtf8(CPLGetLastErrorMsg())));
+    };
     for (const Unit* unit : units) {
         MultiPolygon boundary = unit->boundary;
         if (transform)
             transform->transform(boundary);
         OGRGeometryH geometry = nullptr;
-        QByteArray wkt = boundary.toWkt(info.wgs84 ? 9 : 6).toLatin1(); // µm: imported again, edges still meet
+        QByteArray wkt =
+            boundary.toWkt(info.wgs84 ? 9 : 6).toLatin1(); // µm: imported again, edges still meet
         char* cursor = wkt.data();
         OGR_G_CreateFromWkt(&cursor, nullptr, &geometry);
         OGRFeatureH feature = OGR_F_Create(definition);
@@ -169,14 +174,11 @@ int BoundaryExport::write(const ProjectData& data, const HierarchyIndex& index, 
         OGR_F_SetGeometryDirectly(feature, geometry);
         const OGRErr written = OGR_L_CreateFeature(layer, feature);
         OGR_F_Destroy(feature);
-        if (written != OGRERR_NONE) {
-            dataset.reset();
-            removeOutput(path);
-            throw Error(Error::Kind::Io,
-                        Tr::tr("Cannot write %1: %2").arg(path, QString::fromUtf8(CPLGetLastErrorMsg())));
-        }
+        if (written != OGRERR_NONE)
+            throw fail();
     }
-    OGR_L_CommitTransaction(layer);
+    if (inTransaction && OGR_L_CommitTransaction(layer) != OGRERR_NONE)
+        throw fail();
     dataset.reset();
     return static_cast<int>(units.size());
 }
