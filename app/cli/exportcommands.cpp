@@ -6,6 +6,7 @@
 #include "error.h"
 #include "hierarchyindex.h"
 #include "projectfile.h"
+#include "rosterexport.h"
 
 using namespace gridmodel;
 
@@ -20,48 +21,66 @@ std::vector<Command> exportCommands()
                                            QStringLiteral("CODE"));
     static const QCommandLineOption format(
         QStringLiteral("format"),
-        QStringLiteral("geojson, shp, kml, dxf or gpkg (GeoJSON and KML in WGS "
-                       "84, the others in the project's CRS)."),
+        QStringLiteral("geojson, shp, kml, dxf or gpkg for a level's boundaries (GeoJSON and KML in WGS 84, "
+                       "the others in the project's CRS); csv for the roster: who holds which role where."),
         QStringLiteral("FORMAT"));
     static const QCommandLineOption personal(
-        QStringLiteral("with-personal"), QStringLiteral("Include the units' notes, which may name people."));
+        QStringLiteral("with-personal"), QStringLiteral("Include personal fields: names and phones in the "
+                                                        "roster, the units' notes in boundaries."));
+    static const QCommandLineOption encoding(
+        QStringLiteral("encoding"), QStringLiteral("For csv: utf8 (with a byte order mark, default) or gbk."),
+        QStringLiteral("ENCODING"), QStringLiteral("utf8"));
     static const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                            QStringLiteral("The file to write."), QStringLiteral("OUT"));
-    return {{QStringLiteral("export"),
-             QStringLiteral("Write a level's boundaries and counts for other GIS programs"),
-             [](QCommandLineParser& parser) {
-                 addProjectArgument(parser);
-                 parser.addOptions({level, within, format, personal, output});
-             },
-             [](const QCommandLineParser& parser) {
-                 const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
-                 if (!parser.isSet(level) || !parser.isSet(format) || !parser.isSet(output))
+    return {
+        {QStringLiteral("export"),
+         QStringLiteral("Write a level's boundaries for other GIS programs, or the roster as CSV"),
+         [](QCommandLineParser& parser) {
+             addProjectArgument(parser);
+             parser.addOptions({level, within, format, personal, encoding, output});
+         },
+         [](const QCommandLineParser& parser) {
+             const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
+             if (parser.value(format) == QLatin1String("csv") && parser.isSet(output)) {
+                 const QString chosen = parser.value(encoding);
+                 if (chosen != QLatin1String("utf8") && chosen != QLatin1String("gbk"))
                      throw Error(Error::Kind::InvalidInput,
-                                 QStringLiteral("--level, --format and -o are required (see --help)"));
-                 const ProjectData& data = project->data();
-                 const int levelIndex = data.hierarchy.levelIndex(parser.value(level));
-                 if (levelIndex < 0)
-                     throw Error(Error::Kind::InvalidInput,
-                                 QStringLiteral("the project has no level \"%1\"").arg(parser.value(level)));
-                 const auto chosen = BoundaryExport::formatByName(parser.value(format));
-                 if (!chosen)
-                     throw Error(Error::Kind::InvalidInput,
-                                 QStringLiteral("unknown format \"%1\" (one of %2)")
-                                     .arg(parser.value(format), BoundaryExport::formatNames().join(", ")));
-                 UnitId inside = 0;
-                 if (parser.isSet(within)) {
-                     const Unit* unit = project->index().unitByCode(parser.value(within));
-                     if (!unit)
-                         throw Error(Error::Kind::InvalidInput,
-                                     QStringLiteral("no unit has the code \"%1\"").arg(parser.value(within)));
-                     inside = unit->id;
-                 }
-                 const int written =
-                     BoundaryExport::write(data, project->index(), levelIndex, inside, *chosen,
-                                           parser.value(output), parser.isSet(personal));
-                 printOut(QStringLiteral("%1: %2 units\n").arg(parser.value(output)).arg(written));
+                                 QStringLiteral("--encoding must be utf8 or gbk, not \"%1\"").arg(chosen));
+                 const auto table =
+                     RosterExport::table(project->data(), project->index(), parser.isSet(personal));
+                 RosterExport::writeCsv(table, parser.value(output),
+                                        chosen == QLatin1String("gbk") ? RosterExport::Encoding::Gbk
+                                                                       : RosterExport::Encoding::Utf8WithBom);
+                 printOut(
+                     QStringLiteral("%1: %2 assignments\n").arg(parser.value(output)).arg(table.size() - 1));
                  return int(Success);
-             }}};
+             }
+             if (!parser.isSet(level) || !parser.isSet(format) || !parser.isSet(output))
+                 throw Error(Error::Kind::InvalidInput,
+                             QStringLiteral("--level, --format and -o are required (see --help)"));
+             const ProjectData& data = project->data();
+             const int levelIndex = data.hierarchy.levelIndex(parser.value(level));
+             if (levelIndex < 0)
+                 throw Error(Error::Kind::InvalidInput,
+                             QStringLiteral("the project has no level \"%1\"").arg(parser.value(level)));
+             const auto chosen = BoundaryExport::formatByName(parser.value(format));
+             if (!chosen)
+                 throw Error(Error::Kind::InvalidInput,
+                             QStringLiteral("unknown format \"%1\" (one of %2)")
+                                 .arg(parser.value(format), BoundaryExport::formatNames().join(", ")));
+             UnitId inside = 0;
+             if (parser.isSet(within)) {
+                 const Unit* unit = project->index().unitByCode(parser.value(within));
+                 if (!unit)
+                     throw Error(Error::Kind::InvalidInput,
+                                 QStringLiteral("no unit has the code \"%1\"").arg(parser.value(within)));
+                 inside = unit->id;
+             }
+             const int written = BoundaryExport::write(data, project->index(), levelIndex, inside, *chosen,
+                                                       parser.value(output), parser.isSet(personal));
+             printOut(QStringLiteral("%1: %2 units\n").arg(parser.value(output)).arg(written));
+             return int(Success);
+         }}};
 }
 
 } // namespace gridatlas::cli

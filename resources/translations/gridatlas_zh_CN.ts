@@ -717,6 +717,26 @@
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
+    <message>
+        <source>Nothing to export</source>
+        <translation>没有可导出的单元</translation>
+    </message>
+    <message>
+        <source>GDAL has no %1 driver</source>
+        <translation>GDAL 没有 %1 驱动</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>This system cannot convert text to GBK</source>
+        <translation>本系统无法把文字转换为 GBK</translation>
+    </message>
+    <message>
+        <source>Some text cannot be written in GBK (near &quot;%1&quot;); use UTF-8</source>
+        <translation>有文字无法用 GBK 编码（“%1”附近）；请改用 UTF-8</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

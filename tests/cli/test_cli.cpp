@@ -342,6 +342,22 @@ private slots:
         const Result badLevel = run({"export", file, "--level", "ward", "--format", "shp", "-o", shp});
         QCOMPARE(badLevel.exitCode, 2);
         QVERIFY(badLevel.err.contains("ward"));
+
+        // The roster as CSV: UTF-8 with a byte order mark, names only with --with-personal.
+        const QString csv = mDir.filePath("roster.csv");
+        QCOMPARE(run({"export", file, "--format", "csv", "-o", csv}).exitCode, 0);
+        QFile roster(csv);
+        QVERIFY(roster.open(QIODevice::ReadOnly));
+        const QByteArray bytes = roster.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        QVERIFY(QString::fromUtf8(bytes).contains(QStringLiteral("网格长")));
+        QVERIFY(!QString::fromUtf8(bytes).contains(QStringLiteral("姓名")));
+        roster.close();
+        QCOMPARE(run({"export", file, "--format", "csv", "--with-personal", "--encoding", "gbk", "-o", csv})
+                     .exitCode,
+                 0);
+        QVERIFY(roster.open(QIODevice::ReadOnly));
+        QVERIFY(!roster.readAll().startsWith("\xEF\xBB\xBF"));
     }
 
     void boundaryEditsEndToEnd()

@@ -1,0 +1,106 @@
+#include "rosterexport.h"
+
+#include "error.h"
+#include "hierarchyindex.h"
+#include "translation.h"
+
+#include <QFile>
+#include <QHash>
+#include <algorithm>
+#include <iconv.h>
+
+namespace gridmodel {
+
+namespace {
+
+QString csvField(const QString& value)
+{
+    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) &&
+        !value.contains(QLatin1Char('\n')))
+        return value;
+    QString quoted = value;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+//! UTF-8 to GBK through iconv; throws for characters GBK does not have
+QByteArray toGbk(const QByteArray& utf8)
+{
+    iconv_t converter = iconv_open("GBK", "UTF-8");
+    if (converter == reinterpret_cast<iconv_t>(-1))
+        throw Error(Error::Kind::Io, Tr::tr("This system cannot convert text to GBK"));
+    QByteArray out(utf8.size() * 2 + 16, Qt::Uninitialized);
+    char* in = const_cast<char*>(utf8.constData());
+    size_t inLeft = static_cast<size_t>(utf8.size());
+    char* next = out.data();
+    size_t outLeft = static_cast<size_t>(out.size());
+    const size_t result = iconv(converter, &in, &inLeft, &next, &outLeft);
+    iconv_close(converter);
+    if (result == static_cast<size_t>(-1))
+        throw Error(Error::Kind::InvalidInput,
+                    Tr::tr("Some text cannot be written in GBK (near \"%1\"); use UTF-8")
+                        .arg(QString::fromUtf8(in, static_cast<int>(std::min<size_t>(inLeft, 12)))));
+    out.resize(out.size() - static_cast<int>(outLeft));
+    return out;
+}
+
+} // namespace
+
+std::vector<QStringList> RosterExport::table(const ProjectData& data, const HierarchyIndex& index,
+                                             bool withPersonal)
+{
+    std::vector<QStringList> rows;
+    QStringList header{QStringLiteral("单元编码"), QStringLiteral("单元名称"), QStringLiteral("层级"),
+                       QStringLiteral("职务"),     QStringLiteral("人员编号"), QStringLiteral("性别"),
+                       QStringLiteral("身份"),     QStringLiteral("联系户数")};
+    if (withPersonal)
+        header << QStringLiteral("姓名") << QStringLiteral("电话");
+    rows.push_back(header);
+    QHash<MemberId, const Member*> members;
+    for (const Member& member : data.members)
+        members.insert(member.id, &member);
+    std::vector<const Assignment*> assignments;
+    for (const Assignment& assignment : data.assignments)
+        if (index.unit(assignment.unitId))
+            assignments.push_back(&assignment);
+    std::stable_sort(assignments.begin(), assignments.end(),
+                     [&index](const Assignment* a, const Assignment* b) {
+                         return index.unit(a->unitId)->code < index.unit(b->unitId)->code;
+                     });
+    for (const Assignment* assignment : assignments) {
+        const Unit* unit = index.unit(assignment->unitId);
+        const LevelDefinition& level = data.hierarchy.level(unit->level);
+        const RoleDefinition* role = level.role(assignment->role);
+        const Member* member = members.value(assignment->memberId);
+        QStringList row{unit->code,
+                        unit->name,
+                        level.name.text(QStringLiteral("zh")), // as the Chinese headers
+                        role ? role->name.text(QStringLiteral("zh")) : assignment->role,
+                        QString::number(assignment->memberId),
+                        member ? member->gender : QString(),
+                        member ? member->status : QString(),
+                        QString::number(assignment->linkedHouseholds)};
+        if (withPersonal)
+            row << (member ? member->name : QString()) << (member ? member->phone : QString());
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+void RosterExport::writeCsv(const std::vector<QStringList>& table, const QString& path, Encoding encoding)
+{
+    QString text;
+    for (const QStringList& row : table) {
+        QStringList fields;
+        for (const QString& field : row)
+            fields << csvField(field);
+        text += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+    const QByteArray bytes =
+        encoding == Encoding::Gbk ? toGbk(text.toUtf8()) : QByteArray("\xEF\xBB\xBF") + text.toUtf8();
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        throw Error(Error::Kind::Io, Tr::tr("Cannot write %1").arg(path));
+}
+
+} // namespace gridmodel

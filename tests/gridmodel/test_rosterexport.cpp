@@ -1,0 +1,97 @@
+#include "districtgenerator.h"
+#include "error.h"
+#include "hierarchyindex.h"
+#include "rosterexport.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <iconv.h>
+
+using namespace gridmodel;
+
+/** Who holds which role where, for spreadsheets: personal fields only when asked. */
+class TestRosterExport : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir mDir;
+    ProjectData mDemo = DistrictGenerator::generate(DistrictGenerator::demoOptions());
+
+    static QByteArray fileBytes(const QString& path)
+    {
+        QFile file(path);
+        file.open(QIODevice::ReadOnly);
+        return file.readAll();
+    }
+
+    static QString fromGbk(const QByteArray& gbk)
+    {
+        iconv_t converter = iconv_open("UTF-8", "GBK");
+        QByteArray out(gbk.size() * 2 + 16, Qt::Uninitialized);
+        char* in = const_cast<char*>(gbk.constData());
+        size_t inLeft = static_cast<size_t>(gbk.size()), outLeft = static_cast<size_t>(out.size());
+        char* next = out.data();
+        iconv(converter, &in, &inLeft, &next, &outLeft);
+        iconv_close(converter);
+        out.resize(out.size() - static_cast<int>(outLeft));
+        return QString::fromUtf8(out);
+    }
+
+private slots:
+    void aRowPerAssignmentWithoutNamesUnlessAsked()
+    {
+        const HierarchyIndex index(mDemo);
+        const auto table = RosterExport::table(mDemo, index, false);
+        QCOMPARE(table.size(), mDemo.assignments.size() + 1);
+        QCOMPARE(table.front().first(), QStringLiteral("单元编码"));
+        const Member& someone = mDemo.members.front();
+        for (const QStringList& row : table)
+            QVERIFY(!row.contains(someone.name) && !row.contains(someone.phone));
+        for (size_t i = 2; i < table.size(); ++i) // in unit-code order
+            QVERIFY(table[i - 1].first() <= table[i].first());
+
+        const auto personal = RosterExport::table(mDemo, index, true);
+        QCOMPARE(personal.front().mid(8), (QStringList{QStringLiteral("姓名"), QStringLiteral("电话")}));
+        bool found = false;
+        for (const QStringList& row : personal)
+            found = found || (row.contains(someone.name) && row.contains(someone.phone));
+        QVERIFY(found);
+    }
+
+    void csvInUtf8WithBomOrGbk()
+    {
+        const std::vector<QStringList> table{
+            {QStringLiteral("名称"), QStringLiteral("备注")},
+            {QStringLiteral("第1网格"), QStringLiteral("含,逗号与\"引号\"")}};
+        const QString utf8 = mDir.filePath("roster.csv");
+        RosterExport::writeCsv(table, utf8, RosterExport::Encoding::Utf8WithBom);
+        const QByteArray bytes = fileBytes(utf8);
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        QCOMPARE(QString::fromUtf8(bytes.mid(3)),
+                 QStringLiteral("名称,备注\r\n第1网格,\"含,逗号与\"\"引号\"\"\"\r\n"));
+
+        const QString gbk = mDir.filePath("roster-gbk.csv");
+        RosterExport::writeCsv(table, gbk, RosterExport::Encoding::Gbk);
+        const QByteArray gbkBytes = fileBytes(gbk);
+        QVERIFY(!gbkBytes.startsWith("\xEF\xBB\xBF"));
+        const QString text = QString::fromUtf8(bytes.mid(3));
+        const auto chinese = std::count_if(text.begin(), text.end(), [](QChar c) { return c.unicode() > 0x7f; });
+        QCOMPARE(gbkBytes.size(), int(text.toUtf8().size() - chinese)); // 2 bytes a character, not 3
+        QCOMPARE(fromGbk(gbkBytes), QString::fromUtf8(bytes.mid(3)));
+
+        // Text GBK cannot hold is refused, and no file is written.
+        const QString refused = mDir.filePath("emoji.csv");
+        try {
+            RosterExport::writeCsv({{QStringLiteral("网格😀")}}, refused, RosterExport::Encoding::Gbk);
+            QFAIL("text outside GBK was written");
+        } catch (const Error& error) {
+            QCOMPARE(error.kind(), Error::Kind::InvalidInput);
+            QVERIFY(error.message().contains(QStringLiteral("UTF-8")));
+        }
+        QVERIFY(!QFile::exists(refused));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRosterExport)
+#include "test_rosterexport.moc"
