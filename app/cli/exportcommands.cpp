@@ -21,8 +21,9 @@ std::vector<Command> exportCommands()
                                            QStringLiteral("CODE"));
     static const QCommandLineOption format(
         QStringLiteral("format"),
-        QStringLiteral("geojson, shp, kml, dxf or gpkg for a level's boundaries (GeoJSON and KML in WGS 84, "
-                       "the others in the project's CRS); csv for the roster: who holds which role where."),
+        QStringLiteral(
+            "geojson, shp, kml, dxf or gpkg for a level's boundaries (GeoJSON and KML in WGS 84, "
+            "the others in the project's CRS); csv or xlsx for the roster: who holds which role where."),
         QStringLiteral("FORMAT"));
     static const QCommandLineOption personal(
         QStringLiteral("with-personal"), QStringLiteral("Include personal fields: names and phones in the "
@@ -41,16 +42,22 @@ std::vector<Command> exportCommands()
          },
          [](const QCommandLineParser& parser) {
              const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
-             if (parser.value(format) == QLatin1String("csv") && parser.isSet(output)) {
-                 const QString chosen = parser.value(encoding);
-                 if (chosen != QLatin1String("utf8") && chosen != QLatin1String("gbk"))
-                     throw Error(Error::Kind::InvalidInput,
-                                 QStringLiteral("--encoding must be utf8 or gbk, not \"%1\"").arg(chosen));
+             const QString chosenFormat = parser.value(format);
+             if ((chosenFormat == QLatin1String("csv") || chosenFormat == QLatin1String("xlsx")) &&
+                 parser.isSet(output)) {
                  const auto table =
                      RosterExport::table(project->data(), project->index(), parser.isSet(personal));
-                 RosterExport::writeCsv(table, parser.value(output),
-                                        chosen == QLatin1String("gbk") ? RosterExport::Encoding::Gbk
-                                                                       : RosterExport::Encoding::Utf8WithBom);
+                 const QString chosen = parser.value(encoding);
+                 if (chosenFormat == QLatin1String("xlsx"))
+                     RosterExport::writeXlsx(table, parser.value(output));
+                 else if (chosen == QLatin1String("utf8") || chosen == QLatin1String("gbk"))
+                     RosterExport::writeCsv(table, parser.value(output),
+                                            chosen == QLatin1String("gbk")
+                                                ? RosterExport::Encoding::Gbk
+                                                : RosterExport::Encoding::Utf8WithBom);
+                 else
+                     throw Error(Error::Kind::InvalidInput,
+                                 QStringLiteral("--encoding must be utf8 or gbk, not \"%1\"").arg(chosen));
                  printOut(
                      QStringLiteral("%1: %2 assignments\n").arg(parser.value(output)).arg(table.size() - 1));
                  return int(Success);

@@ -358,6 +358,9 @@ private slots:
                  0);
         QVERIFY(roster.open(QIODevice::ReadOnly));
         QVERIFY(!roster.readAll().startsWith("\xEF\xBB\xBF"));
+        const QString xlsx = mDir.filePath("roster.xlsx");
+        QCOMPARE(run({"export", file, "--format", "xlsx", "-o", xlsx}).exitCode, 0);
+        QVERIFY(QFileInfo(xlsx).size() > 1000);
     }
 
     void boundaryEditsEndToEnd()

@@ -5,7 +5,9 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+#include <gdal.h>
 #include <iconv.h>
+#include <ogr_api.h>
 
 using namespace gridmodel;
 
@@ -59,6 +61,27 @@ private slots:
         QVERIFY(found);
     }
 
+    void xlsxWithChineseHeadersAndNumbersAsNumbers()
+    {
+        const HierarchyIndex index(mDemo);
+        const auto table = RosterExport::table(mDemo, index, false);
+        const QString path = mDir.filePath("roster.xlsx");
+        RosterExport::writeXlsx(table, path);
+        GDALAllRegister();
+        GDALDatasetH dataset =
+            GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+        QVERIFY(dataset);
+        OGRLayerH layer = GDALDatasetGetLayer(dataset, 0);
+        OGRFeatureDefnH definition = OGR_L_GetLayerDefn(layer);
+        QCOMPARE(QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, 0))),
+                 QStringLiteral("单元编码"));
+        const int households = OGR_FD_GetFieldIndex(definition, "联系户数");
+        QVERIFY(households >= 0);
+        QCOMPARE(OGR_Fld_GetType(OGR_FD_GetFieldDefn(definition, households)), OFTInteger);
+        QCOMPARE(OGR_L_GetFeatureCount(layer, TRUE), GIntBig(table.size() - 1));
+        GDALClose(dataset);
+    }
+
     void csvInUtf8WithBomOrGbk()
     {
         const std::vector<QStringList> table{
@@ -76,7 +99,8 @@ private slots:
         const QByteArray gbkBytes = fileBytes(gbk);
         QVERIFY(!gbkBytes.startsWith("\xEF\xBB\xBF"));
         const QString text = QString::fromUtf8(bytes.mid(3));
-        const auto chinese = std::count_if(text.begin(), text.end(), [](QChar c) { return c.unicode() > 0x7f; });
+        const auto chinese =
+            std::count_if(text.begin(), text.end(), [](QChar c) { return c.unicode() > 0x7f; });
         QCOMPARE(gbkBytes.size(), int(text.toUtf8().size() - chinese)); // 2 bytes a character, not 3
         QCOMPARE(fromGbk(gbkBytes), QString::fromUtf8(bytes.mid(3)));
 
