@@ -34,15 +34,8 @@ QString printedName(const gridmodel::HierarchyTemplate& hierarchy, int level)
 
 ResponsibilityMapPrinter::ResponsibilityMapPrinter(const gridmodel::ProjectFile& project,
                                                    const Options& options)
-    : mProject(project), mOptions(options)
+    : mProject(project)
 {
-    const auto paper = gridmodel::PaperSize::byKey(options.paper);
-    if (!paper)
-        throw gridmodel::Error(
-            gridmodel::Error::Kind::InvalidInput,
-            QStringLiteral("未知纸张 \"%1\"（可选 %2）/ unknown paper")
-                .arg(options.paper, gridmodel::PaperSize::keys().join(QStringLiteral(", "))));
-    mPaper = *paper;
     mQgisProject = std::make_unique<QgsProject>();
     const gridmodel::HierarchyTemplate& hierarchy = project.data().hierarchy;
     for (int level = 0; level < hierarchy.levelCount(); ++level) {
@@ -56,9 +49,30 @@ ResponsibilityMapPrinter::ResponsibilityMapPrinter(const gridmodel::ProjectFile&
     }
     if (!mLayers.empty())
         mQgisProject->setCrs(mLayers.front()->crs());
-    if (!options.templatePath.isEmpty())
-        mTemplate = std::make_unique<ResponsibilityMapLayout>(mQgisProject.get(), options.templatePath);
+    setOptions(options);
     mProblems = gridmodel::Checker(project.data()).check();
+}
+
+void ResponsibilityMapPrinter::setOptions(const Options& options)
+{
+    const auto paper = gridmodel::PaperSize::byKey(options.paper);
+    if (!paper)
+        throw gridmodel::Error(
+            gridmodel::Error::Kind::InvalidInput,
+            QStringLiteral("未知纸张 \"%1\"（可选 %2）/ unknown paper")
+                .arg(options.paper, gridmodel::PaperSize::keys().join(QStringLiteral(", "))));
+    std::unique_ptr<ResponsibilityMapLayout> userTemplate;
+    if (!options.templatePath.isEmpty())
+        userTemplate = std::make_unique<ResponsibilityMapLayout>(mQgisProject.get(), options.templatePath);
+    // The pages are laid out again for the new paper; the layers and the checker's findings stay.
+    if (paper->key != mPaper.key || options.templatePath != mOptions.templatePath) {
+        mPortrait.reset();
+        mLandscape.reset();
+        mStyledLevel = -1; // labels grow with the paper
+    }
+    mTemplate = std::move(userTemplate);
+    mPaper = *paper;
+    mOptions = options;
 }
 
 ResponsibilityMapPrinter::~ResponsibilityMapPrinter()

@@ -50,6 +50,12 @@ public:
     ~ResponsibilityMapPrinter();
 
     /**
+     * Other choices for the pages to come (a preview following a dialog, say), keeping the
+     * layers and the checker's findings; throws as the constructor does.
+     */
+    void setOptions(const Options& options);
+
+    /**
      * Writes one PDF with a page per unit, in the order given. The file appears whole or not
      * at all (written beside it, then renamed).
      */

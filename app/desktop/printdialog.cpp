@@ -157,6 +157,15 @@ mapcore::ResponsibilityMapPrinter::Options PrintDialog::options() const
     return options;
 }
 
+mapcore::ResponsibilityMapPrinter& PrintDialog::printer()
+{
+    if (!mPrinter)
+        mPrinter = std::make_unique<mapcore::ResponsibilityMapPrinter>(mProject, options());
+    else
+        mPrinter->setOptions(options());
+    return *mPrinter;
+}
+
 void PrintDialog::schedulePreview()
 {
     mPreviewTimer->start();
@@ -173,8 +182,8 @@ void PrintDialog::updatePreview()
         return;
     }
     try {
-        mapcore::ResponsibilityMapPrinter printer(mProject, options());
-        const QImage page = printer.renderPage(pages.front(), PreviewDpi, 1, static_cast<int>(pages.size()));
+        const QImage page =
+            printer().renderPage(pages.front(), PreviewDpi, 1, static_cast<int>(pages.size()));
         mPreview->setPixmap(QPixmap::fromImage(
             page.scaled(mPreview->size() - QSize(8, 8), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
         mMessage->clear();
@@ -206,8 +215,7 @@ bool PrintDialog::print()
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(500);
     try {
-        mapcore::ResponsibilityMapPrinter printer(mProject, options());
-        printer.writePdf(pages, path, [&progress](int done, int) {
+        printer().writePdf(pages, path, [&progress](int done, int) {
             progress.setValue(done);
             return !progress.wasCanceled();
         });

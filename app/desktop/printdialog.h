@@ -51,6 +51,8 @@ public:
 
 private:
     mapcore::ResponsibilityMapPrinter::Options options() const;
+    //! the printer for the current choices, made once (it reads the layers and runs the checker)
+    mapcore::ResponsibilityMapPrinter& printer();
     void fillWithin();
     void choosePath();
     void schedulePreview();
@@ -68,4 +70,5 @@ private:
     QLabel* mCount = nullptr;
     QLabel* mMessage = nullptr;
     QTimer* mPreviewTimer = nullptr;
+    std::unique_ptr<mapcore::ResponsibilityMapPrinter> mPrinter;
 };

@@ -69,6 +69,27 @@ private slots:
                                                .arg(100 * share, 0, 'f', 2)));
     }
 
+    void onePrinterFollowsChangedChoices()
+    {
+        const auto project = open();
+        mapcore::ResponsibilityMapPrinter printer(*project, options());
+        const UnitId grid = firstGrid(*project);
+        QCOMPARE(printer.renderPage(grid, 30).size(), QSize(248, 350)); // A4 portrait at 30 dpi
+        auto a3 = options();
+        a3.paper = QStringLiteral("A3");
+        a3.orientation = mapcore::ResponsibilityMapPrinter::Orientation::Landscape;
+        printer.setOptions(a3);
+        QCOMPARE(printer.renderPage(grid, 30).size(), QSize(496, 350)); // A3 landscape
+        a3.paper = QStringLiteral("B5");
+        try {
+            printer.setOptions(a3);
+            QFAIL("an unknown paper was accepted");
+        } catch (const Error& error) {
+            QCOMPARE(error.kind(), Error::Kind::InvalidInput);
+        }
+        QCOMPARE(printer.renderPage(grid, 30).size(), QSize(496, 350)); // still as before
+    }
+
     void printsThroughATemplateOfOnesOwn()
     {
         const auto project = open();
