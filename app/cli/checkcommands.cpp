@@ -37,19 +37,10 @@ Checker::Scope scopeFrom(const QCommandLineParser& parser, const ProjectData& da
                          const HierarchyIndex& index)
 {
     Checker::Scope scope;
-    if (parser.isSet(LevelOption)) {
-        scope.level = data.hierarchy.levelIndex(parser.value(LevelOption));
-        if (scope.level < 0)
-            throw Error(Error::Kind::InvalidInput,
-                        QStringLiteral("the project has no level \"%1\"").arg(parser.value(LevelOption)));
-    }
-    if (parser.isSet(WithinOption)) {
-        const Unit* unit = index.unitByCode(parser.value(WithinOption));
-        if (!unit)
-            throw Error(Error::Kind::InvalidInput,
-                        QStringLiteral("no unit has the code \"%1\"").arg(parser.value(WithinOption)));
-        scope.within = unit->id;
-    }
+    if (parser.isSet(LevelOption))
+        scope.level = levelFromKey(data, parser.value(LevelOption));
+    if (parser.isSet(WithinOption))
+        scope.within = unitFromCode(index, parser.value(WithinOption)).id;
     return scope;
 }
 

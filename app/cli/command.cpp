@@ -2,6 +2,8 @@
 
 #include "command.h"
 
+#include "hierarchyindex.h"
+
 #include "error.h"
 
 #include <cstdio>
@@ -21,6 +23,24 @@ QStringList positionalArguments(const QCommandLineParser& parser, int count)
             gridmodel::Error::Kind::InvalidInput,
             QStringLiteral("expected %1 argument(s), got %2 (see --help)").arg(count).arg(positional.size()));
     return positional;
+}
+
+int levelFromKey(const gridmodel::ProjectData& data, const QString& key)
+{
+    const int level = data.hierarchy.levelIndex(key);
+    if (level < 0)
+        throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput,
+                               QStringLiteral("the project has no level \"%1\"").arg(key));
+    return level;
+}
+
+const gridmodel::Unit& unitFromCode(const gridmodel::HierarchyIndex& index, const QString& code)
+{
+    const gridmodel::Unit* unit = index.unitByCode(code);
+    if (!unit)
+        throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput,
+                               QStringLiteral("no unit has the code \"%1\"").arg(code));
+    return *unit;
 }
 
 std::unique_ptr<gridmodel::ProjectFile> openProject(const QCommandLineParser& parser, int count,

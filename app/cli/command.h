@@ -47,6 +47,10 @@ void stopPrintApplication();
 void addProjectArgument(QCommandLineParser& parser);
 //! the positional arguments, which must be exactly `count`; throws Error(InvalidInput) otherwise
 QStringList positionalArguments(const QCommandLineParser& parser, int count);
+//! the index of the level with this key; throws Error(InvalidInput) naming an unknown one
+int levelFromKey(const gridmodel::ProjectData& data, const QString& key);
+//! the unit with this code; throws Error(InvalidInput) naming an unknown one
+const gridmodel::Unit& unitFromCode(const gridmodel::HierarchyIndex& index, const QString& code);
 //! opens the project named by the first of exactly `count` positional arguments
 std::unique_ptr<gridmodel::ProjectFile> openProject(const QCommandLineParser& parser, int count,
                                                     gridmodel::ProjectFile::Access access);

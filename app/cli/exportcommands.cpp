@@ -66,23 +66,16 @@ std::vector<Command> exportCommands()
                  throw Error(Error::Kind::InvalidInput,
                              QStringLiteral("--level, --format and -o are required (see --help)"));
              const ProjectData& data = project->data();
-             const int levelIndex = data.hierarchy.levelIndex(parser.value(level));
-             if (levelIndex < 0)
-                 throw Error(Error::Kind::InvalidInput,
-                             QStringLiteral("the project has no level \"%1\"").arg(parser.value(level)));
+             const int levelIndex = levelFromKey(data, parser.value(level));
              const auto chosen = BoundaryExport::formatByName(parser.value(format));
              if (!chosen)
                  throw Error(Error::Kind::InvalidInput,
                              QStringLiteral("unknown format \"%1\" (one of %2)")
-                                 .arg(parser.value(format), BoundaryExport::formatNames().join(", ")));
-             UnitId inside = 0;
-             if (parser.isSet(within)) {
-                 const Unit* unit = project->index().unitByCode(parser.value(within));
-                 if (!unit)
-                     throw Error(Error::Kind::InvalidInput,
-                                 QStringLiteral("no unit has the code \"%1\"").arg(parser.value(within)));
-                 inside = unit->id;
-             }
+                                 .arg(parser.value(format), (BoundaryExport::formatNames() << "csv"
+                                                                                           << "xlsx")
+                                                                .join(", ")));
+             const UnitId inside =
+                 parser.isSet(within) ? unitFromCode(project->index(), parser.value(within)).id : 0;
              const int written = BoundaryExport::write(data, project->index(), levelIndex, inside, *chosen,
                                                        parser.value(output), parser.isSet(personal));
              printOut(QStringLiteral("%1: %2 units\n").arg(parser.value(output)).arg(written));

@@ -100,10 +100,7 @@ int print(const QCommandLineParser& parser)
         printOut(parser.value(SaveTemplateOption) + QLatin1Char('\n'));
         return Success;
     }
-    const int level = data.hierarchy.levelIndex(parser.value(LevelOption));
-    if (level < 0)
-        throw Error(Error::Kind::InvalidInput,
-                    QStringLiteral("the project has no level \"%1\"").arg(parser.value(LevelOption)));
+    const int level = levelFromKey(data, parser.value(LevelOption));
     const mapcore::ResponsibilityMapPrinter::Options options = optionsFrom(parser);
 
     const std::vector<UnitId> units =
