@@ -153,6 +153,34 @@ QString GeosEngine::invalidityReason(const MultiPolygon& geometry) const
     return text == QLatin1String("Valid Geometry") ? QString() : text;
 }
 
+MultiPolygon GeosEngine::repaired(const MultiPolygon& geometry) const
+{
+    // close open rings and leave out those too short to be rings at all
+    MultiPolygon closed;
+    for (const Polygon& polygon : geometry.polygons) {
+        Polygon kept;
+        for (Ring ring : polygon.rings) {
+            if (!ring.empty() && ring.front() != ring.back())
+                ring.push_back(ring.front());
+            if (ring.size() >= 4)
+                kept.rings.push_back(std::move(ring));
+            else if (kept.rings.empty())
+                break; // no shell: the polygon is nothing
+        }
+        if (!kept.rings.empty())
+            closed.polygons.push_back(std::move(kept));
+    }
+    MultiPolygon result;
+    auto g = d->toGeos(closed);
+    if (g)
+        if (auto valid = d->own(GEOSMakeValid_r(d->context, g.get())))
+            result = d->fromGeos(valid.get());
+    if (result.isEmpty() || result.area() <= 0)
+        throw Error(Error::Kind::InvalidInput,
+                    QCoreApplication::translate("gridmodel", "Nothing of the area is left once repaired"));
+    return result;
+}
+
 MultiPolygon GeosEngine::coverageUnion(const std::vector<const MultiPolygon*>& parts) const
 {
     auto collection = d->collection(parts);

@@ -22,6 +22,11 @@ public:
     //! empty when valid, else GEOS's reason ("Self-intersection[x y]" ...)
     QString invalidityReason(const MultiPolygon& geometry) const;
     bool isValid(const MultiPolygon& geometry) const { return invalidityReason(geometry).isEmpty(); }
+    /**
+     * The geometry made valid (GEOS MakeValid), its polygonal part only: a bow-tie becomes two
+     * triangles, a spike is dropped. Throws Error(InvalidInput) when nothing polygonal is left.
+     */
+    MultiPolygon repaired(const MultiPolygon& geometry) const;
 
     /**
      * Union of polygons that do not overlap and share edges exactly (a coverage), as

@@ -2,13 +2,13 @@
 
 #include "error.h"
 #include "hierarchyindex.h"
+#include "textencoding.h"
 #include "translation.h"
 
 #include <QFile>
 #include <QHash>
 #include <algorithm>
 #include <gdal.h>
-#include <iconv.h>
 #include <ogr_api.h>
 
 namespace gridmodel {
@@ -23,27 +23,6 @@ QString csvField(const QString& value)
     QString quoted = value;
     quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
     return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
-//! UTF-8 to GBK through iconv; throws for characters GBK does not have
-QByteArray toGbk(const QByteArray& utf8)
-{
-    iconv_t converter = iconv_open("GBK", "UTF-8");
-    if (converter == reinterpret_cast<iconv_t>(-1))
-        throw Error(Error::Kind::Io, Tr::tr("This system cannot convert text to GBK"));
-    QByteArray out(utf8.size() * 2 + 16, Qt::Uninitialized);
-    char* in = const_cast<char*>(utf8.constData());
-    size_t inLeft = static_cast<size_t>(utf8.size());
-    char* next = out.data();
-    size_t outLeft = static_cast<size_t>(out.size());
-    const size_t result = iconv(converter, &in, &inLeft, &next, &outLeft);
-    iconv_close(converter);
-    if (result == static_cast<size_t>(-1))
-        throw Error(Error::Kind::InvalidInput,
-                    Tr::tr("Some text cannot be written in GBK (near \"%1\"); use UTF-8")
-                        .arg(QString::fromUtf8(in, static_cast<int>(std::min<size_t>(inLeft, 12)))));
-    out.resize(out.size() - static_cast<int>(outLeft));
-    return out;
 }
 
 } // namespace
@@ -99,7 +78,7 @@ void RosterExport::writeCsv(const std::vector<QStringList>& table, const QString
         text += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
     }
     const QByteArray bytes =
-        encoding == Encoding::Gbk ? toGbk(text.toUtf8()) : QByteArray("\xEF\xBB\xBF") + text.toUtf8();
+        encoding == Encoding::Gbk ? TextEncoding::toGbk(text) : QByteArray("\xEF\xBB\xBF") + text.toUtf8();
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
         throw Error(Error::Kind::Io, Tr::tr("Cannot write %1").arg(path));

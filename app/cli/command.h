@@ -36,6 +36,7 @@ std::vector<Command> checkCommands();
 std::vector<Command> editCommands();
 std::vector<Command> boundaryCommands();
 std::vector<Command> exportCommands();
+std::vector<Command> importCommands();
 #ifdef GRIDATLAS_WITH_PRINT
 std::vector<Command> printCommands();
 //! the application the print command runs in (QGIS, offscreen), and its end

@@ -50,7 +50,7 @@ int runCommand()
     QCoreApplication::setApplicationVersion(QStringLiteral(GRIDATLAS_VERSION));
 
     std::vector<Command> commands = projectCommands();
-    for (auto* group : {&checkCommands, &boundaryCommands, &editCommands, &exportCommands})
+    for (auto* group : {&checkCommands, &boundaryCommands, &editCommands, &exportCommands, &importCommands})
         for (Command& command : (*group)())
             commands.push_back(std::move(command));
 #ifdef GRIDATLAS_WITH_PRINT

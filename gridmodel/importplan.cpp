@@ -1,0 +1,39 @@
+#include "importplan.h"
+
+#include "error.h"
+#include "projectfile.h"
+#include "translation.h"
+
+namespace gridmodel {
+
+void ImportPlan::apply(ProjectFile& project) const
+{
+    if (!problems.empty())
+        throw Error(Error::Kind::InvalidInput,
+                    Tr::tr("Nothing imported from %1: %n row(s) cannot be imported. %2", nullptr,
+                           static_cast<int>(problems.size()))
+                        .arg(source, problemText(5)));
+    if (changes.isEmpty())
+        throw Error(Error::Kind::InvalidInput, Tr::tr("Nothing to import from %1").arg(source));
+    project.apply(changes, QStringLiteral("import"), description);
+}
+
+QString ImportPlan::problemText(int limit) const
+{
+    QStringList lines;
+    for (const ImportProblem& problem : problems) {
+        if (lines.size() == limit) {
+            lines << Tr::tr("… and %1 more").arg(problems.size() - static_cast<size_t>(limit));
+            break;
+        }
+        if (problem.line <= 0)
+            lines << problem.reason;
+        else if (ofFeatures)
+            lines << Tr::tr("feature %1: %2").arg(problem.line).arg(problem.reason);
+        else
+            lines << Tr::tr("line %1: %2").arg(problem.line).arg(problem.reason);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace gridmodel

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "changeset.h"
+
+#include <QString>
+#include <vector>
+
+namespace gridmodel {
+
+class ProjectFile;
+
+/** A row (feature) of an import source that cannot be imported, and why. */
+struct ImportProblem
+{
+    int line = 0; //!< the line of a table, the feature number of a GIS file; 0: the source as a whole
+    QString reason;
+};
+
+/**
+ * What an import would do, shown before it is done (the preview, or `--dry-run`): the changes,
+ * the rows it refuses and what the user should know. All or nothing: while any row is
+ * refused nothing is imported.
+ */
+struct ImportPlan
+{
+    QString source;          //!< the file
+    QString encoding;        //!< how its text was read
+    int rows = 0;            //!< rows or features read
+    bool ofFeatures = false; //!< the problems' numbers are features of a GIS file, not lines of a table
+    ChangeSet changes;
+    std::vector<ImportProblem> problems; //!< refused rows: the import cannot be applied
+    std::vector<ImportProblem> notes;    //!< done but worth knowing (a repaired geometry ...)
+    QString description;                 //!< the history's words for it, e.g. "导入 12 个网格"
+
+    bool canApply() const { return problems.empty() && !changes.isEmpty(); }
+    //! applies the changes as one step of the project's history; throws Error(InvalidInput)
+    //! naming the first problem when the plan cannot be applied
+    void apply(ProjectFile& project) const;
+    //! "line 3: the name is empty" (or "feature 3: …"), one per line, at most `limit` then "… and N more"
+    QString problemText(int limit = 50) const;
+};
+
+} // namespace gridmodel

@@ -1,0 +1,306 @@
+#include "vectorsource.h"
+
+#include "error.h"
+#include "textencoding.h"
+#include "translation.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <algorithm>
+#include <cpl_conv.h>
+#include <cpl_string.h>
+#include <gdal.h>
+#include <memory>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+namespace gridmodel {
+
+namespace {
+
+struct DatasetCloser
+{
+    void operator()(void* dataset) const { GDALClose(dataset); }
+};
+struct GeometryDestroyer
+{
+    void operator()(OGRGeometryH geometry) const { OGR_G_DestroyGeometry(geometry); }
+};
+using OwnedGeometry = std::unique_ptr<std::remove_pointer_t<OGRGeometryH>, GeometryDestroyer>;
+
+Ring ringOf(OGRGeometryH line)
+{
+    const int count = OGR_G_GetPointCount(line);
+    Ring ring(static_cast<size_t>(std::max(count, 0)));
+    for (int i = 0; i < count; ++i)
+        ring[static_cast<size_t>(i)] = {OGR_G_GetX(line, i), OGR_G_GetY(line, i)};
+    return ring;
+}
+
+bool isClosedRing(const Ring& ring)
+{
+    return ring.size() >= 4 && ring.front() == ring.back();
+}
+
+Ring oriented(Ring ring, bool counterClockwise)
+{
+    if ((signedRingArea(ring) > 0) != counterClockwise)
+        std::reverse(ring.begin(), ring.end());
+    return ring;
+}
+
+/** Closed rings, as a drawing has them, made into polygons: a ring inside another is its hole. */
+MultiPolygon assembleRings(std::vector<Ring> rings)
+{
+    std::sort(rings.begin(), rings.end(), [](const Ring& a, const Ring& b) {
+        return std::abs(signedRingArea(a)) > std::abs(signedRingArea(b));
+    });
+    MultiPolygon result;
+    for (Ring& ring : rings) {
+        bool isHole = false;
+        for (Polygon& polygon : result.polygons) {
+            MultiPolygon shell;
+            shell.polygons.push_back(Polygon{{polygon.rings.front()}});
+            if (shell.contains(ring.front()) && shell.contains(ring[ring.size() / 2])) {
+                polygon.rings.push_back(oriented(std::move(ring), false));
+                isHole = true;
+                break;
+            }
+        }
+        if (!isHole)
+            result.polygons.push_back(Polygon{{oriented(std::move(ring), true)}});
+    }
+    return result;
+}
+
+/** The feature's geometry as an area, closed lines or a point. */
+void convertGeometry(OGRGeometryH geometry, SourceFeature& feature, std::vector<Ring>& closedLines)
+{
+    const OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(geometry));
+    if (OGR_GT_IsSubClassOf(type, wkbCurvePolygon) || OGR_GT_IsSubClassOf(type, wkbMultiSurface)) {
+        OwnedGeometry multi(OGR_G_ForceToMultiPolygon(OGR_G_Clone(geometry)));
+        for (int p = 0; p < OGR_G_GetGeometryCount(multi.get()); ++p) {
+            OGRGeometryH polygon = OGR_G_GetGeometryRef(multi.get(), p);
+            Polygon out;
+            for (int r = 0; r < OGR_G_GetGeometryCount(polygon); ++r) {
+                Ring ring = ringOf(OGR_G_GetGeometryRef(polygon, r));
+                out.rings.push_back(isClosedRing(ring) ? oriented(std::move(ring), r == 0) : std::move(ring));
+            }
+            if (!out.rings.empty())
+                feature.polygon.polygons.push_back(std::move(out));
+        }
+    } else if (OGR_GT_IsCurve(type) || OGR_GT_IsSubClassOf(type, wkbMultiCurve)) {
+        OwnedGeometry lines(OGR_G_ForceToMultiLineString(OGR_G_Clone(geometry)));
+        bool allClosed = OGR_G_GetGeometryCount(lines.get()) > 0;
+        for (int i = 0; i < OGR_G_GetGeometryCount(lines.get()); ++i) {
+            Ring ring = ringOf(OGR_G_GetGeometryRef(lines.get(), i));
+            allClosed = allClosed && isClosedRing(ring);
+            if (isClosedRing(ring))
+                closedLines.push_back(std::move(ring));
+        }
+        if (!allClosed)
+            feature.otherGeometry = Tr::tr("a line that is not closed");
+    } else if (type == wkbPoint || (type == wkbMultiPoint && OGR_G_GetGeometryCount(geometry) == 1)) {
+        OGRGeometryH point = type == wkbPoint ? geometry : OGR_G_GetGeometryRef(geometry, 0);
+        feature.point = Point{OGR_G_GetX(point, 0), OGR_G_GetY(point, 0)};
+    } else {
+        feature.otherGeometry = QString::fromUtf8(OGRGeometryTypeToName(type));
+    }
+}
+
+QString authorityOf(OGRSpatialReferenceH srs)
+{
+    OSRAutoIdentifyEPSG(srs);
+    const char* authority = OSRGetAuthorityName(srs, nullptr);
+    const char* code = OSRGetAuthorityCode(srs, nullptr);
+    if (authority && code)
+        return QStringLiteral("%1:%2").arg(QString::fromUtf8(authority), QString::fromUtf8(code));
+    const char* name = OSRGetName(srs);
+    return name ? QString::fromUtf8(name) : Tr::tr("a CRS without a name");
+}
+
+QString cpgBeside(const QString& path)
+{
+    const QFileInfo info(path);
+    for (const char* suffix : {".cpg", ".CPG"}) {
+        const QString cpg = info.absoluteDir().filePath(info.completeBaseName() + QLatin1String(suffix));
+        if (QFileInfo::exists(cpg))
+            return cpg;
+    }
+    return QString();
+}
+
+} // namespace
+
+VectorSource VectorSource::read(const QString& path, int targetEpsg, const QString& layerName)
+{
+    if (!QFileInfo::exists(path))
+        throw Error(Error::Kind::FileNotFound, Tr::tr("%1 does not exist").arg(path));
+    GDALAllRegister();
+    VectorSource source;
+    source.path = path;
+    const bool isShapefile = QFileInfo(path).suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0;
+    const QString cpg = isShapefile ? cpgBeside(path) : QString();
+    // A shapefile without .cpg: take its bytes as they are and tell UTF-8 from GBK below.
+    const bool detectEncoding = isShapefile && cpg.isEmpty();
+    char** openOptions = detectEncoding ? CSLSetNameValue(nullptr, "ENCODING", "") : nullptr;
+    CPLErrorReset();
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    std::unique_ptr<void, DatasetCloser> dataset(GDALOpenEx(QFile::encodeName(path).constData(),
+                                                            GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                                            openOptions, nullptr));
+    CPLPopErrorHandler();
+    CSLDestroy(openOptions);
+    if (!dataset || GDALDatasetGetLayerCount(dataset.get()) == 0)
+        throw Error(Error::Kind::InvalidInput,
+                    Tr::tr("%1 is not a GIS file that can be read (%2)")
+                        .arg(path, QString::fromUtf8(CPLGetLastErrorMsg()).isEmpty()
+                                       ? Tr::tr("no layers")
+                                       : QString::fromUtf8(CPLGetLastErrorMsg())));
+    OGRLayerH layer = layerName.isEmpty()
+                          ? GDALDatasetGetLayer(dataset.get(), 0)
+                          : GDALDatasetGetLayerByName(dataset.get(), layerName.toUtf8().constData());
+    if (!layer) {
+        QStringList names;
+        for (int i = 0; i < GDALDatasetGetLayerCount(dataset.get()); ++i)
+            names << QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(dataset.get(), i)));
+        throw Error(
+            Error::Kind::InvalidInput,
+            Tr::tr("%1 has no layer named \"%2\" (it has: %3)").arg(path, layerName, names.join(", ")));
+    }
+    source.layerName = QString::fromUtf8(OGR_L_GetName(layer));
+    source.driver = QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(dataset.get())));
+    const bool isDrawing = source.driver == QLatin1String("DXF");
+
+    // the conversion to the project's CRS
+    std::unique_ptr<void, void (*)(void*)> transform(nullptr, [](void* t) {
+        OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(t));
+    });
+    if (OGRSpatialReferenceH layerSrs = OGR_L_GetSpatialRef(layer)) {
+        OGRSpatialReferenceH from = OSRClone(layerSrs);
+        OGRSpatialReferenceH to = OSRNewSpatialReference(nullptr);
+        OSRSetAxisMappingStrategy(from, OAMS_TRADITIONAL_GIS_ORDER);
+        OSRSetAxisMappingStrategy(to, OAMS_TRADITIONAL_GIS_ORDER);
+        source.crs = authorityOf(from);
+        const bool known = OSRImportFromEPSG(to, targetEpsg) == OGRERR_NONE;
+        const bool same = known && OSRIsSame(from, to);
+        if (known && !same)
+            transform.reset(OCTNewCoordinateTransformation(from, to));
+        OSRDestroySpatialReference(from);
+        OSRDestroySpatialReference(to);
+        if (!known || (!same && !transform))
+            throw Error(
+                Error::Kind::InvalidInput,
+                Tr::tr("Cannot convert coordinates from %1 to EPSG:%2").arg(source.crs).arg(targetEpsg));
+    }
+
+    OGRFeatureDefnH definition = OGR_L_GetLayerDefn(layer);
+    const int fieldCount = OGR_FD_GetFieldCount(definition);
+    std::vector<QByteArray> rawNames;
+    for (int i = 0; i < fieldCount; ++i)
+        rawNames.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, i)));
+    std::vector<std::vector<QByteArray>> rawValues;
+    std::vector<std::vector<Ring>> closedLines;
+    bool allUtf8 = true;
+    for (const QByteArray& name : rawNames)
+        allUtf8 = allUtf8 && TextEncoding::isUtf8(name);
+
+    OGR_L_ResetReading(layer);
+    int number = 0;
+    while (OGRFeatureH feature = OGR_L_GetNextFeature(layer)) {
+        SourceFeature read;
+        read.number = ++number;
+        std::vector<QByteArray> values;
+        for (int i = 0; i < fieldCount; ++i) {
+            values.emplace_back(OGR_F_IsFieldSetAndNotNull(feature, i) ? OGR_F_GetFieldAsString(feature, i)
+                                                                       : "");
+            allUtf8 = allUtf8 && TextEncoding::isUtf8(values.back());
+        }
+        std::vector<Ring> lines;
+        if (OGRGeometryH geometry = OGR_F_GetGeometryRef(feature)) {
+            OwnedGeometry flat(OGR_G_Clone(geometry));
+            OGR_G_FlattenTo2D(flat.get());
+            if (transform && OGR_G_Transform(flat.get(), static_cast<OGRCoordinateTransformationH>(
+                                                             transform.get())) != OGRERR_NONE) {
+                OGR_F_Destroy(feature);
+                throw Error(Error::Kind::InvalidInput,
+                            Tr::tr("Feature %1 of %2 cannot be converted from %3 to EPSG:%4")
+                                .arg(read.number)
+                                .arg(path, source.crs)
+                                .arg(targetEpsg));
+            }
+            convertGeometry(flat.get(), read, lines);
+        }
+        OGR_F_Destroy(feature);
+        source.features.push_back(std::move(read));
+        rawValues.push_back(std::move(values));
+        closedLines.push_back(std::move(lines));
+    }
+
+    // text: as GDAL gave it (UTF-8), or detected for a shapefile without .cpg
+    const auto decoded = [&](const QByteArray& bytes) {
+        return !detectEncoding || allUtf8 ? QString::fromUtf8(bytes) : TextEncoding::fromGb18030(bytes);
+    };
+    if (detectEncoding)
+        source.encoding = allUtf8 ? Tr::tr("UTF-8 (no .cpg)") : Tr::tr("GBK/GB18030 (no .cpg)");
+    else if (!cpg.isEmpty())
+        source.encoding = Tr::tr("%1 (from .cpg)").arg(QString::fromLatin1([&] {
+            QFile file(cpg);
+            return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed().left(32) : QByteArray();
+        }()));
+    else
+        source.encoding = QStringLiteral("UTF-8");
+    for (const QByteArray& name : rawNames)
+        source.fields << decoded(name);
+    for (size_t i = 0; i < source.features.size(); ++i)
+        for (const QByteArray& value : rawValues[i])
+            source.features[i].values << decoded(value);
+
+    if (!isDrawing) {
+        for (size_t i = 0; i < source.features.size(); ++i)
+            if (!closedLines[i].empty()) {
+                MultiPolygon fromLines = assembleRings(std::move(closedLines[i]));
+                for (Polygon& polygon : fromLines.polygons)
+                    source.features[i].polygon.polygons.push_back(std::move(polygon));
+            }
+        return source;
+    }
+
+    // A drawing: the closed lines (and hatches) of each CAD layer make one area.
+    const int layerField = source.fields.indexOf(QStringLiteral("Layer"));
+    std::vector<SourceFeature> areas;
+    QHash<QString, size_t> areaOfLayer;
+    std::vector<std::vector<Ring>> ringsOfArea;
+    for (size_t i = 0; i < source.features.size(); ++i) {
+        const SourceFeature& feature = source.features[i];
+        const QString cadLayer = layerField >= 0 ? feature.values.value(layerField) : QString();
+        if (!areaOfLayer.contains(cadLayer)) {
+            areaOfLayer.insert(cadLayer, areas.size());
+            SourceFeature area;
+            area.number = feature.number;
+            area.values << cadLayer;
+            areas.push_back(area);
+            ringsOfArea.emplace_back();
+        }
+        const size_t at = areaOfLayer.value(cadLayer);
+        for (Ring& ring : closedLines[i])
+            ringsOfArea[at].push_back(std::move(ring));
+        for (const Polygon& polygon : feature.polygon.polygons)
+            for (const Ring& ring : polygon.rings)
+                if (isClosedRing(ring))
+                    ringsOfArea[at].push_back(ring);
+    }
+    for (size_t i = 0; i < areas.size(); ++i) {
+        if (ringsOfArea[i].empty())
+            areas[i].otherGeometry = Tr::tr("lines that close no area");
+        else
+            areas[i].polygon = assembleRings(std::move(ringsOfArea[i]));
+    }
+    source.fields = QStringList{QStringLiteral("Layer")};
+    source.features = std::move(areas);
+    return source;
+}
+
+} // namespace gridmodel

@@ -1,0 +1,337 @@
+#include "boundaryexport.h"
+#include "boundaryimport.h"
+#include "districtgenerator.h"
+#include "error.h"
+#include "geosengine.h"
+#include "hierarchyindex.h"
+#include "projectfile.h"
+#include "textencoding.h"
+#include "vectorsource.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cpl_string.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+using namespace gridmodel;
+
+/** Boundaries brought in from GIS files: round trips, encodings, bad features, all or nothing. */
+class TestBoundaryImport : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir mDir;
+    ProjectData mDemo = DistrictGenerator::generate(DistrictGenerator::demoOptions());
+    int mFiles = 0;
+
+    QString path(const QString& name)
+    {
+        return mDir.filePath(QStringLiteral("%1-%2").arg(++mFiles).arg(name));
+    }
+
+    //! a project with the demo's template and CRS and no units
+    std::unique_ptr<ProjectFile> emptyProject()
+    {
+        ProjectData empty;
+        empty.name = QStringLiteral("导入测试");
+        empty.crsEpsg = mDemo.crsEpsg;
+        empty.hierarchy = mDemo.hierarchy;
+        const QString file = path(QStringLiteral("empty.gpkg"));
+        ProjectFile::create(file, empty);
+        return ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+    }
+
+    //! the demo's units of the levels above `level`, as a project to import into
+    std::unique_ptr<ProjectFile> projectAbove(int level)
+    {
+        ProjectData data = mDemo;
+        data.members.clear();
+        data.assignments.clear();
+        data.units.erase(std::remove_if(data.units.begin(), data.units.end(),
+                                        [level](const Unit& unit) { return unit.level >= level; }),
+                         data.units.end());
+        const QString file = path(QStringLiteral("above.gpkg"));
+        ProjectFile::create(file, data);
+        return ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+    }
+
+    ImportPlan plan(ProjectFile& project, const QString& source, int level,
+                    const QString& mapping = QString(), bool repair = false)
+    {
+        const VectorSource read = VectorSource::read(source, project.data().crsEpsg);
+        BoundaryImport::Options options;
+        options.level = level;
+        options.repairInvalid = repair;
+        options.mapping = FieldMapping::guess(read.fields);
+        options.mapping.set(mapping, read.fields);
+        return BoundaryImport::plan(project.data(), project.index(), read, options);
+    }
+
+    //! a GeoJSON file in EPSG:4547 with the given features ("properties" and WKT-free coordinates)
+    QString geoJson(const QStringList& features)
+    {
+        const QString file = path(QStringLiteral("source.geojson"));
+        QFile out(file);
+        out.open(QIODevice::WriteOnly);
+        out.write(QStringLiteral("{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":"
+                                 "{\"name\":\"urn:ogc:def:crs:EPSG::4547\"}},\"features\":[%1]}")
+                      .arg(features.join(QLatin1Char(',')))
+                      .toUtf8());
+        return file;
+    }
+
+    static QString feature(const QString& properties, const QString& geometry)
+    {
+        return QStringLiteral("{\"type\":\"Feature\",\"properties\":{%1},\"geometry\":%2}")
+            .arg(properties, geometry);
+    }
+
+    //! a square polygon inside the first community of the demo (south-west corner + size)
+    QString squareInCommunity(double dx, double dy, double size) const
+    {
+        const Unit* community = nullptr;
+        for (const Unit& unit : mDemo.units)
+            if (unit.level == 1 && (!community || unit.code < community->code))
+                community = &unit;
+        const Point at = GeosEngine().pointOnSurface(community->boundary);
+        const double x = at.x + dx, y = at.y + dy;
+        return QStringLiteral(
+                   "{\"type\":\"Polygon\",\"coordinates\":[[[%1,%2],[%3,%2],[%3,%4],[%1,%4],[%1,%2]]]}")
+            .arg(x, 0, 'f', 3)
+            .arg(y, 0, 'f', 3)
+            .arg(x + size, 0, 'f', 3)
+            .arg(y + size, 0, 'f', 3);
+    }
+
+    QString firstCommunityCode() const
+    {
+        QString code;
+        for (const Unit& unit : mDemo.units)
+            if (unit.level == 1 && (code.isEmpty() || unit.code < code))
+                code = unit.code;
+        return code;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(mDir.isValid()); }
+
+    void exportThenImportGivesTheSameUnits_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("mapping");
+        QTest::addColumn<double>("tolerance");                    // m² of symmetric difference per unit
+        QTest::newRow("shapefile") << "shp" << QString() << 0.01; // written to the µm
+        QTest::newRow("geopackage") << "gpkg" << QString() << 0.01;
+        QTest::newRow("geojson (WGS 84)") << "geojson" << QString() << 0.05;
+        QTest::newRow("kml (WGS 84)") << "kml" << QString() << 0.05;
+        QTest::newRow("dxf (codes in CAD layers)") << "dxf"
+                                                   << "name=Layer" << 0.01;
+    }
+
+    void exportThenImportGivesTheSameUnits()
+    {
+        QFETCH(QString, format);
+        QFETCH(QString, mapping);
+        QFETCH(double, tolerance);
+        const int grid = mDemo.hierarchy.levelIndex(QStringLiteral("grid"));
+        auto project = projectAbove(grid);
+        const HierarchyIndex demoIndex(mDemo);
+        const QString exported = path(QStringLiteral("grids.") + format);
+        const int written =
+            BoundaryExport::write(mDemo, demoIndex, grid, 0, *BoundaryExport::formatByName(format), exported);
+        const ImportPlan imported = plan(*project, exported, grid, mapping);
+        QVERIFY2(imported.canApply(), qPrintable(imported.problemText()));
+        imported.apply(*project);
+
+        int compared = 0;
+        const GeosEngine geos;
+        for (const Unit& original : mDemo.units) {
+            if (original.level != grid)
+                continue;
+            const Unit* back = project->index().unitByCode(original.code);
+            QVERIFY2(back, qPrintable(original.code));
+            QCOMPARE(back->level, grid);
+            QCOMPARE(project->index().unit(back->parentId)->code, demoIndex.unit(original.parentId)->code);
+            if (format != QLatin1String("dxf")) { // a drawing carries only the code
+                QCOMPARE(back->name, original.name);
+                QCOMPARE(back->households, original.households);
+                QCOMPARE(back->residents, original.residents);
+                QCOMPARE(back->organisation, original.organisation);
+            }
+            QVERIFY2(geos.symmetricDifferenceArea(back->boundary, original.boundary) < tolerance,
+                     qPrintable(QStringLiteral("%1: %2 m²")
+                                    .arg(original.code)
+                                    .arg(geos.symmetricDifferenceArea(back->boundary, original.boundary))));
+            ++compared;
+        }
+        QCOMPARE(compared, written);
+        QCOMPARE(static_cast<int>(project->history().size()), 2); // created, imported: one step
+    }
+
+    void aShapefileWithoutCpgInGbkReadsChinese()
+    {
+        const QString file = path(QStringLiteral("gbk.shp"));
+        GDALAllRegister();
+        GDALDatasetH dataset = GDALCreate(GDALGetDriverByName("ESRI Shapefile"), file.toUtf8().constData(), 0,
+                                          0, 0, GDT_Unknown, nullptr);
+        OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+        OSRImportFromEPSG(srs, 4547);
+        char** options = CSLSetNameValue(nullptr, "ENCODING", ""); // bytes as given, no .cpg
+        OGRLayerH layer = GDALDatasetCreateLayer(dataset, "gbk", srs, wkbPolygon, options);
+        CSLDestroy(options);
+        OSRRelease(srs);
+        const QByteArray nameField = TextEncoding::toGbk(QStringLiteral("名称"));
+        OGRFieldDefnH field = OGR_Fld_Create(nameField.constData(), OFTString);
+        OGR_L_CreateField(layer, field, TRUE);
+        OGR_Fld_Destroy(field);
+        OGRFeatureH created = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+        OGR_F_SetFieldString(created, 0, TextEncoding::toGbk(QStringLiteral("东风路第一网格")).constData());
+        const QString square = squareInCommunity(0, 0, 20);
+        OGRGeometryH geometry = OGR_G_CreateGeometryFromJson(square.toUtf8().constData());
+        OGR_F_SetGeometryDirectly(created, geometry);
+        OGR_L_CreateFeature(layer, created);
+        OGR_F_Destroy(created);
+        GDALClose(dataset);
+        QFile::remove(file.left(file.size() - 4) + QStringLiteral(".cpg"));
+
+        auto project = projectAbove(2);
+        const VectorSource source = VectorSource::read(file, 4547);
+        QCOMPARE(source.fields, QStringList{QStringLiteral("名称")});
+        QVERIFY2(source.encoding.contains(QStringLiteral("GB")), qPrintable(source.encoding));
+        const ImportPlan imported = plan(*project, file, 2);
+        QVERIFY2(imported.canApply(), qPrintable(imported.problemText()));
+        imported.apply(*project);
+        const Unit& unit = project->data().units.back();
+        QCOMPARE(unit.name, QStringLiteral("东风路第一网格"));
+        // no code and no parent field: found by location, numbered under it
+        QCOMPARE(project->index().unit(unit.parentId)->code, firstCommunityCode());
+        QVERIFY(unit.code.startsWith(firstCommunityCode()));
+    }
+
+    void badFeaturesAreNamedAndNothingIsImported()
+    {
+        auto project = projectAbove(2);
+        const QString parent = firstCommunityCode();
+        const QString source = geoJson({
+            feature(QStringLiteral("\"name\":\"好网格\",\"households\":\"12\""), squareInCommunity(0, 0, 10)),
+            feature(QStringLiteral("\"name\":\"\""), squareInCommunity(20, 0, 10)),
+            feature(QStringLiteral("\"name\":\"户数错\",\"households\":\"十二\""),
+                    squareInCommunity(40, 0, 10)),
+            feature(QStringLiteral("\"name\":\"上级错\",\"parent\":\"999\""), squareInCommunity(60, 0, 10)),
+            feature(QStringLiteral("\"name\":\"编码错\",\"code\":\"12AB\""), squareInCommunity(80, 0, 10)),
+            feature(QStringLiteral("\"name\":\"点\""),
+                    QStringLiteral("{\"type\":\"Point\",\"coordinates\":[1,2]}")),
+            feature(QStringLiteral("\"name\":\"蝴蝶结\""),
+                    QStringLiteral(
+                        "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[10,10],[10,0],[0,10],[0,0]]]}")),
+            feature(QStringLiteral("\"name\":\"重号一\",\"code\":\"%1\"").arg(parent + QStringLiteral("77")),
+                    squareInCommunity(100, 0, 10)),
+            feature(QStringLiteral("\"name\":\"重号二\",\"code\":\"%1\"").arg(parent + QStringLiteral("77")),
+                    squareInCommunity(120, 0, 10)),
+            feature(QStringLiteral("\"name\":\"界外\""),
+                    QStringLiteral(
+                        "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[10,0],[10,10],[0,10],[0,0]]]}")),
+        });
+        const ImportPlan imported = plan(*project, source, 2);
+        QVERIFY(!imported.canApply());
+        QMap<int, QString> byFeature;
+        for (const ImportProblem& problem : imported.problems)
+            byFeature.insert(problem.line, problem.reason);
+        QCOMPARE(byFeature.keys(), (QList<int>{2, 3, 4, 5, 6, 7, 9, 10}));
+        QVERIFY(byFeature.value(2).contains(QStringLiteral("name")));
+        QVERIFY(byFeature.value(3).contains(QStringLiteral("十二")));
+        QVERIFY(byFeature.value(4).contains(QStringLiteral("999")));
+        QVERIFY(byFeature.value(5).contains(QStringLiteral("12AB")));
+        QVERIFY(byFeature.value(6).contains(QStringLiteral("point")));
+        QVERIFY2(byFeature.value(7).contains(QStringLiteral("Self-intersection")),
+                 qPrintable(byFeature.value(7)));
+        QVERIFY(byFeature.value(9).contains(parent + QStringLiteral("77")));
+        QVERIFY(byFeature.value(10).contains(QStringLiteral("界外")));
+        QVERIFY(imported.problemText().contains(QStringLiteral("feature 7:")));
+
+        const QByteArray before = [&] {
+            QFile file(project->path());
+            file.open(QIODevice::ReadOnly);
+            return file.readAll();
+        }();
+        const size_t units = project->data().units.size();
+        try {
+            imported.apply(*project);
+            QFAIL("a plan with refused features was applied");
+        } catch (const Error& error) {
+            QCOMPARE(error.kind(), Error::Kind::InvalidInput);
+        }
+        QCOMPARE(project->data().units.size(), units);
+        QFile file(project->path());
+        file.open(QIODevice::ReadOnly);
+        QVERIFY(file.readAll() == before);
+    }
+
+    void anInvalidGeometryIsRepairedOnlyWithConsent()
+    {
+        auto project = projectAbove(2);
+        // a 40 m square inside the community with two corners swapped: a bow-tie, two triangles once repaired
+        const Point at =
+            GeosEngine().pointOnSurface(project->index().unitByCode(firstCommunityCode())->boundary);
+        const auto corner = [&](double dx, double dy) {
+            return QStringLiteral("[%1,%2]").arg(at.x + dx, 0, 'f', 3).arg(at.y + dy, 0, 'f', 3);
+        };
+        const QString source =
+            geoJson({feature(QStringLiteral("\"name\":\"蝴蝶结网格\""),
+                             QStringLiteral("{\"type\":\"Polygon\",\"coordinates\":[[%1,%2,%3,%4,%1]]}")
+                                 .arg(corner(0, 0), corner(40, 40), corner(40, 0), corner(0, 40)))});
+
+        const ImportPlan refused = plan(*project, source, 2);
+        QCOMPARE(refused.problems.size(), size_t(1));
+        QVERIFY(refused.problems.front().reason.contains(QStringLiteral("repaired")));
+        const ImportPlan repaired = plan(*project, source, 2, QString(), true);
+        QVERIFY2(repaired.canApply(), qPrintable(repaired.problemText()));
+        QCOMPARE(repaired.notes.size(), size_t(1));
+        const MultiPolygon& boundary = repaired.changes.units.front().after->boundary;
+        QVERIFY(GeosEngine().isValid(boundary));
+        QCOMPARE(boundary.polygons.size(), size_t(2));
+        QVERIFY(qAbs(boundary.area() - 800.0) < 1e-6); // two triangles of a 40 m square
+    }
+
+    void theMappingNamesFieldsTheSourceHas()
+    {
+        auto project = projectAbove(2);
+        const QString source = geoJson({feature(QStringLiteral("\"F1\":\"甲\",\"F2\":\"7\",\"F3\":\"20\""),
+                                                squareInCommunity(0, 0, 10))});
+        const ImportPlan unmapped = plan(*project, source, 2);
+        QCOMPARE(unmapped.problems.size(), size_t(1));
+        QCOMPARE(unmapped.problems.front().line, 0);
+        QVERIFY(unmapped.problems.front().reason.contains(QStringLiteral("F1")));
+        const ImportPlan mapped =
+            plan(*project, source, 2, QStringLiteral("name=F1,households=F2,residents=F3"));
+        QVERIFY2(mapped.canApply(), qPrintable(mapped.problemText()));
+        QCOMPARE(mapped.changes.units.front().after->households, 7);
+        QCOMPARE(mapped.changes.units.front().after->residents, 20);
+        QVERIFY_EXCEPTION_THROWN(plan(*project, source, 2, QStringLiteral("name=NOPE")), Error);
+        QVERIFY_EXCEPTION_THROWN(plan(*project, source, 2, QStringLiteral("colour=F1")), Error);
+    }
+
+    void aFileThatIsNoGisFileIsRefused()
+    {
+        const QString file = path(QStringLiteral("broken.shp"));
+        QFile out(file);
+        out.open(QIODevice::WriteOnly);
+        out.write("this is not a shapefile");
+        out.close();
+        try {
+            VectorSource::read(file, 4547);
+            QFAIL("read a broken file");
+        } catch (const Error& error) {
+            QCOMPARE(error.kind(), Error::Kind::InvalidInput);
+            QVERIFY(error.message().contains(file));
+        }
+        QVERIFY_EXCEPTION_THROWN(VectorSource::read(path(QStringLiteral("missing.geojson")), 4547), Error);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBoundaryImport)
+#include "test_boundaryimport.moc"
