@@ -14,8 +14,8 @@ class HierarchyIndex;
  * The boundaries of one level written for other GIS programs, through GDAL: GeoJSON and KML
  * (in WGS 84, as those formats want), Shapefile (with a .cpg naming UTF-8), DXF and
  * GeoPackage (in the project's CRS). Each unit carries its code, name, parent's code, level,
- * organisation ("org": shapefile names are short), households and residents; its notes, which may name people, only when
- * personal fields are asked for. A failed export leaves no file behind.
+ * organisation ("org": shapefile names are short), households and residents; its notes, which may name
+ * people, only when personal fields are asked for. A failed export leaves no file behind.
  */
 class BoundaryExport
 {

@@ -26,9 +26,9 @@ struct PaperSize
 
 /**
  * What a unit's responsibility map (网格责任图) says, decided here so every way of
- * printing says the same, in Chinese (the template's zh names) whatever the UI speaks: the title from the names above it, the office, the roster (phones
- * masked unless asked), the counts and the checker's open problems; and how the page is
- * laid out: orientation by the unit's shape, a scale from the standard series.
+ * printing says the same, in Chinese (the template's zh names) whatever the UI speaks: the title from the
+ * names above it, the office, the roster (phones masked unless asked), the counts and the checker's open
+ * problems; and how the page is laid out: orientation by the unit's shape, a scale from the standard series.
  */
 struct ResponsibilitySheet
 {

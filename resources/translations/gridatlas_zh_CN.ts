@@ -730,12 +730,248 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>This system cannot convert text to GBK</source>
-        <translation>本系统无法把文字转换为 GBK</translation>
-    </message>
-    <message>
         <source>Some text cannot be written in GBK (near &quot;%1&quot;); use UTF-8</source>
         <translation>有文字无法用 GBK 编码（“%1”附近）；请改用 UTF-8</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not TARGET=FIELD with TARGET one of %2</source>
+        <translation>“%1”不是“目标=字段”的形式，目标应为 %2 之一</translation>
+    </message>
+    <message>
+        <source>The source has no field &quot;%1&quot; (it has: %2)</source>
+        <translation>源数据没有字段“%1”（现有字段：%2）</translation>
+    </message>
+    <message>
+        <source>no fields</source>
+        <translation>无字段</translation>
+    </message>
+    <message>
+        <source>No level to import into</source>
+        <translation>未指定导入的层级</translation>
+    </message>
+    <message>
+        <source>No field holds the units&apos; names: choose one (name=FIELD; the source has %1)</source>
+        <translation>没有字段存放单元名称：请指定一个（name=字段；源数据字段有 %1）</translation>
+    </message>
+    <message>
+        <source>%1 holds no features</source>
+        <translation>%1 中没有要素</translation>
+    </message>
+    <message>
+        <source>the name is empty</source>
+        <translation>名称为空</translation>
+    </message>
+    <message>
+        <source>%1 is a point, not an area</source>
+        <translation>%1 是点，不是面</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not an area</source>
+        <translation>%1 是%2，不是面</translation>
+    </message>
+    <message>
+        <source>%1 has no geometry</source>
+        <translation>%1 没有几何图形</translation>
+    </message>
+    <message>
+        <source>the boundary of %1 is invalid (%2); it can be repaired on import</source>
+        <translation>%1 的边界无效（%2）；可在导入时修复</translation>
+    </message>
+    <message>
+        <source>the boundary of %1 was repaired (%2)</source>
+        <translation>%1 的边界已修复（%2）</translation>
+    </message>
+    <message>
+        <source>the boundary of %1 cannot be repaired: %2</source>
+        <translation>%1 的边界无法修复：%2</translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>residents</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <source>%1 of %2 is not a whole number: &quot;%3&quot;</source>
+        <translation>%2 的%1不是整数：“%3”</translation>
+    </message>
+    <message>
+        <source>the project has no %1 with the code %2 to hold %3</source>
+        <translation>项目中没有编码为 %2 的%1 来容纳 %3</translation>
+    </message>
+    <message>
+        <source>%1 lies in no %2 of the project</source>
+        <translation>%1 不在项目的任何%2内</translation>
+    </message>
+    <message>
+        <source>Import %1 %2 from %3</source>
+        <translation>从 %3 导入 %1 个%2</translation>
+    </message>
+    <message>
+        <source>Nothing of the area is left once repaired</source>
+        <translation>修复后不再剩下任何面积</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing imported from %1: %n row(s) cannot be imported. %2</source>
+        <translation>
+            <numerusform>未从 %1 导入任何内容：有 %n 行无法导入。%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to import from %1</source>
+        <translation>%1 中没有可导入的内容</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 条</translation>
+    </message>
+    <message>
+        <source>feature %1: %2</source>
+        <translation>第 %1 个要素：%2</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>The table has no 姓名 (name) column; its columns: %1</source>
+        <translation>表格没有“姓名”列；现有列：%1</translation>
+    </message>
+    <message>
+        <source>The table names roles without units or units without roles: it needs both 职务 (role) and 单元编码 or 单元名称 (unit), or neither</source>
+        <translation>表格只有职务没有单元，或只有单元没有职务：需要同时有“职务”和“单元编码”或“单元名称”，或者都没有</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number</source>
+        <translation>“%1”不是电话号码</translation>
+    </message>
+    <message>
+        <source>the gender is 男 or 女, not &quot;%1&quot;</source>
+        <translation>性别应为“男”或“女”，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>no unit has the code %1</source>
+        <translation>没有编码为 %1 的单元</translation>
+    </message>
+    <message>
+        <source>no unit is named %1</source>
+        <translation>没有名为 %1 的单元</translation>
+    </message>
+    <message>
+        <source>%1 units are named %2: give the unit code</source>
+        <translation>有 %1 个单元名为 %2：请给出单元编码</translation>
+    </message>
+    <message>
+        <source>the role %1 is given without a unit</source>
+        <translation>给出了职务 %1 但没有单元</translation>
+    </message>
+    <message>
+        <source>no role is given for %1</source>
+        <translation>没有给出在 %1 的职务</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a role of a %2 (its roles: %3)</source>
+        <translation>“%1”不是%2的职务（其职务有：%3）</translation>
+    </message>
+    <message>
+        <source>the linked households are not a whole number: &quot;%1&quot;</source>
+        <translation>联系户数不是整数：“%1”</translation>
+    </message>
+    <message>
+        <source>number %1 is %2 on line %3, not %4</source>
+        <translation>编号 %1 在第 %3 行是 %2，不是 %4</translation>
+    </message>
+    <message>
+        <source>%1 is already %2 of %3 on line %4</source>
+        <translation>%1 已在第 %4 行担任 %3 的%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n role(s) already held as the table says: left as they are</source>
+        <translation>
+            <numerusform>有 %n 项职务已与表格一致：保持不变</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import %1 people and %2 roles from %3</source>
+        <translation>从 %3 导入 %1 名人员和 %2 项职务</translation>
+    </message>
+    <message>
+        <source>%1 is not a spreadsheet that can be read (%2)</source>
+        <translation>%1 不是可读取的电子表格（%2）</translation>
+    </message>
+    <message>
+        <source>A quoted field starting on line %1 is never closed</source>
+        <translation>从第 %1 行开始的带引号字段没有结束</translation>
+    </message>
+    <message>
+        <source>The table is empty: not even a header</source>
+        <translation>表格是空的：连表头都没有</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>%1 is a spreadsheet, not CSV: name it .xlsx</source>
+        <translation>%1 是电子表格，不是 CSV：请将扩展名改为 .xlsx</translation>
+    </message>
+    <message>
+        <source>%1 has no header row</source>
+        <translation>%1 没有表头行</translation>
+    </message>
+    <message>
+        <source>This system cannot convert text from %1 to %2</source>
+        <translation>本系统无法将文本从 %1 转换为 %2</translation>
+    </message>
+    <message>
+        <source>The text is neither UTF-8 nor GBK/GB18030 (bytes %1)</source>
+        <translation>文本既不是 UTF-8 也不是 GBK/GB18030（字节 %1）</translation>
+    </message>
+    <message>
+        <source>a line that is not closed</source>
+        <translation>未闭合的线</translation>
+    </message>
+    <message>
+        <source>a CRS without a name</source>
+        <translation>无名称的坐标系</translation>
+    </message>
+    <message>
+        <source>%1 is not a GIS file that can be read (%2)</source>
+        <translation>%1 不是可读取的 GIS 文件（%2）</translation>
+    </message>
+    <message>
+        <source>no layers</source>
+        <translation>没有图层</translation>
+    </message>
+    <message>
+        <source>%1 has no layer named &quot;%2&quot; (it has: %3)</source>
+        <translation>%1 中没有名为“%2”的图层（现有图层：%3）</translation>
+    </message>
+    <message>
+        <source>Cannot convert coordinates from %1 to EPSG:%2</source>
+        <translation>无法将坐标从 %1 转换到 EPSG:%2</translation>
+    </message>
+    <message>
+        <source>Feature %1 of %2 cannot be converted from %3 to EPSG:%4</source>
+        <translation>%2 的第 %1 个要素无法从 %3 转换到 EPSG:%4</translation>
+    </message>
+    <message>
+        <source>UTF-8 (no .cpg)</source>
+        <translation>UTF-8（无 .cpg）</translation>
+    </message>
+    <message>
+        <source>GBK/GB18030 (no .cpg)</source>
+        <translation>GBK/GB18030（无 .cpg）</translation>
+    </message>
+    <message>
+        <source>%1 (from .cpg)</source>
+        <translation>%1（据 .cpg）</translation>
+    </message>
+    <message>
+        <source>lines that close no area</source>
+        <translation>不围成面的线</translation>
     </message>
 </context>
 <context>

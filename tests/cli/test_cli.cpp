@@ -363,6 +363,54 @@ private slots:
         QVERIFY(QFileInfo(xlsx).size() > 1000);
     }
 
+    void importsBoundariesAndTheRosterAllOrNothing()
+    {
+        const QString demo = mDir.filePath("import-demo.gpkg");
+        QCOMPARE(run({"demo", demo}).exitCode, 0);
+        const QString streets = mDir.filePath("streets.geojson");
+        const QString communities = mDir.filePath("communities.shp");
+        const QString roster = mDir.filePath("import-roster.xlsx");
+        QCOMPARE(run({"export", demo, "--level", "street", "--format", "geojson", "-o", streets}).exitCode,
+                 0);
+        QCOMPARE(run({"export", demo, "--level", "community", "--format", "shp", "-o", communities}).exitCode,
+                 0);
+        const QString file = mDir.filePath("import-target.gpkg");
+        QCOMPARE(run({"new", file, "--template", "five-level"}).exitCode, 0);
+
+        // a dry run shows what would come in and changes nothing
+        const QByteArray before = digest(file);
+        const Result dry = run({"import", file, streets, "--level", "street", "--dry-run"});
+        QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
+        QVERIFY2(dry.out.contains("Would do") && dry.out.contains("EPSG:4326"), qPrintable(dry.out));
+        QCOMPARE(digest(file), before);
+
+        // communities before their streets: every one lies in no street, nothing is imported
+        const Result orphans = run({"import", file, communities, "--level", "community"});
+        QCOMPARE(orphans.exitCode, 2);
+        QVERIFY2(orphans.err.contains("feature 1:") && orphans.err.contains("feature 8:"),
+                 qPrintable(orphans.err));
+        QCOMPARE(digest(file), before);
+
+        QCOMPARE(run({"import", file, streets, "--level", "street"}).exitCode, 0);
+        const Result imported = run({"import", file, communities, "--level", "community", "--map", "org="});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY2(imported.out.contains("Import 8"), qPrintable(imported.out));
+        const QJsonObject summary = info(file);
+        QCOMPARE(summary.value("levels").toArray().at(1).toObject().value("units").toInt(), 8);
+        QCOMPARE(summary.value("households").toInt(), info(demo).value("households").toInt());
+
+        // the roster needs its units: the grids are not there yet, so nothing comes in
+        QCOMPARE(run({"export", demo, "--format", "xlsx", "--with-personal", "-o", roster}).exitCode, 0);
+        const QByteArray withUnits = digest(file);
+        const Result noGrids = run({"roster", "import", file, roster});
+        QCOMPARE(noGrids.exitCode, 2);
+        QVERIFY2(noGrids.err.contains("line 4: no unit has the code"), qPrintable(noGrids.err));
+        QCOMPARE(digest(file), withUnits);
+        const Result intoDemo = run({"roster", "import", demo, roster, "--dry-run"});
+        QVERIFY2(intoDemo.exitCode == 0 && intoDemo.out.contains("Nothing to import"),
+                 qPrintable(intoDemo.out));
+    }
+
     void boundaryEditsEndToEnd()
     {
         const QString file = mDir.filePath("redraw.gpkg");

@@ -193,7 +193,7 @@ private slots:
         const QString square = squareInCommunity(0, 0, 20);
         OGRGeometryH geometry = OGR_G_CreateGeometryFromJson(square.toUtf8().constData());
         OGR_F_SetGeometryDirectly(created, geometry);
-        OGR_L_CreateFeature(layer, created);
+        QCOMPARE(OGR_L_CreateFeature(layer, created), OGRERR_NONE);
         OGR_F_Destroy(created);
         GDALClose(dataset);
         QFile::remove(file.left(file.size() - 4) + QStringLiteral(".cpg"));
