@@ -37,6 +37,7 @@ std::vector<Command> editCommands();
 std::vector<Command> boundaryCommands();
 std::vector<Command> exportCommands();
 std::vector<Command> importCommands();
+std::vector<Command> reportCommands();
 #ifdef GRIDATLAS_WITH_PRINT
 std::vector<Command> printCommands();
 //! the application the print command runs in (QGIS, offscreen), and its end

@@ -7,6 +7,7 @@
 #include "hierarchyindex.h"
 #include "projectfile.h"
 #include "rosterexport.h"
+#include "tablewriter.h"
 
 using namespace gridmodel;
 
@@ -49,12 +50,12 @@ std::vector<Command> exportCommands()
                      RosterExport::table(project->data(), project->index(), parser.isSet(personal));
                  const QString chosen = parser.value(encoding);
                  if (chosenFormat == QLatin1String("xlsx"))
-                     RosterExport::writeXlsx(table, parser.value(output));
+                     TableWriter::writeXlsx({{QStringLiteral("roster"), table}}, parser.value(output));
                  else if (chosen == QLatin1String("utf8") || chosen == QLatin1String("gbk"))
-                     RosterExport::writeCsv(table, parser.value(output),
+                     TableWriter::writeCsv(table, parser.value(output),
                                             chosen == QLatin1String("gbk")
-                                                ? RosterExport::Encoding::Gbk
-                                                : RosterExport::Encoding::Utf8WithBom);
+                                                ? TableWriter::Encoding::Gbk
+                                                : TableWriter::Encoding::Utf8WithBom);
                  else
                      throw Error(Error::Kind::InvalidInput,
                                  QStringLiteral("--encoding must be utf8 or gbk, not \"%1\"").arg(chosen));

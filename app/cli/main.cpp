@@ -29,7 +29,8 @@ int main(int argc, char* argv[])
 {
     std::unique_ptr<QCoreApplication> application;
 #ifdef GRIDATLAS_WITH_PRINT
-    const bool printing = argc > 1 && std::strcmp(argv[1], "print") == 0;
+    // print lays pages out with QGIS; a PDF report needs Qt's fonts and painting
+    const bool printing = argc > 1 && (std::strcmp(argv[1], "print") == 0 || std::strcmp(argv[1], "report") == 0);
     if (printing)
         application = printApplication(argc, argv);
 #endif
@@ -50,7 +51,7 @@ int runCommand()
     QCoreApplication::setApplicationVersion(QStringLiteral(GRIDATLAS_VERSION));
 
     std::vector<Command> commands = projectCommands();
-    for (auto* group : {&checkCommands, &boundaryCommands, &editCommands, &exportCommands, &importCommands})
+    for (auto* group : {&checkCommands, &boundaryCommands, &editCommands, &exportCommands, &importCommands, &reportCommands})
         for (Command& command : (*group)())
             commands.push_back(std::move(command));
 #ifdef GRIDATLAS_WITH_PRINT

@@ -2,6 +2,7 @@
 #include "error.h"
 #include "hierarchyindex.h"
 #include "rosterexport.h"
+#include "tablewriter.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -66,7 +67,7 @@ private slots:
         const HierarchyIndex index(mDemo);
         const auto table = RosterExport::table(mDemo, index, false);
         const QString path = mDir.filePath("roster.xlsx");
-        RosterExport::writeXlsx(table, path);
+        TableWriter::writeXlsx({{QStringLiteral("roster"), table}}, path);
         GDALAllRegister();
         GDALDatasetH dataset =
             GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
@@ -88,14 +89,14 @@ private slots:
             {QStringLiteral("名称"), QStringLiteral("备注")},
             {QStringLiteral("第1网格"), QStringLiteral("含,逗号与\"引号\"")}};
         const QString utf8 = mDir.filePath("roster.csv");
-        RosterExport::writeCsv(table, utf8, RosterExport::Encoding::Utf8WithBom);
+        TableWriter::writeCsv(table, utf8, TableWriter::Encoding::Utf8WithBom);
         const QByteArray bytes = fileBytes(utf8);
         QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
         QCOMPARE(QString::fromUtf8(bytes.mid(3)),
                  QStringLiteral("名称,备注\r\n第1网格,\"含,逗号与\"\"引号\"\"\"\r\n"));
 
         const QString gbk = mDir.filePath("roster-gbk.csv");
-        RosterExport::writeCsv(table, gbk, RosterExport::Encoding::Gbk);
+        TableWriter::writeCsv(table, gbk, TableWriter::Encoding::Gbk);
         const QByteArray gbkBytes = fileBytes(gbk);
         QVERIFY(!gbkBytes.startsWith("\xEF\xBB\xBF"));
         const QString text = QString::fromUtf8(bytes.mid(3));
@@ -107,7 +108,7 @@ private slots:
         // Text GBK cannot hold is refused, and no file is written.
         const QString refused = mDir.filePath("emoji.csv");
         try {
-            RosterExport::writeCsv({{QStringLiteral("网格😀")}}, refused, RosterExport::Encoding::Gbk);
+            TableWriter::writeCsv({{QStringLiteral("网格😀")}}, refused, TableWriter::Encoding::Gbk);
             QFAIL("text outside GBK was written");
         } catch (const Error& error) {
             QCOMPARE(error.kind(), Error::Kind::InvalidInput);

@@ -3,6 +3,7 @@
 #include "hierarchyindex.h"
 #include "projectfile.h"
 #include "rosterexport.h"
+#include "tablewriter.h"
 #include "rosterimport.h"
 #include "tablesource.h"
 #include "textencoding.h"
@@ -89,11 +90,11 @@ private slots:
         const QString file =
             path(QStringLiteral("roster.") + (format == QLatin1String("xlsx") ? "xlsx" : "csv"));
         if (format == QLatin1String("xlsx"))
-            RosterExport::writeXlsx(table, file);
+            TableWriter::writeXlsx({{QStringLiteral("roster"), table}}, file);
         else
-            RosterExport::writeCsv(table, file,
-                                   format == QLatin1String("gbk") ? RosterExport::Encoding::Gbk
-                                                                  : RosterExport::Encoding::Utf8WithBom);
+            TableWriter::writeCsv(table, file,
+                                   format == QLatin1String("gbk") ? TableWriter::Encoding::Gbk
+                                                                  : TableWriter::Encoding::Utf8WithBom);
         auto project = unstaffedDemo();
         const ImportPlan imported = plan(*project, file);
         QVERIFY2(imported.canApply(), qPrintable(imported.problemText()));

@@ -1,0 +1,647 @@
+#include "coveragereport.h"
+
+#include "hierarchyindex.h"
+
+#include <QHash>
+#include <QSet>
+#include <algorithm>
+#include <cmath>
+
+namespace gridmodel {
+
+namespace {
+
+const char* const ChartFont = "'WenQuanYi Micro Hei','Noto Sans CJK SC','Microsoft YaHei',sans-serif";
+
+QString escaped(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString number(double value, int decimals = 1)
+{
+    return QString::number(value, 'f', decimals);
+}
+
+QString bandText(const TargetBand& band)
+{
+    if (!band.isSet())
+        return QString();
+    if (band.min && band.max)
+        return QStringLiteral("%1–%2").arg(*band.min).arg(*band.max);
+    return band.min ? QStringLiteral("≥%1").arg(*band.min) : QStringLiteral("≤%1").arg(*band.max);
+}
+
+QString kindColour(Problem::Kind kind)
+{
+    switch (kind) {
+    case Problem::Kind::Gap:
+        return QStringLiteral("#d62728");
+    case Problem::Kind::Overlap:
+    case Problem::Kind::OutsideParent:
+        return QStringLiteral("#9467bd");
+    case Problem::Kind::MissingRole:
+        return QStringLiteral("#ff7f0e");
+    case Problem::Kind::OutOfBand:
+    case Problem::Kind::Ratio:
+        return QStringLiteral("#1f77b4");
+    default:
+        return QStringLiteral("#7f7f7f");
+    }
+}
+
+/** People counted once per row and once in the total. */
+struct PeopleTally
+{
+    QSet<MemberId> all;
+    QHash<QString, QSet<MemberId>> byRole;
+    QHash<QString, QSet<MemberId>> byStatus;
+
+    void add(const Assignment& assignment, const Member* member)
+    {
+        all.insert(assignment.memberId);
+        byRole[assignment.role].insert(assignment.memberId);
+        byStatus[member && !member->status.isEmpty() ? member->status : QStringLiteral("未填")].insert(
+            assignment.memberId);
+    }
+
+    void writeTo(CoverageReport::Row& row) const
+    {
+        row.members = all.size();
+        for (auto it = byRole.begin(); it != byRole.end(); ++it)
+            row.membersByRole[it.key()] = it.value().size();
+        for (auto it = byStatus.begin(); it != byStatus.end(); ++it)
+            row.membersByStatus[it.key()] = it.value().size();
+    }
+};
+
+//! counts a problem in a row; a unit outside its band counts once however many bands it misses
+void addProblem(CoverageReport::Row& row, const Problem& problem, bool firstOutOfBandOfUnit)
+{
+    ++row.problems;
+    switch (problem.kind) {
+    case Problem::Kind::Gap:
+        ++row.gaps;
+        row.gapAreaM2 += problem.areaM2;
+        break;
+    case Problem::Kind::Overlap:
+        ++row.overlaps;
+        row.overlapAreaM2 += problem.areaM2;
+        break;
+    case Problem::Kind::MissingRole:
+        ++row.missingRoles;
+        break;
+    case Problem::Kind::Ratio:
+        ++row.ratioProblems;
+        break;
+    case Problem::Kind::OutOfBand:
+        if (firstOutOfBandOfUnit)
+            ++row.outOfBand;
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace
+
+QString CoverageReport::kindName(Problem::Kind kind)
+{
+    switch (kind) {
+    case Problem::Kind::Gap:
+        return QStringLiteral("缺口");
+    case Problem::Kind::Overlap:
+        return QStringLiteral("重叠");
+    case Problem::Kind::OutsideParent:
+        return QStringLiteral("超出上级");
+    case Problem::Kind::InvalidGeometry:
+        return QStringLiteral("几何无效");
+    case Problem::Kind::EmptyGeometry:
+        return QStringLiteral("无边界");
+    case Problem::Kind::DuplicateCode:
+        return QStringLiteral("编码重复");
+    case Problem::Kind::Orphan:
+        return QStringLiteral("上级缺失");
+    case Problem::Kind::Cycle:
+        return QStringLiteral("层级循环");
+    case Problem::Kind::CountMismatch:
+        return QStringLiteral("数量不符");
+    case Problem::Kind::MissingRole:
+        return QStringLiteral("职务空缺");
+    case Problem::Kind::OutOfBand:
+        return QStringLiteral("超出目标范围");
+    case Problem::Kind::Ratio:
+        return QStringLiteral("联系户比例不符");
+    case Problem::Kind::NotContiguous:
+        return QStringLiteral("不连片");
+    }
+    return QString();
+}
+
+CoverageReport CoverageReport::of(const ProjectData& data, const HierarchyIndex& index,
+                                  const std::vector<Problem>& problems, int level, UnitId within)
+{
+    CoverageReport report;
+    report.projectName = data.name;
+    const Unit* scope = within ? index.unit(within) : nullptr;
+    report.scopeName =
+        scope ? QStringLiteral("%1（%2）").arg(scope->name, scope->code) : QStringLiteral("全辖区");
+    report.created = QDateTime::currentDateTime();
+    report.focusLevel = level >= 0 ? level : data.hierarchy.defaultEditingLevel();
+    report.members = static_cast<qint64>(data.members.size());
+    report.assignments = static_cast<qint64>(data.assignments.size());
+    const auto inScope = [&](const Unit& unit) { return !within || index.isWithin(unit, within); };
+
+    QHash<MemberId, const Member*> memberById;
+    for (const Member& member : data.members)
+        memberById.insert(member.id, &member);
+    QHash<UnitId, std::vector<const Assignment*>> assignmentsOf;
+    QSet<MemberId> assigned;
+    for (const Assignment& assignment : data.assignments) {
+        assignmentsOf[assignment.unitId].push_back(&assignment);
+        assigned.insert(assignment.memberId);
+    }
+    for (const Member& member : data.members)
+        if (!assigned.contains(member.id))
+            ++report.unassignedMembers;
+
+    for (int l = 0; l < data.hierarchy.levelCount(); ++l) {
+        if (level >= 0 && l != level)
+            continue;
+        const LevelDefinition& definition = data.hierarchy.level(l);
+        Section section;
+        section.level = l;
+        section.key = definition.key;
+        section.name = definition.name.text(QStringLiteral("zh"));
+        section.households = definition.households;
+        for (const RoleDefinition& role : definition.roles) {
+            section.roleKeys << role.key;
+            section.roleNames << role.name.text(QStringLiteral("zh"));
+        }
+        std::map<QString, Row> rowsByCode; // parent code -> row
+        QHash<UnitId, QString> rowOfParent;
+        QHash<QString, PeopleTally> people;
+        PeopleTally everybody;
+        for (const Unit& unit : data.units) {
+            if (unit.level != l || !inScope(unit))
+                continue;
+            const Unit* parent = l > 0 ? index.unit(unit.parentId) : nullptr;
+            const QString key = parent ? parent->code : QString();
+            Row& row = rowsByCode[key];
+            if (row.units == 0) {
+                row.parentCode = key;
+                row.parentName = parent ? parent->name : report.scopeName;
+                rowOfParent.insert(parent ? parent->id : 0, key);
+            }
+            ++row.units;
+            row.households += unit.households;
+            row.residents += unit.residents;
+            section.householdsPerUnit.push_back(unit.households);
+            for (const Assignment* assignment : assignmentsOf.value(unit.id)) {
+                people[key].add(*assignment, memberById.value(assignment->memberId));
+                everybody.add(*assignment, memberById.value(assignment->memberId));
+            }
+        }
+        if (rowsByCode.empty())
+            continue;
+        for (auto& [key, row] : rowsByCode)
+            people.value(key).writeTo(row);
+
+        QSet<UnitId> outOfBandUnits;
+        for (const Problem& problem : problems) {
+            if (problem.level != l)
+                continue;
+            bool involved = !within;
+            for (UnitId id : problem.units)
+                if (const Unit* unit = index.unit(id); unit && !involved)
+                    involved = inScope(*unit);
+            if (!involved)
+                continue;
+            // the row: the parent of the unit at this level, or the parent itself (a gap)
+            QString key;
+            bool found = false;
+            for (UnitId id : problem.units) {
+                const Unit* unit = index.unit(id);
+                if (unit && unit->level == l && rowOfParent.contains(l > 0 ? unit->parentId : 0)) {
+                    key = rowOfParent.value(l > 0 ? unit->parentId : 0);
+                    found = true;
+                    break;
+                }
+                if (unit && unit->level == l - 1 && rowOfParent.contains(unit->id)) {
+                    key = rowOfParent.value(unit->id);
+                    found = true;
+                    break;
+                }
+            }
+            bool firstOutOfBand = false;
+            if (problem.kind == Problem::Kind::OutOfBand && !problem.units.empty() &&
+                !outOfBandUnits.contains(problem.units.front())) {
+                outOfBandUnits.insert(problem.units.front());
+                firstOutOfBand = true;
+            }
+            addProblem(section.total, problem, firstOutOfBand);
+            if (found)
+                addProblem(rowsByCode[key], problem, firstOutOfBand);
+            ++report.problemsByKind[problem.kind];
+            if (l == report.focusLevel)
+                report.problemSpots.push_back({problem.location, problem.kind});
+        }
+        for (auto& [key, row] : rowsByCode) {
+            section.total.units += row.units;
+            section.total.households += row.households;
+            section.total.residents += row.residents;
+            section.rows.push_back(row);
+        }
+        section.total.parentCode = QStringLiteral("合计");
+        section.total.parentName = report.scopeName;
+        everybody.writeTo(section.total);
+        QSet<QString> statuses;
+        for (const Row& row : section.rows)
+            for (const auto& [status, count] : row.membersByStatus)
+                statuses.insert(status);
+        section.statuses = statuses.values();
+        std::sort(section.statuses.begin(), section.statuses.end());
+        report.sections.push_back(std::move(section));
+    }
+
+    // the map: the focus level's parents (or the level itself at the top) in scope
+    const int outlineLevel = std::max(0, report.focusLevel - 1);
+    for (const Unit& unit : data.units)
+        if (unit.level == outlineLevel && inScope(unit)) {
+            report.outlines.push_back(unit.boundary);
+            report.extent.include(unit.boundary.envelope());
+        }
+    if (report.outlines.empty() && scope) {
+        report.outlines.push_back(scope->boundary);
+        report.extent.include(scope->boundary.envelope());
+    }
+    return report;
+}
+
+std::vector<QStringList> CoverageReport::table(const Section& section) const
+{
+    QStringList header{QStringLiteral("上级编码"), QStringLiteral("上级名称"), QStringLiteral("单元数"),
+                       QStringLiteral("户数"),     QStringLiteral("人口"),     QStringLiteral("户数目标"),
+                       QStringLiteral("人员数")};
+    for (const QString& role : section.roleNames)
+        header << role;
+    for (const QString& status : section.statuses)
+        header << status;
+    header << QStringLiteral("户数÷人员数") << QStringLiteral("超出目标范围") << QStringLiteral("职务空缺")
+           << QStringLiteral("缺口") << QStringLiteral("缺口面积(平方米)") << QStringLiteral("重叠")
+           << QStringLiteral("重叠面积(平方米)") << QStringLiteral("比例问题") << QStringLiteral("问题总数");
+    std::vector<QStringList> rows{header};
+    const auto line = [&](const Row& row) {
+        QStringList cells{row.parentCode,
+                          row.parentName,
+                          QString::number(row.units),
+                          QString::number(row.households),
+                          QString::number(row.residents),
+                          bandText(section.households),
+                          QString::number(row.members)};
+        for (const QString& role : section.roleKeys)
+            cells << QString::number(row.membersByRole.count(role) ? row.membersByRole.at(role) : 0);
+        for (const QString& status : section.statuses)
+            cells << QString::number(row.membersByStatus.count(status) ? row.membersByStatus.at(status) : 0);
+        cells << number(row.householdsPerMember()) << QString::number(row.outOfBand)
+              << QString::number(row.missingRoles) << QString::number(row.gaps) << number(row.gapAreaM2)
+              << QString::number(row.overlaps) << number(row.overlapAreaM2)
+              << QString::number(row.ratioProblems) << QString::number(row.problems);
+        return cells;
+    };
+    for (const Row& row : section.rows)
+        rows.push_back(line(row));
+    rows.push_back(line(section.total));
+    return rows;
+}
+
+std::vector<QStringList> CoverageReport::combinedTable() const
+{
+    // the columns every section shares, then each section's roles and statuses under one union
+    QStringList extra;
+    for (const bool roles : {true, false})
+        for (const Section& section : sections)
+            for (const QString& name : roles ? section.roleNames : section.statuses)
+                if (!extra.contains(name))
+                    extra << name;
+    std::vector<QStringList> combined;
+    for (const Section& section : sections) {
+        const std::vector<QStringList> own = table(section);
+        const QStringList& header = own.front();
+        const auto reorder = [&](const QStringList& cells) {
+            QStringList out{cells.mid(0, 7)};
+            for (const QString& name : extra) {
+                const int at = header.indexOf(name);
+                out << (at >= 0 ? cells.at(at) : QString());
+            }
+            out << cells.mid(7 + section.roleNames.size() + section.statuses.size());
+            return out;
+        };
+        if (combined.empty())
+            combined.push_back(QStringList{QStringLiteral("层级")} + reorder(header));
+        for (size_t i = 1; i < own.size(); ++i)
+            combined.push_back(QStringList{section.name} + reorder(own[i]));
+    }
+    return combined;
+}
+
+QStringList CoverageReport::charts() const
+{
+    QStringList svgs;
+    const Section* focus = nullptr;
+    for (const Section& section : sections)
+        if (section.level == focusLevel)
+            focus = &section;
+    if (!focus && !sections.empty())
+        focus = &sections.back();
+    if (!focus)
+        return svgs;
+
+    // 1. households per unit against the target band
+    {
+        const int width = 640, height = 280, left = 50, right = 20, top = 40, bottom = 50;
+        const qint64 maxValue = std::max<qint64>(
+            {1,
+             focus->householdsPerUnit.empty()
+                 ? 1
+                 : *std::max_element(focus->householdsPerUnit.begin(), focus->householdsPerUnit.end()),
+             focus->households.max.value_or(0)});
+        const int bins = 16;
+        // bins of a round width: 1, 2 or 5 times a power of ten
+        const double rough = double(maxValue) * 1.05 / bins;
+        const double power = std::pow(10.0, std::floor(std::log10(std::max(1.0, rough))));
+        double binWidth = power;
+        for (const double step : {1.0, 2.0, 5.0, 10.0})
+            if (power * step >= rough) {
+                binWidth = power * step;
+                break;
+            }
+        std::vector<int> counts(bins, 0);
+        for (qint64 value : focus->householdsPerUnit)
+            ++counts[static_cast<size_t>(
+                std::min<qint64>(bins - 1, static_cast<qint64>(double(value) / binWidth)))];
+        const int peak = std::max(1, *std::max_element(counts.begin(), counts.end()));
+        const double plotW = width - left - right, plotH = height - top - bottom;
+        const auto xOf = [&](double value) { return left + value / (binWidth * bins) * plotW; };
+        QString svg = QStringLiteral("<svg xmlns='http://www.w3.org/2000/svg' width='%1' height='%2' "
+                                     "viewBox='0 0 %1 %2' font-family=\"%3\" font-size='12'>")
+                          .arg(width)
+                          .arg(height)
+                          .arg(QLatin1String(ChartFont));
+        svg += QStringLiteral("<rect width='%1' height='%2' fill='white'/>").arg(width).arg(height);
+        const QString band = bandText(focus->households);
+        svg += QStringLiteral("<text x='%1' y='22' font-size='15' font-weight='bold'>各%2户数分布%3</text>")
+                   .arg(left)
+                   .arg(escaped(focus->name),
+                        band.isEmpty() ? QString() : QStringLiteral("（目标 %1 户）").arg(band));
+        if (focus->households.isSet()) {
+            const double from = xOf(double(focus->households.min.value_or(0)));
+            const double to = xOf(double(focus->households.max.value_or(qint64(binWidth * bins))));
+            svg += QStringLiteral("<rect x='%1' y='%2' width='%3' height='%4' fill='#e3f2e1'/>")
+                       .arg(from)
+                       .arg(top)
+                       .arg(std::max(0.0, to - from))
+                       .arg(plotH);
+        }
+        for (int i = 0; i < bins; ++i) {
+            const double lowValue = i * binWidth, highValue = (i + 1) * binWidth;
+            const bool inBand = focus->households.contains(qint64(lowValue)) &&
+                                focus->households.contains(qint64(highValue) - 1);
+            const double barH = plotH * counts[static_cast<size_t>(i)] / peak;
+            svg += QStringLiteral("<rect x='%1' y='%2' width='%3' height='%4' fill='%5'/>")
+                       .arg(xOf(lowValue) + 1)
+                       .arg(top + plotH - barH)
+                       .arg(std::max(1.0, xOf(highValue) - xOf(lowValue) - 2))
+                       .arg(barH)
+                       .arg(inBand ? QStringLiteral("#4c9a4a") : QStringLiteral("#e8833a"));
+            if (counts[static_cast<size_t>(i)] > 0)
+                svg += QStringLiteral("<text x='%1' y='%2' text-anchor='middle' font-size='10'>%3</text>")
+                           .arg((xOf(lowValue) + xOf(highValue)) / 2)
+                           .arg(top + plotH - barH - 3)
+                           .arg(counts[static_cast<size_t>(i)]);
+        }
+        svg += QStringLiteral("<line x1='%1' y1='%2' x2='%3' y2='%2' stroke='#333'/>")
+                   .arg(left)
+                   .arg(top + plotH)
+                   .arg(width - right);
+        for (int i = 0; i <= bins; i += 4)
+            svg += QStringLiteral("<text x='%1' y='%2' text-anchor='middle' font-size='10'>%3</text>")
+                       .arg(xOf(i * binWidth))
+                       .arg(top + plotH + 14)
+                       .arg(qint64(i * binWidth));
+        svg +=
+            QStringLiteral("<text x='%1' y='%2' text-anchor='middle'>户数（每柱为该户数段内的%3个数）</text>")
+                .arg(left + plotW / 2)
+                .arg(height - 12)
+                .arg(escaped(focus->name));
+        svg += QStringLiteral("</svg>");
+        svgs << svg;
+    }
+
+    // 2. problems by parent
+    {
+        std::vector<const Row*> rows;
+        for (const Row& row : focus->rows)
+            rows.push_back(&row);
+        std::stable_sort(rows.begin(), rows.end(),
+                         [](const Row* a, const Row* b) { return a->problems > b->problems; });
+        if (rows.size() > 25)
+            rows.resize(25);
+        const int width = 640, left = 170, right = 50, top = 40, barH = 18;
+        const int height = top + static_cast<int>(rows.size()) * (barH + 6) + 20;
+        qint64 peak = 1;
+        for (const Row* row : rows)
+            peak = std::max(peak, row->problems);
+        QString svg = QStringLiteral("<svg xmlns='http://www.w3.org/2000/svg' width='%1' height='%2' "
+                                     "viewBox='0 0 %1 %2' font-family=\"%3\" font-size='12'>")
+                          .arg(width)
+                          .arg(height)
+                          .arg(QLatin1String(ChartFont));
+        svg += QStringLiteral("<rect width='%1' height='%2' fill='white'/>").arg(width).arg(height);
+        svg +=
+            QStringLiteral("<text x='10' y='22' font-size='15' font-weight='bold'>%1问题数（按上级）</text>")
+                .arg(escaped(focus->name));
+        int y = top;
+        for (const Row* row : rows) {
+            const double w = double(width - left - right) * double(row->problems) / double(peak);
+            svg += QStringLiteral("<text x='%1' y='%2' text-anchor='end'>%3</text>")
+                       .arg(left - 8)
+                       .arg(y + 13)
+                       .arg(escaped(row->parentName.left(12)));
+            svg += QStringLiteral("<rect x='%1' y='%2' width='%3' height='%4' fill='%5'/>")
+                       .arg(left)
+                       .arg(y)
+                       .arg(std::max(w, row->problems ? 1.0 : 0.0))
+                       .arg(barH)
+                       .arg(row->problems ? QStringLiteral("#d62728") : QStringLiteral("#ccc"));
+            svg += QStringLiteral("<text x='%1' y='%2'>%3</text>")
+                       .arg(left + w + 6)
+                       .arg(y + 13)
+                       .arg(row->problems);
+            y += barH + 6;
+        }
+        svg += QStringLiteral("</svg>");
+        svgs << svg;
+    }
+
+    // 3. where the problems are
+    if (!extent.isEmpty()) {
+        const int width = 640, height = 460, margin = 16, legendH = 40;
+        const double scale = std::min((width - 2 * margin) / std::max(1.0, extent.width()),
+                                      (height - 2 * margin - legendH - 24) / std::max(1.0, extent.height()));
+        const double offsetX = margin + ((width - 2 * margin) - extent.width() * scale) / 2;
+        const double offsetY = 30 + ((height - 2 * margin - legendH - 24) - extent.height() * scale) / 2;
+        const auto x = [&](double mapX) { return offsetX + (mapX - extent.minX) * scale; };
+        const auto y = [&](double mapY) { return offsetY + (extent.maxY - mapY) * scale; };
+        QString svg = QStringLiteral("<svg xmlns='http://www.w3.org/2000/svg' width='%1' height='%2' "
+                                     "viewBox='0 0 %1 %2' font-family=\"%3\" font-size='12'>")
+                          .arg(width)
+                          .arg(height)
+                          .arg(QLatin1String(ChartFont));
+        svg += QStringLiteral("<rect width='%1' height='%2' fill='white'/>").arg(width).arg(height);
+        svg += QStringLiteral("<text x='10' y='20' font-size='15' font-weight='bold'>%1问题分布</text>")
+                   .arg(escaped(focus->name));
+        for (const MultiPolygon& outline : outlines) {
+            QString path;
+            for (const Polygon& polygon : outline.polygons)
+                for (const Ring& ring : polygon.rings)
+                    for (size_t i = 0; i < ring.size(); ++i)
+                        path += QStringLiteral("%1%2 %3")
+                                    .arg(i == 0 ? QStringLiteral("M") : QStringLiteral(" L"))
+                                    .arg(x(ring[i].x), 0, 'f', 1)
+                                    .arg(y(ring[i].y), 0, 'f', 1);
+            svg += QStringLiteral("<path d='%1 Z' fill='#f4f1ea' stroke='#8a8a8a' stroke-width='1' "
+                                  "fill-rule='evenodd'/>")
+                       .arg(path);
+        }
+        std::map<Problem::Kind, int> shown;
+        for (const ProblemSpot& spot : problemSpots) {
+            svg +=
+                QStringLiteral("<circle cx='%1' cy='%2' r='4' fill='%3' fill-opacity='0.85' stroke='white' "
+                               "stroke-width='0.8'/>")
+                    .arg(x(spot.location.x), 0, 'f', 1)
+                    .arg(y(spot.location.y), 0, 'f', 1)
+                    .arg(kindColour(spot.kind));
+            ++shown[spot.kind];
+        }
+        int legendX = margin;
+        for (const auto& [kind, count] : shown) {
+            svg += QStringLiteral("<circle cx='%1' cy='%2' r='5' fill='%3'/><text x='%4' y='%5'>%6 %7</text>")
+                       .arg(legendX + 5)
+                       .arg(height - 20)
+                       .arg(kindColour(kind))
+                       .arg(legendX + 14)
+                       .arg(height - 16)
+                       .arg(kindName(kind))
+                       .arg(count);
+            legendX += 120;
+        }
+        if (shown.empty())
+            svg += QStringLiteral("<text x='%1' y='%2'>没有问题</text>").arg(margin).arg(height - 16);
+        svg += QStringLiteral("</svg>");
+        svgs << svg;
+    }
+    return svgs;
+}
+
+QString CoverageReport::toHtml(const QStringList& chartUrls, int chartWidth) const
+{
+    QString html =
+        QStringLiteral(
+            "<!DOCTYPE html>\n<html lang='zh-CN'><head><meta charset='utf-8'><title>%1 覆盖情况报告</title>"
+            "<style>body{font-family:'WenQuanYi Micro Hei','Noto Sans CJK SC','Microsoft YaHei',sans-serif;"
+            "margin:24px;color:#222;font-size:13px}h1{font-size:20px}h2{font-size:16px;margin-top:24px;"
+            "border-bottom:1px solid #ccc}table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid "
+            "#bbb;"
+            "padding:3px 6px}th{background:#eef1f5}td.n{text-align:right}tr.total td{font-weight:bold;"
+            "background:#f6f6f6}td.bad{color:#b00020;font-weight:bold}.meta{color:#666}.charts img,.charts "
+            "svg{"
+            "margin:6px 12px 6px 0;vertical-align:top}</style></head><body>\n")
+            .arg(escaped(projectName));
+    html += QStringLiteral("<h1>%1 网格化管理覆盖情况报告</h1>\n").arg(escaped(projectName));
+    html += QStringLiteral("<p class='meta'>范围：%1　生成时间：%2</p>\n")
+                .arg(escaped(scopeName), created.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+
+    html +=
+        QStringLiteral("<h2>概况</h2>\n<table border='1' cellspacing='0' cellpadding='3'><tr><th>层级</th>"
+                       "<th>单元数</th><th>户数</th><th>人口</th><th>人员数</th><th>问题数</th></tr>\n");
+    for (const Section& section : sections)
+        html += QStringLiteral(
+                    "<tr><td>%1</td><td class='n' align='right'>%2</td><td class='n' align='right'>%3</td>"
+                    "<td class='n' align='right'>%4</td><td class='n' align='right'>%5</td>"
+                    "<td class='n' align='right'>%6</td></tr>\n")
+                    .arg(escaped(section.name))
+                    .arg(section.total.units)
+                    .arg(section.total.households)
+                    .arg(section.total.residents)
+                    .arg(section.total.members)
+                    .arg(section.total.problems);
+    html += QStringLiteral("</table>\n<p>花名册 %1 人，%2 项职务；%3 人未担任任何职务。</p>\n")
+                .arg(members)
+                .arg(assignments)
+                .arg(unassignedMembers);
+    if (!problemsByKind.empty()) {
+        QStringList kinds;
+        for (const auto& [kind, count] : problemsByKind)
+            kinds << QStringLiteral("%1 %2").arg(kindName(kind)).arg(count);
+        html += QStringLiteral("<p>问题：%1。</p>\n").arg(kinds.join(QStringLiteral("，")));
+    } else {
+        html += QStringLiteral("<p>没有发现问题。</p>\n");
+    }
+
+    html += QStringLiteral("<h2>图表</h2>\n<div class='charts'>");
+    const QStringList svgs = charts();
+    for (int i = 0; i < svgs.size(); ++i) {
+        if (i < chartUrls.size())
+            html += QStringLiteral("<img src='%1' width='%2'/> ")
+                        .arg(chartUrls.at(i))
+                        .arg(chartWidth > 0 ? QString::number(chartWidth)
+                                            : svgs.at(i)
+                                                  .section(QStringLiteral("width='"), 1, 1)
+                                                  .section(QLatin1Char('\''), 0, 0));
+        else
+            html += svgs.at(i) + QLatin1Char('\n');
+    }
+    html += QStringLiteral("</div>\n");
+
+    for (const Section& section : sections) {
+        html += QStringLiteral(
+                    "<h2>%1（%2 个）</h2>\n<table border='1' cellspacing='0' cellpadding='3' width='100%'>")
+                    .arg(escaped(section.name))
+                    .arg(section.total.units);
+        const std::vector<QStringList> rows = table(section);
+        const QStringList& header = rows.front();
+        const QSet<int> flagged{static_cast<int>(header.indexOf(QStringLiteral("超出目标范围"))),
+                                static_cast<int>(header.indexOf(QStringLiteral("职务空缺"))),
+                                static_cast<int>(header.indexOf(QStringLiteral("缺口"))),
+                                static_cast<int>(header.indexOf(QStringLiteral("重叠"))),
+                                static_cast<int>(header.indexOf(QStringLiteral("比例问题")))};
+        html += QStringLiteral("<tr>");
+        for (const QString& cell : header)
+            html += QStringLiteral("<th>%1</th>").arg(escaped(cell));
+        html += QStringLiteral("</tr>\n");
+        for (size_t r = 1; r < rows.size(); ++r) {
+            html += r + 1 == rows.size() ? QStringLiteral("<tr class='total'>") : QStringLiteral("<tr>");
+            for (int c = 0; c < rows[r].size(); ++c) {
+                const QString& cell = rows[r].at(c);
+                bool isNumber = false;
+                const double value = cell.toDouble(&isNumber);
+                const bool bad = flagged.contains(c) && isNumber && value > 0;
+                html +=
+                    QStringLiteral("<td%1>%2</td>")
+                        .arg(bad ? QStringLiteral(" class='n bad' align='right' style='white-space:nowrap'")
+                             : isNumber && c >= 2
+                                 ? QStringLiteral(" class='n' align='right' style='white-space:nowrap'")
+                                 : QStringLiteral(" style='white-space:nowrap'"))
+                        .arg(r + 1 == rows.size() && bad ? QStringLiteral("<b>%1</b>").arg(escaped(cell))
+                                                         : escaped(cell));
+            }
+            html += QStringLiteral("</tr>\n");
+        }
+        html += QStringLiteral("</table>\n");
+    }
+    html += QStringLiteral("</body></html>\n");
+    return html;
+}
+
+} // namespace gridmodel

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "checker.h"
+#include "projectdata.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+#include <map>
+#include <vector>
+
+namespace gridmodel {
+
+class HierarchyIndex;
+
+/**
+ * What analysts report upward: for each level, per parent and in total, the units,
+ * households and residents, the people by role and by status, households per person,
+ * units outside their target band, required roles left empty, gaps and overlaps (count and
+ * area) and ratio problems; the people holding no role anywhere. The problem figures are the
+ * checker's, so the report and the window agree. Always in Chinese, as reports go upward.
+ */
+class CoverageReport
+{
+public:
+    struct Row
+    {
+        QString parentCode; //!< empty for the whole district (the top level, and totals)
+        QString parentName;
+        qint64 units = 0;
+        qint64 households = 0;
+        qint64 residents = 0;
+        qint64 members = 0; //!< distinct people holding a role in these units
+        std::map<QString, qint64> membersByRole;   //!< role key -> people
+        std::map<QString, qint64> membersByStatus; //!< 在职, 离退休 ... -> people
+        qint64 outOfBand = 0;                      //!< units outside a target band
+        qint64 missingRoles = 0;                   //!< required roles left empty (unit and role)
+        qint64 gaps = 0;
+        double gapAreaM2 = 0;
+        qint64 overlaps = 0;
+        double overlapAreaM2 = 0;
+        qint64 ratioProblems = 0;
+        qint64 problems = 0; //!< every problem of the level here, of any kind
+
+        //! households per person in a role; 0 without people
+        double householdsPerMember() const { return members ? double(households) / double(members) : 0; }
+    };
+
+    struct Section
+    {
+        int level = 0;
+        QString key;
+        QString name;         //!< Chinese
+        QStringList roleKeys; //!< the level's roles, in template order
+        QStringList roleNames;
+        QStringList statuses; //!< the people's statuses found at the level
+        TargetBand households;
+        std::vector<Row> rows; //!< one per parent, in code order
+        Row total;
+        std::vector<qint64> householdsPerUnit; //!< for the distribution chart
+    };
+
+    struct ProblemSpot
+    {
+        Point location;
+        Problem::Kind kind;
+    };
+
+    QString projectName;
+    QString scopeName; //!< the unit reported on ("全辖区" for all)
+    QDateTime created;
+    int focusLevel = 0; //!< the level the charts and map show
+    std::vector<Section> sections;
+    qint64 members = 0;
+    qint64 assignments = 0;
+    qint64 unassignedMembers = 0; //!< people in the roster with no role anywhere
+    std::map<Problem::Kind, qint64> problemsByKind;
+    std::vector<ProblemSpot> problemSpots;
+    std::vector<MultiPolygon> outlines; //!< the focus level's parents, for the map
+    Envelope extent;
+
+    /**
+     * The report on `level` (-1: every level) inside `within` (0: the whole district), from
+     * the checker's `problems` for the same project.
+     */
+    static CoverageReport of(const ProjectData& data, const HierarchyIndex& index,
+                             const std::vector<Problem>& problems, int level = -1, UnitId within = 0);
+
+    //! the Chinese name of a kind of problem, as the report prints it
+    static QString kindName(Problem::Kind kind);
+
+    //! the header and a row per parent and a total row, for one section
+    std::vector<QStringList> table(const Section& section) const;
+    //! every section in one table (CSV): the union of roles and statuses as columns
+    std::vector<QStringList> combinedTable() const;
+
+    //! the charts as SVG documents: households per unit against the band, problems by parent, the map
+    QStringList charts() const;
+    /**
+     * A self-contained HTML page: summary, the charts, a table per level. With `chartUrls`
+     * the charts are images at those URLs (to lay the page out as PDF) instead of inline SVG,
+     * `chartWidth` pixels wide (0: as drawn).
+     */
+    QString toHtml(const QStringList& chartUrls = QStringList(), int chartWidth = 0) const;
+};
+
+} // namespace gridmodel

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace gridmodel {
+
+/** A named table, its header first: a sheet of a spreadsheet. */
+struct Sheet
+{
+    QString name;
+    std::vector<QStringList> rows;
+};
+
+/**
+ * Tables for spreadsheets. CSV in UTF-8 with a byte order mark (so Excel reads Chinese
+ * right) or in GBK, quoted where needed; XLSX through GDAL, a sheet per table, columns of
+ * numbers written as numbers.
+ */
+class TableWriter
+{
+public:
+    enum class Encoding
+    {
+        Utf8WithBom,
+        Gbk
+    };
+
+    //! throws Error(Io), or Error(InvalidInput) naming text GBK cannot hold; writes nothing then
+    static void writeCsv(const std::vector<QStringList>& table, const QString& path, Encoding encoding);
+    //! throws Error(Io); leaves no file then
+    static void writeXlsx(const std::vector<Sheet>& sheets, const QString& path);
+};
+
+} // namespace gridmodel

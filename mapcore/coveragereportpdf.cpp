@@ -1,0 +1,58 @@
+#include "coveragereportpdf.h"
+
+#include "coveragereport.h"
+#include "error.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QImage>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSvgRenderer>
+#include <QTextDocument>
+#include <QUrl>
+
+namespace mapcore {
+
+void CoverageReportPdf::write(const gridmodel::CoverageReport& report, const QString& path)
+{
+    QTextDocument document;
+    document.setDefaultFont(QFont(QStringLiteral("WenQuanYi Micro Hei"), 8));
+    QStringList urls;
+    const QStringList charts = report.charts();
+    for (int i = 0; i < charts.size(); ++i) {
+        QSvgRenderer renderer(charts.at(i).toUtf8());
+        constexpr int Oversampling = 3; // about 290 dpi as the page shows it
+        QImage image(renderer.defaultSize() * Oversampling, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        renderer.render(&painter);
+        painter.end();
+        const QString url = QStringLiteral("chart:%1").arg(i);
+        document.addResource(QTextDocument::ImageResource, QUrl(url), image);
+        urls << url;
+    }
+    document.setHtml(report.toHtml(urls, 480)); // two charts side by side on a landscape page
+
+    const QString partial = path + QStringLiteral(".part");
+    {
+        QPdfWriter writer(partial);
+        writer.setTitle(QStringLiteral("%1 覆盖情况报告").arg(report.projectName));
+        writer.setCreator(QStringLiteral("GridAtlas"));
+        writer.setResolution(96);
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape,
+                                         QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
+        document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
+        document.print(&writer);
+    }
+    QFile::remove(path);
+    if (!QFile::exists(partial) || !QFile::rename(partial, path)) {
+        QFile::remove(partial);
+        throw gridmodel::Error(gridmodel::Error::Kind::Io,
+                               QCoreApplication::translate("mapcore", "Cannot write %1").arg(path));
+    }
+}
+
+} // namespace mapcore
