@@ -996,5 +996,9 @@
         <source>%1 is already open</source>
         <translation>%1 已经打开</translation>
     </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
 </context>
 </TS>

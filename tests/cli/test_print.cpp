@@ -256,6 +256,59 @@ private slots:
         QVERIFY2(run("pdfinfo", {pdf}).out.contains("(A3)"), qPrintable(run("pdfinfo", {pdf}).out));
     }
 
+    void theCoverageReportInEveryFormat()
+    {
+        // a grid leader leaves: the report names the empty role in every format
+        const QString file = mDir.filePath("report.gpkg");
+        QFile::copy(mDemo, file);
+        QString communityCode;
+        const Grid first = gridsOfFirstCommunity(&communityCode).front();
+        MemberId leader = 0;
+        {
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadOnly);
+            for (const Assignment& assignment : project->data().assignments)
+                if (assignment.unitId == first.unit.id && assignment.role == QLatin1String("grid_leader"))
+                    leader = assignment.memberId;
+        }
+        QCOMPARE(run(GRIDATLAS_CLI, {"member", "unassign", file, QString::number(leader), first.unit.code,
+                                     "--role", "grid_leader"})
+                     .exitCode,
+                 0);
+
+        const QString pdf = mDir.filePath("coverage.pdf");
+        const Result printed = run(GRIDATLAS_CLI, {"report", file, "--format", "pdf", "-o", pdf});
+        QVERIFY2(printed.exitCode == 0, qPrintable(printed.err));
+        const QString words = text(pdf);
+        QVERIFY(words.contains(QStringLiteral("覆盖情况报告")));
+        QVERIFY(words.contains(QStringLiteral("职务空缺 1")));
+        QVERIFY(words.contains(first.community));
+        QVERIFY(run("pdffonts", {pdf}).out.contains("WenQuanYi"));
+
+        const QString html = mDir.filePath("coverage.html");
+        QCOMPARE(
+            run(GRIDATLAS_CLI, {"report", file, "--level", "grid", "--format", "html", "-o", html}).exitCode,
+            0);
+        QFile page(html);
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const QString markup = QString::fromUtf8(page.readAll());
+        QCOMPARE(markup.count("<svg"), 3);
+        QVERIFY(markup.contains(QStringLiteral("职务空缺 1")));
+        QVERIFY(!markup.contains(QStringLiteral("社区（"))); // only the grid level
+
+        const QString csv = mDir.filePath("coverage.csv");
+        QCOMPARE(run(GRIDATLAS_CLI, {"report", file, "--within", communityCode, "--format", "csv", "-o", csv})
+                     .exitCode,
+                 0);
+        QFile table(csv);
+        QVERIFY(table.open(QIODevice::ReadOnly));
+        const QByteArray bytes = table.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        QVERIFY(QString::fromUtf8(bytes).contains(QStringLiteral("上级编码")));
+        const Result refused = run(GRIDATLAS_CLI, {"report", file, "--format", "doc", "-o", csv});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY(refused.err.contains("doc"));
+    }
+
     void refusesWhatItCannotPrint()
     {
         const QString pdf = mDir.filePath("refused.pdf");
