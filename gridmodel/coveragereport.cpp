@@ -13,6 +13,17 @@ namespace {
 
 const char* const ChartFont = "'WenQuanYi Micro Hei','Noto Sans CJK SC','Microsoft YaHei',sans-serif";
 
+//! an SVG document's opening: its size, the font, a white ground
+QString svgStart(int width, int height)
+{
+    return QStringLiteral(
+               "<svg xmlns='http://www.w3.org/2000/svg' width='%1' height='%2' viewBox='0 0 %1 %2' "
+               "font-family=\"%3\" font-size='12'><rect width='%1' height='%2' fill='white'/>")
+        .arg(width)
+        .arg(height)
+        .arg(QLatin1String(ChartFont));
+}
+
 QString escaped(const QString& text)
 {
     return text.toHtmlEscaped();
@@ -383,12 +394,7 @@ QStringList CoverageReport::charts() const
         const int peak = std::max(1, *std::max_element(counts.begin(), counts.end()));
         const double plotW = width - left - right, plotH = height - top - bottom;
         const auto xOf = [&](double value) { return left + value / (binWidth * bins) * plotW; };
-        QString svg = QStringLiteral("<svg xmlns='http://www.w3.org/2000/svg' width='%1' height='%2' "
-                                     "viewBox='0 0 %1 %2' font-family=\"%3\" font-size='12'>")
-                          .arg(width)
-                          .arg(height)
-                          .arg(QLatin1String(ChartFont));
-        svg += QStringLiteral("<rect width='%1' height='%2' fill='white'/>").arg(width).arg(height);
+        QString svg = svgStart(width, height);
         const QString band = bandText(focus->households);
         svg += QStringLiteral("<text x='%1' y='22' font-size='15' font-weight='bold'>各%2户数分布%3</text>")
                    .arg(left)
@@ -452,12 +458,7 @@ QStringList CoverageReport::charts() const
         qint64 peak = 1;
         for (const Row* row : rows)
             peak = std::max(peak, row->problems);
-        QString svg = QStringLiteral("<svg xmlns='http://www.w3.org/2000/svg' width='%1' height='%2' "
-                                     "viewBox='0 0 %1 %2' font-family=\"%3\" font-size='12'>")
-                          .arg(width)
-                          .arg(height)
-                          .arg(QLatin1String(ChartFont));
-        svg += QStringLiteral("<rect width='%1' height='%2' fill='white'/>").arg(width).arg(height);
+        QString svg = svgStart(width, height);
         svg +=
             QStringLiteral("<text x='10' y='22' font-size='15' font-weight='bold'>%1问题数（按上级）</text>")
                 .arg(escaped(focus->name));
@@ -493,12 +494,7 @@ QStringList CoverageReport::charts() const
         const double offsetY = 30 + ((height - 2 * margin - legendH - 24) - extent.height() * scale) / 2;
         const auto x = [&](double mapX) { return offsetX + (mapX - extent.minX) * scale; };
         const auto y = [&](double mapY) { return offsetY + (extent.maxY - mapY) * scale; };
-        QString svg = QStringLiteral("<svg xmlns='http://www.w3.org/2000/svg' width='%1' height='%2' "
-                                     "viewBox='0 0 %1 %2' font-family=\"%3\" font-size='12'>")
-                          .arg(width)
-                          .arg(height)
-                          .arg(QLatin1String(ChartFont));
-        svg += QStringLiteral("<rect width='%1' height='%2' fill='white'/>").arg(width).arg(height);
+        QString svg = svgStart(width, height);
         svg += QStringLiteral("<text x='10' y='20' font-size='15' font-weight='bold'>%1问题分布</text>")
                    .arg(escaped(focus->name));
         for (const MultiPolygon& outline : outlines) {
