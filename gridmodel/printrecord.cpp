@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 
 namespace gridmodel {
 
@@ -40,19 +41,12 @@ void PrintRecord::save(const QString& path) const
     QJsonObject pages;
     for (auto it = mPrinted.begin(); it != mPrinted.end(); ++it)
         pages.insert(it.key(), QString::fromLatin1(it.value()));
-    const QString partial = path + QStringLiteral(".partial");
-    QFile file(partial);
+    // written beside and renamed into place: the record is whole or as it was
+    QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) ||
         file.write(QJsonDocument(QJsonObject{{QStringLiteral("pages"), pages}}).toJson()) < 0 ||
-        !file.flush()) {
-        file.remove();
+        !file.commit())
         throw Error(Error::Kind::Io, Tr::tr("Cannot write %1").arg(path));
-    }
-    file.close();
-    if ((QFile::exists(path) && !QFile::remove(path)) || !QFile::rename(partial, path)) {
-        QFile::remove(partial);
-        throw Error(Error::Kind::Io, Tr::tr("Cannot write %1").arg(path));
-    }
 }
 
 QByteArray PrintRecord::fingerprint(const ProjectData& data, const HierarchyIndex& index, UnitId id,

@@ -5,6 +5,7 @@
 #include "translation.h"
 
 #include <QFile>
+#include <QSaveFile>
 #include <gdal.h>
 #include <ogr_api.h>
 
@@ -35,8 +36,8 @@ void TableWriter::writeCsv(const std::vector<QStringList>& table, const QString&
     }
     const QByteArray bytes =
         encoding == Encoding::Gbk ? TextEncoding::toGbk(text) : QByteArray("\xEF\xBB\xBF") + text.toUtf8();
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         throw Error(Error::Kind::Io, Tr::tr("Cannot write %1").arg(path));
 }
 
@@ -79,17 +80,18 @@ std::vector<ColumnType> columnTypes(const std::vector<QStringList>& rows)
 
 bool writeSheet(GDALDatasetH dataset, const Sheet& sheet)
 {
-    OGRLayerH layer = GDALDatasetCreateLayer(dataset, sheet.name.toUtf8().constData(), nullptr, wkbNone, nullptr);
+    OGRLayerH layer =
+        GDALDatasetCreateLayer(dataset, sheet.name.toUtf8().constData(), nullptr, wkbNone, nullptr);
     if (!layer || sheet.rows.empty())
         return layer != nullptr;
     const QStringList& header = sheet.rows.front();
     const std::vector<ColumnType> types = columnTypes(sheet.rows);
     for (int column = 0; column < header.size(); ++column) {
         const ColumnType type = types[static_cast<size_t>(column)];
-        OGRFieldDefnH field = OGR_Fld_Create(header.at(column).toUtf8().constData(),
-                                             type == ColumnType::Whole     ? OFTInteger64
-                                             : type == ColumnType::Decimal ? OFTReal
-                                                                           : OFTString);
+        OGRFieldDefnH field =
+            OGR_Fld_Create(header.at(column).toUtf8().constData(), type == ColumnType::Whole ? OFTInteger64
+                                                                   : type == ColumnType::Decimal ? OFTReal
+                                                                                                 : OFTString);
         OGR_L_CreateField(layer, field, TRUE);
         OGR_Fld_Destroy(field);
     }

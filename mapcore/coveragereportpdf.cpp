@@ -4,11 +4,11 @@
 #include "error.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QImage>
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QSaveFile>
 #include <QSvgRenderer>
 #include <QTextDocument>
 #include <QUrl>
@@ -36,9 +36,12 @@ void CoverageReportPdf::write(const gridmodel::CoverageReport& report, const QSt
     }
     document.setHtml(report.toHtml(urls, 480)); // two charts side by side on a landscape page
 
-    const QString partial = path + QStringLiteral(".part");
+    QSaveFile file(path); // the report appears whole or not at all
+    if (!file.open(QIODevice::WriteOnly))
+        throw gridmodel::Error(gridmodel::Error::Kind::Io,
+                               QCoreApplication::translate("mapcore", "Cannot write %1").arg(path));
     {
-        QPdfWriter writer(partial);
+        QPdfWriter writer(&file);
         writer.setTitle(QStringLiteral("%1 覆盖情况报告").arg(report.projectName));
         writer.setCreator(QStringLiteral("GridAtlas"));
         writer.setResolution(96);
@@ -47,12 +50,9 @@ void CoverageReportPdf::write(const gridmodel::CoverageReport& report, const QSt
         document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
         document.print(&writer);
     }
-    QFile::remove(path);
-    if (!QFile::exists(partial) || !QFile::rename(partial, path)) {
-        QFile::remove(partial);
+    if (!file.commit())
         throw gridmodel::Error(gridmodel::Error::Kind::Io,
                                QCoreApplication::translate("mapcore", "Cannot write %1").arg(path));
-    }
 }
 
 } // namespace mapcore

@@ -5,9 +5,9 @@
 #include "projectfile.h"
 #include "responsibilitymaplayout.h"
 
-#include <QFile>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QSaveFile>
 #include <cmath>
 #include <qgslayertree.h>
 #include <qgslayoutexporter.h>
@@ -159,10 +159,12 @@ void ResponsibilityMapPrinter::writePdf(const std::vector<gridmodel::UnitId>& un
     if (units.empty())
         throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput,
                                QStringLiteral("没有要打印的单元 / nothing to print"));
-    const QString partial = path + QStringLiteral(".partial");
-    QFile::remove(partial);
+    QSaveFile file(path); // written beside and renamed into place when whole
+    if (!file.open(QIODevice::WriteOnly))
+        throw gridmodel::Error(gridmodel::Error::Kind::Io,
+                               QStringLiteral("无法写入 %1 / cannot write").arg(path));
     {
-        QPdfWriter writer(partial);
+        QPdfWriter writer(&file);
         writer.setResolution(static_cast<int>(PdfDpi));
         writer.setCreator(QStringLiteral("GridAtlas"));
         writer.setTitle(QStringLiteral("%1 责任图").arg(mProject.data().name));
@@ -170,8 +172,7 @@ void ResponsibilityMapPrinter::writePdf(const std::vector<gridmodel::UnitId>& un
         const int total = static_cast<int>(units.size());
         for (int page = 0; page < total; ++page) {
             if (progress && !progress(page, total)) {
-                painter.end();
-                QFile::remove(partial);
+                painter.end(); // the unfinished file is dropped with `file`
                 throw gridmodel::Error(gridmodel::Error::Kind::Cancelled,
                                        QStringLiteral("已取消打印 / printing cancelled"));
             }
@@ -194,11 +195,9 @@ void ResponsibilityMapPrinter::writePdf(const std::vector<gridmodel::UnitId>& un
     }
     if (progress)
         progress(static_cast<int>(units.size()), static_cast<int>(units.size()));
-    if ((QFile::exists(path) && !QFile::remove(path)) || !QFile::rename(partial, path)) {
-        QFile::remove(partial);
+    if (!file.commit())
         throw gridmodel::Error(gridmodel::Error::Kind::Io,
                                QStringLiteral("无法写入 %1 / cannot write").arg(path));
-    }
 }
 
 void ResponsibilityMapPrinter::saveTemplate(const QString& path, Orientation orientation)

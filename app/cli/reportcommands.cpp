@@ -9,7 +9,7 @@
 #include "projectfile.h"
 #include "tablewriter.h"
 
-#include <QFile>
+#include <QSaveFile>
 
 #ifdef GRIDATLAS_WITH_PRINT
 #include "coveragereportpdf.h"
@@ -19,33 +19,14 @@ using namespace gridmodel;
 
 namespace gridatlas::cli {
 
-namespace {
-
-void writeText(const QString& text, const QString& path)
-{
-    const QString partial = path + QStringLiteral(".part");
-    QFile file(partial);
-    const QByteArray bytes = text.toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
-        file.remove();
-        throw Error(Error::Kind::Io, QStringLiteral("cannot write %1").arg(path));
-    }
-    file.close();
-    QFile::remove(path);
-    if (!QFile::rename(partial, path))
-        throw Error(Error::Kind::Io, QStringLiteral("cannot write %1").arg(path));
-}
-
-} // namespace
-
 std::vector<Command> reportCommands()
 {
-    static const QCommandLineOption level(QStringLiteral("level"),
-                                          QStringLiteral("Only this level (e.g. grid); default: every level."),
-                                          QStringLiteral("KEY"));
-    static const QCommandLineOption within(QStringLiteral("within"),
-                                           QStringLiteral("Only the unit with this code and what lies in it."),
-                                           QStringLiteral("CODE"));
+    static const QCommandLineOption level(
+        QStringLiteral("level"), QStringLiteral("Only this level (e.g. grid); default: every level."),
+        QStringLiteral("KEY"));
+    static const QCommandLineOption within(
+        QStringLiteral("within"), QStringLiteral("Only the unit with this code and what lies in it."),
+        QStringLiteral("CODE"));
     static const QCommandLineOption format(
         QStringLiteral("format"),
         QStringLiteral("xlsx (a sheet per level), csv (one table), html (one page with charts) or pdf."),
@@ -55,65 +36,73 @@ std::vector<Command> reportCommands()
         QStringLiteral("ENCODING"), QStringLiteral("utf8"));
     static const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                            QStringLiteral("The file to write."), QStringLiteral("OUT"));
-    return {{QStringLiteral("report"),
-             QStringLiteral("The coverage report: units, people, counts, gaps and missing roles per level"),
-             [](QCommandLineParser& parser) {
-                 addProjectArgument(parser);
-                 parser.addOptions({level, within, format, encoding, output});
-             },
-             [](const QCommandLineParser& parser) {
-                 if (!parser.isSet(format) || !parser.isSet(output))
-                     throw Error(Error::Kind::InvalidInput, QStringLiteral("--format and -o are required (see --help)"));
-                 const QString chosen = parser.value(format);
-                 const QStringList formats{QStringLiteral("xlsx"), QStringLiteral("csv"), QStringLiteral("html"),
-                                           QStringLiteral("pdf")};
-                 if (!formats.contains(chosen))
-                     throw Error(Error::Kind::InvalidInput,
-                                 QStringLiteral("unknown format \"%1\" (one of %2)").arg(chosen, formats.join(", ")));
-                 const QString csvEncoding = parser.value(encoding);
-                 if (csvEncoding != QLatin1String("utf8") && csvEncoding != QLatin1String("gbk"))
-                     throw Error(Error::Kind::InvalidInput,
-                                 QStringLiteral("--encoding must be utf8 or gbk, not \"%1\"").arg(csvEncoding));
+    return {
+        {QStringLiteral("report"),
+         QStringLiteral("The coverage report: units, people, counts, gaps and missing roles per level"),
+         [](QCommandLineParser& parser) {
+             addProjectArgument(parser);
+             parser.addOptions({level, within, format, encoding, output});
+         },
+         [](const QCommandLineParser& parser) {
+             if (!parser.isSet(format) || !parser.isSet(output))
+                 throw Error(Error::Kind::InvalidInput,
+                             QStringLiteral("--format and -o are required (see --help)"));
+             const QString chosen = parser.value(format);
+             const QStringList formats{QStringLiteral("xlsx"), QStringLiteral("csv"), QStringLiteral("html"),
+                                       QStringLiteral("pdf")};
+             if (!formats.contains(chosen))
+                 throw Error(
+                     Error::Kind::InvalidInput,
+                     QStringLiteral("unknown format \"%1\" (one of %2)").arg(chosen, formats.join(", ")));
+             const QString csvEncoding = parser.value(encoding);
+             if (csvEncoding != QLatin1String("utf8") && csvEncoding != QLatin1String("gbk"))
+                 throw Error(Error::Kind::InvalidInput,
+                             QStringLiteral("--encoding must be utf8 or gbk, not \"%1\"").arg(csvEncoding));
 #ifndef GRIDATLAS_WITH_PRINT
-                 if (chosen == QLatin1String("pdf"))
-                     throw Error(Error::Kind::InvalidInput,
-                                 QStringLiteral("this gridatlas-cli was built without QGIS and cannot write PDF"));
+             if (chosen == QLatin1String("pdf"))
+                 throw Error(
+                     Error::Kind::InvalidInput,
+                     QStringLiteral("this gridatlas-cli was built without QGIS and cannot write PDF"));
 #endif
-                 const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
-                 const ProjectData& data = project->data();
-                 const int levelIndex = parser.isSet(level) ? levelFromKey(data, parser.value(level)) : -1;
-                 const UnitId inside =
-                     parser.isSet(within) ? unitFromCode(project->index(), parser.value(within)).id : 0;
-                 const std::vector<Problem> problems = Checker(data).check(Checker::Scope{levelIndex, inside});
-                 const CoverageReport report =
-                     CoverageReport::of(data, project->index(), problems, levelIndex, inside);
-                 const QString out = parser.value(output);
-                 if (chosen == QLatin1String("xlsx")) {
-                     std::vector<Sheet> sheets;
-                     for (const CoverageReport::Section& section : report.sections)
-                         sheets.push_back({section.name, report.table(section)});
-                     TableWriter::writeXlsx(sheets, out);
-                 } else if (chosen == QLatin1String("csv")) {
-                     TableWriter::writeCsv(report.combinedTable(), out,
-                                           csvEncoding == QLatin1String("gbk") ? TableWriter::Encoding::Gbk
-                                                                               : TableWriter::Encoding::Utf8WithBom);
-                 } else if (chosen == QLatin1String("html")) {
-                     writeText(report.toHtml(), out);
-                 } else {
+             const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
+             const ProjectData& data = project->data();
+             const int levelIndex = parser.isSet(level) ? levelFromKey(data, parser.value(level)) : -1;
+             const UnitId inside =
+                 parser.isSet(within) ? unitFromCode(project->index(), parser.value(within)).id : 0;
+             const std::vector<Problem> problems = Checker(data).check(Checker::Scope{levelIndex, inside});
+             const CoverageReport report =
+                 CoverageReport::of(data, project->index(), problems, levelIndex, inside);
+             const QString out = parser.value(output);
+             if (chosen == QLatin1String("xlsx")) {
+                 std::vector<Sheet> sheets;
+                 for (const CoverageReport::Section& section : report.sections)
+                     sheets.push_back({section.name, report.table(section)});
+                 TableWriter::writeXlsx(sheets, out);
+             } else if (chosen == QLatin1String("csv")) {
+                 TableWriter::writeCsv(report.combinedTable(), out,
+                                       csvEncoding == QLatin1String("gbk")
+                                           ? TableWriter::Encoding::Gbk
+                                           : TableWriter::Encoding::Utf8WithBom);
+             } else if (chosen == QLatin1String("html")) {
+                 QSaveFile page(out); // whole or not at all
+                 const QByteArray html = report.toHtml().toUtf8();
+                 if (!page.open(QIODevice::WriteOnly) || page.write(html) != html.size() || !page.commit())
+                     throw Error(Error::Kind::Io, QStringLiteral("cannot write %1").arg(out));
+             } else {
 #ifdef GRIDATLAS_WITH_PRINT
-                     mapcore::CoverageReportPdf::write(report, out);
+                 mapcore::CoverageReportPdf::write(report, out);
 #endif
-                 }
-                 qint64 problemCount = 0;
-                 for (const auto& [kind, count] : report.problemsByKind)
-                     problemCount += count;
-                 printOut(QStringLiteral("%1: %2 level(s), %3 problem(s), %4 people with no role\n")
-                              .arg(out)
-                              .arg(report.sections.size())
-                              .arg(problemCount)
-                              .arg(report.unassignedMembers));
-                 return int(Success);
-             }}};
+             }
+             qint64 problemCount = 0;
+             for (const auto& [kind, count] : report.problemsByKind)
+                 problemCount += count;
+             printOut(QStringLiteral("%1: %2 level(s), %3 problem(s), %4 people with no role\n")
+                          .arg(out)
+                          .arg(report.sections.size())
+                          .arg(problemCount)
+                          .arg(report.unassignedMembers));
+             return int(Success);
+         }}};
 }
 
 } // namespace gridatlas::cli
