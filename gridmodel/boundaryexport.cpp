@@ -1,6 +1,7 @@
 #include "boundaryexport.h"
 
 #include "error.h"
+#include "gdaldataset.h"
 #include "hierarchyindex.h"
 #include "spatialreference.h"
 #include "translation.h"
@@ -41,11 +42,6 @@ const FormatInfo& infoOf(BoundaryExport::Format format)
             return info;
     return Formats[0];
 }
-
-struct DatasetCloser
-{
-    void operator()(void* dataset) const { GDALClose(dataset); }
-};
 
 //! removes what a failed export left (a shapefile is several files)
 void removeOutput(const QString& path)
@@ -90,17 +86,9 @@ int BoundaryExport::write(const ProjectData& data, const HierarchyIndex& index, 
     std::sort(units.begin(), units.end(), [](const Unit* a, const Unit* b) { return a->code < b->code; });
 
     const FormatInfo& info = infoOf(format);
-    GDALAllRegister();
-    GDALDriverH driver = GDALGetDriverByName(info.driver);
-    if (!driver)
-        throw Error(Error::Kind::Io, Tr::tr("GDAL has no %1 driver").arg(QLatin1String(info.driver)));
     if (QFileInfo::exists(path))
         removeOutput(path);
-    std::unique_ptr<void, DatasetCloser> dataset(
-        GDALCreate(driver, QFile::encodeName(path).constData(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!dataset)
-        throw Error(Error::Kind::Io,
-                    Tr::tr("Cannot write %1: %2").arg(path, QString::fromUtf8(CPLGetLastErrorMsg())));
+    GdalDataset::Owned dataset = GdalDataset::create(info.driver, path);
 
     const int targetEpsg = info.wgs84 ? 4326 : data.crsEpsg;
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
@@ -115,8 +103,7 @@ int BoundaryExport::write(const ProjectData& data, const HierarchyIndex& index, 
     CSLDestroy(options);
     OSRRelease(srs);
     if (!layer)
-        throw Error(Error::Kind::Io,
-                    Tr::tr("Cannot write %1: %2").arg(path, QString::fromUtf8(CPLGetLastErrorMsg())));
+        throw Error(Error::Kind::Io, Tr::tr("Cannot write %1: %2").arg(path, GdalDataset::lastError()));
 
     // DXF takes no attribute columns: the code goes into the layer name of each entity.
     const QList<QPair<const char*, OGRFieldType>> fields{
@@ -139,8 +126,7 @@ int BoundaryExport::write(const ProjectData& data, const HierarchyIndex& index, 
     const auto fail = [&]() {
         dataset.reset();
         removeOutput(path);
-        return Error(Error::Kind::Io,
-                     Tr::tr("Cannot write %1: %2").arg(path, QString::fromUtf8(CPLGetLastErrorMsg())));
+        return Error(Error::Kind::Io, Tr::tr("Cannot write %1: %2").arg(path, GdalDataset::lastError()));
     };
     for (const Unit* unit : units) {
         MultiPolygon boundary = unit->boundary;

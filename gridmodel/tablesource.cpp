@@ -1,13 +1,12 @@
 #include "tablesource.h"
 
 #include "error.h"
+#include "gdaldataset.h"
 #include "textencoding.h"
 #include "translation.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <cpl_conv.h>
-#include <cpl_string.h>
 #include <gdal.h>
 #include <memory>
 #include <ogr_api.h>
@@ -36,20 +35,12 @@ QChar separatorOf(const QString& text)
 
 TableSource readSpreadsheet(const QString& path)
 {
-    GDALAllRegister();
-    char** options = CSLSetNameValue(nullptr, "HEADERS", "FORCE");
-    options = CSLSetNameValue(options, "FIELD_TYPES", "STRING");
-    CPLErrorReset();
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    std::unique_ptr<void, void (*)(void*)> dataset(GDALOpenEx(QFile::encodeName(path).constData(),
-                                                              GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
-                                                              options, nullptr),
-                                                   [](void* d) { GDALClose(d); });
-    CPLPopErrorHandler();
-    CSLDestroy(options);
+    const GdalDataset::Owned dataset = GdalDataset::openForReading(
+        path, {QStringLiteral("HEADERS=FORCE"), QStringLiteral("FIELD_TYPES=STRING")});
     if (!dataset || GDALDatasetGetLayerCount(dataset.get()) == 0)
-        throw Error(Error::Kind::InvalidInput, Tr::tr("%1 is not a spreadsheet that can be read (%2)")
-                                                   .arg(path, QString::fromUtf8(CPLGetLastErrorMsg())));
+        throw Error(
+            Error::Kind::InvalidInput,
+            Tr::tr("%1 is not a spreadsheet that can be read (%2)").arg(path, GdalDataset::lastError()));
     OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), 0);
     OGRFeatureDefnH definition = OGR_L_GetLayerDefn(layer);
     TableSource table;

@@ -1,6 +1,7 @@
 #include "tablewriter.h"
 
 #include "error.h"
+#include "gdaldataset.h"
 #include "textencoding.h"
 #include "translation.h"
 
@@ -123,21 +124,13 @@ bool writeSheet(GDALDatasetH dataset, const Sheet& sheet)
 
 void TableWriter::writeXlsx(const std::vector<Sheet>& sheets, const QString& path)
 {
-    GDALAllRegister();
-    GDALDriverH driver = GDALGetDriverByName("XLSX");
-    if (!driver)
-        throw Error(Error::Kind::Io, Tr::tr("GDAL has no %1 driver").arg(QStringLiteral("XLSX")));
     QFile::remove(path);
-    GDALDatasetH dataset =
-        GDALCreate(driver, QFile::encodeName(path).constData(), 0, 0, 0, GDT_Unknown, nullptr);
-    if (!dataset)
-        throw Error(Error::Kind::Io,
-                    Tr::tr("Cannot write %1: %2").arg(path, QString::fromUtf8(CPLGetLastErrorMsg())));
+    GdalDataset::Owned dataset = GdalDataset::create("XLSX", path);
     bool written = true;
     for (const Sheet& sheet : sheets)
-        written = written && writeSheet(dataset, sheet);
-    const QString reason = QString::fromUtf8(CPLGetLastErrorMsg());
-    GDALClose(dataset);
+        written = written && writeSheet(dataset.get(), sheet);
+    const QString reason = GdalDataset::lastError();
+    dataset.reset(); // the sheets are written out as the dataset closes
     if (!written) {
         QFile::remove(path);
         throw Error(Error::Kind::Io, Tr::tr("Cannot write %1: %2").arg(path, reason));

@@ -1,6 +1,7 @@
 #include "vectorsource.h"
 
 #include "error.h"
+#include "gdaldataset.h"
 #include "textencoding.h"
 #include "translation.h"
 
@@ -9,8 +10,6 @@
 #include <QFileInfo>
 #include <QHash>
 #include <algorithm>
-#include <cpl_conv.h>
-#include <cpl_string.h>
 #include <gdal.h>
 #include <memory>
 #include <ogr_api.h>
@@ -20,10 +19,6 @@ namespace gridmodel {
 
 namespace {
 
-struct DatasetCloser
-{
-    void operator()(void* dataset) const { GDALClose(dataset); }
-};
 struct GeometryDestroyer
 {
     void operator()(OGRGeometryH geometry) const { OGR_G_DestroyGeometry(geometry); }
@@ -138,27 +133,19 @@ VectorSource VectorSource::read(const QString& path, int targetEpsg, const QStri
 {
     if (!QFileInfo::exists(path))
         throw Error(Error::Kind::FileNotFound, Tr::tr("%1 does not exist").arg(path));
-    GDALAllRegister();
     VectorSource source;
     source.path = path;
     const bool isShapefile = QFileInfo(path).suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0;
     const QString cpg = isShapefile ? cpgBeside(path) : QString();
     // A shapefile without .cpg: take its bytes as they are and tell UTF-8 from GBK below.
     const bool detectEncoding = isShapefile && cpg.isEmpty();
-    char** openOptions = detectEncoding ? CSLSetNameValue(nullptr, "ENCODING", "") : nullptr;
-    CPLErrorReset();
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    std::unique_ptr<void, DatasetCloser> dataset(GDALOpenEx(QFile::encodeName(path).constData(),
-                                                            GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
-                                                            openOptions, nullptr));
-    CPLPopErrorHandler();
-    CSLDestroy(openOptions);
+    const GdalDataset::Owned dataset = GdalDataset::openForReading(
+        path, detectEncoding ? QStringList{QStringLiteral("ENCODING=")} : QStringList());
     if (!dataset || GDALDatasetGetLayerCount(dataset.get()) == 0)
         throw Error(Error::Kind::InvalidInput,
                     Tr::tr("%1 is not a GIS file that can be read (%2)")
-                        .arg(path, QString::fromUtf8(CPLGetLastErrorMsg()).isEmpty()
-                                       ? Tr::tr("no layers")
-                                       : QString::fromUtf8(CPLGetLastErrorMsg())));
+                        .arg(path, GdalDataset::lastError().isEmpty() ? Tr::tr("no layers")
+                                                                      : GdalDataset::lastError()));
     OGRLayerH layer = layerName.isEmpty()
                           ? GDALDatasetGetLayer(dataset.get(), 0)
                           : GDALDatasetGetLayerByName(dataset.get(), layerName.toUtf8().constData());
