@@ -25,12 +25,32 @@ QString overview(const std::vector<Command>& commands)
 
 int runCommand();
 
+#ifdef GRIDATLAS_WITH_PRINT
+/**
+ * Whether the command lays out pages and so needs the painting application (QGIS, fonts):
+ * print always, report only for a PDF. The others start without it.
+ */
+bool laysOutPages(int argc, char* argv[])
+{
+    if (argc < 2)
+        return false;
+    if (std::strcmp(argv[1], "print") == 0)
+        return true;
+    if (std::strcmp(argv[1], "report") != 0)
+        return false;
+    for (int i = 2; i < argc; ++i)
+        if (std::strcmp(argv[i], "--format=pdf") == 0 ||
+            (std::strcmp(argv[i], "--format") == 0 && i + 1 < argc && std::strcmp(argv[i + 1], "pdf") == 0))
+            return true;
+    return false;
+}
+#endif
+
 int main(int argc, char* argv[])
 {
     std::unique_ptr<QCoreApplication> application;
 #ifdef GRIDATLAS_WITH_PRINT
-    // print lays pages out with QGIS; a PDF report needs Qt's fonts and painting
-    const bool printing = argc > 1 && (std::strcmp(argv[1], "print") == 0 || std::strcmp(argv[1], "report") == 0);
+    const bool printing = laysOutPages(argc, argv);
     if (printing)
         application = printApplication(argc, argv);
 #endif
@@ -51,7 +71,8 @@ int runCommand()
     QCoreApplication::setApplicationVersion(QStringLiteral(GRIDATLAS_VERSION));
 
     std::vector<Command> commands = projectCommands();
-    for (auto* group : {&checkCommands, &boundaryCommands, &editCommands, &exportCommands, &importCommands, &reportCommands})
+    for (auto* group : {&checkCommands, &boundaryCommands, &editCommands, &exportCommands, &importCommands,
+                        &reportCommands})
         for (Command& command : (*group)())
             commands.push_back(std::move(command));
 #ifdef GRIDATLAS_WITH_PRINT
