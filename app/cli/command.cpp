@@ -49,6 +49,25 @@ std::unique_ptr<gridmodel::ProjectFile> openProject(const QCommandLineParser& pa
     return gridmodel::ProjectFile::open(positionalArguments(parser, count).first(), access);
 }
 
+const QCommandLineOption& csvEncodingOption()
+{
+    static const QCommandLineOption option(
+        QStringLiteral("encoding"), QStringLiteral("For csv: utf8 (with a byte order mark, default) or gbk."),
+        QStringLiteral("ENCODING"), QStringLiteral("utf8"));
+    return option;
+}
+
+gridmodel::TableWriter::Encoding csvEncoding(const QCommandLineParser& parser)
+{
+    const QString chosen = parser.value(csvEncodingOption());
+    if (chosen == QLatin1String("utf8"))
+        return gridmodel::TableWriter::Encoding::Utf8WithBom;
+    if (chosen == QLatin1String("gbk"))
+        return gridmodel::TableWriter::Encoding::Gbk;
+    throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput,
+                           QStringLiteral("--encoding must be utf8 or gbk, not \"%1\"").arg(chosen));
+}
+
 void printOut(const QString& text)
 {
     const QByteArray utf8 = text.toUtf8();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "projectfile.h"
+#include "tablewriter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -56,6 +57,11 @@ const gridmodel::Unit& unitFromCode(const gridmodel::HierarchyIndex& index, cons
 //! opens the project named by the first of exactly `count` positional arguments
 std::unique_ptr<gridmodel::ProjectFile> openProject(const QCommandLineParser& parser, int count,
                                                     gridmodel::ProjectFile::Access access);
+
+//! --encoding for CSV: utf8 (with a byte order mark, the default) or gbk
+const QCommandLineOption& csvEncodingOption();
+//! the encoding --encoding names; throws Error(InvalidInput) for any other
+gridmodel::TableWriter::Encoding csvEncoding(const QCommandLineParser& parser);
 
 void printOut(const QString& text);
 void printError(const QString& text);

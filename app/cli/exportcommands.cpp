@@ -29,9 +29,6 @@ std::vector<Command> exportCommands()
     static const QCommandLineOption personal(
         QStringLiteral("with-personal"), QStringLiteral("Include personal fields: names and phones in the "
                                                         "roster, the units' notes in boundaries."));
-    static const QCommandLineOption encoding(
-        QStringLiteral("encoding"), QStringLiteral("For csv: utf8 (with a byte order mark, default) or gbk."),
-        QStringLiteral("ENCODING"), QStringLiteral("utf8"));
     static const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                            QStringLiteral("The file to write."), QStringLiteral("OUT"));
     return {
@@ -39,7 +36,7 @@ std::vector<Command> exportCommands()
          QStringLiteral("Write a level's boundaries for other GIS programs, or the roster as CSV"),
          [](QCommandLineParser& parser) {
              addProjectArgument(parser);
-             parser.addOptions({level, within, format, personal, encoding, output});
+             parser.addOptions({level, within, format, personal, csvEncodingOption(), output});
          },
          [](const QCommandLineParser& parser) {
              const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
@@ -48,17 +45,10 @@ std::vector<Command> exportCommands()
                  parser.isSet(output)) {
                  const auto table =
                      RosterExport::table(project->data(), project->index(), parser.isSet(personal));
-                 const QString chosen = parser.value(encoding);
                  if (chosenFormat == QLatin1String("xlsx"))
                      TableWriter::writeXlsx({{QStringLiteral("roster"), table}}, parser.value(output));
-                 else if (chosen == QLatin1String("utf8") || chosen == QLatin1String("gbk"))
-                     TableWriter::writeCsv(table, parser.value(output),
-                                            chosen == QLatin1String("gbk")
-                                                ? TableWriter::Encoding::Gbk
-                                                : TableWriter::Encoding::Utf8WithBom);
                  else
-                     throw Error(Error::Kind::InvalidInput,
-                                 QStringLiteral("--encoding must be utf8 or gbk, not \"%1\"").arg(chosen));
+                     TableWriter::writeCsv(table, parser.value(output), csvEncoding(parser));
                  printOut(
                      QStringLiteral("%1: %2 assignments\n").arg(parser.value(output)).arg(table.size() - 1));
                  return int(Success);

@@ -31,9 +31,6 @@ std::vector<Command> reportCommands()
         QStringLiteral("format"),
         QStringLiteral("xlsx (a sheet per level), csv (one table), html (one page with charts) or pdf."),
         QStringLiteral("FORMAT"));
-    static const QCommandLineOption encoding(
-        QStringLiteral("encoding"), QStringLiteral("For csv: utf8 (with a byte order mark, default) or gbk."),
-        QStringLiteral("ENCODING"), QStringLiteral("utf8"));
     static const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                            QStringLiteral("The file to write."), QStringLiteral("OUT"));
     return {
@@ -41,7 +38,7 @@ std::vector<Command> reportCommands()
          QStringLiteral("The coverage report: units, people, counts, gaps and missing roles per level"),
          [](QCommandLineParser& parser) {
              addProjectArgument(parser);
-             parser.addOptions({level, within, format, encoding, output});
+             parser.addOptions({level, within, format, csvEncodingOption(), output});
          },
          [](const QCommandLineParser& parser) {
              if (!parser.isSet(format) || !parser.isSet(output))
@@ -54,10 +51,7 @@ std::vector<Command> reportCommands()
                  throw Error(
                      Error::Kind::InvalidInput,
                      QStringLiteral("unknown format \"%1\" (one of %2)").arg(chosen, formats.join(", ")));
-             const QString csvEncoding = parser.value(encoding);
-             if (csvEncoding != QLatin1String("utf8") && csvEncoding != QLatin1String("gbk"))
-                 throw Error(Error::Kind::InvalidInput,
-                             QStringLiteral("--encoding must be utf8 or gbk, not \"%1\"").arg(csvEncoding));
+             const TableWriter::Encoding encoding = csvEncoding(parser); // refused before any work
 #ifndef GRIDATLAS_WITH_PRINT
              if (chosen == QLatin1String("pdf"))
                  throw Error(
@@ -79,10 +73,7 @@ std::vector<Command> reportCommands()
                      sheets.push_back({section.name, report.table(section)});
                  TableWriter::writeXlsx(sheets, out);
              } else if (chosen == QLatin1String("csv")) {
-                 TableWriter::writeCsv(report.combinedTable(), out,
-                                       csvEncoding == QLatin1String("gbk")
-                                           ? TableWriter::Encoding::Gbk
-                                           : TableWriter::Encoding::Utf8WithBom);
+                 TableWriter::writeCsv(report.combinedTable(), out, encoding);
              } else if (chosen == QLatin1String("html")) {
                  QSaveFile page(out); // whole or not at all
                  const QByteArray html = report.toHtml().toUtf8();
