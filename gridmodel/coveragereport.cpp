@@ -326,6 +326,14 @@ std::vector<QStringList> CoverageReport::table(const Section& section) const
     return rows;
 }
 
+std::vector<Sheet> CoverageReport::sheets() const
+{
+    std::vector<Sheet> result;
+    for (const Section& section : sections)
+        result.push_back({section.name, table(section)});
+    return result;
+}
+
 std::vector<QStringList> CoverageReport::combinedTable() const
 {
     // the columns every section shares, then each section's roles and statuses under one union
@@ -356,9 +364,9 @@ std::vector<QStringList> CoverageReport::combinedTable() const
     return combined;
 }
 
-QStringList CoverageReport::charts() const
+std::vector<CoverageReport::Chart> CoverageReport::charts() const
 {
-    QStringList svgs;
+    std::vector<Chart> svgs;
     const Section* focus = nullptr;
     for (const Section& section : sections)
         if (section.level == focusLevel)
@@ -441,7 +449,7 @@ QStringList CoverageReport::charts() const
                 .arg(height - 12)
                 .arg(escaped(focus->name));
         svg += QStringLiteral("</svg>");
-        svgs << svg;
+        svgs.push_back({svg, width, height});
     }
 
     // 2. problems by parent
@@ -482,7 +490,7 @@ QStringList CoverageReport::charts() const
             y += barH + 6;
         }
         svg += QStringLiteral("</svg>");
-        svgs << svg;
+        svgs.push_back({svg, width, height});
     }
 
     // 3. where the problems are
@@ -535,7 +543,7 @@ QStringList CoverageReport::charts() const
         if (shown.empty())
             svg += QStringLiteral("<text x='%1' y='%2'>没有问题</text>").arg(margin).arg(height - 16);
         svg += QStringLiteral("</svg>");
-        svgs << svg;
+        svgs.push_back({svg, width, height});
     }
     return svgs;
 }
@@ -586,18 +594,11 @@ QString CoverageReport::toHtml(const QStringList& chartUrls, int chartWidth) con
     }
 
     html += QStringLiteral("<h2>图表</h2>\n<div class='charts'>");
-    const QStringList svgs = charts();
-    for (int i = 0; i < svgs.size(); ++i) {
-        if (i < chartUrls.size())
-            html += QStringLiteral("<img src='%1' width='%2'/> ")
-                        .arg(chartUrls.at(i))
-                        .arg(chartWidth > 0 ? QString::number(chartWidth)
-                                            : svgs.at(i)
-                                                  .section(QStringLiteral("width='"), 1, 1)
-                                                  .section(QLatin1Char('\''), 0, 0));
-        else
-            html += svgs.at(i) + QLatin1Char('\n');
-    }
+    if (chartUrls.isEmpty())
+        for (const Chart& chart : charts())
+            html += chart.svg + QLatin1Char('\n');
+    for (const QString& url : chartUrls)
+        html += QStringLiteral("<img src='%1' width='%2'/> ").arg(url).arg(chartWidth);
     html += QStringLiteral("</div>\n");
 
     for (const Section& section : sections) {

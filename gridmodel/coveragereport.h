@@ -2,6 +2,7 @@
 
 #include "checker.h"
 #include "projectdata.h"
+#include "tablewriter.h"
 
 #include <QDateTime>
 #include <QString>
@@ -30,7 +31,7 @@ public:
         qint64 units = 0;
         qint64 households = 0;
         qint64 residents = 0;
-        qint64 members = 0; //!< distinct people holding a role in these units
+        qint64 members = 0;                        //!< distinct people holding a role in these units
         std::map<QString, qint64> membersByRole;   //!< role key -> people
         std::map<QString, qint64> membersByStatus; //!< 在职, 离退休 ... -> people
         qint64 outOfBand = 0;                      //!< units outside a target band
@@ -93,15 +94,25 @@ public:
     std::vector<QStringList> table(const Section& section) const;
     //! every section in one table (CSV): the union of roles and statuses as columns
     std::vector<QStringList> combinedTable() const;
+    //! a sheet per section, named by its level (XLSX)
+    std::vector<Sheet> sheets() const;
 
-    //! the charts as SVG documents: households per unit against the band, problems by parent, the map
-    QStringList charts() const;
+    //! a chart as an SVG document, with its size in pixels
+    struct Chart
+    {
+        QString svg;
+        int width = 0;
+        int height = 0;
+    };
+
+    //! households per unit against the band, problems by parent, the map of problems
+    std::vector<Chart> charts() const;
     /**
      * A self-contained HTML page: summary, the charts, a table per level. With `chartUrls`
-     * the charts are images at those URLs (to lay the page out as PDF) instead of inline SVG,
-     * `chartWidth` pixels wide (0: as drawn).
+     * the charts are images at those URLs, `chartWidth` pixels wide (to lay the page out as
+     * PDF, which draws them itself), instead of inline SVG.
      */
-    QString toHtml(const QStringList& chartUrls = QStringList(), int chartWidth = 0) const;
+    QString toHtml(const QStringList& chartUrls = QStringList(), int chartWidth = 480) const;
 };
 
 } // namespace gridmodel

@@ -20,17 +20,16 @@ void CoverageReportPdf::write(const gridmodel::CoverageReport& report, const QSt
     QTextDocument document;
     document.setDefaultFont(QFont(QStringLiteral("WenQuanYi Micro Hei"), 8));
     QStringList urls;
-    const QStringList charts = report.charts();
-    for (int i = 0; i < charts.size(); ++i) {
-        QSvgRenderer renderer(charts.at(i).toUtf8());
+    for (const gridmodel::CoverageReport::Chart& chart : report.charts()) {
+        QSvgRenderer renderer(chart.svg.toUtf8());
         constexpr int Oversampling = 3; // about 290 dpi as the page shows it
-        QImage image(renderer.defaultSize() * Oversampling, QImage::Format_RGB32);
+        QImage image(QSize(chart.width, chart.height) * Oversampling, QImage::Format_RGB32);
         image.fill(Qt::white);
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
         renderer.render(&painter);
         painter.end();
-        const QString url = QStringLiteral("chart:%1").arg(i);
+        const QString url = QStringLiteral("chart:%1").arg(urls.size());
         document.addResource(QTextDocument::ImageResource, QUrl(url), image);
         urls << url;
     }

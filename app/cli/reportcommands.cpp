@@ -68,10 +68,7 @@ std::vector<Command> reportCommands()
                  CoverageReport::of(data, project->index(), problems, levelIndex, inside);
              const QString out = parser.value(output);
              if (chosen == QLatin1String("xlsx")) {
-                 std::vector<Sheet> sheets;
-                 for (const CoverageReport::Section& section : report.sections)
-                     sheets.push_back({section.name, report.table(section)});
-                 TableWriter::writeXlsx(sheets, out);
+                 TableWriter::writeXlsx(report.sheets(), out);
              } else if (chosen == QLatin1String("csv")) {
                  TableWriter::writeCsv(report.combinedTable(), out, encoding);
              } else if (chosen == QLatin1String("html")) {

@@ -174,10 +174,7 @@ private slots:
         // the spreadsheet: a sheet per level, counts as numbers, codes as text
         QTemporaryDir dir;
         const QString xlsx = dir.filePath(QStringLiteral("report.xlsx"));
-        std::vector<Sheet> sheets;
-        for (const CoverageReport::Section& s : report.sections)
-            sheets.push_back({s.name, report.table(s)});
-        TableWriter::writeXlsx(sheets, xlsx);
+        TableWriter::writeXlsx(report.sheets(), xlsx);
         GDALAllRegister();
         GDALDatasetH dataset =
             GDALOpenEx(xlsx.toUtf8().constData(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
