@@ -6,6 +6,29 @@
 
 namespace gridmodel {
 
+namespace {
+
+//! a line per problem (or note), named by its line or feature
+QString linesOf(const std::vector<ImportProblem>& list, bool ofFeatures, int limit)
+{
+    QStringList lines;
+    for (const ImportProblem& problem : list) {
+        if (lines.size() == limit) {
+            lines << Tr::tr("… and %1 more").arg(list.size() - static_cast<size_t>(limit));
+            break;
+        }
+        if (problem.line <= 0)
+            lines << problem.reason;
+        else if (ofFeatures)
+            lines << Tr::tr("feature %1: %2").arg(problem.line).arg(problem.reason);
+        else
+            lines << Tr::tr("line %1: %2").arg(problem.line).arg(problem.reason);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
 void ImportPlan::apply(ProjectFile& project) const
 {
     if (!problems.empty())
@@ -20,20 +43,12 @@ void ImportPlan::apply(ProjectFile& project) const
 
 QString ImportPlan::problemText(int limit) const
 {
-    QStringList lines;
-    for (const ImportProblem& problem : problems) {
-        if (lines.size() == limit) {
-            lines << Tr::tr("… and %1 more").arg(problems.size() - static_cast<size_t>(limit));
-            break;
-        }
-        if (problem.line <= 0)
-            lines << problem.reason;
-        else if (ofFeatures)
-            lines << Tr::tr("feature %1: %2").arg(problem.line).arg(problem.reason);
-        else
-            lines << Tr::tr("line %1: %2").arg(problem.line).arg(problem.reason);
-    }
-    return lines.join(QLatin1Char('\n'));
+    return linesOf(problems, ofFeatures, limit);
+}
+
+QString ImportPlan::noteText(int limit) const
+{
+    return linesOf(notes, ofFeatures, limit);
 }
 
 } // namespace gridmodel

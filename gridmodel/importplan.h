@@ -38,6 +38,8 @@ struct ImportPlan
     void apply(ProjectFile& project) const;
     //! "line 3: the name is empty" (or "feature 3: …"), one per line, at most `limit` then "… and N more"
     QString problemText(int limit = 50) const;
+    //! the notes, as problemText() words the problems
+    QString noteText(int limit = 50) const;
 };
 
 } // namespace gridmodel

@@ -29,13 +29,8 @@ int report(ProjectFile& project, const ImportPlan& plan, const QString& what, bo
                  .arg(plan.ofFeatures ? QStringLiteral("features") : QStringLiteral("rows"), plan.encoding));
     if (!what.isEmpty())
         printOut(what + QLatin1Char('\n'));
-    for (const ImportProblem& note : plan.notes)
-        printOut(note.line > 0
-                     ? QStringLiteral("  %1 %2: %3\n")
-                           .arg(plan.ofFeatures ? QStringLiteral("feature") : QStringLiteral("line"))
-                           .arg(note.line)
-                           .arg(note.reason)
-                     : QStringLiteral("  %1\n").arg(note.reason));
+    if (!plan.notes.empty())
+        printOut(plan.noteText(200) + QLatin1Char('\n'));
     if (!plan.problems.empty()) {
         printError(QStringLiteral("Nothing imported: %1 row(s) cannot be imported\n%2\n")
                        .arg(plan.problems.size())
