@@ -9,7 +9,6 @@
 
 #include <QFileInfo>
 #include <QSet>
-#include <cmath>
 #include <optional>
 
 namespace gridmodel {
@@ -40,23 +39,6 @@ const QMap<QString, QStringList>& knownNames()
           QStringLiteral("组织"), QStringLiteral("党组织")}},
     };
     return names;
-}
-
-//! a whole number that is not negative, from "12", "12.0" or "1,234"; nullopt otherwise
-std::optional<qint64> count(const QString& text)
-{
-    QString plain = text.trimmed();
-    plain.remove(QLatin1Char(','));
-    if (plain.isEmpty())
-        return qint64(0);
-    bool ok = false;
-    const qint64 whole = plain.toLongLong(&ok);
-    if (ok)
-        return whole >= 0 ? std::optional<qint64>(whole) : std::nullopt;
-    const double number = plain.toDouble(&ok);
-    if (ok && number >= 0 && std::floor(number) == number && number < 9e15)
-        return static_cast<qint64>(number);
-    return std::nullopt;
 }
 
 } // namespace
@@ -191,7 +173,7 @@ ImportPlan BoundaryImport::plan(const ProjectData& data, const HierarchyIndex& i
         for (const auto& [field, target, what] :
              {std::tuple{householdsField, &unit.households, Tr::tr("households")},
               std::tuple{residentsField, &unit.residents, Tr::tr("residents")}}) {
-            const std::optional<qint64> number = count(value(field));
+            const std::optional<qint64> number = importedCount(value(field));
             if (!number) {
                 refuse(Tr::tr("%1 of %2 is not a whole number: \"%3\"").arg(what, unit.name, value(field)));
                 countsOk = false;

@@ -4,6 +4,8 @@
 #include "projectfile.h"
 #include "translation.h"
 
+#include <cmath>
+
 namespace gridmodel {
 
 namespace {
@@ -28,6 +30,22 @@ QString linesOf(const std::vector<ImportProblem>& list, bool ofFeatures, int lim
 }
 
 } // namespace
+
+std::optional<qint64> importedCount(const QString& text)
+{
+    QString plain = text.trimmed();
+    plain.remove(QLatin1Char(','));
+    if (plain.isEmpty())
+        return qint64(0);
+    bool ok = false;
+    const qint64 whole = plain.toLongLong(&ok);
+    if (ok)
+        return whole >= 0 ? std::optional<qint64>(whole) : std::nullopt;
+    const double number = plain.toDouble(&ok);
+    if (ok && number >= 0 && std::floor(number) == number && number < 9e15)
+        return static_cast<qint64>(number);
+    return std::nullopt;
+}
 
 void ImportPlan::apply(ProjectFile& project) const
 {

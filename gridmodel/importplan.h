@@ -3,6 +3,7 @@
 #include "changeset.h"
 
 #include <QString>
+#include <optional>
 #include <vector>
 
 namespace gridmodel {
@@ -41,5 +42,11 @@ struct ImportPlan
     //! the notes, as problemText() words the problems
     QString noteText(int limit = 50) const;
 };
+
+/**
+ * A count as an imported cell holds it (households, residents, linked households): a whole
+ * number not below zero, from "12", "12.0" or "1,234"; an empty cell is 0. nullopt otherwise.
+ */
+std::optional<qint64> importedCount(const QString& text);
 
 } // namespace gridmodel

@@ -98,9 +98,9 @@ ImportPlan RosterImport::plan(const ProjectData& data, const HierarchyIndex& ind
         nextAssignment = std::max(nextAssignment, assignment.id + 1);
 
     static const QRegularExpression phonePattern(QStringLiteral("^\\+?[0-9][0-9 \\-]{2,19}$"));
-    QHash<QString, MemberId> memberOfKey; // number or name + phone -> member
-    QHash<MemberId, int> lineOfMember;    // where a new member was first named
-    QHash<QString, int> lineOfAssignment; // assignments made by this table
+    QHash<QString, MemberId> memberOfKey;            // number or name + phone -> member
+    QHash<MemberId, QPair<QString, int>> firstNamed; // a new member's name and the line naming them
+    QHash<QString, int> lineOfAssignment;            // assignments made by this table
     int skipped = 0;
     for (const TableRow& row : table.rows) {
         const auto cell = [&](int column) {
@@ -166,11 +166,9 @@ ImportPlan RosterImport::plan(const ProjectData& data, const HierarchyIndex& ind
                 continue;
             }
         }
-        const QString linkedText = cell(columns.linked);
-        bool linkedOk = true;
-        const qint64 linked = linkedText.isEmpty() ? 0 : linkedText.toLongLong(&linkedOk);
-        if (!linkedOk || linked < 0) {
-            refuse(Tr::tr("the linked households are not a whole number: \"%1\"").arg(linkedText));
+        const std::optional<qint64> linked = importedCount(cell(columns.linked));
+        if (!linked) {
+            refuse(Tr::tr("the linked households are not a whole number: \"%1\"").arg(cell(columns.linked)));
             continue;
         }
 
@@ -180,13 +178,11 @@ ImportPlan RosterImport::plan(const ProjectData& data, const HierarchyIndex& ind
         const QString key = number.isEmpty() ? personKey : QStringLiteral("#") + number;
         MemberId memberId = memberOfKey.value(key, 0);
         if (memberId) {
-            const auto earlier =
-                std::find_if(plan.changes.members.begin(), plan.changes.members.end(),
-                             [&](const auto& change) { return change.after->id == memberId; });
-            if (earlier != plan.changes.members.end() && earlier->after->name != member.name) {
+            const auto earlier = firstNamed.constFind(memberId);
+            if (earlier != firstNamed.constEnd() && earlier->first != member.name) {
                 refuse(Tr::tr("number %1 is %2 on line %3, not %4")
-                           .arg(number, earlier->after->name)
-                           .arg(lineOfMember.value(memberId))
+                           .arg(number, earlier->first)
+                           .arg(earlier->second)
                            .arg(member.name));
                 continue;
             }
@@ -195,7 +191,7 @@ ImportPlan RosterImport::plan(const ProjectData& data, const HierarchyIndex& ind
         } else {
             member.id = memberId = nextMember++;
             plan.changes.members.push_back({std::nullopt, member});
-            lineOfMember.insert(memberId, row.line);
+            firstNamed.insert(memberId, {member.name, row.line});
         }
         memberOfKey.insert(key, memberId);
 
@@ -215,7 +211,7 @@ ImportPlan RosterImport::plan(const ProjectData& data, const HierarchyIndex& ind
         lineOfAssignment.insert(assignment, row.line);
         plan.changes.assignments.push_back(
             {std::nullopt,
-             Assignment{nextAssignment++, memberId, unit->id, role->key, linked, cell(columns.linkedNote)}});
+             Assignment{nextAssignment++, memberId, unit->id, role->key, *linked, cell(columns.linkedNote)}});
     }
     if (skipped > 0)
         plan.notes.push_back(
