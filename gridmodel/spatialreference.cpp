@@ -98,6 +98,39 @@ CoordinateTransform::CoordinateTransform(int fromEpsg, int toEpsg)
                 .arg(toEpsg));
 }
 
+std::unique_ptr<CoordinateTransform> CoordinateTransform::fromWkt(const QString& wkt, int toEpsg)
+{
+    OGRSpatialReferenceH from = OSRNewSpatialReference(nullptr);
+    if (OSRSetFromUserInput(from, wkt.toUtf8().constData()) != OGRERR_NONE) {
+        OSRDestroySpatialReference(from);
+        throw Error(Error::Kind::InvalidInput,
+                    QCoreApplication::translate("gridmodel", "Not a coordinate reference system: %1")
+                        .arg(wkt.left(80)));
+    }
+    OSRSetAxisMappingStrategy(from, OAMS_TRADITIONAL_GIS_ORDER);
+    OGRSpatialReferenceH to = nullptr;
+    try {
+        to = referenceFor(toEpsg);
+    } catch (...) {
+        OSRDestroySpatialReference(from);
+        throw;
+    }
+    std::unique_ptr<CoordinateTransform> transform;
+    if (!OSRIsSame(from, to)) {
+        transform.reset(new CoordinateTransform());
+        transform->mTransform = OCTNewCoordinateTransformation(from, to);
+    }
+    const QString name = QString::fromUtf8(OSRGetName(from));
+    OSRDestroySpatialReference(from);
+    OSRDestroySpatialReference(to);
+    if (transform && !transform->mTransform)
+        throw Error(Error::Kind::InvalidInput,
+                    QCoreApplication::translate("gridmodel", "Cannot convert coordinates from %1 to EPSG:%2")
+                        .arg(name)
+                        .arg(toEpsg));
+    return transform;
+}
+
 CoordinateTransform::~CoordinateTransform()
 {
     OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(mTransform));

@@ -3,6 +3,7 @@
 #include "geometry.h"
 
 #include <QString>
+#include <memory>
 
 namespace gridmodel {
 
@@ -41,6 +42,11 @@ class CoordinateTransform
 public:
     //! throws Error(InvalidInput) for an unknown code or a pair PROJ cannot convert
     CoordinateTransform(int fromEpsg, int toEpsg);
+    /**
+     * From a system given as WKT (as a GIS file names it) to an EPSG code; nullptr when the
+     * two are the same system. Throws Error(InvalidInput) for WKT or a pair PROJ cannot use.
+     */
+    static std::unique_ptr<CoordinateTransform> fromWkt(const QString& wkt, int toEpsg);
     ~CoordinateTransform();
     CoordinateTransform(const CoordinateTransform&) = delete;
     CoordinateTransform& operator=(const CoordinateTransform&) = delete;
@@ -50,6 +56,7 @@ public:
     void transform(MultiPolygon& geometry) const;
 
 private:
+    CoordinateTransform() = default;
     void* mTransform = nullptr; //!< OGRCoordinateTransformationH
 };
 

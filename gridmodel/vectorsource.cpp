@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "gdaldataset.h"
+#include "spatialreference.h"
 #include "textencoding.h"
 #include "translation.h"
 
@@ -10,6 +11,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <algorithm>
+#include <cpl_conv.h>
 #include <gdal.h>
 #include <memory>
 #include <ogr_api.h>
@@ -105,15 +107,20 @@ void convertGeometry(OGRGeometryH geometry, SourceFeature& feature, std::vector<
     }
 }
 
-QString authorityOf(OGRSpatialReferenceH srs)
+//! "EPSG:4326", or the system's name when it has no code
+QString authorityOf(OGRSpatialReferenceH layerSrs)
 {
+    OGRSpatialReferenceH srs = OSRClone(layerSrs); // identifying adds the code: leave the layer's alone
     OSRAutoIdentifyEPSG(srs);
     const char* authority = OSRGetAuthorityName(srs, nullptr);
     const char* code = OSRGetAuthorityCode(srs, nullptr);
-    if (authority && code)
-        return QStringLiteral("%1:%2").arg(QString::fromUtf8(authority), QString::fromUtf8(code));
     const char* name = OSRGetName(srs);
-    return name ? QString::fromUtf8(name) : Tr::tr("a CRS without a name");
+    const QString result =
+        authority && code ? QStringLiteral("%1:%2").arg(QString::fromUtf8(authority), QString::fromUtf8(code))
+        : name            ? QString::fromUtf8(name)
+                          : Tr::tr("a CRS without a name");
+    OSRDestroySpatialReference(srs);
+    return result;
 }
 
 QString cpgBeside(const QString& path)
@@ -161,26 +168,15 @@ VectorSource VectorSource::read(const QString& path, int targetEpsg, const QStri
     source.driver = QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(dataset.get())));
     const bool isDrawing = source.driver == QLatin1String("DXF");
 
-    // the conversion to the project's CRS
-    std::unique_ptr<void, void (*)(void*)> transform(nullptr, [](void* t) {
-        OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(t));
-    });
+    // the conversion to the project's CRS (none when the file names no CRS or the project's)
+    std::unique_ptr<CoordinateTransform> transform;
     if (OGRSpatialReferenceH layerSrs = OGR_L_GetSpatialRef(layer)) {
-        OGRSpatialReferenceH from = OSRClone(layerSrs);
-        OGRSpatialReferenceH to = OSRNewSpatialReference(nullptr);
-        OSRSetAxisMappingStrategy(from, OAMS_TRADITIONAL_GIS_ORDER);
-        OSRSetAxisMappingStrategy(to, OAMS_TRADITIONAL_GIS_ORDER);
-        source.crs = authorityOf(from);
-        const bool known = OSRImportFromEPSG(to, targetEpsg) == OGRERR_NONE;
-        const bool same = known && OSRIsSame(from, to);
-        if (known && !same)
-            transform.reset(OCTNewCoordinateTransformation(from, to));
-        OSRDestroySpatialReference(from);
-        OSRDestroySpatialReference(to);
-        if (!known || (!same && !transform))
-            throw Error(
-                Error::Kind::InvalidInput,
-                Tr::tr("Cannot convert coordinates from %1 to EPSG:%2").arg(source.crs).arg(targetEpsg));
+        source.crs = authorityOf(layerSrs);
+        char* wkt = nullptr;
+        OSRExportToWkt(layerSrs, &wkt);
+        const QString text = QString::fromUtf8(wkt);
+        CPLFree(wkt);
+        transform = CoordinateTransform::fromWkt(text, targetEpsg);
     }
 
     OGRFeatureDefnH definition = OGR_L_GetLayerDefn(layer);
@@ -206,21 +202,27 @@ VectorSource VectorSource::read(const QString& path, int targetEpsg, const QStri
             allUtf8 = allUtf8 && TextEncoding::isUtf8(values.back());
         }
         std::vector<Ring> lines;
-        if (OGRGeometryH geometry = OGR_F_GetGeometryRef(feature)) {
-            OwnedGeometry flat(OGR_G_Clone(geometry));
-            OGR_G_FlattenTo2D(flat.get());
-            if (transform && OGR_G_Transform(flat.get(), static_cast<OGRCoordinateTransformationH>(
-                                                             transform.get())) != OGRERR_NONE) {
-                OGR_F_Destroy(feature);
+        if (OGRGeometryH geometry = OGR_F_GetGeometryRef(feature))
+            convertGeometry(geometry, read, lines);
+        OGR_F_Destroy(feature);
+        if (transform) {
+            try {
+                transform->transform(read.polygon);
+                for (Ring& ring : lines)
+                    transform->transform(ring);
+                if (read.point) {
+                    std::vector<Point> point{*read.point};
+                    transform->transform(point);
+                    read.point = point.front();
+                }
+            } catch (const Error&) {
                 throw Error(Error::Kind::InvalidInput,
                             Tr::tr("Feature %1 of %2 cannot be converted from %3 to EPSG:%4")
                                 .arg(read.number)
                                 .arg(path, source.crs)
                                 .arg(targetEpsg));
             }
-            convertGeometry(flat.get(), read, lines);
         }
-        OGR_F_Destroy(feature);
         source.features.push_back(std::move(read));
         rawValues.push_back(std::move(values));
         closedLines.push_back(std::move(lines));
