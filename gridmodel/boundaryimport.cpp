@@ -90,6 +90,136 @@ QString FieldMapping::describe() const
     return parts.isEmpty() ? Tr::tr("no fields") : parts.join(QStringLiteral(", "));
 }
 
+namespace {
+
+/** Why a feature cannot be imported: thrown while reading it, named in the plan. */
+struct Refusal
+{
+    QString reason;
+};
+
+/** Makes a unit of each feature of the source in turn, or refuses it. */
+class UnitReader
+{
+public:
+    UnitReader(const ProjectData& data, const HierarchyIndex& index, const VectorSource& source,
+               const BoundaryImport::Options& options, std::vector<ImportProblem>& notes)
+        : mData(data), mIndex(index), mSource(source), mOptions(options), mNotes(notes), mScheme(data, index),
+          mNextId(nextFreeId(data.units))
+    {
+    }
+
+    //! throws Refusal
+    Unit read(const SourceFeature& feature)
+    {
+        Unit unit;
+        unit.level = mOptions.level;
+        unit.name = value(feature, "name");
+        unit.organisation = value(feature, "org");
+        if (unit.name.isEmpty())
+            throw Refusal{Tr::tr("the name is empty")};
+        unit.boundary = boundaryOf(feature, unit.name);
+        unit.households = countOf(feature, "households", Tr::tr("households"), unit.name);
+        unit.residents = countOf(feature, "residents", Tr::tr("residents"), unit.name);
+        const QString code = value(feature, "code");
+        const Unit* parent = parentOf(feature, code, unit);
+        unit.parentId = parent ? parent->id : 0;
+        unit.code = codeFor(code, parent);
+        mTaken.insert(unit.code);
+        unit.id = mNextId++;
+        return unit;
+    }
+
+private:
+    QString value(const SourceFeature& feature, const char* target) const
+    {
+        const int field = mSource.fieldIndex(mOptions.mapping.field(QLatin1String(target)));
+        return field >= 0 ? feature.values.value(field).trimmed() : QString();
+    }
+
+    //! the feature's area, repaired when it is invalid and the user agreed
+    MultiPolygon boundaryOf(const SourceFeature& feature, const QString& name)
+    {
+        if (feature.polygon.isEmpty())
+            throw Refusal{feature.point ? Tr::tr("%1 is a point, not an area").arg(name)
+                          : !feature.otherGeometry.isEmpty()
+                              ? Tr::tr("%1 is %2, not an area").arg(name, feature.otherGeometry)
+                              : Tr::tr("%1 has no geometry").arg(name)};
+        const QString invalid = mGeos.invalidityReason(feature.polygon);
+        if (invalid.isEmpty())
+            return feature.polygon;
+        if (!mOptions.repairInvalid)
+            throw Refusal{Tr::tr("the boundary of %1 is invalid (%2); it can be repaired on import")
+                              .arg(name, invalid)};
+        try {
+            MultiPolygon repaired = mGeos.repaired(feature.polygon);
+            mNotes.push_back(
+                {feature.number, Tr::tr("the boundary of %1 was repaired (%2)").arg(name, invalid)});
+            return repaired;
+        } catch (const Error& error) {
+            throw Refusal{Tr::tr("the boundary of %1 cannot be repaired: %2").arg(name, error.message())};
+        }
+    }
+
+    qint64 countOf(const SourceFeature& feature, const char* target, const QString& what,
+                   const QString& name) const
+    {
+        const QString text = value(feature, target);
+        const std::optional<qint64> number = importedCount(text);
+        if (!number)
+            throw Refusal{Tr::tr("%1 of %2 is not a whole number: \"%3\"").arg(what, name, text)};
+        return *number;
+    }
+
+    //! the parent: by its code, by the unit's own code, or by location; nullptr at the top level
+    const Unit* parentOf(const SourceFeature& feature, const QString& code, const Unit& unit) const
+    {
+        if (mOptions.level == 0)
+            return nullptr;
+        const LevelDefinition& parentLevel = mData.hierarchy.level(mOptions.level - 1);
+        if (const QString parentCode = value(feature, "parent"); !parentCode.isEmpty()) {
+            const Unit* parent = mIndex.unitByCode(parentCode);
+            if (!parent || parent->level != mOptions.level - 1)
+                throw Refusal{Tr::tr("the project has no %1 with the code %2 to hold %3")
+                                  .arg(parentLevel.name.text(), parentCode, unit.name)};
+            return parent;
+        }
+        if (const Unit* byCode = mIndex.unitByCode(mScheme.parentCodeOf(code, mOptions.level));
+            byCode && byCode->level == mOptions.level - 1)
+            return byCode;
+        if (const Unit* byLocation = mIndex.unitAt(mOptions.level - 1, mGeos.pointOnSurface(unit.boundary)))
+            return byLocation;
+        throw Refusal{Tr::tr("%1 lies in no %2 of the project").arg(unit.name, parentLevel.name.text())};
+    }
+
+    //! the code given, if it fits the scheme, or the next free one
+    QString codeFor(const QString& code, const Unit* parent) const
+    {
+        if (code.isEmpty()) {
+            try {
+                return mScheme.nextCode(mOptions.level, parent, mTaken);
+            } catch (const Error& error) {
+                throw Refusal{error.message()};
+            }
+        }
+        if (const QString why = mScheme.whyNot(code, mOptions.level, parent, 0, mTaken); !why.isEmpty())
+            throw Refusal{why};
+        return code;
+    }
+
+    const ProjectData& mData;
+    const HierarchyIndex& mIndex;
+    const VectorSource& mSource;
+    const BoundaryImport::Options& mOptions;
+    std::vector<ImportProblem>& mNotes;
+    const GeosEngine mGeos;
+    const CodeScheme mScheme;
+    QSet<QString> mTaken; //!< codes given to features read before
+    UnitId mNextId;
+};
+
+} // namespace
+
 ImportPlan BoundaryImport::plan(const ProjectData& data, const HierarchyIndex& index,
                                 const VectorSource& source, const Options& options)
 {
@@ -100,9 +230,7 @@ ImportPlan BoundaryImport::plan(const ProjectData& data, const HierarchyIndex& i
     plan.rows = static_cast<int>(source.features.size());
     if (options.level < 0 || options.level >= data.hierarchy.levelCount())
         throw Error(Error::Kind::InvalidInput, Tr::tr("No level to import into"));
-    const LevelDefinition& level = data.hierarchy.level(options.level);
-    const int nameField = source.fieldIndex(options.mapping.field(QStringLiteral("name")));
-    if (nameField < 0) {
+    if (source.fieldIndex(options.mapping.field(QStringLiteral("name"))) < 0) {
         plan.problems.push_back(
             {0, Tr::tr("No field holds the units' names: choose one (name=FIELD; the source has %1)")
                     .arg(source.fields.isEmpty() ? Tr::tr("no fields")
@@ -113,127 +241,18 @@ ImportPlan BoundaryImport::plan(const ProjectData& data, const HierarchyIndex& i
         plan.problems.push_back({0, Tr::tr("%1 holds no features").arg(source.path)});
         return plan;
     }
-    const auto fieldOf = [&](const char* target) {
-        return source.fieldIndex(options.mapping.field(QLatin1String(target)));
-    };
-    const int codeField = fieldOf("code");
-    const int parentField = fieldOf("parent");
-    const int householdsField = fieldOf("households");
-    const int residentsField = fieldOf("residents");
-    const int orgField = fieldOf("org");
-
-    const GeosEngine geos;
-    const CodeScheme scheme(data, index);
-    QSet<QString> taken;
-    UnitId nextId = 1;
-    for (const Unit& unit : data.units)
-        nextId = std::max(nextId, unit.id + 1);
-
+    UnitReader reader(data, index, source, options, plan.notes);
     for (const SourceFeature& feature : source.features) {
-        const auto refuse = [&](const QString& reason) { plan.problems.push_back({feature.number, reason}); };
-        const auto value = [&](int field) {
-            return field >= 0 ? feature.values.value(field).trimmed() : QString();
-        };
-        Unit unit;
-        unit.level = options.level;
-        unit.name = value(nameField);
-        unit.organisation = value(orgField);
-        if (unit.name.isEmpty()) {
-            refuse(Tr::tr("the name is empty"));
-            continue;
+        try {
+            plan.changes.units.push_back({std::nullopt, reader.read(feature)});
+        } catch (const Refusal& refusal) {
+            plan.problems.push_back({feature.number, refusal.reason});
         }
-
-        // the area
-        if (feature.polygon.isEmpty()) {
-            refuse(feature.point ? Tr::tr("%1 is a point, not an area").arg(unit.name)
-                   : !feature.otherGeometry.isEmpty()
-                       ? Tr::tr("%1 is %2, not an area").arg(unit.name, feature.otherGeometry)
-                       : Tr::tr("%1 has no geometry").arg(unit.name));
-            continue;
-        }
-        unit.boundary = feature.polygon;
-        if (const QString invalid = geos.invalidityReason(unit.boundary); !invalid.isEmpty()) {
-            if (!options.repairInvalid) {
-                refuse(Tr::tr("the boundary of %1 is invalid (%2); it can be repaired on import")
-                           .arg(unit.name, invalid));
-                continue;
-            }
-            try {
-                unit.boundary = geos.repaired(unit.boundary);
-                plan.notes.push_back(
-                    {feature.number, Tr::tr("the boundary of %1 was repaired (%2)").arg(unit.name, invalid)});
-            } catch (const Error& error) {
-                refuse(Tr::tr("the boundary of %1 cannot be repaired: %2").arg(unit.name, error.message()));
-                continue;
-            }
-        }
-
-        // the counts
-        bool countsOk = true;
-        for (const auto& [field, target, what] :
-             {std::tuple{householdsField, &unit.households, Tr::tr("households")},
-              std::tuple{residentsField, &unit.residents, Tr::tr("residents")}}) {
-            const std::optional<qint64> number = importedCount(value(field));
-            if (!number) {
-                refuse(Tr::tr("%1 of %2 is not a whole number: \"%3\"").arg(what, unit.name, value(field)));
-                countsOk = false;
-                break;
-            }
-            *target = *number;
-        }
-        if (!countsOk)
-            continue;
-
-        // the parent: by its code, by the unit's code, or by location
-        const QString code = value(codeField);
-        const Unit* parent = nullptr;
-        if (options.level > 0) {
-            const QString parentCode = value(parentField);
-            if (!parentCode.isEmpty()) {
-                parent = index.unitByCode(parentCode);
-                if (!parent || parent->level != options.level - 1) {
-                    refuse(
-                        Tr::tr("the project has no %1 with the code %2 to hold %3")
-                            .arg(data.hierarchy.level(options.level - 1).name.text(), parentCode, unit.name));
-                    continue;
-                }
-            } else if (code.size() > level.codeDigits) {
-                const Unit* byCode = index.unitByCode(code.left(code.size() - level.codeDigits));
-                if (byCode && byCode->level == options.level - 1)
-                    parent = byCode;
-            }
-            if (!parent) {
-                parent = index.unitAt(options.level - 1, geos.pointOnSurface(unit.boundary));
-                if (!parent) {
-                    refuse(Tr::tr("%1 lies in no %2 of the project")
-                               .arg(unit.name, data.hierarchy.level(options.level - 1).name.text()));
-                    continue;
-                }
-            }
-            unit.parentId = parent->id;
-        }
-
-        // the code
-        if (code.isEmpty()) {
-            try {
-                unit.code = scheme.nextCode(options.level, parent, taken);
-            } catch (const Error& error) {
-                refuse(error.message());
-                continue;
-            }
-        } else if (const QString why = scheme.whyNot(code, options.level, parent, 0, taken); !why.isEmpty()) {
-            refuse(why);
-            continue;
-        } else {
-            unit.code = code;
-        }
-        taken.insert(unit.code);
-        unit.id = nextId++;
-        plan.changes.units.push_back({std::nullopt, unit});
     }
-    plan.description = Tr::tr("Import %1 %2 from %3")
-                           .arg(plan.changes.units.size())
-                           .arg(level.name.text(), QFileInfo(source.path).fileName());
+    plan.description =
+        Tr::tr("Import %1 %2 from %3")
+            .arg(plan.changes.units.size())
+            .arg(data.hierarchy.level(options.level).name.text(), QFileInfo(source.path).fileName());
     return plan;
 }
 

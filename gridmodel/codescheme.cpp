@@ -66,6 +66,12 @@ QString CodeScheme::whyNot(const QString& code, int level, const Unit* parent, U
     return QString();
 }
 
+QString CodeScheme::parentCodeOf(const QString& code, int level) const
+{
+    const int digits = mData.hierarchy.level(level).codeDigits;
+    return code.size() > digits ? code.left(code.size() - digits) : QString();
+}
+
 QString CodeScheme::recoded(const QString& code, const QString& oldPrefix, const QString& newPrefix)
 {
     return code.startsWith(oldPrefix) ? newPrefix + code.mid(oldPrefix.size()) : code;

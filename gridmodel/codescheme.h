@@ -33,6 +33,9 @@ public:
     QString whyNot(const QString& code, int level, const Unit* parent, UnitId self = 0,
                    const QSet<QString>& taken = {}) const;
 
+    //! the code of the parent a unit at `level` with `code` belongs under (empty when the code is too short)
+    QString parentCodeOf(const QString& code, int level) const;
+
     //! the code a descendant gets when its ancestor's code changes from oldPrefix to newPrefix
     static QString recoded(const QString& code, const QString& oldPrefix, const QString& newPrefix);
 

@@ -23,10 +23,9 @@ bool overlaps(const Envelope& a, const Envelope& b, double margin)
 
 } // namespace
 
-EditDraft::EditDraft(const ProjectData& data, const HierarchyIndex& index) : mData(data), mIndex(index)
+EditDraft::EditDraft(const ProjectData& data, const HierarchyIndex& index)
+    : mData(data), mIndex(index), mNextId(nextFreeId(data.units))
 {
-    for (const Unit& unit : data.units)
-        mNextId = std::max(mNextId, unit.id + 1);
 }
 
 const Unit& EditDraft::unit(UnitId id) const

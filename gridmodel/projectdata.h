@@ -4,6 +4,7 @@
 #include "hierarchytemplate.h"
 
 #include <QString>
+#include <algorithm>
 #include <vector>
 
 namespace gridmodel {
@@ -58,5 +59,14 @@ struct ProjectData
     std::vector<Member> members;
     std::vector<Assignment> assignments;
 };
+
+/** The lowest id above every row's (units, members, assignments): where new rows start. */
+template <typename Row> qint64 nextFreeId(const std::vector<Row>& rows)
+{
+    qint64 next = 1;
+    for (const Row& row : rows)
+        next = std::max(next, row.id + 1);
+    return next;
+}
 
 } // namespace gridmodel

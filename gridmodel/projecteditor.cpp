@@ -112,9 +112,7 @@ ChangeSet ProjectEditor::addMember(const Member& member, MemberId* id)
         throw Error(Error::Kind::InvalidInput, Tr::tr("A member needs a name"));
     Member added = member;
     added.name = member.name.trimmed();
-    added.id = 1;
-    for (const Member& existing : mProject.data().members)
-        added.id = std::max(added.id, existing.id + 1);
+    added.id = nextFreeId(mProject.data().members);
     ChangeSet changes;
     changes.members.push_back({std::nullopt, added});
     mProject.apply(changes, QStringLiteral("member_add"), Tr::tr("Add member %1").arg(added.name));
@@ -147,17 +145,14 @@ ChangeSet ProjectEditor::assignMember(MemberId memberId, const QString& code, co
     }
     if (linkedHouseholds < 0)
         throw Error(Error::Kind::InvalidInput, Tr::tr("Linked households cannot be negative"));
-    qint64 nextId = 1;
-    for (const Assignment& assignment : data.assignments) {
+    for (const Assignment& assignment : data.assignments)
         if (assignment.memberId == memberId && assignment.unitId == unit->id && assignment.role == role)
             throw Error(
                 Error::Kind::InvalidInput,
                 Tr::tr("%1 is already %2 of %3").arg(member->name, definition->name.text(), unit->name));
-        nextId = std::max(nextId, assignment.id + 1);
-    }
     ChangeSet changes;
-    changes.assignments.push_back(
-        {std::nullopt, Assignment{nextId, memberId, unit->id, role, linkedHouseholds, linkedNote}});
+    changes.assignments.push_back({std::nullopt, Assignment{nextFreeId(data.assignments), memberId, unit->id,
+                                                            role, linkedHouseholds, linkedNote}});
     mProject.apply(
         changes, QStringLiteral("member_assign"),
         Tr::tr("%1 becomes %2 of %3 %4").arg(member->name, definition->name.text(), unit->code, unit->name));

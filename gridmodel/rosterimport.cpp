@@ -90,12 +90,8 @@ ImportPlan RosterImport::plan(const ProjectData& data, const HierarchyIndex& ind
     };
     for (const Assignment& assignment : data.assignments)
         existingAssignments.insert(assignmentKey(assignment.memberId, assignment.unitId, assignment.role));
-    MemberId nextMember = 1;
-    for (const Member& member : data.members)
-        nextMember = std::max(nextMember, member.id + 1);
-    qint64 nextAssignment = 1;
-    for (const Assignment& assignment : data.assignments)
-        nextAssignment = std::max(nextAssignment, assignment.id + 1);
+    MemberId nextMember = nextFreeId(data.members);
+    qint64 nextAssignment = nextFreeId(data.assignments);
 
     static const QRegularExpression phonePattern(QStringLiteral("^\\+?[0-9][0-9 \\-]{2,19}$"));
     QHash<QString, MemberId> memberOfKey;            // number or name + phone -> member
