@@ -88,21 +88,15 @@ QString fromGb18030(const QByteArray& bytes)
 QString decode(const QByteArray& bytes, QString* name)
 {
     static const QByteArray bom("\xEF\xBB\xBF");
-    QString chosen;
-    QString text;
-    if (bytes.startsWith(bom) && isUtf8(bytes)) {
-        chosen = QStringLiteral("UTF-8 (BOM)");
-        text = QString::fromUtf8(bytes.mid(bom.size()));
-    } else if (isUtf8(bytes)) {
-        chosen = QStringLiteral("UTF-8");
-        text = QString::fromUtf8(bytes);
-    } else {
-        chosen = QStringLiteral("GB18030");
-        text = fromGb18030(bytes);
-    }
+    const bool utf8 = isUtf8(bytes); // a whole file: test it once
+    const bool marked = utf8 && bytes.startsWith(bom);
     if (name)
-        *name = chosen;
-    return text;
+        *name = marked ? QStringLiteral("UTF-8 (BOM)")
+                : utf8 ? QStringLiteral("UTF-8")
+                       : QStringLiteral("GB18030");
+    if (!utf8)
+        return fromGb18030(bytes);
+    return QString::fromUtf8(marked ? bytes.mid(bom.size()) : bytes);
 }
 
 QByteArray toGbk(const QString& text)
