@@ -5,6 +5,7 @@
 #include "geosengine.h"
 #include "hierarchyindex.h"
 #include "projectfile.h"
+#include "testsupport.h"
 #include "textencoding.h"
 #include "vectorsource.h"
 
@@ -26,12 +27,8 @@ class TestBoundaryImport : public QObject
 private:
     QTemporaryDir mDir;
     ProjectData mDemo = DistrictGenerator::generate(DistrictGenerator::demoOptions());
-    int mFiles = 0;
 
-    QString path(const QString& name)
-    {
-        return mDir.filePath(QStringLiteral("%1-%2").arg(++mFiles).arg(name));
-    }
+    QString path(const QString& name) const { return testsupport::freshPath(mDir, name); }
 
     //! a project with the demo's template and CRS and no units
     std::unique_ptr<ProjectFile> emptyProject()

@@ -3,9 +3,10 @@
 #include "hierarchyindex.h"
 #include "projectfile.h"
 #include "rosterexport.h"
-#include "tablewriter.h"
 #include "rosterimport.h"
 #include "tablesource.h"
+#include "tablewriter.h"
+#include "testsupport.h"
 #include "textencoding.h"
 
 #include <QFile>
@@ -23,12 +24,8 @@ class TestRosterImport : public QObject
 private:
     QTemporaryDir mDir;
     ProjectData mDemo = DistrictGenerator::generate(DistrictGenerator::demoOptions());
-    int mFiles = 0;
 
-    QString path(const QString& name)
-    {
-        return mDir.filePath(QStringLiteral("%1-%2").arg(++mFiles).arg(name));
-    }
+    QString path(const QString& name) const { return testsupport::freshPath(mDir, name); }
 
     //! the demo's units without anybody in them
     std::unique_ptr<ProjectFile> unstaffedDemo()
@@ -93,8 +90,8 @@ private slots:
             TableWriter::writeXlsx({{QStringLiteral("roster"), table}}, file);
         else
             TableWriter::writeCsv(table, file,
-                                   format == QLatin1String("gbk") ? TableWriter::Encoding::Gbk
-                                                                  : TableWriter::Encoding::Utf8WithBom);
+                                  format == QLatin1String("gbk") ? TableWriter::Encoding::Gbk
+                                                                 : TableWriter::Encoding::Utf8WithBom);
         auto project = unstaffedDemo();
         const ImportPlan imported = plan(*project, file);
         QVERIFY2(imported.canApply(), qPrintable(imported.problemText()));

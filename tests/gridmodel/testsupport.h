@@ -26,6 +26,13 @@ inline gridmodel::MultiPolygon box(double x, double y, double w, double h)
     return result;
 }
 
+//! a path in `dir` no earlier call gave: "1-name", "2-name" ...
+inline QString freshPath(const QTemporaryDir& dir, const QString& name)
+{
+    static int files = 0;
+    return dir.filePath(QStringLiteral("%1-%2").arg(++files).arg(name));
+}
+
 //! writes a fresh copy of the demo district into `dir` (demo1.gpkg, demo2.gpkg ...) and names it
 inline QString freshDemoFile(const QTemporaryDir& dir)
 {
