@@ -15,42 +15,11 @@
 
 namespace gridmodel {
 
-QString PrintRecord::pathFor(const QString& output)
-{
-    const QFileInfo info(output);
-    if (info.isDir())
-        return QDir(output).filePath(QStringLiteral(".gridatlas-print.json"));
-    return info.absoluteDir().filePath(QStringLiteral(".%1.gridatlas-print.json").arg(info.fileName()));
-}
+namespace {
 
-PrintRecord PrintRecord::load(const QString& path)
-{
-    PrintRecord record;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return record;
-    const QJsonObject pages =
-        QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("pages")).toObject();
-    for (auto it = pages.begin(); it != pages.end(); ++it)
-        record.mPrinted.insert(it.key(), it.value().toString().toLatin1());
-    return record;
-}
-
-void PrintRecord::save(const QString& path) const
-{
-    QJsonObject pages;
-    for (auto it = mPrinted.begin(); it != mPrinted.end(); ++it)
-        pages.insert(it.key(), QString::fromLatin1(it.value()));
-    // written beside and renamed into place: the record is whole or as it was
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(QJsonDocument(QJsonObject{{QStringLiteral("pages"), pages}}).toJson()) < 0 ||
-        !file.commit())
-        throw Error(Error::Kind::Io, Tr::tr("Cannot write %1").arg(path));
-}
-
-QByteArray PrintRecord::fingerprint(const ProjectData& data, const HierarchyIndex& index, UnitId id,
-                                    const std::vector<Problem>& problems, bool showPhones)
+//! what a unit's page shows, hashed: the sheet, the unit, its children and its neighbours
+QByteArray fingerprint(const ProjectData& data, const HierarchyIndex& index, UnitId id,
+                       const std::vector<Problem>& problems, bool showPhones)
 {
     const ResponsibilitySheet sheet = ResponsibilitySheet::of(data, index, id, problems, showPhones);
     QCryptographicHash hash(QCryptographicHash::Sha1);
@@ -90,26 +59,70 @@ QByteArray PrintRecord::fingerprint(const ProjectData& data, const HierarchyInde
     return hash.result().toHex();
 }
 
-std::vector<UnitId> PrintRecord::changed(const ProjectData& data, const HierarchyIndex& index,
-                                         const std::vector<UnitId>& units,
-                                         const std::vector<Problem>& problems, bool showPhones) const
+} // namespace
+
+QString PrintRecord::pathFor(const QString& output)
+{
+    const QFileInfo info(output);
+    if (info.isDir())
+        return QDir(output).filePath(QStringLiteral(".gridatlas-print.json"));
+    return info.absoluteDir().filePath(QStringLiteral(".%1.gridatlas-print.json").arg(info.fileName()));
+}
+
+PrintRecord PrintRecord::load(const QString& path)
+{
+    PrintRecord record;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return record;
+    const QJsonObject pages =
+        QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("pages")).toObject();
+    for (auto it = pages.begin(); it != pages.end(); ++it)
+        record.mPrinted.insert(it.key(), it.value().toString().toLatin1());
+    return record;
+}
+
+void PrintRecord::save(const QString& path) const
+{
+    QJsonObject pages;
+    for (auto it = mPrinted.begin(); it != mPrinted.end(); ++it)
+        pages.insert(it.key(), QString::fromLatin1(it.value()));
+    // written beside and renamed into place: the record is whole or as it was
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(QJsonDocument(QJsonObject{{QStringLiteral("pages"), pages}}).toJson()) < 0 ||
+        !file.commit())
+        throw Error(Error::Kind::Io, Tr::tr("Cannot write %1").arg(path));
+}
+
+PrintRecord::Pages PrintRecord::fingerprints(const ProjectData& data, const HierarchyIndex& index,
+                                             const std::vector<UnitId>& units,
+                                             const std::vector<Problem>& problems, bool showPhones)
+{
+    Pages pages;
+    for (UnitId id : units)
+        if (const Unit* unit = index.unit(id))
+            pages.insert(unit->code, fingerprint(data, index, id, problems, showPhones));
+    return pages;
+}
+
+std::vector<UnitId> PrintRecord::changed(const HierarchyIndex& index, const std::vector<UnitId>& units,
+                                         const Pages& now) const
 {
     std::vector<UnitId> result;
     for (UnitId id : units) {
         const Unit* unit = index.unit(id);
-        if (unit && mPrinted.value(unit->code) != fingerprint(data, index, id, problems, showPhones))
+        if (unit && mPrinted.value(unit->code) != now.value(unit->code))
             result.push_back(id);
     }
     return result;
 }
 
-void PrintRecord::remember(const ProjectData& data, const HierarchyIndex& index,
-                           const std::vector<UnitId>& units, const std::vector<Problem>& problems,
-                           bool showPhones)
+void PrintRecord::remember(const HierarchyIndex& index, const std::vector<UnitId>& printed, const Pages& now)
 {
-    for (UnitId id : units)
-        if (const Unit* unit = index.unit(id))
-            mPrinted.insert(unit->code, fingerprint(data, index, id, problems, showPhones));
+    for (UnitId id : printed)
+        if (const Unit* unit = index.unit(id); unit && now.contains(unit->code))
+            mPrinted.insert(unit->code, now.value(unit->code));
 }
 
 } // namespace gridmodel

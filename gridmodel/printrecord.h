@@ -27,16 +27,19 @@ public:
     //! writes it whole (beside, then renamed); throws Error(Io)
     void save(const QString& path) const;
 
-    static QByteArray fingerprint(const ProjectData& data, const HierarchyIndex& index, UnitId unit,
-                                  const std::vector<Problem>& problems, bool showPhones);
+    //! pages as they would print now: unit code -> fingerprint (hex)
+    using Pages = QHash<QString, QByteArray>;
 
-    //! the units whose page differs from the one printed last (or was never printed)
-    std::vector<UnitId> changed(const ProjectData& data, const HierarchyIndex& index,
-                                const std::vector<UnitId>& units, const std::vector<Problem>& problems,
-                                bool showPhones) const;
-    //! remembers the pages as printed now
-    void remember(const ProjectData& data, const HierarchyIndex& index, const std::vector<UnitId>& units,
-                  const std::vector<Problem>& problems, bool showPhones);
+    //! the fingerprints of the units' pages, each taken once for comparing and remembering
+    static Pages fingerprints(const ProjectData& data, const HierarchyIndex& index,
+                              const std::vector<UnitId>& units, const std::vector<Problem>& problems,
+                              bool showPhones);
+
+    //! the units whose page in `now` differs from the one printed last (or was never printed)
+    std::vector<UnitId> changed(const HierarchyIndex& index, const std::vector<UnitId>& units,
+                                const Pages& now) const;
+    //! remembers the pages of the `printed` units as they are in `now`
+    void remember(const HierarchyIndex& index, const std::vector<UnitId>& printed, const Pages& now);
 
     int size() const { return mPrinted.size(); }
 

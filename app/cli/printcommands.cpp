@@ -137,9 +137,11 @@ int print(const QCommandLineParser& parser)
     const QString recordPath = PrintRecord::pathFor(output);
     PrintRecord record = PrintRecord::load(recordPath);
     const HierarchyIndex& index = project->index();
+    const PrintRecord::Pages pagesNow =
+        PrintRecord::fingerprints(data, index, units, printer.problems(), options.showPhones);
     std::vector<UnitId> toPrint = units;
     if (parser.isSet(ChangedOption)) {
-        toPrint = record.changed(data, index, units, printer.problems(), options.showPhones);
+        toPrint = record.changed(index, units, pagesNow);
         if (toPrint.empty()) {
             printOut(QStringLiteral("nothing changed since the last print to %1\n").arg(output));
             return Success;
@@ -165,7 +167,7 @@ int print(const QCommandLineParser& parser)
         std::fprintf(stderr, "\n");
         printOut(QStringLiteral("%1: %2 pages\n").arg(output).arg(toPrint.size()));
     }
-    record.remember(data, index, toPrint, printer.problems(), options.showPhones);
+    record.remember(index, toPrint, pagesNow);
     record.save(recordPath);
     return Success;
 }

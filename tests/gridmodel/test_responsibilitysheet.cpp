@@ -170,13 +170,16 @@ private slots:
             const HierarchyIndex index(data);
             const auto problems = Checker(data).check();
             PrintRecord record = PrintRecord::load(path); // none yet: everything is new
-            QCOMPARE(record.changed(data, index, grids, problems, false), grids);
-            record.remember(data, index, grids, problems, false);
+            const PrintRecord::Pages now = PrintRecord::fingerprints(data, index, grids, problems, false);
+            QCOMPARE(record.changed(index, grids, now), grids);
+            record.remember(index, grids, now);
             record.save(path);
         }
         const auto changedNow = [&](bool showPhones = false) {
             const HierarchyIndex index(data);
-            return PrintRecord::load(path).changed(data, index, grids, Checker(data).check(), showPhones);
+            return PrintRecord::load(path).changed(
+                index, grids,
+                PrintRecord::fingerprints(data, index, grids, Checker(data).check(), showPhones));
         };
         QCOMPARE(changedNow(), std::vector<UnitId>{});
         QCOMPARE(changedNow(true), grids); // whole phones make other pages
