@@ -409,37 +409,42 @@ QString Problem::kindKey(Kind kind)
     return QString();
 }
 
-QString Problem::kindName(Kind kind)
+LocalizedText Problem::kindText(Kind kind)
 {
     switch (kind) {
     case Kind::Gap:
-        return Tr::tr("Gap");
+        return {QStringLiteral("缺口"), QStringLiteral("Gap")};
     case Kind::Overlap:
-        return Tr::tr("Overlap");
+        return {QStringLiteral("重叠"), QStringLiteral("Overlap")};
     case Kind::OutsideParent:
-        return Tr::tr("Outside parent");
+        return {QStringLiteral("超出上级"), QStringLiteral("Outside parent")};
     case Kind::InvalidGeometry:
-        return Tr::tr("Invalid boundary");
+        return {QStringLiteral("边界无效"), QStringLiteral("Invalid boundary")};
     case Kind::EmptyGeometry:
-        return Tr::tr("Empty boundary");
+        return {QStringLiteral("边界为空"), QStringLiteral("Empty boundary")};
     case Kind::DuplicateCode:
-        return Tr::tr("Duplicate code");
+        return {QStringLiteral("编码重复"), QStringLiteral("Duplicate code")};
     case Kind::Orphan:
-        return Tr::tr("Parent missing");
+        return {QStringLiteral("上级缺失"), QStringLiteral("Parent missing")};
     case Kind::Cycle:
-        return Tr::tr("Cycle");
+        return {QStringLiteral("层级成环"), QStringLiteral("Cycle")};
     case Kind::CountMismatch:
-        return Tr::tr("Count mismatch");
+        return {QStringLiteral("数量不符"), QStringLiteral("Count mismatch")};
     case Kind::MissingRole:
-        return Tr::tr("Missing role");
+        return {QStringLiteral("职务空缺"), QStringLiteral("Missing role")};
     case Kind::OutOfBand:
-        return Tr::tr("Out of band");
+        return {QStringLiteral("超出目标范围"), QStringLiteral("Out of band")};
     case Kind::Ratio:
-        return Tr::tr("Ratio");
+        return {QStringLiteral("联系户数不符"), QStringLiteral("Ratio")};
     case Kind::NotContiguous:
-        return Tr::tr("Not contiguous");
+        return {QStringLiteral("不连片"), QStringLiteral("Not contiguous")};
     }
-    return QString();
+    return {};
+}
+
+QString Problem::kindName(Kind kind)
+{
+    return kindText(kind).text();
 }
 
 std::vector<Problem::Kind> Problem::allKinds()

@@ -38,7 +38,9 @@ struct Problem
 
     //! stable key used in JSON and reports: gap, overlap, outside_parent ...
     static QString kindKey(Kind kind);
-    //! the name a person reads (Gap; 缺口 in Chinese), for the window and reports
+    //! the name a person reads, in both languages: 缺口 / Gap. Printed pages and reports take the Chinese.
+    static LocalizedText kindText(Kind kind);
+    //! the name in the display language, for the window
     static QString kindName(Kind kind);
     static std::vector<Kind> allKinds();
 };

@@ -116,39 +116,6 @@ void addProblem(CoverageReport::Row& row, const Problem& problem, bool firstOutO
 
 } // namespace
 
-QString CoverageReport::kindName(Problem::Kind kind)
-{
-    switch (kind) {
-    case Problem::Kind::Gap:
-        return QStringLiteral("缺口");
-    case Problem::Kind::Overlap:
-        return QStringLiteral("重叠");
-    case Problem::Kind::OutsideParent:
-        return QStringLiteral("超出上级");
-    case Problem::Kind::InvalidGeometry:
-        return QStringLiteral("几何无效");
-    case Problem::Kind::EmptyGeometry:
-        return QStringLiteral("无边界");
-    case Problem::Kind::DuplicateCode:
-        return QStringLiteral("编码重复");
-    case Problem::Kind::Orphan:
-        return QStringLiteral("上级缺失");
-    case Problem::Kind::Cycle:
-        return QStringLiteral("层级循环");
-    case Problem::Kind::CountMismatch:
-        return QStringLiteral("数量不符");
-    case Problem::Kind::MissingRole:
-        return QStringLiteral("职务空缺");
-    case Problem::Kind::OutOfBand:
-        return QStringLiteral("超出目标范围");
-    case Problem::Kind::Ratio:
-        return QStringLiteral("联系户比例不符");
-    case Problem::Kind::NotContiguous:
-        return QStringLiteral("不连片");
-    }
-    return QString();
-}
-
 CoverageReport CoverageReport::of(const ProjectData& data, const HierarchyIndex& index,
                                   const std::vector<Problem>& problems, int level, UnitId within)
 {
@@ -536,7 +503,7 @@ std::vector<CoverageReport::Chart> CoverageReport::charts() const
                        .arg(kindColour(kind))
                        .arg(legendX + 14)
                        .arg(height - 16)
-                       .arg(kindName(kind))
+                       .arg(Problem::kindText(kind).zh)
                        .arg(count);
             legendX += 120;
         }
@@ -587,7 +554,7 @@ QString CoverageReport::toHtml(const QStringList& chartUrls, int chartWidth) con
     if (!problemsByKind.empty()) {
         QStringList kinds;
         for (const auto& [kind, count] : problemsByKind)
-            kinds << QStringLiteral("%1 %2").arg(kindName(kind)).arg(count);
+            kinds << QStringLiteral("%1 %2").arg(Problem::kindText(kind).zh).arg(count);
         html += QStringLiteral("<p>问题：%1。</p>\n").arg(kinds.join(QStringLiteral("，")));
     } else {
         html += QStringLiteral("<p>没有发现问题。</p>\n");

@@ -87,9 +87,6 @@ public:
     static CoverageReport of(const ProjectData& data, const HierarchyIndex& index,
                              const std::vector<Problem>& problems, int level = -1, UnitId within = 0);
 
-    //! the Chinese name of a kind of problem, as the report prints it
-    static QString kindName(Problem::Kind kind);
-
     //! the header and a row per parent and a total row, for one section
     std::vector<QStringList> table(const Section& section) const;
     //! every section in one table (CSV): the union of roles and statuses as columns

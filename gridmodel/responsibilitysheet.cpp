@@ -107,7 +107,8 @@ ResponsibilitySheet ResponsibilitySheet::of(const ProjectData& data, const Hiera
             return other && index.isWithin(*other, id);
         });
         if (concerns)
-            sheet.problems << QStringLiteral("%1：%2").arg(Problem::kindName(problem.kind), problem.detail);
+            sheet.problems << QStringLiteral("%1：%2").arg(Problem::kindText(problem.kind).zh,
+                                                           problem.detail);
     }
     return sheet;
 }

@@ -642,58 +642,6 @@
         <translation>%1：%2，%3 人，下级 %4 个，人员 %5 名</translation>
     </message>
     <message>
-        <source>Gap</source>
-        <translation>缺口</translation>
-    </message>
-    <message>
-        <source>Overlap</source>
-        <translation>重叠</translation>
-    </message>
-    <message>
-        <source>Outside parent</source>
-        <translation>超出上级</translation>
-    </message>
-    <message>
-        <source>Invalid boundary</source>
-        <translation>边界无效</translation>
-    </message>
-    <message>
-        <source>Empty boundary</source>
-        <translation>边界为空</translation>
-    </message>
-    <message>
-        <source>Duplicate code</source>
-        <translation>编码重复</translation>
-    </message>
-    <message>
-        <source>Parent missing</source>
-        <translation>上级缺失</translation>
-    </message>
-    <message>
-        <source>Cycle</source>
-        <translation>层级成环</translation>
-    </message>
-    <message>
-        <source>Count mismatch</source>
-        <translation>数量不符</translation>
-    </message>
-    <message>
-        <source>Missing role</source>
-        <translation>缺少人员</translation>
-    </message>
-    <message>
-        <source>Out of band</source>
-        <translation>超出目标范围</translation>
-    </message>
-    <message>
-        <source>Ratio</source>
-        <translation>联系户数不符</translation>
-    </message>
-    <message>
-        <source>Not contiguous</source>
-        <translation>不连片</translation>
-    </message>
-    <message>
         <source>The outline lies in no %1</source>
         <translation>绘制的范围不在任何%1之内</translation>
     </message>
@@ -972,6 +920,10 @@
     <message>
         <source>lines that close no area</source>
         <translation>不围成面的线</translation>
+    </message>
+    <message>
+        <source>Not a coordinate reference system: %1</source>
+        <translation>不是坐标参考系：%1</translation>
     </message>
 </context>
 <context>
