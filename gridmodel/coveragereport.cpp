@@ -175,15 +175,20 @@ CoverageReport CoverageReport::of(const ProjectData& data, const HierarchyIndex&
             row.households += unit.households;
             row.residents += unit.residents;
             section.householdsPerUnit.push_back(unit.households);
-            for (const Assignment* assignment : assignmentsOf.value(unit.id)) {
-                people[key].add(*assignment, memberById.value(assignment->memberId));
-                everybody.add(*assignment, memberById.value(assignment->memberId));
+            const auto held = assignmentsOf.constFind(unit.id);
+            if (held == assignmentsOf.constEnd())
+                continue;
+            PeopleTally& tally = people[key];
+            for (const Assignment* assignment : *held) {
+                const Member* member = memberById.value(assignment->memberId);
+                tally.add(*assignment, member);
+                everybody.add(*assignment, member);
             }
         }
         if (rowsByCode.empty())
             continue;
         for (auto& [key, row] : rowsByCode)
-            people.value(key).writeTo(row);
+            people[key].writeTo(row);
 
         QSet<UnitId> outOfBandUnits;
         for (const Problem& problem : problems) {
