@@ -6,40 +6,46 @@
 #include <algorithm>
 #include <cmath>
 #include <cpl_conv.h>
+#include <memory>
 #include <ogr_srs_api.h>
 #include <vector>
 
 namespace gridmodel {
 
 namespace {
-//! the system for a code, longitude before latitude when geographic; throws Error(InvalidInput)
-OGRSpatialReferenceH referenceFor(int epsg)
+
+struct ReferenceDestroyer
 {
-    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-    if (OSRImportFromEPSG(srs, epsg) != OGRERR_NONE) {
-        OSRDestroySpatialReference(srs);
+    void operator()(OGRSpatialReferenceH srs) const { OSRDestroySpatialReference(srs); }
+};
+using OwnedReference = std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, ReferenceDestroyer>;
+
+//! the system for a code, longitude before latitude when geographic; throws Error(InvalidInput)
+OwnedReference referenceFor(int epsg)
+{
+    OwnedReference srs(OSRNewSpatialReference(nullptr));
+    if (OSRImportFromEPSG(srs.get(), epsg) != OGRERR_NONE)
         throw Error(Error::Kind::InvalidInput,
                     QCoreApplication::translate("gridmodel", "Unknown coordinate reference system EPSG:%1")
                         .arg(epsg));
-    }
-    OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
+    OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
     return srs;
 }
+
 } // namespace
 
 SpatialReference SpatialReference::fromEpsg(int epsg)
 {
-    OGRSpatialReferenceH srs = referenceFor(epsg);
+    const OwnedReference owned = referenceFor(epsg);
+    OGRSpatialReferenceH srs = owned.get();
     const bool projected = OSRIsProjected(srs);
     const double metres = projected ? OSRGetLinearUnits(srs, nullptr) : 0;
-    if (!projected || std::abs(metres - 1.0) > 1e-9) {
-        OSRDestroySpatialReference(srs);
+    if (!projected || std::abs(metres - 1.0) > 1e-9)
         throw Error(Error::Kind::InvalidInput,
                     QCoreApplication::translate("gridmodel",
                                                 "EPSG:%1 is not a projected system in metres; areas "
                                                 "must be measured in m² (try a CGCS2000 Gauss-Kruger zone)")
                         .arg(epsg));
-    }
     SpatialReference result;
     result.mEpsg = epsg;
     result.mName = QString::fromUtf8(OSRGetName(srs));
@@ -47,7 +53,6 @@ SpatialReference SpatialReference::fromEpsg(int epsg)
     OSRExportToWkt(srs, &wkt);
     result.mWkt = QString::fromUtf8(wkt);
     CPLFree(wkt);
-    OSRDestroySpatialReference(srs);
     return result;
 }
 
@@ -79,17 +84,7 @@ int SpatialReference::gaussKrugerEpsgForLongitude(double longitude)
 
 CoordinateTransform::CoordinateTransform(int fromEpsg, int toEpsg)
 {
-    OGRSpatialReferenceH from = referenceFor(fromEpsg);
-    OGRSpatialReferenceH to = nullptr;
-    try {
-        to = referenceFor(toEpsg);
-    } catch (...) {
-        OSRDestroySpatialReference(from);
-        throw;
-    }
-    mTransform = OCTNewCoordinateTransformation(from, to);
-    OSRDestroySpatialReference(from);
-    OSRDestroySpatialReference(to);
+    mTransform = OCTNewCoordinateTransformation(referenceFor(fromEpsg).get(), referenceFor(toEpsg).get());
     if (!mTransform)
         throw Error(
             Error::Kind::InvalidInput,
@@ -100,33 +95,21 @@ CoordinateTransform::CoordinateTransform(int fromEpsg, int toEpsg)
 
 std::unique_ptr<CoordinateTransform> CoordinateTransform::fromWkt(const QString& wkt, int toEpsg)
 {
-    OGRSpatialReferenceH from = OSRNewSpatialReference(nullptr);
-    if (OSRSetFromUserInput(from, wkt.toUtf8().constData()) != OGRERR_NONE) {
-        OSRDestroySpatialReference(from);
+    const OwnedReference from(OSRNewSpatialReference(nullptr));
+    if (OSRSetFromUserInput(from.get(), wkt.toUtf8().constData()) != OGRERR_NONE)
         throw Error(Error::Kind::InvalidInput,
                     QCoreApplication::translate("gridmodel", "Not a coordinate reference system: %1")
                         .arg(wkt.left(80)));
-    }
-    OSRSetAxisMappingStrategy(from, OAMS_TRADITIONAL_GIS_ORDER);
-    OGRSpatialReferenceH to = nullptr;
-    try {
-        to = referenceFor(toEpsg);
-    } catch (...) {
-        OSRDestroySpatialReference(from);
-        throw;
-    }
-    std::unique_ptr<CoordinateTransform> transform;
-    if (!OSRIsSame(from, to)) {
-        transform.reset(new CoordinateTransform());
-        transform->mTransform = OCTNewCoordinateTransformation(from, to);
-    }
-    const QString name = QString::fromUtf8(OSRGetName(from));
-    OSRDestroySpatialReference(from);
-    OSRDestroySpatialReference(to);
-    if (transform && !transform->mTransform)
+    OSRSetAxisMappingStrategy(from.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    const OwnedReference to = referenceFor(toEpsg);
+    if (OSRIsSame(from.get(), to.get()))
+        return nullptr;
+    std::unique_ptr<CoordinateTransform> transform(new CoordinateTransform());
+    transform->mTransform = OCTNewCoordinateTransformation(from.get(), to.get());
+    if (!transform->mTransform)
         throw Error(Error::Kind::InvalidInput,
                     QCoreApplication::translate("gridmodel", "Cannot convert coordinates from %1 to EPSG:%2")
-                        .arg(name)
+                        .arg(QString::fromUtf8(OSRGetName(from.get())))
                         .arg(toEpsg));
     return transform;
 }
