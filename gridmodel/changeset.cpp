@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDataStream>
+#include <QHash>
 #include <QIODevice>
 #include <algorithm>
 
@@ -51,6 +52,43 @@ void read(QDataStream& in, Assignment& assignment)
 {
     in >> assignment.id >> assignment.memberId >> assignment.unitId >> assignment.role >>
         assignment.linkedHouseholds >> assignment.linkedHouseholdsNote;
+}
+
+//! rows changed in place, new ones appended, deleted ones removed (the others keep their order)
+template <typename Row>
+void applyRows(std::vector<Row>& rows, const std::vector<ChangeSet::Change<Row>>& changes)
+{
+    if (changes.empty())
+        return;
+    QHash<qint64, size_t> position;
+    position.reserve(static_cast<qsizetype>(rows.size()));
+    for (size_t i = 0; i < rows.size(); ++i)
+        position.insert(rows[i].id, i);
+    std::vector<bool> deleted(rows.size(), false);
+    for (const auto& change : changes) {
+        const qint64 id = change.after ? change.after->id : change.before->id;
+        const auto found = position.constFind(id);
+        if (change.after && found != position.constEnd()) {
+            rows[*found] = *change.after;
+        } else if (change.after) {
+            position.insert(id, rows.size());
+            rows.push_back(*change.after);
+            deleted.push_back(false);
+        } else if (found != position.constEnd()) {
+            deleted[*found] = true;
+            position.erase(found);
+        }
+    }
+    if (std::find(deleted.begin(), deleted.end(), true) == deleted.end())
+        return;
+    size_t kept = 0;
+    for (size_t i = 0; i < rows.size(); ++i)
+        if (!deleted[i]) {
+            if (kept != i) // a vector moved onto itself would be left empty
+                rows[kept] = std::move(rows[i]);
+            ++kept;
+        }
+    rows.resize(kept);
 }
 
 template <typename Row>
@@ -133,6 +171,13 @@ ChangeSet ChangeSet::deserialize(const QByteArray& payload)
         throw Error(Error::Kind::Corrupt,
                     QCoreApplication::translate("gridmodel", "A history entry is damaged"));
     return result;
+}
+
+void ChangeSet::applyTo(ProjectData& data) const
+{
+    applyRows(data.units, units);
+    applyRows(data.members, members);
+    applyRows(data.assignments, assignments);
 }
 
 } // namespace gridmodel

@@ -28,6 +28,8 @@ struct ChangeSet
     bool isEmpty() const { return units.empty() && members.empty() && assignments.empty(); }
     //! the change that undoes this one
     ChangeSet inverted() const;
+    //! makes the rows of `data` what this change leaves them: changed in place, new ones appended
+    void applyTo(ProjectData& data) const;
 
     QByteArray serialize() const;
     //! throws Error(Corrupt) for a payload this version cannot read

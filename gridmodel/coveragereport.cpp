@@ -1,6 +1,7 @@
 #include "coveragereport.h"
 
 #include "hierarchyindex.h"
+#include "reportchart.h"
 
 #include <QHash>
 #include <QSet>
@@ -11,18 +12,7 @@ namespace gridmodel {
 
 namespace {
 
-const char* const ChartFont = "'WenQuanYi Micro Hei','Noto Sans CJK SC','Microsoft YaHei',sans-serif";
-
-//! an SVG document's opening: its size, the font, a white ground
-QString svgStart(int width, int height)
-{
-    return QStringLiteral(
-               "<svg xmlns='http://www.w3.org/2000/svg' width='%1' height='%2' viewBox='0 0 %1 %2' "
-               "font-family=\"%3\" font-size='12'><rect width='%1' height='%2' fill='white'/>")
-        .arg(width)
-        .arg(height)
-        .arg(QLatin1String(ChartFont));
-}
+using reportpage::svgStart;
 
 QString escaped(const QString& text)
 {
@@ -468,28 +458,17 @@ std::vector<CoverageReport::Chart> CoverageReport::charts() const
     // 3. where the problems are
     if (!extent.isEmpty()) {
         const int width = 640, height = 460, margin = 16, legendH = 40;
-        const double scale = std::min((width - 2 * margin) / std::max(1.0, extent.width()),
-                                      (height - 2 * margin - legendH - 24) / std::max(1.0, extent.height()));
-        const double offsetX = margin + ((width - 2 * margin) - extent.width() * scale) / 2;
-        const double offsetY = 30 + ((height - 2 * margin - legendH - 24) - extent.height() * scale) / 2;
-        const auto x = [&](double mapX) { return offsetX + (mapX - extent.minX) * scale; };
-        const auto y = [&](double mapY) { return offsetY + (extent.maxY - mapY) * scale; };
+        const reportpage::MapFrame frame(extent, margin, 30, width - 2 * margin,
+                                         height - 2 * margin - legendH - 24);
+        const auto x = [&](double mapX) { return frame.x(mapX); };
+        const auto y = [&](double mapY) { return frame.y(mapY); };
         QString svg = svgStart(width, height);
         svg += QStringLiteral("<text x='10' y='20' font-size='15' font-weight='bold'>%1问题分布</text>")
                    .arg(escaped(focus->name));
-        for (const MultiPolygon& outline : outlines) {
-            QString path;
-            for (const Polygon& polygon : outline.polygons)
-                for (const Ring& ring : polygon.rings)
-                    for (size_t i = 0; i < ring.size(); ++i)
-                        path += QStringLiteral("%1%2 %3")
-                                    .arg(i == 0 ? QStringLiteral("M") : QStringLiteral(" L"))
-                                    .arg(x(ring[i].x), 0, 'f', 1)
-                                    .arg(y(ring[i].y), 0, 'f', 1);
-            svg += QStringLiteral("<path d='%1 Z' fill='#f4f1ea' stroke='#8a8a8a' stroke-width='1' "
+        for (const MultiPolygon& outline : outlines)
+            svg += QStringLiteral("<path d='%1' fill='#f4f1ea' stroke='#8a8a8a' stroke-width='1' "
                                   "fill-rule='evenodd'/>")
-                       .arg(path);
-        }
+                       .arg(frame.path(outline));
         std::map<Problem::Kind, int> shown;
         for (const ProblemSpot& spot : problemSpots) {
             svg +=
@@ -522,18 +501,8 @@ std::vector<CoverageReport::Chart> CoverageReport::charts() const
 
 QString CoverageReport::toHtml(const QStringList& chartUrls, int chartWidth) const
 {
-    QString html =
-        QStringLiteral(
-            "<!DOCTYPE html>\n<html lang='zh-CN'><head><meta charset='utf-8'><title>%1 覆盖情况报告</title>"
-            "<style>body{font-family:'WenQuanYi Micro Hei','Noto Sans CJK SC','Microsoft YaHei',sans-serif;"
-            "margin:24px;color:#222;font-size:13px}h1{font-size:20px}h2{font-size:16px;margin-top:24px;"
-            "border-bottom:1px solid #ccc}table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid "
-            "#bbb;"
-            "padding:3px 6px}th{background:#eef1f5}td.n{text-align:right}tr.total td{font-weight:bold;"
-            "background:#f6f6f6}td.bad{color:#b00020;font-weight:bold}.meta{color:#666}.charts img,.charts "
-            "svg{"
-            "margin:6px 12px 6px 0;vertical-align:top}</style></head><body>\n")
-            .arg(escaped(projectName));
+    const std::vector<SvgChart> charts = chartUrls.isEmpty() ? this->charts() : std::vector<SvgChart>();
+    QString html = reportpage::htmlStart(QStringLiteral("%1 覆盖情况报告").arg(projectName));
     html += QStringLiteral("<h1>%1 网格化管理覆盖情况报告</h1>\n").arg(escaped(projectName));
     html += QStringLiteral("<p class='meta'>范围：%1　生成时间：%2</p>\n")
                 .arg(escaped(scopeName), created.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
@@ -565,19 +534,10 @@ QString CoverageReport::toHtml(const QStringList& chartUrls, int chartWidth) con
         html += QStringLiteral("<p>没有发现问题。</p>\n");
     }
 
-    html += QStringLiteral("<h2>图表</h2>\n<div class='charts'>");
-    if (chartUrls.isEmpty())
-        for (const Chart& chart : charts())
-            html += chart.svg + QLatin1Char('\n');
-    for (const QString& url : chartUrls)
-        html += QStringLiteral("<img src='%1' width='%2'/> ").arg(url).arg(chartWidth);
-    html += QStringLiteral("</div>\n");
+    html += QStringLiteral("<h2>图表</h2>\n") + reportpage::htmlCharts(charts, chartUrls, chartWidth);
 
     for (const Section& section : sections) {
-        html += QStringLiteral(
-                    "<h2>%1（%2 个）</h2>\n<table border='1' cellspacing='0' cellpadding='3' width='100%'>")
-                    .arg(escaped(section.name))
-                    .arg(section.total.units);
+        html += QStringLiteral("<h2>%1（%2 个）</h2>\n").arg(escaped(section.name)).arg(section.total.units);
         const std::vector<QStringList> rows = table(section);
         const QStringList& header = rows.front();
         const QSet<int> flagged{static_cast<int>(header.indexOf(QStringLiteral("超出目标范围"))),
@@ -585,29 +545,7 @@ QString CoverageReport::toHtml(const QStringList& chartUrls, int chartWidth) con
                                 static_cast<int>(header.indexOf(QStringLiteral("缺口"))),
                                 static_cast<int>(header.indexOf(QStringLiteral("重叠"))),
                                 static_cast<int>(header.indexOf(QStringLiteral("比例问题")))};
-        html += QStringLiteral("<tr>");
-        for (const QString& cell : header)
-            html += QStringLiteral("<th>%1</th>").arg(escaped(cell));
-        html += QStringLiteral("</tr>\n");
-        for (size_t r = 1; r < rows.size(); ++r) {
-            html += r + 1 == rows.size() ? QStringLiteral("<tr class='total'>") : QStringLiteral("<tr>");
-            for (int c = 0; c < rows[r].size(); ++c) {
-                const QString& cell = rows[r].at(c);
-                bool isNumber = false;
-                const double value = cell.toDouble(&isNumber);
-                const bool bad = flagged.contains(c) && isNumber && value > 0;
-                html +=
-                    QStringLiteral("<td%1>%2</td>")
-                        .arg(bad ? QStringLiteral(" class='n bad' align='right' style='white-space:nowrap'")
-                             : isNumber && c >= 2
-                                 ? QStringLiteral(" class='n' align='right' style='white-space:nowrap'")
-                                 : QStringLiteral(" style='white-space:nowrap'"))
-                        .arg(r + 1 == rows.size() && bad ? QStringLiteral("<b>%1</b>").arg(escaped(cell))
-                                                         : escaped(cell));
-            }
-            html += QStringLiteral("</tr>\n");
-        }
-        html += QStringLiteral("</table>\n");
+        html += reportpage::htmlTable(rows, flagged, true);
     }
     html += QStringLiteral("</body></html>\n");
     return html;

@@ -2,6 +2,7 @@
 
 #include "checker.h"
 #include "projectdata.h"
+#include "reportchart.h"
 #include "tablewriter.h"
 
 #include <QDateTime>
@@ -94,13 +95,7 @@ public:
     //! a sheet per section, named by its level (XLSX)
     std::vector<Sheet> sheets() const;
 
-    //! a chart as an SVG document, with its size in pixels
-    struct Chart
-    {
-        QString svg;
-        int width = 0;
-        int height = 0;
-    };
+    using Chart = SvgChart;
 
     //! households per unit against the band, problems by parent, the map of problems
     std::vector<Chart> charts() const;

@@ -216,6 +216,32 @@ void ProjectFile::create(const QString& path, const ProjectData& data, bool over
 
 ProjectFile::~ProjectFile() = default;
 
+ProjectData ProjectFile::dataAfter(qint64 historyId)
+{
+    SqliteStatement known = mDb->prepare(QStringLiteral("SELECT undone FROM ga_history WHERE id = ?"));
+    known.bind(1, historyId);
+    if (!known.step())
+        throw Error(
+            Error::Kind::InvalidInput,
+            Tr::tr("The history of %1 has no step %2 (`history` lists them)").arg(mPath).arg(historyId));
+    if (known.integer(0) != 0)
+        throw Error(
+            Error::Kind::InvalidInput,
+            Tr::tr("Step %1 of the history was undone; compare with a step that is in force").arg(historyId));
+    ProjectData data = mData;
+    SqliteStatement later = mDb->prepare(QStringLiteral("SELECT payload FROM ga_history WHERE id > ? AND NOT "
+                                                        "undone AND payload IS NOT NULL ORDER BY id DESC"));
+    later.bind(1, historyId);
+    while (later.step()) {
+        int size = 0;
+        const unsigned char* blob = later.blob(0, &size);
+        ChangeSet::deserialize(QByteArray(reinterpret_cast<const char*>(blob), size))
+            .inverted()
+            .applyTo(data);
+    }
+    return data;
+}
+
 std::vector<HistoryEntry> ProjectFile::history()
 {
     std::vector<HistoryEntry> entries;
@@ -325,25 +351,6 @@ std::optional<ChangeSet> ProjectFile::step(bool undoing, HistoryEntry* entry)
     return changes;
 }
 
-namespace {
-
-template <typename Row>
-void applyRows(std::vector<Row>& rows, const std::vector<ChangeSet::Change<Row>>& changes)
-{
-    for (const auto& change : changes) {
-        const qint64 id = change.after ? change.after->id : change.before->id;
-        auto found = std::find_if(rows.begin(), rows.end(), [id](const Row& row) { return row.id == id; });
-        if (change.after && found != rows.end())
-            *found = *change.after;
-        else if (change.after)
-            rows.push_back(*change.after);
-        else if (found != rows.end())
-            rows.erase(found);
-    }
-}
-
-} // namespace
-
 void ProjectFile::applyToMemory(const ChangeSet& changes)
 {
     bool structureChanged = false;
@@ -358,16 +365,16 @@ void ProjectFile::applyToMemory(const ChangeSet& changes)
             structureChanged = true;
         }
     }
-    if (structureChanged) {
-        std::vector<ChangeSet::Change<Unit>> added;
+    ChangeSet rest; // what could not be changed in place
+    if (structureChanged)
         for (const auto& change : changes.units)
             if (!change.after || !mUnitIndex.contains(change.after->id))
-                added.push_back(change);
-        applyRows(mData.units, added);
+                rest.units.push_back(change);
+    rest.members = changes.members;
+    rest.assignments = changes.assignments;
+    rest.applyTo(mData);
+    if (structureChanged)
         rebuildUnitIndex();
-    }
-    applyRows(mData.members, changes.members);
-    applyRows(mData.assignments, changes.assignments);
 }
 
 } // namespace gridmodel

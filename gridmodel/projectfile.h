@@ -75,6 +75,12 @@ public:
     //! units by id, code and parent; rebuilt only after an edit that changes codes or parents
     const HierarchyIndex& index() const;
     std::vector<HistoryEntry> history();
+    /**
+     * The project as it was right after history step `historyId` (what an undo back to it
+     * would leave), read from the steps' records without changing anything. Throws
+     * Error(InvalidInput) for a step the history does not have.
+     */
+    ProjectData dataAfter(qint64 historyId);
 
     /**
      * Applies one edit and records it in the history, as one transaction; what was undone

@@ -28,7 +28,7 @@ int runCommand();
 #ifdef GRIDATLAS_WITH_PRINT
 /**
  * Whether the command lays out pages and so needs the painting application (QGIS, fonts):
- * print always, report only for a PDF. The others start without it.
+ * print always, report and diff only for a PDF. The others start without it.
  */
 bool laysOutPages(int argc, char* argv[])
 {
@@ -36,7 +36,7 @@ bool laysOutPages(int argc, char* argv[])
         return false;
     if (std::strcmp(argv[1], "print") == 0)
         return true;
-    if (std::strcmp(argv[1], "report") != 0)
+    if (std::strcmp(argv[1], "report") != 0 && std::strcmp(argv[1], "diff") != 0)
         return false;
     for (int i = 2; i < argc; ++i)
         if (std::strcmp(argv[i], "--format=pdf") == 0 ||
@@ -72,7 +72,7 @@ int runCommand()
 
     std::vector<Command> commands = projectCommands();
     for (auto* group : {&checkCommands, &boundaryCommands, &editCommands, &exportCommands, &importCommands,
-                        &reportCommands})
+                        &reportCommands, &diffCommands})
         for (Command& command : (*group)())
             commands.push_back(std::move(command));
 #ifdef GRIDATLAS_WITH_PRINT

@@ -12,7 +12,7 @@
 #include <QSaveFile>
 
 #ifdef GRIDATLAS_WITH_PRINT
-#include "coveragereportpdf.h"
+#include "reportpdf.h"
 #endif
 
 using namespace gridmodel;
@@ -78,7 +78,9 @@ std::vector<Command> reportCommands()
                      throw Error(Error::Kind::Io, QStringLiteral("cannot write %1").arg(out));
              } else {
 #ifdef GRIDATLAS_WITH_PRINT
-                 mapcore::CoverageReportPdf::write(report, out);
+                 mapcore::ReportPdf::write(
+                     QStringLiteral("%1 覆盖情况报告").arg(report.projectName), report.charts(),
+                     [&](const QStringList& urls) { return report.toHtml(urls, 480); }, out);
 #endif
              }
              qint64 problemCount = 0;

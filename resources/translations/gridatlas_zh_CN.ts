@@ -925,6 +925,18 @@
         <source>Not a coordinate reference system: %1</source>
         <translation>不是坐标参考系：%1</translation>
     </message>
+    <message>
+        <source>The two projects have different levels (another hierarchy template) and cannot be compared level by level</source>
+        <translation>两个项目的层级不同（层级模板不同），无法逐级比较</translation>
+    </message>
+    <message>
+        <source>The history of %1 has no step %2 (`history` lists them)</source>
+        <translation>%1 的修改历史中没有第 %2 步（用 `history` 查看）</translation>
+    </message>
+    <message>
+        <source>Step %1 of the history was undone; compare with a step that is in force</source>
+        <translation>修改历史的第 %1 步已撤销，请与仍然有效的一步比较</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

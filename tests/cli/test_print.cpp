@@ -309,6 +309,55 @@ private slots:
         QVERIFY(refused.err.contains("doc"));
     }
 
+    void theChangeReportBetweenFilesAndSinceAStep()
+    {
+        // a planner splits the first grid across its middle: the report tells it, as a PDF and XLSX
+        const QString before = mDir.filePath("before.gpkg"), after = mDir.filePath("after.gpkg");
+        QFile::copy(mDemo, before);
+        QFile::copy(mDemo, after);
+        QString communityCode;
+        const Grid first = gridsOfFirstCommunity(&communityCode).front();
+        const Envelope box = first.unit.boundary.envelope();
+        const double middle = box.center().y;
+        const QString line = QStringLiteral("LINESTRING(%1 %2, %3 %2)")
+                                 .arg(box.minX - 50, 0, 'f', 1)
+                                 .arg(middle, 0, 'f', 1)
+                                 .arg(box.maxX + 50, 0, 'f', 1);
+        const Result split = run(GRIDATLAS_CLI, {"split", after, first.unit.code, "--line", line});
+        QVERIFY2(split.exitCode == 0, qPrintable(split.err));
+        const QString part = split.out.split('\n').value(1).trimmed();
+        QVERIFY(!part.isEmpty());
+
+        const QString pdf = mDir.filePath("changes.pdf");
+        const Result made = run(GRIDATLAS_CLI, {"diff", before, after, "--format", "pdf", "-o", pdf});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        const QString words = text(pdf);
+        QVERIFY(words.contains(QStringLiteral("网格调整说明")));
+        QVERIFY(words.contains(QStringLiteral("拆分新增")));
+        QVERIFY2(words.contains(QStringLiteral("拆自 %1").arg(first.unit.code)), qPrintable(words));
+        QVERIFY(words.contains(part));
+        QVERIFY(run("pdffonts", {pdf}).out.contains("WenQuanYi"));
+        for (const Member& member : first.people) // people are named only when asked
+            QVERIFY(!words.contains(member.name));
+
+        // the same edit, read from the history of one file
+        const QString xlsx = mDir.filePath("changes.xlsx");
+        const Result since =
+            run(GRIDATLAS_CLI, {"diff", after, "--since", "1", "--format", "xlsx", "-o", xlsx});
+        QVERIFY2(since.exitCode == 0, qPrintable(since.err));
+        QVERIFY2(since.out.contains(QStringLiteral(", 1 split")), qPrintable(since.out));
+        const Result listed = run("ogrinfo", {"-ro", "-q", xlsx, QStringLiteral("单元变化")});
+        QVERIFY2(listed.out.contains(part), qPrintable(listed.out));
+
+        Result refused = run(GRIDATLAS_CLI, {"diff", after, "--since", "99", "--format", "xlsx", "-o", xlsx});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains("99"), qPrintable(refused.err));
+        refused = run(GRIDATLAS_CLI, {"diff", after, "--since", "abc", "--format", "xlsx", "-o", xlsx});
+        QCOMPARE(refused.exitCode, 2);
+        refused = run(GRIDATLAS_CLI, {"diff", before, "--format", "xlsx", "-o", xlsx});
+        QCOMPARE(refused.exitCode, 2); // two files, or one with --since
+    }
+
     void refusesWhatItCannotPrint()
     {
         const QString pdf = mDir.filePath("refused.pdf");

@@ -1,6 +1,5 @@
-#include "coveragereportpdf.h"
+#include "reportpdf.h"
 
-#include "coveragereport.h"
 #include "error.h"
 
 #include <QCoreApplication>
@@ -15,12 +14,13 @@
 
 namespace mapcore {
 
-void CoverageReportPdf::write(const gridmodel::CoverageReport& report, const QString& path)
+void ReportPdf::write(const QString& title, const std::vector<gridmodel::SvgChart>& charts, const Page& page,
+                      const QString& path)
 {
     QTextDocument document;
     document.setDefaultFont(QFont(QStringLiteral("WenQuanYi Micro Hei"), 8));
     QStringList urls;
-    for (const gridmodel::CoverageReport::Chart& chart : report.charts()) {
+    for (const gridmodel::SvgChart& chart : charts) {
         QSvgRenderer renderer(chart.svg.toUtf8());
         constexpr int Oversampling = 3; // about 290 dpi as the page shows it
         QImage image(QSize(chart.width, chart.height) * Oversampling, QImage::Format_RGB32);
@@ -33,7 +33,7 @@ void CoverageReportPdf::write(const gridmodel::CoverageReport& report, const QSt
         document.addResource(QTextDocument::ImageResource, QUrl(url), image);
         urls << url;
     }
-    document.setHtml(report.toHtml(urls, 480)); // two charts side by side on a landscape page
+    document.setHtml(page(urls));
 
     QSaveFile file(path); // the report appears whole or not at all
     if (!file.open(QIODevice::WriteOnly))
@@ -41,7 +41,7 @@ void CoverageReportPdf::write(const gridmodel::CoverageReport& report, const QSt
                                QCoreApplication::translate("mapcore", "Cannot write %1").arg(path));
     {
         QPdfWriter writer(&file);
-        writer.setTitle(QStringLiteral("%1 覆盖情况报告").arg(report.projectName));
+        writer.setTitle(title);
         writer.setCreator(QStringLiteral("GridAtlas"));
         writer.setResolution(96);
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape,

@@ -1,0 +1,841 @@
+#include "changereport.h"
+
+#include "error.h"
+#include "geosengine.h"
+#include "hierarchyindex.h"
+#include "translation.h"
+
+#include <QHash>
+#include <QSet>
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace gridmodel {
+
+namespace {
+
+//! a unit more than this share inside another counts as coming from it (split) or going into it (merge)
+constexpr double MostlyInside = 0.5;
+//! the unit changes the HTML lists per level; the XLSX has them all
+constexpr int ListedPerLevel = 300;
+
+/** The units of one level of one side in buckets by envelope, to find those near a boundary. */
+class NearbyUnits
+{
+public:
+    explicit NearbyUnits(std::vector<const Unit*> units) : mUnits(std::move(units))
+    {
+        for (const Unit* unit : mUnits) {
+            mEnvelopes.push_back(unit->boundary.envelope());
+            mExtent.include(mEnvelopes.back());
+        }
+        if (mUnits.empty() || mExtent.isEmpty())
+            return;
+        const double cells = std::max(1.0, std::sqrt(double(mUnits.size())));
+        mCellSize = std::max({mExtent.width(), mExtent.height(), 1.0}) / cells;
+        mColumns = std::max(1, int(std::ceil(mExtent.width() / mCellSize)) + 1);
+        mRows = std::max(1, int(std::ceil(mExtent.height() / mCellSize)) + 1);
+        mCells.resize(size_t(mColumns) * size_t(mRows));
+        for (size_t i = 0; i < mUnits.size(); ++i)
+            forCells(mEnvelopes[i], [&](std::vector<size_t>& cell) { cell.push_back(i); });
+    }
+
+    //! the units whose envelope meets `envelope`
+    std::vector<const Unit*> near(const Envelope& envelope) const
+    {
+        QSet<size_t> seen;
+        std::vector<const Unit*> found;
+        if (mCells.empty() || envelope.isEmpty())
+            return found;
+        const_cast<NearbyUnits*>(this)->forCells(envelope, [&](std::vector<size_t>& cell) {
+            for (size_t i : cell) {
+                const Envelope& e = mEnvelopes[i];
+                if (seen.contains(i) || e.maxX < envelope.minX || e.minX > envelope.maxX ||
+                    e.maxY < envelope.minY || e.minY > envelope.maxY)
+                    continue;
+                seen.insert(i);
+                found.push_back(mUnits[i]);
+            }
+        });
+        return found;
+    }
+
+private:
+    template <typename Visit> void forCells(const Envelope& envelope, Visit visit)
+    {
+        const auto column = [&](double x) {
+            return std::clamp(int((x - mExtent.minX) / mCellSize), 0, mColumns - 1);
+        };
+        const auto row = [&](double y) {
+            return std::clamp(int((y - mExtent.minY) / mCellSize), 0, mRows - 1);
+        };
+        for (int r = row(envelope.minY); r <= row(envelope.maxY); ++r)
+            for (int c = column(envelope.minX); c <= column(envelope.maxX); ++c)
+                visit(mCells[size_t(r) * size_t(mColumns) + size_t(c)]);
+    }
+
+    std::vector<const Unit*> mUnits;
+    std::vector<Envelope> mEnvelopes;
+    Envelope mExtent;
+    double mCellSize = 1;
+    int mColumns = 0, mRows = 0;
+    std::vector<std::vector<size_t>> mCells;
+};
+
+/** One state of the project, with what the comparison asks of it. */
+struct Side
+{
+    explicit Side(const ProjectData& data) : data(data), index(data)
+    {
+        for (const Unit& unit : data.units)
+            if (index.children(unit.id).empty())
+                leaves.push_back(&unit);
+    }
+
+    //! the unit itself or its ancestor at `level`; null when there is none (or on a cycle)
+    const Unit* ancestorAt(const Unit* unit, int level) const
+    {
+        for (int steps = 0; unit && steps <= data.hierarchy.levelCount(); ++steps) {
+            if (unit->level == level)
+                return unit;
+            if (unit->level < level)
+                return nullptr;
+            unit = index.unit(unit->parentId);
+        }
+        return nullptr;
+    }
+
+    QString codeOf(UnitId id) const
+    {
+        const Unit* unit = index.unit(id);
+        return unit ? unit->code : QString();
+    }
+
+    std::vector<const Unit*> unitsAt(int level) const
+    {
+        std::vector<const Unit*> units;
+        for (const Unit& unit : data.units)
+            if (unit.level == level)
+                units.push_back(&unit);
+        return units;
+    }
+
+    const ProjectData& data;
+    HierarchyIndex index;
+    std::vector<const Unit*> leaves;
+};
+
+/** Pairs the units of the two sides: the same unit before and after. */
+class UnitMatching
+{
+public:
+    UnitMatching(const Side& before, const Side& after, const GeosEngine& geos, double tolerance)
+    {
+        // 1. by id, where it is the same unit: same level, and the same code or overlapping
+        for (const Unit& old : before.data.units) {
+            const Unit* now = after.index.unit(old.id);
+            if (now && now->level == old.level &&
+                (now->code == old.code || overlap(geos, old, *now) > tolerance))
+                pair(old, *now);
+        }
+        // 2. by code where they overlap; 3. by boundary, each mostly the other
+        for (int pass = 0; pass < 2; ++pass) {
+            for (int level = 0; level < before.data.hierarchy.levelCount(); ++level) {
+                std::vector<const Unit*> unpaired;
+                for (const Unit* now : after.unitsAt(level))
+                    if (!mOldOf.contains(now->id))
+                        unpaired.push_back(now);
+                if (unpaired.empty())
+                    continue;
+                const NearbyUnits nearby(unpaired);
+                for (const Unit* old : before.unitsAt(level)) {
+                    if (mNewOf.contains(old->id))
+                        continue;
+                    for (const Unit* now : nearby.near(old->boundary.envelope())) {
+                        if (mOldOf.contains(now->id))
+                            continue;
+                        const double shared = overlap(geos, *old, *now);
+                        const bool same = pass == 0 ? now->code == old->code && shared > tolerance
+                                                    : shared > MostlyInside * old->boundary.area() &&
+                                                          shared > MostlyInside * now->boundary.area();
+                        if (same) {
+                            pair(*old, *now);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static double overlap(const GeosEngine& geos, const Unit& a, const Unit& b)
+    {
+        if (a.boundary == b.boundary)
+            return a.boundary.area();
+        const Envelope ea = a.boundary.envelope(), eb = b.boundary.envelope();
+        if (ea.isEmpty() || eb.isEmpty() || ea.maxX < eb.minX || eb.maxX < ea.minX || ea.maxY < eb.minY ||
+            eb.maxY < ea.minY)
+            return 0;
+        return geos.intersection(a.boundary, b.boundary).area();
+    }
+
+    //! the unit after that an old one became (null: gone)
+    const Unit* newOf(UnitId oldId) const { return mNewOf.value(oldId, nullptr); }
+    //! the unit before that a new one was (null: new)
+    const Unit* oldOf(UnitId newId) const { return mOldOf.value(newId, nullptr); }
+    //! the id after of an old unit, 0 when it is gone (so it never equals a unit's)
+    UnitId newIdOf(const Unit* old) const
+    {
+        const Unit* now = old ? newOf(old->id) : nullptr;
+        return now ? now->id : 0;
+    }
+
+private:
+    void pair(const Unit& old, const Unit& now)
+    {
+        mNewOf.insert(old.id, &now);
+        mOldOf.insert(now.id, &old);
+    }
+
+    QHash<UnitId, const Unit*> mNewOf;
+    QHash<UnitId, const Unit*> mOldOf;
+};
+
+//! the Chinese name of a role of the unit's level (its key when the level has no such role)
+QString roleName(const ProjectData& data, const Unit& unit, const QString& roleKey)
+{
+    if (unit.level < 0 || unit.level >= data.hierarchy.levelCount())
+        return roleKey;
+    const RoleDefinition* role = data.hierarchy.level(unit.level).role(roleKey);
+    return role ? role->name.zh : roleKey;
+}
+
+QString area(double m2)
+{
+    return QString::number(m2, 'f', 1);
+}
+
+struct MapClass
+{
+    const char* fill;
+    const char* legend;
+};
+
+//! how the map colours a unit: by its most telling change
+MapClass mapClass(ChangeReport::Changes changes)
+{
+    using Change = ChangeReport::Change;
+    if (changes & (Change::Added | Change::SplitPart))
+        return {"#8fd18a", "新增 / 拆分新增"};
+    if (changes & Change::Split)
+        return {"#f7b267", "拆分"};
+    if (changes & Change::Merged)
+        return {"#b9a3dd", "合并"};
+    if (changes & Change::Moved)
+        return {"#8dbde6", "移交"};
+    if (changes & Change::Reshaped)
+        return {"#f3dc74", "边界调整"};
+    if (changes)
+        return {"#d9dfe8", "编码 / 名称 / 户数变化"};
+    return {"#f4f1ea", nullptr};
+}
+
+} // namespace
+
+QString ChangeReport::changesText(Changes changes)
+{
+    static const std::vector<std::pair<Change, const char*>> words{
+        {Change::Added, "新增"},         {Change::Removed, "撤销"},          {Change::Split, "拆分"},
+        {Change::SplitPart, "拆分新增"}, {Change::Merged, "合并"},           {Change::MergedAway, "并入"},
+        {Change::Moved, "移交"},         {Change::Reshaped, "边界调整"},     {Change::Recoded, "重新编码"},
+        {Change::Renamed, "更名"},       {Change::Recounted, "户数人口变化"}};
+    QStringList text;
+    for (const auto& [change, word] : words)
+        if (changes.testFlag(change))
+            text << QString::fromUtf8(word);
+    return text.join(QStringLiteral("、"));
+}
+
+ChangeReport ChangeReport::between(const ProjectData& before, const ProjectData& after,
+                                   const Options& options)
+{
+    const int levelCount = after.hierarchy.levelCount();
+    bool sameLevels = before.hierarchy.levelCount() == levelCount;
+    for (int level = 0; sameLevels && level < levelCount; ++level)
+        sameLevels = before.hierarchy.level(level).key == after.hierarchy.level(level).key;
+    if (!sameLevels)
+        throw Error(
+            Error::Kind::InvalidInput,
+            Tr::tr("The two projects have different levels (another hierarchy template) and cannot be "
+                   "compared level by level"));
+
+    ChangeReport report;
+    report.projectName = after.name;
+    report.oldLabel = options.oldLabel;
+    report.newLabel = options.newLabel;
+    report.created = QDateTime::currentDateTime();
+
+    const GeosEngine geos;
+    const Side old(before), now(after);
+    const UnitMatching matching(old, now, geos, options.areaToleranceM2);
+
+    // the units' own changes, kept by id on either side while splits and merges are found
+    std::map<std::pair<int, QString>, UnitChange> byKey; // (level, "n"+new id or "o"+old id)
+    const auto keyOf = [](const Unit* oldUnit, const Unit* newUnit) {
+        return newUnit ? std::make_pair(newUnit->level, QStringLiteral("n%1").arg(newUnit->id))
+                       : std::make_pair(oldUnit->level, QStringLiteral("o%1").arg(oldUnit->id));
+    };
+    const auto entry = [&](const Unit* oldUnit, const Unit* newUnit) -> UnitChange& {
+        UnitChange& change = byKey[keyOf(oldUnit, newUnit)];
+        change.level = (newUnit ? newUnit : oldUnit)->level;
+        if (oldUnit) {
+            change.oldId = oldUnit->id;
+            change.oldCode = oldUnit->code;
+            change.oldName = oldUnit->name;
+            change.oldParentCode = old.codeOf(oldUnit->parentId);
+            change.oldAreaM2 = oldUnit->boundary.area();
+            change.oldHouseholds = oldUnit->households;
+            change.oldResidents = oldUnit->residents;
+        }
+        if (newUnit) {
+            change.newId = newUnit->id;
+            change.newCode = newUnit->code;
+            change.newName = newUnit->name;
+            change.newParentCode = now.codeOf(newUnit->parentId);
+            change.newAreaM2 = newUnit->boundary.area();
+            change.newHouseholds = newUnit->households;
+            change.newResidents = newUnit->residents;
+        }
+        change.location = geos.pointOnSurface((newUnit ? newUnit : oldUnit)->boundary);
+        return change;
+    };
+
+    for (const Unit& after_ : after.units) {
+        const Unit* oldUnit = matching.oldOf(after_.id);
+        if (!oldUnit)
+            continue;
+        Changes changes;
+        if (matching.newIdOf(old.index.unit(oldUnit->parentId)) != after_.parentId)
+            changes |= Change::Moved;
+        if (oldUnit->code != after_.code)
+            changes |= Change::Recoded;
+        if (oldUnit->name != after_.name)
+            changes |= Change::Renamed;
+        if (oldUnit->households != after_.households || oldUnit->residents != after_.residents)
+            changes |= Change::Recounted;
+        double gained = 0, lost = 0;
+        if (!(oldUnit->boundary == after_.boundary)) {
+            gained = geos.difference(after_.boundary, oldUnit->boundary).area();
+            lost = geos.difference(oldUnit->boundary, after_.boundary).area();
+            if (gained + lost > options.areaToleranceM2)
+                changes |= Change::Reshaped;
+        }
+        if (!changes)
+            continue;
+        UnitChange& change = entry(oldUnit, &after_);
+        change.changes |= changes;
+        if (changes.testFlag(Change::Reshaped)) {
+            change.areaGainedM2 = gained;
+            change.areaLostM2 = lost;
+        }
+    }
+
+    // what is left over: a new unit mostly inside an old one was cut off it, an old unit
+    // mostly inside a new one went into it; the rest are new, or gone
+    QHash<UnitId, const Unit*> splitSource; // new id -> old unit
+    QHash<UnitId, const Unit*> mergeTarget; // old id -> new unit
+    for (int level = 0; level < levelCount; ++level) {
+        const NearbyUnits oldNearby(old.unitsAt(level));
+        for (const Unit* part : now.unitsAt(level)) {
+            if (matching.oldOf(part->id))
+                continue;
+            const Unit* source = nullptr;
+            double most = MostlyInside * part->boundary.area();
+            for (const Unit* candidate : oldNearby.near(part->boundary.envelope())) {
+                const double shared = UnitMatching::overlap(geos, *candidate, *part);
+                if (shared > most) {
+                    most = shared;
+                    source = candidate;
+                }
+            }
+            UnitChange& change = entry(nullptr, part);
+            if (!source) {
+                change.changes |= Change::Added;
+                continue;
+            }
+            splitSource.insert(part->id, source);
+            change.changes |= Change::SplitPart;
+            change.splitFrom = source->code;
+            UnitChange& whole = entry(source, matching.newOf(source->id));
+            whole.changes |= Change::Split;
+            whole.splitInto << part->code;
+        }
+        const NearbyUnits newNearby(now.unitsAt(level));
+        for (const Unit* gone : old.unitsAt(level)) {
+            if (matching.newOf(gone->id))
+                continue;
+            const Unit* target = nullptr;
+            double most = MostlyInside * gone->boundary.area();
+            for (const Unit* candidate : newNearby.near(gone->boundary.envelope())) {
+                const double shared = UnitMatching::overlap(geos, *gone, *candidate);
+                if (shared > most) {
+                    most = shared;
+                    target = candidate;
+                }
+            }
+            UnitChange& change = entry(gone, nullptr);
+            if (!target) {
+                if (!change.changes.testFlag(Change::Split))
+                    change.changes |= Change::Removed;
+                continue;
+            }
+            mergeTarget.insert(gone->id, target);
+            change.changes |= Change::MergedAway;
+            change.mergedInto = target->code;
+            UnitChange& into = entry(matching.oldOf(target->id), target);
+            into.changes |= Change::Merged;
+            into.mergedFrom << gone->code;
+        }
+    }
+
+    // households and residents that changed unit, as the finest units tell: a leaf whose unit
+    // at a level is not the one it was in (or that went into another unit) took its counts along
+    std::map<std::tuple<int, UnitId, UnitId>, Transfer> transfers; // (level, old id, new id)
+    const auto transfer = [&](const Unit* from, const Unit* to, qint64 households, qint64 residents) {
+        for (int level = 0; level <= to->level && level <= from->level; ++level) {
+            const Unit* was = old.ancestorAt(from, level);
+            const Unit* is = now.ancestorAt(to, level);
+            if (!was || !is || matching.newIdOf(was) == is->id)
+                continue;
+            Transfer& t = transfers[{level, was->id, is->id}];
+            t.level = level;
+            t.fromCode = was->code;
+            t.fromName = was->name;
+            t.toCode = is->code;
+            t.toName = is->name;
+            t.households += households;
+            t.residents += residents;
+        }
+    };
+    for (const Unit* leaf : now.leaves) {
+        const Unit* origin = matching.oldOf(leaf->id);
+        if (!origin)
+            origin = splitSource.value(leaf->id, nullptr);
+        if (origin)
+            transfer(origin, leaf, leaf->households, leaf->residents);
+    }
+    for (const Unit* leaf : old.leaves)
+        if (const Unit* target = mergeTarget.value(leaf->id, nullptr))
+            transfer(leaf, target, leaf->households, leaf->residents);
+    for (auto& [key, t] : transfers)
+        if (t.households || t.residents)
+            report.transfers.push_back(t);
+
+    // people whose units at a level changed
+    QHash<MemberId, QString> names;
+    if (options.withPersonal) {
+        for (const Member& member : before.members)
+            names.insert(member.id, member.name);
+        for (const Member& member : after.members)
+            names.insert(member.id, member.name);
+    }
+    struct Held
+    {
+        QSet<UnitId> units; //!< ids after (an old unit that is gone: minus its old id)
+        QStringList text;
+    };
+    std::map<std::pair<MemberId, int>, std::pair<Held, Held>> held; // (member, level) -> before, after
+    for (const Assignment& a : before.assignments)
+        if (const Unit* unit = old.index.unit(a.unitId)) {
+            Held& h = held[{a.memberId, unit->level}].first;
+            const UnitId id = matching.newIdOf(unit);
+            h.units.insert(id ? id : -unit->id);
+            h.text << QStringLiteral("%1 %2").arg(unit->code, roleName(before, *unit, a.role));
+        }
+    for (const Assignment& a : after.assignments)
+        if (const Unit* unit = now.index.unit(a.unitId)) {
+            Held& h = held[{a.memberId, unit->level}].second;
+            h.units.insert(unit->id);
+            h.text << QStringLiteral("%1 %2").arg(unit->code, roleName(after, *unit, a.role));
+        }
+    for (auto& [key, sides] : held)
+        if (sides.first.units != sides.second.units) {
+            sides.first.text.sort();
+            sides.second.text.sort();
+            report.memberMoves.push_back(MemberMove{key.first, names.value(key.first), key.second,
+                                                    sides.first.text, sides.second.text});
+        }
+
+    // per level
+    for (int level = 0; level < levelCount; ++level) {
+        const LevelDefinition& definition = after.hierarchy.level(level);
+        LevelTotals totals;
+        totals.level = level;
+        totals.key = definition.key;
+        totals.name = definition.name.zh;
+        for (const Unit* unit : old.unitsAt(level)) {
+            ++totals.unitsBefore;
+            totals.householdsBefore += unit->households;
+            totals.residentsBefore += unit->residents;
+        }
+        for (const Unit* unit : now.unitsAt(level)) {
+            ++totals.unitsAfter;
+            totals.householdsAfter += unit->households;
+            totals.residentsAfter += unit->residents;
+        }
+        report.levels.push_back(totals);
+    }
+    for (auto& [key, change] : byKey) {
+        LevelTotals& totals = report.levels[size_t(change.level)];
+        const Changes c = change.changes;
+        totals.added += c.testFlag(Change::Added) ? 1 : 0;
+        totals.removed += c.testFlag(Change::Removed) ? 1 : 0;
+        totals.split += c.testFlag(Change::Split) ? 1 : 0;
+        totals.merged += c.testFlag(Change::Merged) ? 1 : 0;
+        totals.moved += c.testFlag(Change::Moved) ? 1 : 0;
+        totals.reshaped += c.testFlag(Change::Reshaped) ? 1 : 0;
+        totals.recoded += c.testFlag(Change::Recoded) ? 1 : 0;
+        totals.renamed += c.testFlag(Change::Renamed) ? 1 : 0;
+        totals.recounted += c.testFlag(Change::Recounted) ? 1 : 0;
+        totals.areaGainedM2 += change.areaGainedM2;
+        totals.areaLostM2 += change.areaLostM2;
+        change.splitInto.sort();
+        change.mergedFrom.sort();
+        report.units.push_back(change);
+    }
+    for (const Transfer& t : report.transfers) {
+        report.levels[size_t(t.level)].householdsTransferred += t.households;
+        report.levels[size_t(t.level)].residentsTransferred += t.residents;
+    }
+    for (const MemberMove& move : report.memberMoves)
+        ++report.levels[size_t(move.level)].membersMoved;
+    std::sort(report.units.begin(), report.units.end(), [](const UnitChange& a, const UnitChange& b) {
+        const QString& codeA = a.newCode.isEmpty() ? a.oldCode : a.newCode;
+        const QString& codeB = b.newCode.isEmpty() ? b.oldCode : b.newCode;
+        return std::tie(a.level, codeA) < std::tie(b.level, codeB);
+    });
+
+    // the map: the highest level whose units were added, removed, split, merged or moved (the
+    // levels above only follow), else the highest whose boundaries changed, around what changed
+    const Changes structural = Change::Added | Change::Removed | Change::Split | Change::SplitPart |
+                               Change::Merged | Change::MergedAway | Change::Moved;
+    for (const Changes wanted : {structural, Changes(Change::Reshaped), ~Changes()})
+        for (const UnitChange& change : report.units)
+            if (report.mapLevel < 0 && change.changes & wanted)
+                report.mapLevel = change.level;
+    if (report.mapLevel >= 0) {
+        QHash<UnitId, const UnitChange*> changedNew;
+        for (const UnitChange& change : report.units)
+            if (change.level == report.mapLevel) {
+                if (change.newId)
+                    changedNew.insert(change.newId, &change);
+                const Unit* oldUnit = change.oldId ? old.index.unit(change.oldId) : nullptr;
+                const Unit* newUnit = change.newId ? now.index.unit(change.newId) : nullptr;
+                if (oldUnit && (!newUnit || change.changes & (Change::Reshaped | Change::Split))) {
+                    report.mapOld.push_back(oldUnit->boundary);
+                    report.extent.include(oldUnit->boundary.envelope());
+                }
+                if (newUnit)
+                    report.extent.include(newUnit->boundary.envelope());
+            }
+        // the neighbours around it, so the reader knows where it is
+        Envelope around = report.extent;
+        const double margin = std::max(around.width(), around.height()) * 0.25;
+        around.minX -= margin;
+        around.minY -= margin;
+        around.maxX += margin;
+        around.maxY += margin;
+        for (const Unit* unit : now.unitsAt(report.mapLevel)) {
+            const Envelope e = unit->boundary.envelope();
+            if (e.isEmpty() || e.maxX < around.minX || e.minX > around.maxX || e.maxY < around.minY ||
+                e.minY > around.maxY)
+                continue;
+            const UnitChange* change = changedNew.value(unit->id, nullptr);
+            report.mapNew.push_back(MapShape{unit->boundary, change ? change->changes : Changes(),
+                                             change ? unit->name : QString(),
+                                             geos.pointOnSurface(unit->boundary)});
+            report.extent.include(e);
+        }
+    }
+    return report;
+}
+
+std::vector<Sheet> ChangeReport::sheets() const
+{
+    std::vector<Sheet> result;
+    Sheet summary{QStringLiteral("概况"),
+                  {{QStringLiteral("层级"),
+                    QStringLiteral("调整前单元数"),
+                    QStringLiteral("调整后单元数"),
+                    QStringLiteral("新增"),
+                    QStringLiteral("撤销"),
+                    QStringLiteral("拆分"),
+                    QStringLiteral("合并"),
+                    QStringLiteral("移交"),
+                    QStringLiteral("边界调整"),
+                    QStringLiteral("重新编码"),
+                    QStringLiteral("更名"),
+                    QStringLiteral("户数人口变化"),
+                    QStringLiteral("增加面积(平方米)"),
+                    QStringLiteral("减少面积(平方米)"),
+                    QStringLiteral("转移户数"),
+                    QStringLiteral("转移人口"),
+                    QStringLiteral("调整前户数"),
+                    QStringLiteral("调整后户数"),
+                    QStringLiteral("调整前人口"),
+                    QStringLiteral("调整后人口"),
+                    QStringLiteral("人员变动")}}};
+    for (const LevelTotals& t : levels)
+        summary.rows.push_back({t.name,
+                                QString::number(t.unitsBefore),
+                                QString::number(t.unitsAfter),
+                                QString::number(t.added),
+                                QString::number(t.removed),
+                                QString::number(t.split),
+                                QString::number(t.merged),
+                                QString::number(t.moved),
+                                QString::number(t.reshaped),
+                                QString::number(t.recoded),
+                                QString::number(t.renamed),
+                                QString::number(t.recounted),
+                                area(t.areaGainedM2),
+                                area(t.areaLostM2),
+                                QString::number(t.householdsTransferred),
+                                QString::number(t.residentsTransferred),
+                                QString::number(t.householdsBefore),
+                                QString::number(t.householdsAfter),
+                                QString::number(t.residentsBefore),
+                                QString::number(t.residentsAfter),
+                                QString::number(t.membersMoved)});
+    result.push_back(summary);
+
+    Sheet changes{
+        QStringLiteral("单元变化"),
+        {{QStringLiteral("层级"), QStringLiteral("变化"), QStringLiteral("原编码"), QStringLiteral("原名称"),
+          QStringLiteral("新编码"), QStringLiteral("新名称"), QStringLiteral("原上级编码"),
+          QStringLiteral("新上级编码"), QStringLiteral("原面积(平方米)"), QStringLiteral("新面积(平方米)"),
+          QStringLiteral("增加面积(平方米)"), QStringLiteral("减少面积(平方米)"), QStringLiteral("原户数"),
+          QStringLiteral("新户数"), QStringLiteral("原人口"), QStringLiteral("新人口"),
+          QStringLiteral("说明")}}};
+    for (const UnitChange& c : units) {
+        QStringList notes;
+        if (!c.splitInto.isEmpty())
+            notes << QStringLiteral("拆分出 %1").arg(c.splitInto.join(QStringLiteral("、")));
+        if (!c.splitFrom.isEmpty())
+            notes << QStringLiteral("拆自 %1").arg(c.splitFrom);
+        if (!c.mergedFrom.isEmpty())
+            notes << QStringLiteral("并入了 %1").arg(c.mergedFrom.join(QStringLiteral("、")));
+        if (!c.mergedInto.isEmpty())
+            notes << QStringLiteral("并入 %1").arg(c.mergedInto);
+        changes.rows.push_back({levels.at(size_t(c.level)).name, changesText(c.changes), c.oldCode, c.oldName,
+                                c.newCode, c.newName, c.oldParentCode, c.newParentCode, area(c.oldAreaM2),
+                                area(c.newAreaM2), area(c.areaGainedM2), area(c.areaLostM2),
+                                QString::number(c.oldHouseholds), QString::number(c.newHouseholds),
+                                QString::number(c.oldResidents), QString::number(c.newResidents),
+                                notes.join(QStringLiteral("；"))});
+    }
+    result.push_back(changes);
+
+    Sheet moved{QStringLiteral("户数转移"),
+                {{QStringLiteral("层级"), QStringLiteral("原单元编码"), QStringLiteral("原单元名称"),
+                  QStringLiteral("新单元编码"), QStringLiteral("新单元名称"), QStringLiteral("户数"),
+                  QStringLiteral("人口")}}};
+    for (const Transfer& t : transfers)
+        moved.rows.push_back({levels.at(size_t(t.level)).name, t.fromCode, t.fromName, t.toCode, t.toName,
+                              QString::number(t.households), QString::number(t.residents)});
+    result.push_back(moved);
+
+    const bool named = std::any_of(memberMoves.begin(), memberMoves.end(),
+                                   [](const MemberMove& m) { return !m.name.isEmpty(); });
+    QStringList header{QStringLiteral("人员编号")};
+    if (named)
+        header << QStringLiteral("姓名");
+    header << QStringLiteral("层级") << QStringLiteral("调整前") << QStringLiteral("调整后");
+    Sheet people{QStringLiteral("人员变动"), {header}};
+    for (const MemberMove& m : memberMoves) {
+        QStringList row{QString::number(m.memberId)};
+        if (named)
+            row << m.name;
+        row << levels.at(size_t(m.level)).name << m.before.join(QStringLiteral("、"))
+            << m.after.join(QStringLiteral("、"));
+        people.rows.push_back(row);
+    }
+    result.push_back(people);
+    return result;
+}
+
+std::vector<SvgChart> ChangeReport::charts() const
+{
+    std::vector<SvgChart> charts;
+    if (mapLevel < 0 || extent.isEmpty())
+        return charts;
+    const int width = 900, height = 600, margin = 16, top = 34, legendH = 34;
+    const reportpage::MapFrame frame(extent, margin, top, width - 2 * margin,
+                                     height - top - legendH - margin);
+    QString svg = reportpage::svgStart(width, height);
+    svg += QStringLiteral("<text x='10' y='22' font-size='15' font-weight='bold'>%1调整示意图</text>")
+               .arg(levels.at(size_t(mapLevel)).name.toHtmlEscaped());
+    std::vector<const char*> legend;
+    for (const MapShape& shape : mapNew) {
+        const MapClass cls = mapClass(shape.changes);
+        if (cls.legend && std::find(legend.begin(), legend.end(), cls.legend) == legend.end())
+            legend.push_back(cls.legend);
+        svg += QStringLiteral("<path d='%1' fill='%2' stroke='%3' stroke-width='%4' fill-rule='evenodd'/>")
+                   .arg(frame.path(shape.outline), QLatin1String(cls.fill),
+                        shape.changes ? QStringLiteral("#333333") : QStringLiteral("#9a9a9a"),
+                        shape.changes ? QStringLiteral("1.4") : QStringLiteral("0.8"));
+    }
+    for (const MultiPolygon& outline : mapOld)
+        svg += QStringLiteral("<path d='%1' fill='none' stroke='#c62828' stroke-width='1.6' "
+                              "stroke-dasharray='6,4'/>")
+                   .arg(frame.path(outline));
+    for (const MapShape& shape : mapNew) {
+        if (shape.label.isEmpty())
+            continue;
+        const QString text = shape.label.toHtmlEscaped();
+        const double x = frame.x(shape.labelAt.x), y = frame.y(shape.labelAt.y);
+        svg += QStringLiteral("<text x='%1' y='%2' text-anchor='middle' font-size='12' stroke='white' "
+                              "stroke-width='3'>%3</text><text x='%1' y='%2' text-anchor='middle' "
+                              "font-size='12' fill='#111111'>%3</text>")
+                   .arg(x, 0, 'f', 1)
+                   .arg(y, 0, 'f', 1)
+                   .arg(text);
+    }
+    int x = margin;
+    const int y = height - margin - 14;
+    for (const char* name : legend) {
+        const MapClass cls = [&] {
+            for (ChangeReport::Change change : {Change::Added, Change::Split, Change::Merged, Change::Moved,
+                                                Change::Reshaped, Change::Recoded})
+                if (QLatin1String(mapClass(change).legend) == QLatin1String(name))
+                    return mapClass(change);
+            return mapClass(Changes());
+        }();
+        svg += QStringLiteral("<rect x='%1' y='%2' width='18' height='12' fill='%3' stroke='#333333'/>"
+                              "<text x='%4' y='%5'>%6</text>")
+                   .arg(x)
+                   .arg(y)
+                   .arg(QLatin1String(cls.fill))
+                   .arg(x + 24)
+                   .arg(y + 11)
+                   .arg(QString::fromUtf8(name));
+        x += 40 + 14 * QString::fromUtf8(name).size();
+    }
+    if (!mapOld.empty())
+        svg += QStringLiteral("<line x1='%1' y1='%2' x2='%3' y2='%2' stroke='#c62828' stroke-width='1.6' "
+                              "stroke-dasharray='6,4'/><text x='%4' y='%5'>调整前边界</text>")
+                   .arg(x)
+                   .arg(y + 6)
+                   .arg(x + 26)
+                   .arg(x + 32)
+                   .arg(y + 11);
+    svg += QStringLiteral("</svg>");
+    charts.push_back({svg, width, height});
+    return charts;
+}
+
+QString ChangeReport::toHtml(const QStringList& chartUrls, int chartWidth) const
+{
+    const std::vector<Sheet> tables = sheets();
+    QString html = reportpage::htmlStart(QStringLiteral("%1 调整说明").arg(projectName));
+    html += QStringLiteral("<h1>%1 网格调整说明</h1>\n").arg(projectName.toHtmlEscaped());
+    html += QStringLiteral("<p class='meta'>调整前：%1　调整后：%2　生成时间：%3</p>\n")
+                .arg(oldLabel.toHtmlEscaped(), newLabel.toHtmlEscaped(),
+                     created.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    if (isEmpty()) {
+        html += QStringLiteral("<p>两者相同，没有调整。</p>\n</body></html>\n");
+        return html;
+    }
+    QStringList sentences;
+    for (const LevelTotals& t : levels) {
+        QStringList parts;
+        const auto say = [&](qint64 count, const char* what) {
+            if (count)
+                parts << QStringLiteral("%1 %2 个").arg(QString::fromUtf8(what)).arg(count);
+        };
+        say(t.added, "新增");
+        say(t.removed, "撤销");
+        say(t.split, "拆分");
+        say(t.merged, "合并");
+        say(t.moved, "移交");
+        say(t.reshaped, "边界调整");
+        say(t.recoded, "重新编码");
+        say(t.renamed, "更名");
+        if (t.householdsTransferred)
+            parts << QStringLiteral("%1 户、%2 人转移")
+                         .arg(t.householdsTransferred)
+                         .arg(t.residentsTransferred);
+        if (!parts.isEmpty())
+            sentences << QStringLiteral("%1：%2").arg(t.name, parts.join(QStringLiteral("，")));
+    }
+    if (!sentences.isEmpty())
+        html += QStringLiteral("<p>%1。</p>\n").arg(sentences.join(QStringLiteral("；")).toHtmlEscaped());
+
+    // the summary with a column per level, so it fits the page
+    const std::vector<QStringList>& summary = tables[0].rows;
+    std::vector<QStringList> transposed(size_t(summary.front().size()));
+    for (const QStringList& row : summary)
+        for (int c = 0; c < row.size(); ++c)
+            transposed[size_t(c)] << row.at(c);
+    transposed.front().front() = QString();
+    html += QStringLiteral("<h2>概况</h2>\n") + reportpage::htmlTable(transposed, {}, false, 1);
+    const std::vector<SvgChart> maps = chartUrls.isEmpty() ? charts() : std::vector<SvgChart>();
+    if (!maps.empty() || !chartUrls.isEmpty())
+        html += QStringLiteral("<h2>调整示意图</h2>\n") + reportpage::htmlCharts(maps, chartUrls, chartWidth);
+
+    // the unit changes level by level, each value as "before → after", as many as a page takes
+    const auto beforeAfter = [](const QString& before, const QString& after) {
+        if (before == after || after.isEmpty())
+            return before;
+        return before.isEmpty() ? after : QStringLiteral("%1 → %2").arg(before, after);
+    };
+    for (const LevelTotals& t : levels) {
+        std::vector<QStringList> rows{{QStringLiteral("变化"), QStringLiteral("编码"), QStringLiteral("名称"),
+                                       QStringLiteral("上级编码"), QStringLiteral("面积(平方米)"),
+                                       QStringLiteral("增加/减少面积"), QStringLiteral("户数"),
+                                       QStringLiteral("人口"), QStringLiteral("说明")}};
+        qint64 more = 0;
+        for (size_t r = 1; r < tables[1].rows.size(); ++r) {
+            const UnitChange& c = units[r - 1];
+            if (c.level != t.level)
+                continue;
+            if (rows.size() > size_t(ListedPerLevel)) {
+                ++more;
+                continue;
+            }
+            const QStringList& cells = tables[1].rows[r];
+            const QString gainedLost =
+                c.changes.testFlag(Change::Reshaped)
+                    ? QStringLiteral("+%1 / −%2").arg(area(c.areaGainedM2), area(c.areaLostM2))
+                    : QString();
+            rows.push_back({cells.at(1), beforeAfter(c.oldCode, c.newCode), beforeAfter(c.oldName, c.newName),
+                            beforeAfter(c.oldParentCode, c.newParentCode),
+                            beforeAfter(c.oldId ? area(c.oldAreaM2) : QString(),
+                                        c.newId ? area(c.newAreaM2) : QString()),
+                            gainedLost,
+                            beforeAfter(c.oldId ? QString::number(c.oldHouseholds) : QString(),
+                                        c.newId ? QString::number(c.newHouseholds) : QString()),
+                            beforeAfter(c.oldId ? QString::number(c.oldResidents) : QString(),
+                                        c.newId ? QString::number(c.newResidents) : QString()),
+                            cells.at(16)});
+        }
+        if (rows.size() == 1)
+            continue;
+        html += QStringLiteral("<h2>%1单元变化（%2 个）</h2>\n")
+                    .arg(t.name.toHtmlEscaped())
+                    .arg(rows.size() - 1 + more);
+        html += reportpage::htmlTable(rows, {}, false, 4);
+        if (more)
+            html += QStringLiteral("<p class='meta'>另有 %1 个未列出，见 XLSX。</p>\n").arg(more);
+    }
+    if (tables[2].rows.size() > 1)
+        html += QStringLiteral("<h2>户数转移</h2>\n") + reportpage::htmlTable(tables[2].rows, {}, false, 5);
+    if (tables[3].rows.size() > 1)
+        html += QStringLiteral("<h2>人员变动（%1 人次）</h2>\n").arg(tables[3].rows.size() - 1) +
+                reportpage::htmlTable(tables[3].rows, {}, false, 99);
+    html += QStringLiteral("</body></html>\n");
+    return html;
+}
+
+} // namespace gridmodel
