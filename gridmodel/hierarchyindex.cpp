@@ -22,16 +22,38 @@ const Unit* HierarchyIndex::unit(UnitId id) const
     return mById.value(id, nullptr);
 }
 
+namespace {
+
+bool holds(const Unit& unit, const Point& point)
+{
+    const Envelope box = unit.boundary.envelope();
+    return point.x >= box.minX && point.x <= box.maxX && point.y >= box.minY && point.y <= box.maxY &&
+           unit.boundary.contains(point);
+}
+
+} // namespace
+
 const Unit* HierarchyIndex::unitAt(int level, const Point& point) const
 {
-    for (const Unit& unit : mData.units) {
-        if (unit.level != level)
-            continue;
-        const Envelope box = unit.boundary.envelope();
-        if (point.x >= box.minX && point.x <= box.maxX && point.y >= box.minY && point.y <= box.maxY &&
-            unit.boundary.contains(point))
-            return &unit;
+    // down the hierarchy first: only the children of the unit holding the point are looked at
+    const Unit* parent = nullptr;
+    for (int depth = 0; depth <= level; ++depth) {
+        const Unit* found = nullptr;
+        for (const Unit* child : children(parent ? parent->id : 0))
+            if (child->level == depth && holds(*child, point)) {
+                found = child;
+                break;
+            }
+        if (!found)
+            break;
+        if (depth == level)
+            return found;
+        parent = found;
     }
+    // a unit outside its parent, or one whose parent is missing: every unit of the level
+    for (const Unit& unit : mData.units)
+        if (unit.level == level && holds(unit, point))
+            return &unit;
     return nullptr;
 }
 

@@ -5,11 +5,14 @@
 #include "boundaryimport.h"
 #include "error.h"
 #include "hierarchyindex.h"
+#include "householdimport.h"
 #include "importplan.h"
 #include "projectfile.h"
 #include "rosterimport.h"
 #include "tablesource.h"
 #include "vectorsource.h"
+
+#include <QFileInfo>
 
 using namespace gridmodel;
 
@@ -128,11 +131,72 @@ Command rosterCommand()
             }};
 }
 
+Command householdsCommand()
+{
+    static const QCommandLineOption level(
+        QStringLiteral("level"), QStringLiteral("The level the counts belong to (default: the lowest)."),
+        QStringLiteral("KEY"));
+    static const QCommandLineOption map(
+        QStringLiteral("map"),
+        QStringLiteral("Which column or field holds what: code=单元编码,households=户数,residents=人口. "
+                       "Unnamed ones are guessed from the names."),
+        QStringLiteral("TARGET=FIELD,..."));
+    static const QCommandLineOption layer(
+        QStringLiteral("layer"), QStringLiteral("The layer of a GIS source to read (default: the first)."),
+        QStringLiteral("NAME"));
+    return {
+        QStringLiteral("households"),
+        QStringLiteral("households import FILE SOURCE: counts by unit code (CSV/XLSX) or from building "
+                       "points summed by location"),
+        [](QCommandLineParser& parser) {
+            parser.addPositionalArgument(QStringLiteral("import"), QStringLiteral("What to do (import)."));
+            addProjectArgument(parser);
+            parser.addPositionalArgument(
+                QStringLiteral("SOURCE"),
+                QStringLiteral("A table (.csv, .xlsx) by unit code, or a GIS file of points or footprints."));
+            parser.addOptions({level, map, layer, DryRunOption});
+        },
+        [](const QCommandLineParser& parser) {
+            const QStringList arguments = positionalArguments(parser, 3);
+            if (arguments.at(0) != QLatin1String("import"))
+                throw Error(Error::Kind::InvalidInput,
+                            QStringLiteral("unknown households action \"%1\" (import)").arg(arguments.at(0)));
+            const auto project = ProjectFile::open(arguments.at(1), parser.isSet(DryRunOption)
+                                                                        ? ProjectFile::Access::ReadOnly
+                                                                        : ProjectFile::Access::ReadWrite);
+            const ProjectData& data = project->data();
+            HouseholdImport::Options options;
+            options.level = parser.isSet(level) ? levelFromKey(data, parser.value(level)) : -1;
+            const QString suffix = QFileInfo(arguments.at(2)).suffix().toLower();
+            const bool table = QStringList{QStringLiteral("csv"), QStringLiteral("txt"),
+                                           QStringLiteral("xlsx"), QStringLiteral("ods")}
+                                   .contains(suffix);
+            ImportPlan plan;
+            QStringList fields;
+            if (table) {
+                const TableSource source = TableSource::read(arguments.at(2));
+                fields = source.header;
+                options.mapping = FieldMapping::guess(fields);
+                options.mapping.set(parser.value(map), fields);
+                plan = HouseholdImport::fromTable(data, project->index(), source, options);
+            } else {
+                const VectorSource source =
+                    VectorSource::read(arguments.at(2), data.crsEpsg, parser.value(layer));
+                fields = source.fields;
+                options.mapping = FieldMapping::guess(fields);
+                options.mapping.set(parser.value(map), fields);
+                plan = HouseholdImport::fromFeatures(data, project->index(), source, options);
+            }
+            return report(*project, plan, QStringLiteral("Fields: %1").arg(options.mapping.describe()),
+                          parser.isSet(DryRunOption));
+        }};
+}
+
 } // namespace
 
 std::vector<Command> importCommands()
 {
-    return {importCommand(), rosterCommand()};
+    return {importCommand(), rosterCommand(), householdsCommand()};
 }
 
 } // namespace gridatlas::cli

@@ -937,6 +937,54 @@
         <source>Step %1 of the history was undone; compare with a step that is in force</source>
         <translation>修改历史的第 %1 步已撤销，请与仍然有效的一步比较</translation>
     </message>
+    <message>
+        <source>The source has no households column (户数); name it with --map households=FIELD</source>
+        <translation>来源没有户数列，请用 --map households=字段 指定</translation>
+    </message>
+    <message>
+        <source>The table has no unit code column (单元编码); name it with --map code=COLUMN</source>
+        <translation>表格没有单元编码列，请用 --map code=列名 指定</translation>
+    </message>
+    <message>
+        <source>the households &quot;%1&quot; are not a whole number</source>
+        <translation>户数“%1”不是整数</translation>
+    </message>
+    <message>
+        <source>the residents &quot;%1&quot; are not a whole number</source>
+        <translation>人口“%1”不是整数</translation>
+    </message>
+    <message>
+        <source>%1 is a %2, not a %3</source>
+        <translation>%1 是%2，不是%3</translation>
+    </message>
+    <message>
+        <source>lies in no %1 (%2, %3)</source>
+        <translation>不在任何%1内（%2, %3）</translation>
+    </message>
+    <message>
+        <source>names no unit: neither a unit code nor a location</source>
+        <translation>未指明单元：既没有单元编码也没有位置</translation>
+    </message>
+    <message>
+        <source>%1 %2 got no counts from the source and keep theirs</source>
+        <translation>%1 个%2在来源中没有数据，保留原有户数</translation>
+    </message>
+    <message>
+        <source>%1 %2 have units below them whose counts no longer add up to the new ones; the checker names them</source>
+        <translation>%1 个%2的下级单元户数之和与新户数不再一致，检查会列出它们</translation>
+    </message>
+    <message>
+        <source>Import the households of %1 %2 from %3</source>
+        <translation>从 %3 导入 %1 个%2的户数</translation>
+    </message>
+    <message>
+        <source>%1 is given twice (also by feature %2)</source>
+        <translation>%1 重复出现（第 %2 个要素也是它）</translation>
+    </message>
+    <message>
+        <source>%1 is given twice (also on line %2)</source>
+        <translation>%1 重复出现（第 %2 行也是它）</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>
