@@ -75,7 +75,7 @@ QStringList BoundaryExport::formatNames()
 }
 
 int BoundaryExport::write(const ProjectData& data, const HierarchyIndex& index, int level, UnitId within,
-                          Format format, const QString& path, bool withPersonal)
+                          Format format, const QString& path, bool withPersonal, const Progress& progress)
 {
     std::vector<const Unit*> units;
     for (const Unit& unit : data.units)
@@ -128,7 +128,14 @@ int BoundaryExport::write(const ProjectData& data, const HierarchyIndex& index, 
         removeOutput(path);
         return Error(Error::Kind::Io, Tr::tr("Cannot write %1: %2").arg(path, GdalDataset::lastError()));
     };
-    for (const Unit* unit : units) {
+    const int total = static_cast<int>(units.size());
+    for (int done = 0; done < total; ++done) {
+        if (progress && done % 100 == 0 && !progress(done, total)) {
+            dataset.reset();
+            removeOutput(path);
+            throw Error(Error::Kind::Cancelled, Tr::tr("Export cancelled: no file was written"));
+        }
+        const Unit* unit = units[static_cast<size_t>(done)];
         MultiPolygon boundary = unit->boundary;
         if (transform)
             transform->transform(boundary);
@@ -166,7 +173,9 @@ int BoundaryExport::write(const ProjectData& data, const HierarchyIndex& index, 
     if (inTransaction && OGR_L_CommitTransaction(layer) != OGRERR_NONE)
         throw fail();
     dataset.reset();
-    return static_cast<int>(units.size());
+    if (progress)
+        progress(total, total);
+    return total;
 }
 
 } // namespace gridmodel

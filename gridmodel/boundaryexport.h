@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <optional>
 
 namespace gridmodel {
@@ -32,12 +33,17 @@ public:
     static std::optional<Format> formatByName(const QString& name);
     static QStringList formatNames();
 
+    //! hears how many units are written of how many; returning false stops the export
+    using Progress = std::function<bool(int written, int total)>;
+
     /**
      * Writes the units of `level` inside `within` (0: all) to `path`; returns how many.
-     * Throws Error (Io when GDAL cannot write, InvalidInput for nothing to write).
+     * Throws Error (Io when GDAL cannot write, InvalidInput for nothing to write, Cancelled
+     * when `progress` stopped it); no file is left behind then.
      */
     static int write(const ProjectData& data, const HierarchyIndex& index, int level, UnitId within,
-                     Format format, const QString& path, bool withPersonal = false);
+                     Format format, const QString& path, bool withPersonal = false,
+                     const Progress& progress = {});
 };
 
 } // namespace gridmodel

@@ -160,6 +160,33 @@ private slots:
         }
         QVERIFY(!QFile::exists(mDir.filePath("none.geojson")));
     }
+
+    void progressIsToldAndCancelLeavesNoFile()
+    {
+        const HierarchyIndex index(mDemo);
+        const int zone = mDemo.hierarchy.levelCount() - 1;
+        std::vector<std::pair<int, int>> heard;
+        const QString path = mDir.filePath("zones.shp");
+        const int written =
+            BoundaryExport::write(mDemo, index, zone, 0, BoundaryExport::Format::Shapefile, path, false,
+                                  [&](int done, int total) {
+                                      heard.emplace_back(done, total);
+                                      return true;
+                                  });
+        QVERIFY(heard.size() > 2);
+        QCOMPARE(heard.back(), std::make_pair(written, written));
+        QVERIFY(std::is_sorted(heard.begin(), heard.end()));
+
+        const QString cancelled = mDir.filePath("cancelled.gpkg");
+        try {
+            BoundaryExport::write(mDemo, index, zone, 0, BoundaryExport::Format::GeoPackage, cancelled, false,
+                                  [](int done, int) { return done < 200; });
+            QFAIL("a cancelled export went on");
+        } catch (const Error& error) {
+            QCOMPARE(error.kind(), Error::Kind::Cancelled);
+        }
+        QVERIFY(!QFile::exists(cancelled));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBoundaryExport)
