@@ -5,8 +5,11 @@
 #include "textencoding.h"
 #include "translation.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
+#include <cstdio>
 #include <gdal.h>
 #include <ogr_api.h>
 
@@ -124,15 +127,29 @@ bool writeSheet(GDALDatasetH dataset, const Sheet& sheet)
 
 void TableWriter::writeXlsx(const std::vector<Sheet>& sheets, const QString& path)
 {
-    QFile::remove(path);
-    GdalDataset::Owned dataset = GdalDataset::create("XLSX", path);
+    // written beside the target and renamed into place, so a failure leaves the old file
+    const QFileInfo target(path);
+    const QString partial =
+        target.absoluteDir().filePath(QStringLiteral("%1.partial.xlsx").arg(target.completeBaseName()));
+    QFile::remove(partial);
     bool written = true;
-    for (const Sheet& sheet : sheets)
-        written = written && writeSheet(dataset.get(), sheet);
-    const QString reason = GdalDataset::lastError();
-    dataset.reset(); // the sheets are written out as the dataset closes
+    QString reason;
+    {
+        GdalDataset::Owned dataset = GdalDataset::create("XLSX", partial);
+        for (const Sheet& sheet : sheets)
+            written = written && writeSheet(dataset.get(), sheet);
+        reason = GdalDataset::lastError();
+        dataset.reset(); // the sheets are written out as the dataset closes: only then can it fail
+    }
+    if (written && QFileInfo(partial).size() <= 0) {
+        written = false;
+        reason = GdalDataset::lastError();
+    }
+    if (written &&
+        std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(path).constData()) != 0)
+        written = false;
     if (!written) {
-        QFile::remove(path);
+        QFile::remove(partial);
         throw Error(Error::Kind::Io, Tr::tr("Cannot write %1: %2").arg(path, reason));
     }
 }

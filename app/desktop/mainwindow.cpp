@@ -3,8 +3,10 @@
 #include "capturetool.h"
 #include "editingtools.h"
 #include "error.h"
+#include "exportdialog.h"
 #include "hierarchyindex.h"
 #include "hierarchytreemodel.h"
+#include "importdialog.h"
 #include "language.h"
 #include "newprojectdialog.h"
 #include "peoplepanel.h"
@@ -288,6 +290,38 @@ void MainWindow::createActions()
         if (dialog.exec() == QDialog::Accepted)
             mMessageBar->pushSuccess(tr("已打印"), dialog.pathEdit()->text());
     });
+    QAction* exportData = make(QStringLiteral("export"), tr("导出…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+                               tr("导出一个层级的边界（给其他 GIS 软件）或人员名册"));
+    connect(exportData, &QAction::triggered, this, [this] {
+        if (!mSession)
+            return;
+        const Unit* unit = selectedUnit();
+        ExportDialog dialog(mSession->project(), unit ? unit->level : editingLevel(), unit ? unit->id : 0,
+                            this);
+        if (dialog.exec() == QDialog::Accepted)
+            mMessageBar->pushSuccess(tr("已导出"), dialog.pathEdit()->text());
+    });
+    const auto importAction = [&](const QString& name, const QString& text, const QKeySequence& shortcut,
+                                  const QString& tip, ImportDialog::Kind kind) {
+        QAction* action = make(name, text, shortcut, tip);
+        connect(action, &QAction::triggered, this, [this, kind] {
+            if (!mSession || !mSession->isEditable())
+                return;
+            ImportDialog dialog(*mSession, kind, editingLevel(), this);
+            if (dialog.exec() == QDialog::Accepted && dialog.plan())
+                mMessageBar->pushSuccess(tr("已导入"), dialog.plan()->description);
+        });
+        return action;
+    };
+    QAction* importBoundaries =
+        importAction(QStringLiteral("importBoundaries"), tr("导入边界…"), QKeySequence(Qt::CTRL | Qt::Key_I),
+                     tr("从 Shapefile、GeoJSON、KML、DXF 或 GeoPackage 导入一个层级的边界"),
+                     ImportDialog::Kind::Boundaries);
+    QAction* importRoster = importAction(QStringLiteral("importRoster"), tr("导入人员名册…"), QKeySequence(),
+                                         tr("从 CSV 或 XLSX 导入人员及其职务"), ImportDialog::Kind::Roster);
+    QAction* importHouseholds =
+        importAction(QStringLiteral("importHouseholds"), tr("导入户数…"), QKeySequence(),
+                     tr("按单元编码的表格或楼栋点位导入户数和人口"), ImportDialog::Kind::Households);
     QAction* quit = make(QStringLiteral("quit"), tr("退出"), QKeySequence::Quit, tr("退出 GridAtlas"));
     connect(quit, &QAction::triggered, this, &QWidget::close);
     QAction* undo = make(QStringLiteral("undo"), tr("撤销"), QKeySequence::Undo, tr("撤销上一步编辑"));
@@ -359,6 +393,9 @@ void MainWindow::createActions()
     fileMenu->addActions({create, open, saveAs});
     fileMenu->addSeparator();
     fileMenu->addAction(printMaps);
+    QMenu* importMenu = fileMenu->addMenu(tr("导入"));
+    importMenu->addActions({importBoundaries, importRoster, importHouseholds});
+    fileMenu->addAction(exportData);
     mRecentMenu = fileMenu->addMenu(tr("最近的项目"));
     fileMenu->addSeparator();
     fileMenu->addAction(quit);
@@ -624,6 +661,9 @@ void MainWindow::updateActions()
     const bool editable = mSession && mSession->isEditable();
     action(QStringLiteral("saveAs"))->setEnabled(mSession != nullptr);
     action(QStringLiteral("print"))->setEnabled(mSession != nullptr);
+    action(QStringLiteral("export"))->setEnabled(mSession != nullptr);
+    for (const char* name : {"importBoundaries", "importRoster", "importHouseholds"})
+        action(QLatin1String(name))->setEnabled(editable);
     for (const char* name : {"draw", "reshape", "vertex", "split", "merge", "move", "paint", "delete"})
         action(QLatin1String(name))->setEnabled(editable);
     const QString undo = mSession ? mSession->undoDescription() : QString();

@@ -3,6 +3,7 @@
 #include "error.h"
 #include "hierarchyindex.h"
 #include "projectfile.h"
+#include "scopebox.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,7 +27,7 @@ constexpr double PreviewDpi = 72; // drawn larger, then scaled down smoothly: cr
 }
 
 PrintDialog::PrintDialog(const ProjectFile& project, int level, UnitId selected, QWidget* parent)
-    : QDialog(parent), mProject(project), mSelected(selected)
+    : QDialog(parent), mProject(project)
 {
     setWindowTitle(tr("打印责任图"));
     mLevel = new QComboBox(this);
@@ -34,7 +35,7 @@ PrintDialog::PrintDialog(const ProjectFile& project, int level, UnitId selected,
     for (int i = 0; i < hierarchy.levelCount(); ++i)
         mLevel->addItem(hierarchy.level(i).name.text(), hierarchy.level(i).key);
     mLevel->setCurrentIndex(std::clamp(level, 0, hierarchy.levelCount() - 1));
-    mWithin = new QComboBox(this);
+    mWithin = new ScopeBox(project, selected, this);
     mPaper = new QComboBox(this);
     for (const QString& paper : PaperSize::keys())
         mPaper->addItem(paper == QLatin1String("8K") ? tr("8开") : paper, paper);
@@ -99,40 +100,19 @@ PrintDialog::PrintDialog(const ProjectFile& project, int level, UnitId selected,
     mPreviewTimer->setSingleShot(true);
     mPreviewTimer->setInterval(150);
     connect(mPreviewTimer, &QTimer::timeout, this, &PrintDialog::updatePreview);
-    connect(mLevel, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-        fillWithin();
+    connect(mLevel, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int level) {
+        mWithin->fill(level);
         schedulePreview();
     });
-    for (QComboBox* box : {mWithin, mPaper, mOrientation})
+    for (QComboBox* box : {static_cast<QComboBox*>(mWithin), mPaper, mOrientation})
         connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, &PrintDialog::schedulePreview);
     for (QCheckBox* box : {mPhones, mWall})
         connect(box, &QCheckBox::toggled, this, &PrintDialog::schedulePreview);
-    fillWithin();
+    mWithin->fill(mLevel->currentIndex());
     schedulePreview();
 }
 
 PrintDialog::~PrintDialog() = default;
-
-void PrintDialog::fillWithin()
-{
-    // The whole district, or the selected unit and what lies above it.
-    const QSignalBlocker blocker(mWithin);
-    mWithin->clear();
-    mWithin->addItem(tr("整个辖区"), QString());
-    const HierarchyIndex& index = mProject.index();
-    QList<const Unit*> chain;
-    for (const Unit* unit = index.unit(mSelected); unit && chain.size() < 8;
-         unit = unit->parentId ? index.unit(unit->parentId) : nullptr)
-        if (unit->level <= mLevel->currentIndex())
-            chain.prepend(unit);
-    int closest = 0; // the unit just above the printed level: all grids of the community, say
-    for (const Unit* unit : chain) {
-        mWithin->addItem(QStringLiteral("%1 %2").arg(unit->code, unit->name), unit->code);
-        if (unit->level < mLevel->currentIndex())
-            closest = mWithin->count() - 1;
-    }
-    mWithin->setCurrentIndex(closest);
-}
 
 std::vector<UnitId> PrintDialog::units() const
 {

@@ -11,6 +11,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTimer;
+class ScopeBox;
 
 namespace gridmodel {
 class ProjectFile;
@@ -33,7 +34,7 @@ public:
     ~PrintDialog() override;
 
     QComboBox* levelBox() const { return mLevel; }
-    QComboBox* withinBox() const { return mWithin; }
+    ScopeBox* withinBox() const { return mWithin; }
     QComboBox* paperBox() const { return mPaper; }
     QComboBox* orientationBox() const { return mOrientation; }
     QCheckBox* phonesBox() const { return mPhones; }
@@ -53,14 +54,12 @@ private:
     mapcore::ResponsibilityMapPrinter::Options options() const;
     //! the printer for the current choices, made once (it reads the layers and runs the checker)
     mapcore::ResponsibilityMapPrinter& printer();
-    void fillWithin();
     void choosePath();
     void schedulePreview();
 
     const gridmodel::ProjectFile& mProject;
-    gridmodel::UnitId mSelected;
     QComboBox* mLevel = nullptr;
-    QComboBox* mWithin = nullptr;
+    ScopeBox* mWithin = nullptr;
     QComboBox* mPaper = nullptr;
     QComboBox* mOrientation = nullptr;
     QCheckBox* mPhones = nullptr;

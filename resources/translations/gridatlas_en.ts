@@ -69,6 +69,101 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>一个层级的边界（给其他 GIS 软件）</source>
+        <translation>A level&apos;s boundaries (for other GIS programs)</translation>
+    </message>
+    <message>
+        <source>人员名册（谁在哪里担任什么职务）</source>
+        <translation>The roster (who holds which role where)</translation>
+    </message>
+    <message>
+        <source>包含个人信息</source>
+        <translation>Include personal data</translation>
+    </message>
+    <message>
+        <source>名册中的姓名和电话、单元备注属于个人信息，默认不导出</source>
+        <translation>Names and phones in the roster and the units&apos; notes are personal data and are left out unless ticked</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Within</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>保存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Excel 表格 (.xlsx)</source>
+        <translation>Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV，UTF-8（Excel 可直接打开）</source>
+        <translation>CSV, UTF-8 (opens in Excel as it is)</translation>
+    </message>
+    <message>
+        <source>CSV，GBK（旧软件）</source>
+        <translation>CSV, GBK (older programs)</translation>
+    </message>
+    <message>
+        <source>GeoJSON（WGS 84）</source>
+        <translation>GeoJSON (WGS 84)</translation>
+    </message>
+    <message>
+        <source>Shapefile</source>
+        <translation>Shapefile</translation>
+    </message>
+    <message>
+        <source>KML（WGS 84，奥维、Google 地球）</source>
+        <translation>KML (WGS 84, Ovital, Google Earth)</translation>
+    </message>
+    <message>
+        <source>DXF（CAD）</source>
+        <translation>DXF (CAD)</translation>
+    </message>
+    <message>
+        <source>GeoPackage</source>
+        <translation>GeoPackage</translation>
+    </message>
+    <message>
+        <source>人员名册</source>
+        <translation>roster</translation>
+    </message>
+    <message>
+        <source>请选择保存位置</source>
+        <translation>Choose where to save</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>HierarchyTreeModel</name>
     <message>
         <source>%1 %2
@@ -93,6 +188,141 @@ Code %3
     <message>
         <source>人数</source>
         <translation>Residents</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>一个层级的边界（Shapefile、GeoJSON、KML、DXF、GeoPackage）</source>
+        <translation>A level&apos;s boundaries (Shapefile, GeoJSON, KML, DXF, GeoPackage)</translation>
+    </message>
+    <message>
+        <source>人员名册（CSV、XLSX）</source>
+        <translation>The roster (CSV, XLSX)</translation>
+    </message>
+    <message>
+        <source>户数（按单元编码的表格，或楼栋点位）</source>
+        <translation>Households (a table by unit code, or building points)</translation>
+    </message>
+    <message>
+        <source>选择要导入的文件</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>修复无效的几何图形（自相交等），并逐一列出</source>
+        <translation>Repair invalid geometries (self-intersections …) and list each repair</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>上级编码</source>
+        <translation>Parent code</translation>
+    </message>
+    <message>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>人口</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>组织</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>字段对应（按字段名猜测，可修改）</source>
+        <translation>Fields (guessed from their names; change them as needed)</translation>
+    </message>
+    <message>
+        <source>选择文件后，这里列出读到的内容和将要做的事</source>
+        <translation>Once a file is chosen, what was read and what would be done show here</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>表格 (*.csv *.xlsx *.ods *.txt)</source>
+        <translation>Tables (*.csv *.xlsx *.ods *.txt)</translation>
+    </message>
+    <message>
+        <source>GIS 文件或表格 (*.shp *.geojson *.json *.kml *.dxf *.gpkg *.csv *.xlsx);;所有文件 (*)</source>
+        <translation>GIS files or tables (*.shp *.geojson *.json *.kml *.dxf *.gpkg *.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>（不导入）</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <source>无法读取：%1</source>
+        <translation>Cannot read: %1</translation>
+    </message>
+    <message>
+        <source>读到 %1 个要素，文字按 %2 读取</source>
+        <translation>Read %1 features, text as %2</translation>
+    </message>
+    <message>
+        <source>读到 %1 行，文字按 %2 读取</source>
+        <translation>Read %1 rows, text as %2</translation>
+    </message>
+    <message>
+        <source>图层 %1（%2），坐标从 %3 转换到 EPSG:%4</source>
+        <translation>Layer %1 (%2), coordinates from %3 to EPSG:%4</translation>
+    </message>
+    <message>
+        <source>项目坐标系（文件未注明）</source>
+        <translation>the project&apos;s CRS (the file names none)</translation>
+    </message>
+    <message>
+        <source>列：%1</source>
+        <translation>Columns: %1</translation>
+    </message>
+    <message>
+        <source>有 %1 处无法导入，因此什么都不会导入：</source>
+        <translation>%1 row(s) cannot be imported, so nothing will be:</translation>
+    </message>
+    <message>
+        <source>请注意：</source>
+        <translation>Worth knowing:</translation>
+    </message>
+    <message>
+        <source>项目中已经有这些内容，无需导入</source>
+        <translation>The project already has all of it: nothing to import</translation>
+    </message>
+    <message>
+        <source>将要：%1</source>
+        <translation>Would do: %1</translation>
+    </message>
+    <message>
+        <source>没有导入：%1</source>
+        <translation>Nothing imported: %1</translation>
     </message>
 </context>
 <context>
@@ -413,6 +643,50 @@ Code %3
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>导出一个层级的边界（给其他 GIS 软件）或人员名册</source>
+        <translation>Export a level&apos;s boundaries (for other GIS programs) or the roster</translation>
+    </message>
+    <message>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>导入边界…</source>
+        <translation>Import boundaries…</translation>
+    </message>
+    <message>
+        <source>从 Shapefile、GeoJSON、KML、DXF 或 GeoPackage 导入一个层级的边界</source>
+        <translation>Import a level&apos;s boundaries from Shapefile, GeoJSON, KML, DXF or GeoPackage</translation>
+    </message>
+    <message>
+        <source>导入人员名册…</source>
+        <translation>Import the roster…</translation>
+    </message>
+    <message>
+        <source>从 CSV 或 XLSX 导入人员及其职务</source>
+        <translation>Import people and their roles from CSV or XLSX</translation>
+    </message>
+    <message>
+        <source>导入户数…</source>
+        <translation>Import households…</translation>
+    </message>
+    <message>
+        <source>按单元编码的表格或楼栋点位导入户数和人口</source>
+        <translation>Import household and resident counts from a table by unit code or from building points</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
 </context>
 <context>
     <name>NewProjectDialog</name>
@@ -659,10 +933,6 @@ Code %3
         <translation>Print to PDF</translation>
     </message>
     <message>
-        <source>整个辖区</source>
-        <translation>The whole district</translation>
-    </message>
-    <message>
         <source>共 %1 页</source>
         <translation>%1 pages</translation>
     </message>
@@ -720,6 +990,13 @@ Code %3
     <message>
         <source>说明</source>
         <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeBox</name>
+    <message>
+        <source>整个辖区</source>
+        <translation>The whole district</translation>
     </message>
 </context>
 <context>

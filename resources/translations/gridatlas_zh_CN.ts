@@ -985,6 +985,10 @@
         <source>%1 is given twice (also on line %2)</source>
         <translation>%1 重复出现（第 %2 行也是它）</translation>
     </message>
+    <message>
+        <source>Export cancelled: no file was written</source>
+        <translation>导出已取消，没有写入文件</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

@@ -1,8 +1,10 @@
 #include "districtgenerator.h"
 #include "editingtools.h"
+#include "exportdialog.h"
 #include "geosengine.h"
 #include "hierarchyindex.h"
 #include "hierarchytreemodel.h"
+#include "importdialog.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "newprojectdialog.h"
@@ -15,9 +17,12 @@
 #include "projectlayers.h"
 #include "projectsession.h"
 #include "qgisruntime.h"
+#include "scopebox.h"
+#include "tablesource.h"
 #include "taskprogress.h"
 #include "testsupport.h"
 #include "unitpropertiespanel.h"
+#include "vectorsource.h"
 #include "vertextool.h"
 
 #include <QAction>
@@ -28,6 +33,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -486,6 +492,95 @@ private slots:
         dialog.pathEdit()->clear();
         QVERIFY(!dialog.print());
         QVERIFY(!dialog.messageLabel()->text().isEmpty());
+    }
+
+    void exportDialogWritesBoundariesAndTheRoster()
+    {
+        openFreshDemo();
+        const Unit grid = *firstAtLevel(QStringLiteral("grid"));
+        const Unit community = *index().unit(grid.parentId);
+        QVERIFY(mWindow->action(QStringLiteral("export"))->isEnabled());
+        ExportDialog dialog(mWindow->session()->project(), grid.level, grid.id, mWindow.get());
+        QCOMPARE(dialog.withinBox()->code(), community.code); // the grids of the selected grid's community
+        dialog.formatBox()->setCurrentIndex(dialog.formatBox()->findData(QStringLiteral("shp")));
+        QVERIFY(dialog.pathEdit()->text().endsWith(QStringLiteral(".shp")));
+        const QString shapefile = mDir.filePath(QStringLiteral("grids-of-one-community.shp"));
+        dialog.pathEdit()->setText(shapefile);
+        snapshotOf(dialog, QStringLiteral("export-dialog"));
+        QVERIFY2(dialog.exportNow(), qPrintable(dialog.messageLabel()->text()));
+        const VectorSource written = VectorSource::read(shapefile, mWindow->session()->data().crsEpsg);
+        QCOMPARE(written.features.size(), index().children(community.id).size());
+        QVERIFY(!written.fields.contains(QStringLiteral("notes"))); // personal: not asked for
+
+        dialog.contentBox()->setCurrentIndex(1); // the roster, without names and phones
+        QVERIFY(!dialog.levelBox()->isEnabled());
+        QCOMPARE(dialog.formatBox()->currentData().toString(), QStringLiteral("xlsx"));
+        const QString roster = mDir.filePath(QStringLiteral("roster.xlsx"));
+        dialog.pathEdit()->setText(roster);
+        QVERIFY2(dialog.exportNow(), qPrintable(dialog.messageLabel()->text()));
+        const TableSource table = TableSource::read(roster);
+        QCOMPARE(table.rows.size(), mWindow->session()->data().assignments.size());
+        QVERIFY(!table.header.contains(QStringLiteral("姓名")));
+        QVERIFY(!table.header.contains(QStringLiteral("电话")));
+
+        dialog.pathEdit()->setText(mDir.filePath(QStringLiteral("no/such/folder/roster.xlsx")));
+        QVERIFY(!dialog.exportNow());
+        QVERIFY(!dialog.messageLabel()->text().isEmpty());
+    }
+
+    void importDialogPreviewsAndImportsAllOrNothing()
+    {
+        openFreshDemo();
+        const Unit grid = *firstAtLevel(QStringLiteral("grid"));
+        const Unit* building = index().children(grid.id).front();
+        const qint64 gridBefore = grid.households;
+        const auto write = [&](const QString& name, const QString& text) {
+            const QString path = mDir.filePath(name);
+            QFile file(path);
+            file.open(QIODevice::WriteOnly);
+            file.write(text.toUtf8());
+            return path;
+        };
+        const QString bad =
+            write(QStringLiteral("households-bad.csv"),
+                  QStringLiteral("单元编码,户数\n%1,77\n%2,多\n").arg(building->code, grid.code));
+        const int buildingLevel = building->level;
+        ImportDialog dialog(*mWindow->session(), ImportDialog::Kind::Households, buildingLevel,
+                            mWindow.get());
+        dialog.sourceEdit()->setText(bad);
+        dialog.readSource();
+        QCOMPARE(dialog.fieldBox(QStringLiteral("code"))->currentText(), QStringLiteral("单元编码"));
+        QCOMPARE(dialog.fieldBox(QStringLiteral("households"))->currentText(), QStringLiteral("户数"));
+        QVERIFY(dialog.fieldBox(QStringLiteral("name"))->isHidden()); // not asked of counts
+        const QString refused = dialog.previewText()->toPlainText();
+        QVERIFY2(refused.contains(QStringLiteral("第 3 行")), qPrintable(refused));
+        QVERIFY(!dialog.importButton()->isEnabled());
+        QVERIFY(!dialog.importNow());
+        QCOMPARE(index().unitByCode(building->code)->households, building->households);
+        dialog.resize(720, 560);
+        snapshotOf(dialog, QStringLiteral("import-dialog-refused"));
+
+        const qint64 buildingBefore = building->households;
+        const QString code = building->code;
+        dialog.sourceEdit()->setText(
+            write(QStringLiteral("households.csv"), QStringLiteral("单元编码,户数\n%1,77\n").arg(code)));
+        dialog.readSource();
+        QVERIFY2(dialog.importButton()->isEnabled(), qPrintable(dialog.previewText()->toPlainText()));
+        QVERIFY(dialog.previewText()->toPlainText().contains(QStringLiteral("将要")));
+        snapshotOf(dialog, QStringLiteral("import-dialog"));
+        QVERIFY(dialog.importNow());
+        QCOMPARE(index().unitByCode(code)->households, 77);
+        QCOMPARE(index().unitByCode(grid.code)->households, gridBefore - buildingBefore + 77);
+        QVERIFY(mWindow->action(QStringLiteral("undo"))->isEnabled()); // one step of undo
+        mWindow->action(QStringLiteral("undo"))->trigger();
+        QCOMPARE(index().unitByCode(code)->households, buildingBefore);
+
+        // boundaries: the fields are guessed from the names, a file GDAL cannot read is said so
+        dialog.kindBox()->setCurrentIndex(int(ImportDialog::Kind::Boundaries));
+        dialog.sourceEdit()->setText(write(QStringLiteral("broken.geojson"), QStringLiteral("{not json")));
+        dialog.readSource();
+        QVERIFY(dialog.previewText()->toPlainText().contains(QStringLiteral("broken.geojson")));
+        QVERIFY(!dialog.importButton()->isEnabled());
     }
 
     void draggingInTheTreeMovesAUnit()

@@ -167,12 +167,11 @@ private slots:
         const int zone = mDemo.hierarchy.levelCount() - 1;
         std::vector<std::pair<int, int>> heard;
         const QString path = mDir.filePath("zones.shp");
-        const int written =
-            BoundaryExport::write(mDemo, index, zone, 0, BoundaryExport::Format::Shapefile, path, false,
-                                  [&](int done, int total) {
-                                      heard.emplace_back(done, total);
-                                      return true;
-                                  });
+        const int written = BoundaryExport::write(mDemo, index, zone, 0, BoundaryExport::Format::Shapefile,
+                                                  path, false, [&](int done, int total) {
+                                                      heard.emplace_back(done, total);
+                                                      return true;
+                                                  });
         QVERIFY(heard.size() > 2);
         QCOMPARE(heard.back(), std::make_pair(written, written));
         QVERIFY(std::is_sorted(heard.begin(), heard.end()));

@@ -4,6 +4,8 @@
 #include "rosterexport.h"
 #include "tablewriter.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <gdal.h>
@@ -81,6 +83,28 @@ private slots:
         QCOMPARE(OGR_Fld_GetType(OGR_FD_GetFieldDefn(definition, households)), OFTInteger);
         QCOMPARE(OGR_L_GetFeatureCount(layer, TRUE), GIntBig(table.size() - 1));
         GDALClose(dataset);
+    }
+
+    void anXlsxThatCannotBeWrittenIsAnErrorAndLeavesTheOldFile()
+    {
+        const std::vector<Sheet> sheets{
+            {QStringLiteral("表"), {{QStringLiteral("户数")}, {QStringLiteral("1")}}}};
+        try {
+            TableWriter::writeXlsx(sheets, mDir.filePath("no/such/folder/roster.xlsx"));
+            QFAIL("an XLSX nobody could write was reported written");
+        } catch (const Error& error) {
+            QCOMPARE(error.kind(), Error::Kind::Io);
+            QVERIFY(error.message().contains(QStringLiteral("roster.xlsx")));
+        }
+        // replacing a file: the new one appears whole, nothing is left beside it
+        const QString path = mDir.filePath("replaced.xlsx");
+        TableWriter::writeXlsx(sheets, path);
+        const qint64 first = QFileInfo(path).size();
+        QVERIFY(first > 0);
+        TableWriter::writeXlsx({{QStringLiteral("表"), {{QStringLiteral("户数")}, {"1"}, {"2"}, {"3"}}}},
+                               path);
+        QVERIFY(QFileInfo(path).size() > 0);
+        QCOMPARE(QDir(mDir.path()).entryList({"*partial*"}, QDir::Files | QDir::Hidden), QStringList());
     }
 
     void csvInUtf8WithBomOrGbk()

@@ -1,0 +1,272 @@
+#include "importdialog.h"
+
+#include "boundaryimport.h"
+#include "error.h"
+#include "householdimport.h"
+#include "projectfile.h"
+#include "projectsession.h"
+#include "rosterimport.h"
+#include "tablesource.h"
+#include "vectorsource.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace gridmodel;
+
+namespace {
+
+bool isTable(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("csv") || suffix == QLatin1String("txt") ||
+           suffix == QLatin1String("xlsx") || suffix == QLatin1String("ods");
+}
+
+} // namespace
+
+ImportDialog::ImportDialog(mapcore::ProjectSession& session, Kind kind, int level, QWidget* parent)
+    : QDialog(parent), mSession(session)
+{
+    setWindowTitle(tr("导入"));
+    mKind = new QComboBox(this);
+    mKind->addItem(tr("一个层级的边界（Shapefile、GeoJSON、KML、DXF、GeoPackage）"));
+    mKind->addItem(tr("人员名册（CSV、XLSX）"));
+    mKind->addItem(tr("户数（按单元编码的表格，或楼栋点位）"));
+    mKind->setCurrentIndex(static_cast<int>(kind));
+    mSource = new QLineEdit(this);
+    mSource->setPlaceholderText(tr("选择要导入的文件"));
+    auto* browse = new QPushButton(tr("浏览…"), this);
+    connect(browse, &QPushButton::clicked, this, &ImportDialog::chooseSource);
+    auto* sourceRow = new QHBoxLayout;
+    sourceRow->addWidget(mSource);
+    sourceRow->addWidget(browse);
+    mLevel = new QComboBox(this);
+    const HierarchyTemplate& hierarchy = session.data().hierarchy;
+    for (int i = 0; i < hierarchy.levelCount(); ++i)
+        mLevel->addItem(hierarchy.level(i).name.text(), hierarchy.level(i).key);
+    mLevel->setCurrentIndex(std::clamp(level, 0, hierarchy.levelCount() - 1));
+    mRepair = new QCheckBox(tr("修复无效的几何图形（自相交等），并逐一列出"), this);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("内容"), mKind);
+    form->addRow(tr("来源"), sourceRow);
+    form->addRow(tr("层级"), mLevel);
+    form->addRow(QString(), mRepair);
+    mFieldForm = new QFormLayout;
+    const QMap<QString, QString> targetNames{
+        {QStringLiteral("name"), tr("名称")},       {QStringLiteral("code"), tr("编码")},
+        {QStringLiteral("parent"), tr("上级编码")}, {QStringLiteral("households"), tr("户数")},
+        {QStringLiteral("residents"), tr("人口")},  {QStringLiteral("org"), tr("组织")}};
+    for (const QString& target : FieldMapping::targets()) {
+        auto* box = new QComboBox(this);
+        mFields.insert(target, box);
+        mFieldForm->addRow(targetNames.value(target), box);
+        connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, &ImportDialog::updatePreview);
+    }
+    auto* fieldsLabel = new QLabel(tr("字段对应（按字段名猜测，可修改）"), this);
+
+    mPreview = new QPlainTextEdit(this);
+    mPreview->setReadOnly(true);
+    mPreview->setMinimumHeight(180);
+    mPreview->setPlaceholderText(tr("选择文件后，这里列出读到的内容和将要做的事"));
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    mImport = buttons->addButton(tr("导入"), QDialogButtonBox::AcceptRole);
+    mImport->setDefault(true);
+    mImport->setEnabled(false);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (importNow())
+            accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(fieldsLabel);
+    layout->addLayout(mFieldForm);
+    layout->addWidget(new QLabel(tr("预览"), this));
+    layout->addWidget(mPreview, 1);
+    layout->addWidget(buttons);
+    setMinimumWidth(640);
+
+    connect(mKind, qOverload<int>(&QComboBox::currentIndexChanged), this, &ImportDialog::readSource);
+    connect(mSource, &QLineEdit::editingFinished, this, &ImportDialog::readSource);
+    connect(mLevel, qOverload<int>(&QComboBox::currentIndexChanged), this, &ImportDialog::updatePreview);
+    connect(mRepair, &QCheckBox::toggled, this, &ImportDialog::updatePreview);
+    readSource();
+}
+
+ImportDialog::~ImportDialog() = default;
+
+ImportDialog::Kind ImportDialog::kind() const
+{
+    return static_cast<Kind>(mKind->currentIndex());
+}
+
+QStringList ImportDialog::targets() const
+{
+    switch (kind()) {
+    case Kind::Boundaries:
+        return FieldMapping::targets();
+    case Kind::Households:
+        return {QStringLiteral("code"), QStringLiteral("households"), QStringLiteral("residents")};
+    case Kind::Roster:
+        break;
+    }
+    return {}; // the roster is read by its headers
+}
+
+void ImportDialog::chooseSource()
+{
+    const QString filter = kind() == Kind::Roster
+                               ? tr("表格 (*.csv *.xlsx *.ods *.txt)")
+                               : tr("GIS 文件或表格 (*.shp *.geojson *.json *.kml *.dxf *.gpkg "
+                                    "*.csv *.xlsx);;所有文件 (*)");
+    const QString path = QFileDialog::getOpenFileName(this, tr("选择要导入的文件"), mSource->text(), filter);
+    if (path.isEmpty())
+        return;
+    mSource->setText(path);
+    readSource();
+}
+
+void ImportDialog::readSource()
+{
+    mVector.reset();
+    mTable.reset();
+    mReadError.clear();
+    const QString path = mSource->text().trimmed();
+    const bool gis = kind() == Kind::Boundaries || (kind() == Kind::Households && !isTable(path));
+    mLevel->setEnabled(kind() != Kind::Roster);
+    mRepair->setVisible(kind() == Kind::Boundaries);
+    QStringList fields;
+    if (!path.isEmpty()) {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        try {
+            if (gis) {
+                mVector = std::make_unique<VectorSource>(VectorSource::read(path, mSession.data().crsEpsg));
+                fields = mVector->fields;
+            } else {
+                mTable = std::make_unique<TableSource>(TableSource::read(path));
+                fields = mTable->header;
+            }
+        } catch (const Error& error) {
+            mReadError = error.message();
+        }
+        QApplication::restoreOverrideCursor();
+    }
+    fillFields(fields);
+    updatePreview();
+}
+
+void ImportDialog::fillFields(const QStringList& fields)
+{
+    const FieldMapping guessed = FieldMapping::guess(fields);
+    const QStringList shown = targets();
+    for (auto it = mFields.begin(); it != mFields.end(); ++it) {
+        QComboBox* box = it.value();
+        const QSignalBlocker blocker(box);
+        box->clear();
+        box->addItem(tr("（不导入）"), QString());
+        for (const QString& field : fields)
+            box->addItem(field, field);
+        box->setCurrentIndex(std::max(0, box->findData(guessed.field(it.key()))));
+        const bool visible = shown.contains(it.key());
+        box->setVisible(visible);
+        if (QWidget* label = mFieldForm->labelForField(box))
+            label->setVisible(visible);
+    }
+}
+
+void ImportDialog::updatePreview()
+{
+    mPlan.reset();
+    mImport->setEnabled(false);
+    if (!mReadError.isEmpty()) {
+        mPreview->setPlainText(tr("无法读取：%1").arg(mReadError));
+        return;
+    }
+    if (!mVector && !mTable) {
+        mPreview->clear();
+        return;
+    }
+    FieldMapping mapping;
+    for (const QString& target : targets())
+        mapping.set(target, mFields.value(target)->currentData().toString());
+    const ProjectData& data = mSession.data();
+    const HierarchyIndex& index = mSession.project().index();
+    QStringList lines;
+    try {
+        ImportPlan plan;
+        if (kind() == Kind::Boundaries) {
+            BoundaryImport::Options options;
+            options.level = mLevel->currentIndex();
+            options.mapping = mapping;
+            options.repairInvalid = mRepair->isChecked();
+            plan = BoundaryImport::plan(data, index, *mVector, options);
+        } else if (kind() == Kind::Roster) {
+            plan = RosterImport::plan(data, index, *mTable);
+        } else {
+            HouseholdImport::Options options;
+            options.level = mLevel->currentIndex();
+            options.mapping = mapping;
+            plan = mVector ? HouseholdImport::fromFeatures(data, index, *mVector, options)
+                           : HouseholdImport::fromTable(data, index, *mTable, options);
+        }
+        mPlan = std::make_unique<ImportPlan>(std::move(plan));
+    } catch (const Error& error) {
+        mPreview->setPlainText(error.message());
+        return;
+    }
+    const ImportPlan& plan = *mPlan;
+    lines << (plan.ofFeatures ? tr("读到 %1 个要素，文字按 %2 读取") : tr("读到 %1 行，文字按 %2 读取"))
+                 .arg(plan.rows)
+                 .arg(plan.encoding);
+    if (mVector)
+        lines << tr("图层 %1（%2），坐标从 %3 转换到 EPSG:%4")
+                     .arg(mVector->layerName, mVector->driver,
+                          mVector->crs.isEmpty() ? tr("项目坐标系（文件未注明）") : mVector->crs)
+                     .arg(data.crsEpsg);
+    if (mTable)
+        lines << tr("列：%1").arg(mTable->header.join(QStringLiteral("，")));
+    if (!plan.problems.empty()) {
+        lines << QString() << tr("有 %1 处无法导入，因此什么都不会导入：").arg(plan.problems.size())
+              << plan.problemText(100);
+    }
+    if (!plan.notes.empty())
+        lines << QString() << tr("请注意：") << plan.noteText(100);
+    if (plan.problems.empty())
+        lines << QString()
+              << (plan.changes.isEmpty() ? tr("项目中已经有这些内容，无需导入")
+                                         : tr("将要：%1").arg(plan.description));
+    mPreview->setPlainText(lines.join(QLatin1Char('\n')));
+    mImport->setEnabled(plan.canApply());
+}
+
+bool ImportDialog::importNow()
+{
+    if (!mPlan || !mPlan->canApply())
+        return false;
+    QString error;
+    const ImportPlan& plan = *mPlan;
+    const bool done = mSession.edit(
+        [&plan](ProjectFile& project) {
+            plan.apply(project);
+            return plan.changes;
+        },
+        &error);
+    if (!done)
+        mPreview->appendPlainText(QStringLiteral("\n") + tr("没有导入：%1").arg(error));
+    return done;
+}

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "importplan.h"
+
+#include <QDialog>
+#include <QMap>
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace gridmodel {
+class TableSource;
+class VectorSource;
+} // namespace gridmodel
+namespace mapcore {
+class ProjectSession;
+}
+
+/**
+ * Importing from the window, as `gridatlas-cli import`, `roster import` and `households
+ * import` do: a level's boundaries from a GIS file, the roster from CSV or XLSX, household
+ * counts by unit code or from building points. The fields are guessed and can be chosen;
+ * the preview says what was read and what would be done, names every refused row, and the
+ * import runs only when nothing is refused: all or nothing, one step of undo.
+ */
+class ImportDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    enum class Kind
+    {
+        Boundaries,
+        Roster,
+        Households
+    };
+
+    ImportDialog(mapcore::ProjectSession& session, Kind kind, int level, QWidget* parent = nullptr);
+    ~ImportDialog() override;
+
+    QComboBox* kindBox() const { return mKind; }
+    QLineEdit* sourceEdit() const { return mSource; }
+    QComboBox* levelBox() const { return mLevel; }
+    //! the field chosen for a target (name, code, parent, households, residents, org)
+    QComboBox* fieldBox(const QString& target) const { return mFields.value(target); }
+    QCheckBox* repairBox() const { return mRepair; }
+    QPlainTextEdit* previewText() const { return mPreview; }
+    QPushButton* importButton() const { return mImport; }
+    const gridmodel::ImportPlan* plan() const { return mPlan.get(); }
+
+    //! reads the source again (after its path changed) and makes the preview
+    void readSource();
+    //! the preview for the current choices, from the source already read
+    void updatePreview();
+    //! imports as the preview says; false (with the reason shown) when nothing was imported
+    bool importNow();
+
+private:
+    Kind kind() const;
+    QStringList targets() const;
+    void fillFields(const QStringList& fields);
+    void chooseSource();
+
+    mapcore::ProjectSession& mSession;
+    QComboBox* mKind = nullptr;
+    QLineEdit* mSource = nullptr;
+    QComboBox* mLevel = nullptr;
+    QFormLayout* mFieldForm = nullptr;
+    QMap<QString, QComboBox*> mFields;
+    QCheckBox* mRepair = nullptr;
+    QPlainTextEdit* mPreview = nullptr;
+    QPushButton* mImport = nullptr;
+    std::unique_ptr<gridmodel::VectorSource> mVector;
+    std::unique_ptr<gridmodel::TableSource> mTable;
+    QString mReadError;
+    std::unique_ptr<gridmodel::ImportPlan> mPlan;
+};
