@@ -1,6 +1,10 @@
 #include "reportchart.h"
 
+#include "error.h"
+#include "translation.h"
+
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <algorithm>
 
 namespace gridmodel::reportpage {
@@ -99,6 +103,14 @@ QString htmlTable(const std::vector<QStringList>& rows, const QSet<int>& flagged
     }
     html += QStringLiteral("</table>\n");
     return html;
+}
+
+void writeHtml(const QString& html, const QString& path)
+{
+    QSaveFile page(path);
+    const QByteArray bytes = html.toUtf8();
+    if (!page.open(QIODevice::WriteOnly) || page.write(bytes) != bytes.size() || !page.commit())
+        throw Error(Error::Kind::Io, Tr::tr("Cannot write %1").arg(path));
 }
 
 } // namespace gridmodel::reportpage

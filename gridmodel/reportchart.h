@@ -50,6 +50,9 @@ QString htmlStart(const QString& title);
 QString htmlTable(const std::vector<QStringList>& rows, const QSet<int>& flagged = {},
                   bool lastIsTotal = false, int firstNumberColumn = 2);
 
+//! writes a page whole or not at all (QSaveFile); throws Error(Io) naming the file
+void writeHtml(const QString& html, const QString& path);
+
 } // namespace reportpage
 
 } // namespace gridmodel

@@ -5,10 +5,10 @@
 #include "changereport.h"
 #include "error.h"
 #include "projectfile.h"
+#include "reportchart.h"
 #include "tablewriter.h"
 
 #include <QFileInfo>
-#include <QSaveFile>
 
 #ifdef GRIDATLAS_WITH_PRINT
 #include "reportpdf.h"
@@ -124,10 +124,7 @@ std::vector<Command> diffCommands()
              if (chosen == QLatin1String("xlsx")) {
                  TableWriter::writeXlsx(report.sheets(), out);
              } else if (chosen == QLatin1String("html")) {
-                 QSaveFile page(out); // whole or not at all
-                 const QByteArray html = report.toHtml().toUtf8();
-                 if (!page.open(QIODevice::WriteOnly) || page.write(html) != html.size() || !page.commit())
-                     throw Error(Error::Kind::Io, QStringLiteral("cannot write %1").arg(out));
+                 reportpage::writeHtml(report.toHtml(), out);
              } else {
 #ifdef GRIDATLAS_WITH_PRINT
                  mapcore::ReportPdf::write(

@@ -7,9 +7,8 @@
 #include "error.h"
 #include "hierarchyindex.h"
 #include "projectfile.h"
+#include "reportchart.h"
 #include "tablewriter.h"
-
-#include <QSaveFile>
 
 #ifdef GRIDATLAS_WITH_PRINT
 #include "reportpdf.h"
@@ -72,10 +71,7 @@ std::vector<Command> reportCommands()
              } else if (chosen == QLatin1String("csv")) {
                  TableWriter::writeCsv(report.combinedTable(), out, encoding);
              } else if (chosen == QLatin1String("html")) {
-                 QSaveFile page(out); // whole or not at all
-                 const QByteArray html = report.toHtml().toUtf8();
-                 if (!page.open(QIODevice::WriteOnly) || page.write(html) != html.size() || !page.commit())
-                     throw Error(Error::Kind::Io, QStringLiteral("cannot write %1").arg(out));
+                 reportpage::writeHtml(report.toHtml(), out);
              } else {
 #ifdef GRIDATLAS_WITH_PRINT
                  mapcore::ReportPdf::write(

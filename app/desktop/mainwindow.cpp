@@ -17,6 +17,7 @@
 #include "projectlayers.h"
 #include "projectopening.h"
 #include "projectsession.h"
+#include "reportdialog.h"
 #include "taskprogress.h"
 #include "unitpropertiespanel.h"
 #include "vertextool.h"
@@ -322,6 +323,25 @@ void MainWindow::createActions()
     QAction* importHouseholds =
         importAction(QStringLiteral("importHouseholds"), tr("导入户数…"), QKeySequence(),
                      tr("按单元编码的表格或楼栋点位导入户数和人口"), ImportDialog::Kind::Households);
+    const auto reportAction = [&](const QString& name, const QString& text, const QKeySequence& shortcut,
+                                  const QString& tip, ReportDialog::Kind kind) {
+        QAction* action = make(name, text, shortcut, tip);
+        connect(action, &QAction::triggered, this, [this, kind] {
+            if (!mSession)
+                return;
+            const Unit* unit = selectedUnit();
+            ReportDialog dialog(mSession->project(), kind, unit ? unit->id : 0, this);
+            if (dialog.exec() == QDialog::Accepted)
+                mMessageBar->pushSuccess(tr("报告已生成"), dialog.pathEdit()->text());
+        });
+        return action;
+    };
+    QAction* coverageReport = reportAction(
+        QStringLiteral("coverageReport"), tr("覆盖情况报告…"), QKeySequence(Qt::CTRL | Qt::Key_R),
+        tr("各层级的单元、户数、人员、缺口与空缺职务，供上报"), ReportDialog::Kind::Coverage);
+    QAction* changeReport = reportAction(
+        QStringLiteral("changeReport"), tr("调整说明…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+        tr("这次调整改了什么：新增、拆分、合并、移交的单元，转移的户数与人员"), ReportDialog::Kind::Changes);
     QAction* quit = make(QStringLiteral("quit"), tr("退出"), QKeySequence::Quit, tr("退出 GridAtlas"));
     connect(quit, &QAction::triggered, this, &QWidget::close);
     QAction* undo = make(QStringLiteral("undo"), tr("撤销"), QKeySequence::Undo, tr("撤销上一步编辑"));
@@ -410,6 +430,8 @@ void MainWindow::createActions()
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         viewMenu->addAction(dock->toggleViewAction());
 
+    QMenu* reportMenu = menuBar()->addMenu(tr("报告(&R)"));
+    reportMenu->addActions({coverageReport, changeReport});
     QMenu* settingsMenu = menuBar()->addMenu(tr("设置(&S)"));
     QMenu* languageMenu = settingsMenu->addMenu(tr("语言 / Language"));
     auto* languages = new QActionGroup(this);
@@ -661,7 +683,8 @@ void MainWindow::updateActions()
     const bool editable = mSession && mSession->isEditable();
     action(QStringLiteral("saveAs"))->setEnabled(mSession != nullptr);
     action(QStringLiteral("print"))->setEnabled(mSession != nullptr);
-    action(QStringLiteral("export"))->setEnabled(mSession != nullptr);
+    for (const char* name : {"export", "coverageReport", "changeReport"})
+        action(QLatin1String(name))->setEnabled(mSession != nullptr);
     for (const char* name : {"importBoundaries", "importRoster", "importHouseholds"})
         action(QLatin1String(name))->setEnabled(editable);
     for (const char* name : {"draw", "reshape", "vertex", "split", "merge", "move", "paint", "delete"})

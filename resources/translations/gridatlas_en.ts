@@ -687,6 +687,30 @@ Code %3
         <source>导入</source>
         <translation>Import</translation>
     </message>
+    <message>
+        <source>报告已生成</source>
+        <translation>Report written</translation>
+    </message>
+    <message>
+        <source>覆盖情况报告…</source>
+        <translation>Coverage report…</translation>
+    </message>
+    <message>
+        <source>各层级的单元、户数、人员、缺口与空缺职务，供上报</source>
+        <translation>Units, households, people, gaps and empty roles per level, for reporting upward</translation>
+    </message>
+    <message>
+        <source>调整说明…</source>
+        <translation>Change report…</translation>
+    </message>
+    <message>
+        <source>这次调整改了什么：新增、拆分、合并、移交的单元，转移的户数与人员</source>
+        <translation>What a redrawing changed: units added, split, merged, moved; households and people that changed unit</translation>
+    </message>
+    <message>
+        <source>报告(&amp;R)</source>
+        <translation>&amp;Reports</translation>
+    </message>
 </context>
 <context>
     <name>NewProjectDialog</name>
@@ -990,6 +1014,121 @@ Code %3
     <message>
         <source>说明</source>
         <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>覆盖情况报告：各层级单元、户数、人员、缺口与空缺职务</source>
+        <translation>Coverage report: units, households, people, gaps and empty roles per level</translation>
+    </message>
+    <message>
+        <source>调整说明：新增、拆分、合并、移交、边界调整，转移的户数与人员</source>
+        <translation>Change report: added, split, merged, moved, reshaped; households and people that changed unit</translation>
+    </message>
+    <message>
+        <source>所有层级</source>
+        <translation>Every level</translation>
+    </message>
+    <message>
+        <source>修改历史中这一步之后的调整</source>
+        <translation>What changed after this step of the history</translation>
+    </message>
+    <message>
+        <source>与另一个项目文件（调整前）比较</source>
+        <translation>Against another project file (before)</translation>
+    </message>
+    <message>
+        <source>调整前的 .gpkg 文件</source>
+        <translation>The .gpkg file as it was before</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>调整前的项目</source>
+        <translation>The project before</translation>
+    </message>
+    <message>
+        <source>GridAtlas 项目 (*.gpkg)</source>
+        <translation>GridAtlas projects (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>列出人员姓名</source>
+        <translation>Name the people</translation>
+    </message>
+    <message>
+        <source>姓名属于个人信息，默认只列人员编号</source>
+        <translation>Names are personal data: by default people are listed by their roster number</translation>
+    </message>
+    <message>
+        <source>保存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Within</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>生成报告</source>
+        <translation>Write report</translation>
+    </message>
+    <message>
+        <source>PDF（A4 横向）</source>
+        <translation>PDF (A4 landscape)</translation>
+    </message>
+    <message>
+        <source>Excel 表格 (.xlsx)</source>
+        <translation>Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>网页 (.html，含图表)</source>
+        <translation>Web page (.html, with charts)</translation>
+    </message>
+    <message>
+        <source>CSV，UTF-8</source>
+        <translation>CSV, UTF-8</translation>
+    </message>
+    <message>
+        <source>CSV，GBK</source>
+        <translation>CSV, GBK</translation>
+    </message>
+    <message>
+        <source>覆盖情况报告</source>
+        <translation>coverage-report</translation>
+    </message>
+    <message>
+        <source>调整说明</source>
+        <translation>change-report</translation>
+    </message>
+    <message>
+        <source>请选择保存位置</source>
+        <translation>Choose where to save</translation>
+    </message>
+    <message>
+        <source>请选择调整前的项目文件</source>
+        <translation>Choose the project file as it was before</translation>
+    </message>
+    <message>
+        <source>修改历史是空的</source>
+        <translation>The history is empty</translation>
+    </message>
+    <message>
+        <source>第%1步之后</source>
+        <translation>after step %1</translation>
     </message>
 </context>
 <context>

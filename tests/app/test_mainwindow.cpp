@@ -2,6 +2,7 @@
 #include "editingtools.h"
 #include "exportdialog.h"
 #include "geosengine.h"
+#include "hierarchyeditor.h"
 #include "hierarchyindex.h"
 #include "hierarchytreemodel.h"
 #include "importdialog.h"
@@ -17,6 +18,7 @@
 #include "projectlayers.h"
 #include "projectsession.h"
 #include "qgisruntime.h"
+#include "reportdialog.h"
 #include "scopebox.h"
 #include "tablesource.h"
 #include "taskprogress.h"
@@ -35,6 +37,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -581,6 +584,52 @@ private slots:
         dialog.readSource();
         QVERIFY(dialog.previewText()->toPlainText().contains(QStringLiteral("broken.geojson")));
         QVERIFY(!dialog.importButton()->isEnabled());
+    }
+
+    void reportDialogWritesTheCoverageAndTheChangeReport()
+    {
+        openFreshDemo();
+        const Unit grid = *firstAtLevel(QStringLiteral("grid"));
+        const Envelope box = grid.boundary.envelope();
+        QVERIFY(edit([&](ProjectFile& project) {
+            return HierarchyEditor(project)
+                .split(grid.code, {{box.minX - 10, box.center().y}, {box.maxX + 10, box.center().y}})
+                .changes;
+        }));
+        QVERIFY(mWindow->action(QStringLiteral("changeReport"))->isEnabled());
+        ReportDialog dialog(mWindow->session()->project(), ReportDialog::Kind::Changes, grid.id,
+                            mWindow.get());
+        QVERIFY(dialog.sinceChoice()->isChecked());
+        QVERIFY(!dialog.levelBox()->isEnabled()); // a coverage choice
+        const QString html = mDir.filePath(QStringLiteral("changes.html"));
+        dialog.formatBox()->setCurrentIndex(dialog.formatBox()->findData(QStringLiteral("html")));
+        dialog.pathEdit()->setText(html);
+        snapshotOf(dialog, QStringLiteral("report-dialog"));
+        QVERIFY2(dialog.write(), qPrintable(dialog.messageLabel()->text()));
+        QFile page(html);
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const QString markup = QString::fromUtf8(page.readAll());
+        QVERIFY(markup.contains(QStringLiteral("拆分新增"))); // by default: what the latest edit changed
+        QVERIFY(markup.contains(QStringLiteral("拆自 %1").arg(grid.code)));
+
+        // against another file: a missing one is named, nothing written
+        dialog.otherFileChoice()->setChecked(true);
+        dialog.otherFileEdit()->setText(mDir.filePath(QStringLiteral("no-such-project.gpkg")));
+        const QString refused = mDir.filePath(QStringLiteral("refused.xlsx"));
+        dialog.pathEdit()->setText(refused);
+        QVERIFY(!dialog.write());
+        QVERIFY(dialog.messageLabel()->text().contains(QStringLiteral("no-such-project.gpkg")));
+        QVERIFY(!QFile::exists(refused));
+
+        dialog.kindBox()->setCurrentIndex(int(ReportDialog::Kind::Coverage));
+        QVERIFY(dialog.levelBox()->isEnabled());
+        dialog.formatBox()->setCurrentIndex(dialog.formatBox()->findData(QStringLiteral("pdf")));
+        const QString pdf = mDir.filePath(QStringLiteral("coverage.pdf"));
+        dialog.pathEdit()->setText(pdf);
+        QVERIFY2(dialog.write(), qPrintable(dialog.messageLabel()->text()));
+        QFile coverage(pdf);
+        QVERIFY(coverage.open(QIODevice::ReadOnly));
+        QVERIFY(coverage.read(4) == "%PDF");
     }
 
     void draggingInTheTreeMovesAUnit()

@@ -1,0 +1,243 @@
+#include "reportdialog.h"
+
+#include "changereport.h"
+#include "checker.h"
+#include "coveragereport.h"
+#include "error.h"
+#include "projectfile.h"
+#include "reportchart.h"
+#include "reportpdf.h"
+#include "scopebox.h"
+#include "tablewriter.h"
+
+#include <QApplication>
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+using namespace gridmodel;
+
+ReportDialog::ReportDialog(ProjectFile& project, Kind kind, UnitId selected, QWidget* parent)
+    : QDialog(parent), mProject(project)
+{
+    setWindowTitle(tr("报告"));
+    mKind = new QComboBox(this);
+    mKind->addItem(tr("覆盖情况报告：各层级单元、户数、人员、缺口与空缺职务"));
+    mKind->addItem(tr("调整说明：新增、拆分、合并、移交、边界调整，转移的户数与人员"));
+    mKind->setCurrentIndex(static_cast<int>(kind));
+
+    mLevel = new QComboBox(this);
+    mLevel->addItem(tr("所有层级"), -1);
+    const HierarchyTemplate& hierarchy = project.data().hierarchy;
+    for (int i = 0; i < hierarchy.levelCount(); ++i)
+        mLevel->addItem(hierarchy.level(i).name.text(), i);
+    mWithin = new ScopeBox(project, selected, this);
+    mWithin->fill(hierarchy.levelCount() - 1);
+    mWithin->setCurrentIndex(0); // the whole district, as reports go upward
+
+    mSince = new QRadioButton(tr("修改历史中这一步之后的调整"), this);
+    mStep = new QComboBox(this);
+    for (const HistoryEntry& entry : project.history()) {
+        if (entry.undone)
+            continue;
+        mStep->insertItem(
+            0,
+            QStringLiteral("%1  %2  %3")
+                .arg(entry.id)
+                .arg(entry.created.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')), entry.description),
+            entry.id);
+    }
+    mStep->setCurrentIndex(mStep->count() > 1 ? 1 : 0); // the latest edit, by default
+    mOther = new QRadioButton(tr("与另一个项目文件（调整前）比较"), this);
+    mOtherPath = new QLineEdit(this);
+    mOtherPath->setPlaceholderText(tr("调整前的 .gpkg 文件"));
+    auto* browseOther = new QPushButton(tr("浏览…"), this);
+    connect(browseOther, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("调整前的项目"), mOtherPath->text(),
+                                                          tr("GridAtlas 项目 (*.gpkg)"));
+        if (!path.isEmpty()) {
+            mOtherPath->setText(path);
+            mOther->setChecked(true);
+        }
+    });
+    auto* otherRow = new QHBoxLayout;
+    otherRow->addWidget(mOtherPath);
+    otherRow->addWidget(browseOther);
+    auto* choice = new QButtonGroup(this);
+    choice->addButton(mSince);
+    choice->addButton(mOther);
+    mSince->setChecked(true);
+
+    mFormat = new QComboBox(this);
+    mPersonal = new QCheckBox(tr("列出人员姓名"), this);
+    mPersonal->setToolTip(tr("姓名属于个人信息，默认只列人员编号"));
+    mPath = new QLineEdit(this);
+    auto* browse = new QPushButton(tr("浏览…"), this);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("保存为"), mPath->text());
+        if (!path.isEmpty())
+            mPath->setText(path);
+    });
+    auto* pathRow = new QHBoxLayout;
+    pathRow->addWidget(mPath);
+    pathRow->addWidget(browse);
+    mMessage = new QLabel(this);
+    mMessage->setWordWrap(true);
+    mMessage->setStyleSheet(QStringLiteral("color: #b91c1c"));
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("报告"), mKind);
+    form->addRow(tr("层级"), mLevel);
+    form->addRow(tr("范围"), mWithin);
+    form->addRow(mSince);
+    form->addRow(QString(), mStep);
+    form->addRow(mOther);
+    form->addRow(QString(), otherRow);
+    form->addRow(tr("格式"), mFormat);
+    form->addRow(QString(), mPersonal);
+    form->addRow(tr("保存为"), pathRow);
+    form->addRow(mMessage);
+    mCoverageRows = {mLevel, mWithin};
+    mChangeRows = {mSince, mStep, mOther, mOtherPath, browseOther, mPersonal};
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    QPushButton* writeButton = buttons->addButton(tr("生成报告"), QDialogButtonBox::AcceptRole);
+    writeButton->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (write())
+            accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addStretch();
+    layout->addWidget(buttons);
+    setMinimumWidth(640);
+
+    connect(mKind, qOverload<int>(&QComboBox::currentIndexChanged), this, &ReportDialog::kindChanged);
+    connect(mLevel, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        const int level = mLevel->currentData().toInt();
+        mWithin->fill(level < 0 ? mProject.data().hierarchy.levelCount() - 1 : level);
+        mWithin->setCurrentIndex(0);
+    });
+    connect(mFormat, qOverload<int>(&QComboBox::currentIndexChanged), this, &ReportDialog::suggestPath);
+    kindChanged();
+}
+
+ReportDialog::Kind ReportDialog::kind() const
+{
+    return static_cast<Kind>(mKind->currentIndex());
+}
+
+void ReportDialog::kindChanged()
+{
+    const bool coverage = kind() == Kind::Coverage;
+    for (QWidget* widget : mCoverageRows)
+        widget->setEnabled(coverage);
+    for (QWidget* widget : mChangeRows)
+        widget->setEnabled(!coverage);
+    const QSignalBlocker blocker(mFormat);
+    mFormat->clear();
+    mFormat->addItem(tr("PDF（A4 横向）"), QStringLiteral("pdf"));
+    mFormat->addItem(tr("Excel 表格 (.xlsx)"), QStringLiteral("xlsx"));
+    mFormat->addItem(tr("网页 (.html，含图表)"), QStringLiteral("html"));
+    if (coverage) {
+        mFormat->addItem(tr("CSV，UTF-8"), QStringLiteral("csv"));
+        mFormat->addItem(tr("CSV，GBK"), QStringLiteral("csv-gbk"));
+    }
+    suggestPath();
+}
+
+void ReportDialog::suggestPath()
+{
+    const QFileInfo projectFile(mProject.path());
+    const QString folder =
+        mPath->text().isEmpty() ? projectFile.absolutePath() : QFileInfo(mPath->text()).absolutePath();
+    const QString name = projectFile.completeBaseName() + QLatin1Char('-') +
+                         (kind() == Kind::Coverage ? tr("覆盖情况报告") : tr("调整说明"));
+    const QString suffix = mFormat->currentData().toString().section(QLatin1Char('-'), 0, 0);
+    mPath->setText(QDir(folder).filePath(name + QLatin1Char('.') + suffix));
+}
+
+bool ReportDialog::write()
+{
+    const QString path = mPath->text().trimmed();
+    if (path.isEmpty()) {
+        mMessage->setText(tr("请选择保存位置"));
+        return false;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        if (kind() == Kind::Coverage)
+            writeCoverage(mFormat->currentData().toString(), path);
+        else
+            writeChanges(mFormat->currentData().toString(), path);
+    } catch (const Error& error) {
+        QApplication::restoreOverrideCursor();
+        mMessage->setText(error.message());
+        return false;
+    }
+    QApplication::restoreOverrideCursor();
+    return true;
+}
+
+void ReportDialog::writeCoverage(const QString& format, const QString& path)
+{
+    const ProjectData& data = mProject.data();
+    const int level = mLevel->currentData().toInt();
+    const UnitId within = mWithin->unitId();
+    const std::vector<Problem> problems = Checker(data).check(Checker::Scope{level, within});
+    const CoverageReport report = CoverageReport::of(data, mProject.index(), problems, level, within);
+    if (format == QLatin1String("pdf"))
+        mapcore::ReportPdf::write(
+            QStringLiteral("%1 覆盖情况报告").arg(report.projectName), report.charts(),
+            [&](const QStringList& urls) { return report.toHtml(urls, 480); }, path);
+    else if (format == QLatin1String("xlsx"))
+        TableWriter::writeXlsx(report.sheets(), path);
+    else if (format == QLatin1String("html"))
+        reportpage::writeHtml(report.toHtml(), path);
+    else
+        TableWriter::writeCsv(report.combinedTable(), path,
+                              format == QLatin1String("csv-gbk") ? TableWriter::Encoding::Gbk
+                                                                 : TableWriter::Encoding::Utf8WithBom);
+}
+
+void ReportDialog::writeChanges(const QString& format, const QString& path)
+{
+    ChangeReport::Options options;
+    options.withPersonal = mPersonal->isChecked();
+    ProjectData before;
+    if (mOther->isChecked()) {
+        const QString other = mOtherPath->text().trimmed();
+        if (other.isEmpty())
+            throw Error(Error::Kind::InvalidInput, tr("请选择调整前的项目文件"));
+        before = ProjectFile::open(other, ProjectFile::Access::ReadOnly)->data();
+        options.oldLabel = QFileInfo(other).fileName();
+    } else {
+        if (mStep->count() == 0)
+            throw Error(Error::Kind::InvalidInput, tr("修改历史是空的"));
+        before = mProject.dataAfter(mStep->currentData().toLongLong());
+        options.oldLabel = tr("第%1步之后").arg(mStep->currentData().toLongLong());
+    }
+    options.newLabel = QFileInfo(mProject.path()).fileName();
+    const ChangeReport report = ChangeReport::between(before, mProject.data(), options);
+    if (format == QLatin1String("pdf"))
+        mapcore::ReportPdf::write(
+            QStringLiteral("%1 调整说明").arg(report.projectName), report.charts(),
+            [&](const QStringList& urls) { return report.toHtml(urls, 900); }, path);
+    else if (format == QLatin1String("xlsx"))
+        TableWriter::writeXlsx(report.sheets(), path);
+    else
+        reportpage::writeHtml(report.toHtml(), path);
+}
