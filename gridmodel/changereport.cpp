@@ -202,6 +202,21 @@ private:
     QHash<UnitId, const Unit*> mOldOf;
 };
 
+//! the unit of the other side that holds most of `unit`, if that is more than half of it
+const Unit* mostlyIn(const Unit& unit, const NearbyUnits& otherSide, const GeosEngine& geos)
+{
+    const Unit* holder = nullptr;
+    double most = MostlyInside * unit.boundary.area();
+    for (const Unit* candidate : otherSide.near(unit.boundary.envelope())) {
+        const double shared = UnitMatching::overlap(geos, unit, *candidate);
+        if (shared > most) {
+            most = shared;
+            holder = candidate;
+        }
+    }
+    return holder;
+}
+
 //! the Chinese name of a role of the unit's level (its key when the level has no such role)
 QString roleName(const ProjectData& data, const Unit& unit, const QString& roleKey)
 {
@@ -350,15 +365,7 @@ ChangeReport ChangeReport::between(const ProjectData& before, const ProjectData&
         for (const Unit* part : now.unitsAt(level)) {
             if (matching.oldOf(part->id))
                 continue;
-            const Unit* source = nullptr;
-            double most = MostlyInside * part->boundary.area();
-            for (const Unit* candidate : oldNearby.near(part->boundary.envelope())) {
-                const double shared = UnitMatching::overlap(geos, *candidate, *part);
-                if (shared > most) {
-                    most = shared;
-                    source = candidate;
-                }
-            }
+            const Unit* source = mostlyIn(*part, oldNearby, geos);
             UnitChange& change = entry(nullptr, part);
             if (!source) {
                 change.changes |= Change::Added;
@@ -375,15 +382,7 @@ ChangeReport ChangeReport::between(const ProjectData& before, const ProjectData&
         for (const Unit* gone : old.unitsAt(level)) {
             if (matching.newOf(gone->id))
                 continue;
-            const Unit* target = nullptr;
-            double most = MostlyInside * gone->boundary.area();
-            for (const Unit* candidate : newNearby.near(gone->boundary.envelope())) {
-                const double shared = UnitMatching::overlap(geos, *gone, *candidate);
-                if (shared > most) {
-                    most = shared;
-                    target = candidate;
-                }
-            }
+            const Unit* target = mostlyIn(*gone, newNearby, geos);
             UnitChange& change = entry(gone, nullptr);
             if (!target) {
                 if (!change.changes.testFlag(Change::Split))

@@ -68,6 +68,26 @@ gridmodel::TableWriter::Encoding csvEncoding(const QCommandLineParser& parser)
                            QStringLiteral("--encoding must be utf8 or gbk, not \"%1\"").arg(chosen));
 }
 
+QString reportFormat(const QCommandLineParser& parser, const QCommandLineOption& format,
+                     const QCommandLineOption& output, const QStringList& formats)
+{
+    if (!parser.isSet(format) || !parser.isSet(output))
+        throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput,
+                               QStringLiteral("--format and -o are required (see --help)"));
+    const QString chosen = parser.value(format);
+    if (!formats.contains(chosen))
+        throw gridmodel::Error(
+            gridmodel::Error::Kind::InvalidInput,
+            QStringLiteral("unknown format \"%1\" (one of %2)").arg(chosen, formats.join(", ")));
+#ifndef GRIDATLAS_WITH_PRINT
+    if (chosen == QLatin1String("pdf"))
+        throw gridmodel::Error(
+            gridmodel::Error::Kind::InvalidInput,
+            QStringLiteral("this gridatlas-cli was built without QGIS and cannot write PDF"));
+#endif
+    return chosen;
+}
+
 void printOut(const QString& text)
 {
     const QByteArray utf8 = text.toUtf8();

@@ -64,6 +64,13 @@ const QCommandLineOption& csvEncodingOption();
 //! the encoding --encoding names; throws Error(InvalidInput) for any other
 gridmodel::TableWriter::Encoding csvEncoding(const QCommandLineParser& parser);
 
+/**
+ * The --format of a command writing a report to -o, one of `formats`; throws Error(InvalidInput)
+ * when either is missing, for another format, and for pdf where this build cannot lay out pages.
+ */
+QString reportFormat(const QCommandLineParser& parser, const QCommandLineOption& format,
+                     const QCommandLineOption& output, const QStringList& formats);
+
 void printOut(const QString& text);
 void printError(const QString& text);
 

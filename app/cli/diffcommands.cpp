@@ -60,100 +60,88 @@ std::vector<Command> diffCommands()
                                              QStringLiteral("Name the people who changed unit."));
     static const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                            QStringLiteral("The file to write."), QStringLiteral("OUT"));
-    return {
-        {QStringLiteral("diff"),
-         QStringLiteral(
-             "The change report: units added, split, merged, moved, reshaped; households and people "
-             "that changed unit"),
-         [](QCommandLineParser& parser) {
-             parser.addPositionalArgument(QStringLiteral("OLD"),
-                                          QStringLiteral("The project before (.gpkg)."));
-             parser.addPositionalArgument(QStringLiteral("NEW"),
-                                          QStringLiteral("The project after (.gpkg); not with --since."));
-             parser.addOptions({since, until, format, personal, output});
-         },
-         [](const QCommandLineParser& parser) {
-             if (!parser.isSet(format) || !parser.isSet(output))
-                 throw Error(Error::Kind::InvalidInput,
-                             QStringLiteral("--format and -o are required (see --help)"));
-             const QString chosen = parser.value(format);
-             const QStringList formats{QStringLiteral("xlsx"), QStringLiteral("pdf"), QStringLiteral("html")};
-             if (!formats.contains(chosen))
-                 throw Error(
-                     Error::Kind::InvalidInput,
-                     QStringLiteral("unknown format \"%1\" (one of %2)").arg(chosen, formats.join(", ")));
-#ifndef GRIDATLAS_WITH_PRINT
-             if (chosen == QLatin1String("pdf"))
-                 throw Error(
-                     Error::Kind::InvalidInput,
-                     QStringLiteral("this gridatlas-cli was built without QGIS and cannot write PDF"));
-#endif
-             if (parser.isSet(until) && !parser.isSet(since))
-                 throw Error(Error::Kind::InvalidInput, QStringLiteral("--until needs --since"));
+    return {{QStringLiteral("diff"),
+             QStringLiteral(
+                 "The change report: units added, split, merged, moved, reshaped; households and people "
+                 "that changed unit"),
+             [](QCommandLineParser& parser) {
+                 parser.addPositionalArgument(QStringLiteral("OLD"),
+                                              QStringLiteral("The project before (.gpkg)."));
+                 parser.addPositionalArgument(QStringLiteral("NEW"),
+                                              QStringLiteral("The project after (.gpkg); not with --since."));
+                 parser.addOptions({since, until, format, personal, output});
+             },
+             [](const QCommandLineParser& parser) {
+                 const QString chosen =
+                     reportFormat(parser, format, output,
+                                  {QStringLiteral("xlsx"), QStringLiteral("pdf"), QStringLiteral("html")});
+                 if (parser.isSet(until) && !parser.isSet(since))
+                     throw Error(Error::Kind::InvalidInput, QStringLiteral("--until needs --since"));
 
-             ChangeReport::Options options;
-             options.withPersonal = parser.isSet(personal);
-             ProjectData before, after;
-             if (parser.isSet(since)) {
-                 const auto project = ProjectFile::open(positionalArguments(parser, 1).constFirst(),
-                                                        ProjectFile::Access::ReadOnly);
-                 const qint64 from = historyStep(parser, since);
-                 before = project->dataAfter(from);
-                 options.oldLabel = stepLabel(*project, from);
-                 if (parser.isSet(until)) {
-                     const qint64 to = historyStep(parser, until);
-                     if (to < from)
-                         throw Error(Error::Kind::InvalidInput,
-                                     QStringLiteral("--until %1 comes before --since %2").arg(to).arg(from));
-                     after = project->dataAfter(to);
-                     options.newLabel = stepLabel(*project, to);
+                 ChangeReport::Options options;
+                 options.withPersonal = parser.isSet(personal);
+                 ProjectData before, after;
+                 if (parser.isSet(since)) {
+                     const auto project = ProjectFile::open(positionalArguments(parser, 1).constFirst(),
+                                                            ProjectFile::Access::ReadOnly);
+                     const qint64 from = historyStep(parser, since);
+                     before = project->dataAfter(from);
+                     options.oldLabel = stepLabel(*project, from);
+                     if (parser.isSet(until)) {
+                         const qint64 to = historyStep(parser, until);
+                         if (to < from)
+                             throw Error(
+                                 Error::Kind::InvalidInput,
+                                 QStringLiteral("--until %1 comes before --since %2").arg(to).arg(from));
+                         after = project->dataAfter(to);
+                         options.newLabel = stepLabel(*project, to);
+                     } else {
+                         after = project->data();
+                         options.newLabel = QStringLiteral("当前");
+                     }
                  } else {
-                     after = project->data();
-                     options.newLabel = QStringLiteral("当前");
+                     const QStringList files = positionalArguments(parser, 2);
+                     before = ProjectFile::open(files.at(0), ProjectFile::Access::ReadOnly)->data();
+                     after = ProjectFile::open(files.at(1), ProjectFile::Access::ReadOnly)->data();
+                     options.oldLabel = QFileInfo(files.at(0)).fileName();
+                     options.newLabel = QFileInfo(files.at(1)).fileName();
                  }
-             } else {
-                 const QStringList files = positionalArguments(parser, 2);
-                 before = ProjectFile::open(files.at(0), ProjectFile::Access::ReadOnly)->data();
-                 after = ProjectFile::open(files.at(1), ProjectFile::Access::ReadOnly)->data();
-                 options.oldLabel = QFileInfo(files.at(0)).fileName();
-                 options.newLabel = QFileInfo(files.at(1)).fileName();
-             }
 
-             const ChangeReport report = ChangeReport::between(before, after, options);
-             const QString out = parser.value(output);
-             if (chosen == QLatin1String("xlsx")) {
-                 TableWriter::writeXlsx(report.sheets(), out);
-             } else if (chosen == QLatin1String("html")) {
-                 reportpage::writeHtml(report.toHtml(), out);
-             } else {
+                 const ChangeReport report = ChangeReport::between(before, after, options);
+                 const QString out = parser.value(output);
+                 if (chosen == QLatin1String("xlsx")) {
+                     TableWriter::writeXlsx(report.sheets(), out);
+                 } else if (chosen == QLatin1String("html")) {
+                     reportpage::writeHtml(report.toHtml(), out);
+                 } else {
 #ifdef GRIDATLAS_WITH_PRINT
-                 mapcore::ReportPdf::write(
-                     QStringLiteral("%1 调整说明").arg(report.projectName), report.charts(),
-                     [&](const QStringList& urls) { return report.toHtml(urls, 900); }, out);
+                     mapcore::ReportPdf::write(
+                         QStringLiteral("%1 调整说明").arg(report.projectName), report.charts(),
+                         [&](const QStringList& urls) { return report.toHtml(urls, 900); }, out);
 #endif
-             }
-             printOut(QStringLiteral("%1: %2 unit change(s), %3 transfer(s), %4 people changed unit\n")
-                          .arg(out)
-                          .arg(report.units.size())
-                          .arg(report.transfers.size())
-                          .arg(report.memberMoves.size()));
-             for (const ChangeReport::LevelTotals& t : report.levels)
-                 if (t.changedUnits() || t.householdsTransferred || t.membersMoved)
-                     printOut(QStringLiteral(
-                                  "  %1 (%2): %3 → %4 units, %5 added, %6 removed, %7 split, %8 merged, "
-                                  "%9 moved, %10 reshaped, %11 households moved\n")
-                                  .arg(t.name, t.key)
-                                  .arg(t.unitsBefore)
-                                  .arg(t.unitsAfter)
-                                  .arg(t.added)
-                                  .arg(t.removed)
-                                  .arg(t.split)
-                                  .arg(t.merged)
-                                  .arg(t.moved)
-                                  .arg(t.reshaped)
-                                  .arg(t.householdsTransferred));
-             return int(Success);
-         }}};
+                 }
+                 printOut(QStringLiteral("%1: %2 unit change(s), %3 transfer(s), %4 people changed unit\n")
+                              .arg(out)
+                              .arg(report.units.size())
+                              .arg(report.transfers.size())
+                              .arg(report.memberMoves.size()));
+                 for (const ChangeReport::LevelTotals& t : report.levels)
+                     if (t.changedUnits() || t.householdsTransferred || t.membersMoved)
+                         printOut(QStringLiteral(
+                                      "  %1 (%2): %3 → %4 units, %5 added, %6 removed, %7 split, %8 merged, "
+                                      "%9 moved, %10 reshaped, %11 households moved\n")
+                                      .arg(t.name, t.key)
+                                      .arg(t.unitsBefore)
+                                      .arg(t.unitsAfter)
+                                      .arg(t.added)
+                                      .arg(t.removed)
+                                      .arg(t.split)
+                                      .arg(t.merged)
+                                      .arg(t.moved)
+                                      .arg(t.reshaped)
+                                      .arg(t.householdsTransferred));
+                 return int(Success);
+             }}};
 }
 
 } // namespace gridatlas::cli

@@ -40,23 +40,10 @@ std::vector<Command> reportCommands()
              parser.addOptions({level, within, format, csvEncodingOption(), output});
          },
          [](const QCommandLineParser& parser) {
-             if (!parser.isSet(format) || !parser.isSet(output))
-                 throw Error(Error::Kind::InvalidInput,
-                             QStringLiteral("--format and -o are required (see --help)"));
-             const QString chosen = parser.value(format);
-             const QStringList formats{QStringLiteral("xlsx"), QStringLiteral("csv"), QStringLiteral("html"),
-                                       QStringLiteral("pdf")};
-             if (!formats.contains(chosen))
-                 throw Error(
-                     Error::Kind::InvalidInput,
-                     QStringLiteral("unknown format \"%1\" (one of %2)").arg(chosen, formats.join(", ")));
+             const QString chosen = reportFormat(parser, format, output,
+                                                 {QStringLiteral("xlsx"), QStringLiteral("csv"),
+                                                  QStringLiteral("html"), QStringLiteral("pdf")});
              const TableWriter::Encoding encoding = csvEncoding(parser); // refused before any work
-#ifndef GRIDATLAS_WITH_PRINT
-             if (chosen == QLatin1String("pdf"))
-                 throw Error(
-                     Error::Kind::InvalidInput,
-                     QStringLiteral("this gridatlas-cli was built without QGIS and cannot write PDF"));
-#endif
              const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
              const ProjectData& data = project->data();
              const int levelIndex = parser.isSet(level) ? levelFromKey(data, parser.value(level)) : -1;

@@ -1,6 +1,7 @@
 #include "exportdialog.h"
 
 #include "boundaryexport.h"
+#include "dialogparts.h"
 #include "error.h"
 #include "projectfile.h"
 #include "rosterexport.h"
@@ -30,24 +31,15 @@ ExportDialog::ExportDialog(const ProjectFile& project, int level, UnitId selecte
     mContent = new QComboBox(this);
     mContent->addItem(tr("一个层级的边界（给其他 GIS 软件）"));
     mContent->addItem(tr("人员名册（谁在哪里担任什么职务）"));
-    mLevel = new QComboBox(this);
-    const HierarchyTemplate& hierarchy = project.data().hierarchy;
-    for (int i = 0; i < hierarchy.levelCount(); ++i)
-        mLevel->addItem(hierarchy.level(i).name.text(), hierarchy.level(i).key);
-    mLevel->setCurrentIndex(std::clamp(level, 0, hierarchy.levelCount() - 1));
+    mLevel = dialogparts::levelBox(project.data().hierarchy, level, this);
     mWithin = new ScopeBox(project, selected, this);
     mFormat = new QComboBox(this);
     mPersonal = new QCheckBox(tr("包含个人信息"), this);
     mPersonal->setToolTip(tr("名册中的姓名和电话、单元备注属于个人信息，默认不导出"));
     mPath = new QLineEdit(this);
-    auto* browse = new QPushButton(tr("浏览…"), this);
-    connect(browse, &QPushButton::clicked, this, &ExportDialog::choosePath);
-    auto* pathRow = new QHBoxLayout;
-    pathRow->addWidget(mPath);
-    pathRow->addWidget(browse);
-    mMessage = new QLabel(this);
-    mMessage->setWordWrap(true);
-    mMessage->setStyleSheet(QStringLiteral("color: #b91c1c"));
+    QHBoxLayout* pathRow = dialogparts::pathRow(
+        mPath, this, [this] { return QFileDialog::getSaveFileName(this, tr("保存为"), mPath->text()); });
+    mMessage = dialogparts::messageLabel(this);
 
     auto* form = new QFormLayout;
     form->addRow(tr("内容"), mContent);
@@ -58,14 +50,7 @@ ExportDialog::ExportDialog(const ProjectFile& project, int level, UnitId selecte
     form->addRow(tr("保存为"), pathRow);
     form->addRow(mMessage);
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    QPushButton* exportButton = buttons->addButton(tr("导出"), QDialogButtonBox::AcceptRole);
-    exportButton->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (exportNow())
-            accept();
-    });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    QDialogButtonBox* buttons = dialogparts::actionButtons(this, tr("导出"), [this] { return exportNow(); });
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addStretch();
@@ -124,13 +109,6 @@ void ExportDialog::suggestPath()
     const QString folder =
         mPath->text().isEmpty() ? projectFile.absolutePath() : QFileInfo(mPath->text()).absolutePath();
     mPath->setText(QDir(folder).filePath(name + QLatin1Char('.') + suffix));
-}
-
-void ExportDialog::choosePath()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("保存为"), mPath->text());
-    if (!path.isEmpty())
-        mPath->setText(path);
 }
 
 bool ExportDialog::exportNow()

@@ -42,7 +42,6 @@ private:
     bool exportsRoster() const;
     void fillFormats();
     void suggestPath();
-    void choosePath();
 
     const gridmodel::ProjectFile& mProject;
     QComboBox* mContent = nullptr;

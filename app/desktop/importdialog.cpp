@@ -1,6 +1,7 @@
 #include "importdialog.h"
 
 #include "boundaryimport.h"
+#include "dialogparts.h"
 #include "error.h"
 #include "householdimport.h"
 #include "projectfile.h"
@@ -47,16 +48,8 @@ ImportDialog::ImportDialog(mapcore::ProjectSession& session, Kind kind, int leve
     mKind->setCurrentIndex(static_cast<int>(kind));
     mSource = new QLineEdit(this);
     mSource->setPlaceholderText(tr("选择要导入的文件"));
-    auto* browse = new QPushButton(tr("浏览…"), this);
-    connect(browse, &QPushButton::clicked, this, &ImportDialog::chooseSource);
-    auto* sourceRow = new QHBoxLayout;
-    sourceRow->addWidget(mSource);
-    sourceRow->addWidget(browse);
-    mLevel = new QComboBox(this);
-    const HierarchyTemplate& hierarchy = session.data().hierarchy;
-    for (int i = 0; i < hierarchy.levelCount(); ++i)
-        mLevel->addItem(hierarchy.level(i).name.text(), hierarchy.level(i).key);
-    mLevel->setCurrentIndex(std::clamp(level, 0, hierarchy.levelCount() - 1));
+    QHBoxLayout* sourceRow = dialogparts::pathRow(mSource, this, [this] { return chooseSource(); });
+    mLevel = dialogparts::levelBox(session.data().hierarchy, level, this);
     mRepair = new QCheckBox(tr("修复无效的几何图形（自相交等），并逐一列出"), this);
 
     auto* form = new QFormLayout;
@@ -82,15 +75,9 @@ ImportDialog::ImportDialog(mapcore::ProjectSession& session, Kind kind, int leve
     mPreview->setMinimumHeight(180);
     mPreview->setPlaceholderText(tr("选择文件后，这里列出读到的内容和将要做的事"));
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    mImport = buttons->addButton(tr("导入"), QDialogButtonBox::AcceptRole);
-    mImport->setDefault(true);
+    QDialogButtonBox* buttons = dialogparts::actionButtons(
+        this, tr("导入"), [this] { return importNow(); }, &mImport);
     mImport->setEnabled(false);
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (importNow())
-            accept();
-    });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -128,17 +115,18 @@ QStringList ImportDialog::targets() const
     return {}; // the roster is read by its headers
 }
 
-void ImportDialog::chooseSource()
+QString ImportDialog::chooseSource()
 {
     const QString filter = kind() == Kind::Roster
                                ? tr("表格 (*.csv *.xlsx *.ods *.txt)")
                                : tr("GIS 文件或表格 (*.shp *.geojson *.json *.kml *.dxf *.gpkg "
                                     "*.csv *.xlsx);;所有文件 (*)");
     const QString path = QFileDialog::getOpenFileName(this, tr("选择要导入的文件"), mSource->text(), filter);
-    if (path.isEmpty())
-        return;
-    mSource->setText(path);
-    readSource();
+    if (!path.isEmpty()) {
+        mSource->setText(path);
+        readSource();
+    }
+    return QString(); // taken already
 }
 
 void ImportDialog::readSource()

@@ -65,7 +65,8 @@ private:
     Kind kind() const;
     QStringList targets() const;
     void fillFields(const QStringList& fields);
-    void chooseSource();
+    //! asks for the source and reads it
+    QString chooseSource();
 
     mapcore::ProjectSession& mSession;
     QComboBox* mKind = nullptr;

@@ -1,5 +1,6 @@
 #include "printdialog.h"
 
+#include "dialogparts.h"
 #include "error.h"
 #include "hierarchyindex.h"
 #include "projectfile.h"
@@ -30,11 +31,7 @@ PrintDialog::PrintDialog(const ProjectFile& project, int level, UnitId selected,
     : QDialog(parent), mProject(project)
 {
     setWindowTitle(tr("打印责任图"));
-    mLevel = new QComboBox(this);
-    const HierarchyTemplate& hierarchy = project.data().hierarchy;
-    for (int i = 0; i < hierarchy.levelCount(); ++i)
-        mLevel->addItem(hierarchy.level(i).name.text(), hierarchy.level(i).key);
-    mLevel->setCurrentIndex(std::clamp(level, 0, hierarchy.levelCount() - 1));
+    mLevel = dialogparts::levelBox(project.data().hierarchy, level, this);
     mWithin = new ScopeBox(project, selected, this);
     mPaper = new QComboBox(this);
     for (const QString& paper : PaperSize::keys())
@@ -50,15 +47,11 @@ PrintDialog::PrintDialog(const ProjectFile& project, int level, UnitId selected,
     mPath = new QLineEdit(this);
     const QFileInfo projectFile(project.path());
     mPath->setText(projectFile.absoluteDir().filePath(projectFile.completeBaseName() + tr("-责任图.pdf")));
-    auto* browse = new QPushButton(tr("浏览…"), this);
-    connect(browse, &QPushButton::clicked, this, &PrintDialog::choosePath);
-    auto* pathRow = new QHBoxLayout;
-    pathRow->addWidget(mPath);
-    pathRow->addWidget(browse);
+    QHBoxLayout* pathRow = dialogparts::pathRow(mPath, this, [this] {
+        return QFileDialog::getSaveFileName(this, tr("保存为"), mPath->text(), tr("PDF 文件 (*.pdf)"));
+    });
     mCount = new QLabel(this);
-    mMessage = new QLabel(this);
-    mMessage->setWordWrap(true);
-    mMessage->setStyleSheet(QStringLiteral("color: #b91c1c"));
+    mMessage = dialogparts::messageLabel(this);
 
     auto* form = new QFormLayout;
     form->addRow(tr("层级"), mLevel);
@@ -77,14 +70,8 @@ PrintDialog::PrintDialog(const ProjectFile& project, int level, UnitId selected,
     mPreview->setFrameShape(QFrame::StyledPanel);
     mPreview->setToolTip(tr("第一页的预览"));
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    QPushButton* printButton = buttons->addButton(tr("打印为 PDF"), QDialogButtonBox::AcceptRole);
-    printButton->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (print())
-            accept();
-    });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    QDialogButtonBox* buttons =
+        dialogparts::actionButtons(this, tr("打印为 PDF"), [this] { return print(); });
 
     auto* columns = new QHBoxLayout;
     auto* left = new QVBoxLayout;
@@ -170,14 +157,6 @@ void PrintDialog::updatePreview()
     } catch (const Error& error) {
         mMessage->setText(error.message());
     }
-}
-
-void PrintDialog::choosePath()
-{
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("保存为"), mPath->text(), tr("PDF 文件 (*.pdf)"));
-    if (!path.isEmpty())
-        mPath->setText(path);
 }
 
 bool PrintDialog::print()

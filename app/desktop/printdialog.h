@@ -54,7 +54,6 @@ private:
     mapcore::ResponsibilityMapPrinter::Options options() const;
     //! the printer for the current choices, made once (it reads the layers and runs the checker)
     mapcore::ResponsibilityMapPrinter& printer();
-    void choosePath();
     void schedulePreview();
 
     const gridmodel::ProjectFile& mProject;

@@ -3,6 +3,7 @@
 #include "changereport.h"
 #include "checker.h"
 #include "coveragereport.h"
+#include "dialogparts.h"
 #include "error.h"
 #include "projectfile.h"
 #include "reportchart.h"
@@ -62,18 +63,14 @@ ReportDialog::ReportDialog(ProjectFile& project, Kind kind, UnitId selected, QWi
     mOther = new QRadioButton(tr("与另一个项目文件（调整前）比较"), this);
     mOtherPath = new QLineEdit(this);
     mOtherPath->setPlaceholderText(tr("调整前的 .gpkg 文件"));
-    auto* browseOther = new QPushButton(tr("浏览…"), this);
-    connect(browseOther, &QPushButton::clicked, this, [this] {
+    QHBoxLayout* otherRow = dialogparts::pathRow(mOtherPath, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("调整前的项目"), mOtherPath->text(),
                                                           tr("GridAtlas 项目 (*.gpkg)"));
-        if (!path.isEmpty()) {
-            mOtherPath->setText(path);
+        if (!path.isEmpty())
             mOther->setChecked(true);
-        }
+        return path;
     });
-    auto* otherRow = new QHBoxLayout;
-    otherRow->addWidget(mOtherPath);
-    otherRow->addWidget(browseOther);
+    QWidget* browseOther = otherRow->itemAt(1)->widget();
     auto* choice = new QButtonGroup(this);
     choice->addButton(mSince);
     choice->addButton(mOther);
@@ -83,18 +80,9 @@ ReportDialog::ReportDialog(ProjectFile& project, Kind kind, UnitId selected, QWi
     mPersonal = new QCheckBox(tr("列出人员姓名"), this);
     mPersonal->setToolTip(tr("姓名属于个人信息，默认只列人员编号"));
     mPath = new QLineEdit(this);
-    auto* browse = new QPushButton(tr("浏览…"), this);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("保存为"), mPath->text());
-        if (!path.isEmpty())
-            mPath->setText(path);
-    });
-    auto* pathRow = new QHBoxLayout;
-    pathRow->addWidget(mPath);
-    pathRow->addWidget(browse);
-    mMessage = new QLabel(this);
-    mMessage->setWordWrap(true);
-    mMessage->setStyleSheet(QStringLiteral("color: #b91c1c"));
+    QHBoxLayout* pathRow = dialogparts::pathRow(
+        mPath, this, [this] { return QFileDialog::getSaveFileName(this, tr("保存为"), mPath->text()); });
+    mMessage = dialogparts::messageLabel(this);
 
     auto* form = new QFormLayout;
     form->addRow(tr("报告"), mKind);
@@ -111,14 +99,7 @@ ReportDialog::ReportDialog(ProjectFile& project, Kind kind, UnitId selected, QWi
     mCoverageRows = {mLevel, mWithin};
     mChangeRows = {mSince, mStep, mOther, mOtherPath, browseOther, mPersonal};
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    QPushButton* writeButton = buttons->addButton(tr("生成报告"), QDialogButtonBox::AcceptRole);
-    writeButton->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (write())
-            accept();
-    });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    QDialogButtonBox* buttons = dialogparts::actionButtons(this, tr("生成报告"), [this] { return write(); });
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addStretch();

@@ -91,10 +91,6 @@
         <translation>Names and phones in the roster and the units&apos; notes are personal data and are left out unless ticked</translation>
     </message>
     <message>
-        <source>浏览…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
         <source>内容</source>
         <translation>Content</translation>
     </message>
@@ -211,10 +207,6 @@ Code %3
     <message>
         <source>选择要导入的文件</source>
         <translation>Choose the file to import</translation>
-    </message>
-    <message>
-        <source>浏览…</source>
-        <translation>Browse…</translation>
     </message>
     <message>
         <source>修复无效的几何图形（自相交等），并逐一列出</source>
@@ -925,10 +917,6 @@ Code %3
         <translation>-responsibility-maps.pdf</translation>
     </message>
     <message>
-        <source>浏览…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
         <source>层级</source>
         <translation>Level</translation>
     </message>
@@ -1045,10 +1033,6 @@ Code %3
     <message>
         <source>调整前的 .gpkg 文件</source>
         <translation>The .gpkg file as it was before</translation>
-    </message>
-    <message>
-        <source>浏览…</source>
-        <translation>Browse…</translation>
     </message>
     <message>
         <source>调整前的项目</source>
@@ -1206,6 +1190,13 @@ Code %3
     <message>
         <source>名称不能为空</source>
         <translation>A name is required</translation>
+    </message>
+</context>
+<context>
+    <name>dialogparts</name>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,12 @@
 #pragma once
 
 #include "projectdata.h"
+#include "projectfile.h"
 #include "testsupport.h"
 #include "topologynoder.h"
+
+#include <QTemporaryDir>
+#include <memory>
 
 namespace testsupport {
 
@@ -63,6 +67,14 @@ inline gridmodel::ProjectData streetProject()
                         gridmodel::Assignment{2, 2, 5, "grid_leader", 0, ""},
                         gridmodel::Assignment{3, 1, 6, "grid_leader", 0, ""}};
     return data;
+}
+
+//! a fresh file of the street in `dir`, open for editing
+inline std::unique_ptr<gridmodel::ProjectFile> openFreshStreet(const QTemporaryDir& dir)
+{
+    const QString file = freshPath(dir, QStringLiteral("street.gpkg"));
+    gridmodel::ProjectFile::create(file, streetProject());
+    return gridmodel::ProjectFile::open(file, gridmodel::ProjectFile::Access::ReadWrite);
 }
 
 } // namespace testsupport

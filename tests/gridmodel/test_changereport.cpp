@@ -60,12 +60,7 @@ class TestChangeReport : public QObject
 private:
     QTemporaryDir mDir;
 
-    std::unique_ptr<ProjectFile> freshProject()
-    {
-        const QString file = testsupport::freshPath(mDir, QStringLiteral("street.gpkg"));
-        ProjectFile::create(file, streetProject());
-        return ProjectFile::open(file, ProjectFile::Access::ReadWrite);
-    }
+    std::unique_ptr<ProjectFile> freshProject() { return testsupport::openFreshStreet(mDir); }
 
     static ChangeReport between(const ProjectData& before, const ProjectData& after, bool personal = false)
     {

@@ -32,12 +32,7 @@ class TestHouseholdImport : public QObject
 private:
     QTemporaryDir mDir;
 
-    std::unique_ptr<ProjectFile> freshProject()
-    {
-        const QString file = testsupport::freshPath(mDir, QStringLiteral("street.gpkg"));
-        ProjectFile::create(file, streetProject());
-        return ProjectFile::open(file, ProjectFile::Access::ReadWrite);
-    }
+    std::unique_ptr<ProjectFile> freshProject() { return testsupport::openFreshStreet(mDir); }
 
     QString write(const QString& name, const QByteArray& bytes)
     {
