@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 
 namespace gridmodel {
 
@@ -19,6 +20,12 @@ namespace {
 constexpr double MostlyInside = 0.5;
 //! the unit changes the HTML lists per level; the XLSX has them all
 constexpr int ListedPerLevel = 300;
+
+bool meets(const Envelope& a, const Envelope& b)
+{
+    return !a.isEmpty() && !b.isEmpty() && a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY &&
+           b.minY <= a.maxY;
+}
 
 /** The units of one level of one side in buckets by envelope, to find those near a boundary. */
 class NearbyUnits
@@ -50,9 +57,7 @@ public:
             return found;
         const_cast<NearbyUnits*>(this)->forCells(envelope, [&](std::vector<size_t>& cell) {
             for (size_t i : cell) {
-                const Envelope& e = mEnvelopes[i];
-                if (seen.contains(i) || e.maxX < envelope.minX || e.minX > envelope.maxX ||
-                    e.maxY < envelope.minY || e.minY > envelope.maxY)
+                if (seen.contains(i) || !meets(mEnvelopes[i], envelope))
                     continue;
                 seen.insert(i);
                 found.push_back(mUnits[i]);
@@ -88,9 +93,13 @@ struct Side
 {
     explicit Side(const ProjectData& data) : data(data), index(data)
     {
-        for (const Unit& unit : data.units)
+        byLevel.resize(size_t(std::max(0, data.hierarchy.levelCount())));
+        for (const Unit& unit : data.units) {
             if (index.children(unit.id).empty())
                 leaves.push_back(&unit);
+            if (unit.level >= 0 && unit.level < data.hierarchy.levelCount())
+                byLevel[size_t(unit.level)].push_back(&unit);
+        }
     }
 
     //! the unit itself or its ancestor at `level`; null when there is none (or on a cycle)
@@ -112,18 +121,12 @@ struct Side
         return unit ? unit->code : QString();
     }
 
-    std::vector<const Unit*> unitsAt(int level) const
-    {
-        std::vector<const Unit*> units;
-        for (const Unit& unit : data.units)
-            if (unit.level == level)
-                units.push_back(&unit);
-        return units;
-    }
+    const std::vector<const Unit*>& unitsAt(int level) const { return byLevel.at(size_t(level)); }
 
     const ProjectData& data;
     HierarchyIndex index;
     std::vector<const Unit*> leaves;
+    std::vector<std::vector<const Unit*>> byLevel;
 };
 
 /** Pairs the units of the two sides: the same unit before and after. */
@@ -173,9 +176,7 @@ public:
     {
         if (a.boundary == b.boundary)
             return a.boundary.area();
-        const Envelope ea = a.boundary.envelope(), eb = b.boundary.envelope();
-        if (ea.isEmpty() || eb.isEmpty() || ea.maxX < eb.minX || eb.maxX < ea.minX || ea.maxY < eb.minY ||
-            eb.maxY < ea.minY)
+        if (!meets(a.boundary.envelope(), b.boundary.envelope()))
             return 0;
         return geos.intersection(a.boundary, b.boundary).area();
     }
@@ -272,6 +273,343 @@ QString ChangeReport::changesText(Changes changes)
     return text.join(QStringLiteral("、"));
 }
 
+namespace {
+
+/** Finds what changed between two states of a project, step by step, into a report. */
+class ChangeFinder
+{
+public:
+    using Change = ChangeReport::Change;
+    using Changes = ChangeReport::Changes;
+    using UnitChange = ChangeReport::UnitChange;
+
+    ChangeFinder(const ProjectData& before, const ProjectData& after, const ChangeReport::Options& options)
+        : mOptions(options), mOld(before), mNow(after), mMatching(mOld, mNow, mGeos, options.areaToleranceM2)
+    {
+    }
+
+    //! the units' own changes: moved, recoded, renamed, recounted, reshaped
+    void findOwnChanges()
+    {
+        for (const Unit& now : mNow.data.units) {
+            const Unit* old = mMatching.oldOf(now.id);
+            if (!old)
+                continue;
+            Changes changes;
+            if (mMatching.newIdOf(mOld.index.unit(old->parentId)) != now.parentId)
+                changes |= Change::Moved;
+            if (old->code != now.code)
+                changes |= Change::Recoded;
+            if (old->name != now.name)
+                changes |= Change::Renamed;
+            if (old->households != now.households || old->residents != now.residents)
+                changes |= Change::Recounted;
+            double gained = 0, lost = 0;
+            if (!(old->boundary == now.boundary)) {
+                gained = mGeos.difference(now.boundary, old->boundary).area();
+                lost = mGeos.difference(old->boundary, now.boundary).area();
+                if (gained + lost > mOptions.areaToleranceM2)
+                    changes |= Change::Reshaped;
+            }
+            if (!changes)
+                continue;
+            UnitChange& change = entry(old, &now);
+            change.changes |= changes;
+            if (changes.testFlag(Change::Reshaped)) {
+                change.areaGainedM2 = gained;
+                change.areaLostM2 = lost;
+            }
+        }
+    }
+
+    //! what is left over: a new unit mostly inside an old one was cut off it, an old unit
+    //! mostly inside a new one went into it; the rest are new, or gone
+    void findSplitsAndMerges()
+    {
+        for (int level = 0; level < mNow.data.hierarchy.levelCount(); ++level) {
+            std::unique_ptr<NearbyUnits> oldNearby; // made when something is left over
+            for (const Unit* part : mNow.unitsAt(level)) {
+                if (mMatching.oldOf(part->id))
+                    continue;
+                if (!oldNearby)
+                    oldNearby = std::make_unique<NearbyUnits>(mOld.unitsAt(level));
+                const Unit* source = mostlyIn(*part, *oldNearby, mGeos);
+                UnitChange& change = entry(nullptr, part);
+                if (!source) {
+                    change.changes |= Change::Added;
+                    continue;
+                }
+                mSplitSource.insert(part->id, source);
+                change.changes |= Change::SplitPart;
+                change.splitFrom = source->code;
+                UnitChange& whole = entry(source, mMatching.newOf(source->id));
+                whole.changes |= Change::Split;
+                whole.splitInto << part->code;
+            }
+            std::unique_ptr<NearbyUnits> newNearby;
+            for (const Unit* gone : mOld.unitsAt(level)) {
+                if (mMatching.newOf(gone->id))
+                    continue;
+                if (!newNearby)
+                    newNearby = std::make_unique<NearbyUnits>(mNow.unitsAt(level));
+                const Unit* target = mostlyIn(*gone, *newNearby, mGeos);
+                UnitChange& change = entry(gone, nullptr);
+                if (!target) {
+                    if (!change.changes.testFlag(Change::Split))
+                        change.changes |= Change::Removed;
+                    continue;
+                }
+                mMergeTarget.insert(gone->id, target);
+                change.changes |= Change::MergedAway;
+                change.mergedInto = target->code;
+                UnitChange& into = entry(mMatching.oldOf(target->id), target);
+                into.changes |= Change::Merged;
+                into.mergedFrom << gone->code;
+            }
+        }
+    }
+
+    /**
+     * Households and residents that changed unit, as the finest units tell: a leaf whose unit
+     * at a level is not the one it was in (or that went into another unit) took its counts along.
+     */
+    void findTransfers()
+    {
+        for (const Unit* leaf : mNow.leaves) {
+            const Unit* origin = mMatching.oldOf(leaf->id);
+            if (origin && sameLineage(origin, leaf))
+                continue; // the same units above it, level by level: nothing moved
+            if (!origin)
+                origin = mSplitSource.value(leaf->id, nullptr);
+            if (origin)
+                transfer(*origin, *leaf, leaf->households, leaf->residents);
+        }
+        for (const Unit* leaf : mOld.leaves)
+            if (const Unit* target = mMergeTarget.value(leaf->id, nullptr))
+                transfer(*leaf, *target, leaf->households, leaf->residents);
+        for (auto& [key, t] : mTransfers)
+            if (t.households || t.residents)
+                mReport.transfers.push_back(t);
+    }
+
+    //! the people whose units (in a role) at a level are not what they were
+    void findMemberMoves()
+    {
+        QHash<MemberId, QString> names;
+        if (mOptions.withPersonal)
+            for (const ProjectData* data : {&mOld.data, &mNow.data})
+                for (const Member& member : data->members)
+                    names.insert(member.id, member.name);
+        struct Held
+        {
+            QSet<UnitId> units; //!< ids after (an old unit that is gone: minus its old id)
+            QStringList text;
+        };
+        std::map<std::pair<MemberId, int>, std::pair<Held, Held>> held; // (member, level) -> before, after
+        for (const Assignment& a : mOld.data.assignments)
+            if (const Unit* unit = mOld.index.unit(a.unitId)) {
+                Held& h = held[{a.memberId, unit->level}].first;
+                const UnitId id = mMatching.newIdOf(unit);
+                h.units.insert(id ? id : -unit->id);
+                h.text << QStringLiteral("%1 %2").arg(unit->code, roleName(mOld.data, *unit, a.role));
+            }
+        for (const Assignment& a : mNow.data.assignments)
+            if (const Unit* unit = mNow.index.unit(a.unitId)) {
+                Held& h = held[{a.memberId, unit->level}].second;
+                h.units.insert(unit->id);
+                h.text << QStringLiteral("%1 %2").arg(unit->code, roleName(mNow.data, *unit, a.role));
+            }
+        for (auto& [key, sides] : held)
+            if (sides.first.units != sides.second.units) {
+                sides.first.text.sort();
+                sides.second.text.sort();
+                mReport.memberMoves.push_back(ChangeReport::MemberMove{
+                    key.first, names.value(key.first), key.second, sides.first.text, sides.second.text});
+            }
+    }
+
+    //! the units in code order, and the totals of each level
+    void addUpLevels()
+    {
+        for (int level = 0; level < mNow.data.hierarchy.levelCount(); ++level) {
+            const LevelDefinition& definition = mNow.data.hierarchy.level(level);
+            ChangeReport::LevelTotals totals;
+            totals.level = level;
+            totals.key = definition.key;
+            totals.name = definition.name.zh;
+            for (const Unit* unit : mOld.unitsAt(level)) {
+                ++totals.unitsBefore;
+                totals.householdsBefore += unit->households;
+                totals.residentsBefore += unit->residents;
+            }
+            for (const Unit* unit : mNow.unitsAt(level)) {
+                ++totals.unitsAfter;
+                totals.householdsAfter += unit->households;
+                totals.residentsAfter += unit->residents;
+            }
+            mReport.levels.push_back(totals);
+        }
+        for (auto& [key, change] : mByKey) {
+            ChangeReport::LevelTotals& totals = mReport.levels[size_t(change.level)];
+            const Changes c = change.changes;
+            const auto count = [&](Change flag) { return c.testFlag(flag) ? 1 : 0; };
+            totals.added += count(Change::Added);
+            totals.removed += count(Change::Removed);
+            totals.split += count(Change::Split);
+            totals.merged += count(Change::Merged);
+            totals.moved += count(Change::Moved);
+            totals.reshaped += count(Change::Reshaped);
+            totals.recoded += count(Change::Recoded);
+            totals.renamed += count(Change::Renamed);
+            totals.recounted += count(Change::Recounted);
+            totals.areaGainedM2 += change.areaGainedM2;
+            totals.areaLostM2 += change.areaLostM2;
+            change.splitInto.sort();
+            change.mergedFrom.sort();
+            mReport.units.push_back(change);
+        }
+        for (const ChangeReport::Transfer& t : mReport.transfers) {
+            mReport.levels[size_t(t.level)].householdsTransferred += t.households;
+            mReport.levels[size_t(t.level)].residentsTransferred += t.residents;
+        }
+        for (const ChangeReport::MemberMove& move : mReport.memberMoves)
+            ++mReport.levels[size_t(move.level)].membersMoved;
+        std::sort(mReport.units.begin(), mReport.units.end(), [](const UnitChange& a, const UnitChange& b) {
+            const QString& codeA = a.newCode.isEmpty() ? a.oldCode : a.newCode;
+            const QString& codeB = b.newCode.isEmpty() ? b.oldCode : b.newCode;
+            return std::tie(a.level, codeA) < std::tie(b.level, codeB);
+        });
+    }
+
+    /**
+     * The map: the highest level whose units were added, removed, split, merged or moved (the
+     * levels above only follow), else the highest whose boundaries changed, around what changed.
+     */
+    void drawMap()
+    {
+        const Changes structural = Change::Added | Change::Removed | Change::Split | Change::SplitPart |
+                                   Change::Merged | Change::MergedAway | Change::Moved;
+        for (const Changes wanted : {structural, Changes(Change::Reshaped), ~Changes()})
+            for (const UnitChange& change : mReport.units)
+                if (mReport.mapLevel < 0 && change.changes & wanted)
+                    mReport.mapLevel = change.level;
+        if (mReport.mapLevel < 0)
+            return;
+        QHash<UnitId, const UnitChange*> changedNew;
+        for (const UnitChange& change : mReport.units) {
+            if (change.level != mReport.mapLevel)
+                continue;
+            if (change.newId)
+                changedNew.insert(change.newId, &change);
+            const Unit* old = change.oldId ? mOld.index.unit(change.oldId) : nullptr;
+            const Unit* now = change.newId ? mNow.index.unit(change.newId) : nullptr;
+            if (old && (!now || change.changes & (Change::Reshaped | Change::Split))) {
+                mReport.mapOld.push_back(old->boundary);
+                mReport.extent.include(old->boundary.envelope());
+            }
+            if (now)
+                mReport.extent.include(now->boundary.envelope());
+        }
+        // the neighbours around it, so the reader knows where it is
+        Envelope around = mReport.extent;
+        const double margin = std::max(around.width(), around.height()) * 0.25;
+        around.minX -= margin;
+        around.minY -= margin;
+        around.maxX += margin;
+        around.maxY += margin;
+        for (const Unit* unit : mNow.unitsAt(mReport.mapLevel)) {
+            const Envelope e = unit->boundary.envelope();
+            if (!meets(e, around))
+                continue;
+            const UnitChange* change = changedNew.value(unit->id, nullptr);
+            mReport.mapNew.push_back(ChangeReport::MapShape{
+                unit->boundary, change ? change->changes : Changes(), change ? unit->name : QString(),
+                mGeos.pointOnSurface(unit->boundary)});
+            mReport.extent.include(e);
+        }
+    }
+
+    ChangeReport& report() { return mReport; }
+
+private:
+    //! the change of a unit, made on first asking: (level, "n" + id after, or "o" + id before)
+    UnitChange& entry(const Unit* old, const Unit* now)
+    {
+        const Unit& either = now ? *now : *old;
+        UnitChange& change = mByKey[{either.level, now ? QStringLiteral("n%1").arg(now->id)
+                                                       : QStringLiteral("o%1").arg(old->id)}];
+        change.level = either.level;
+        if (old) {
+            change.oldId = old->id;
+            change.oldCode = old->code;
+            change.oldName = old->name;
+            change.oldParentCode = mOld.codeOf(old->parentId);
+            change.oldAreaM2 = old->boundary.area();
+            change.oldHouseholds = old->households;
+            change.oldResidents = old->residents;
+        }
+        if (now) {
+            change.newId = now->id;
+            change.newCode = now->code;
+            change.newName = now->name;
+            change.newParentCode = mNow.codeOf(now->parentId);
+            change.newAreaM2 = now->boundary.area();
+            change.newHouseholds = now->households;
+            change.newResidents = now->residents;
+        }
+        change.location = mGeos.pointOnSurface(either.boundary);
+        return change;
+    }
+
+    //! whether `now` is `old` and so is every unit above it, level by level (remembered per unit)
+    bool sameLineage(const Unit* old, const Unit* now)
+    {
+        if (!old || !now)
+            return !old && !now;
+        if (mMatching.newIdOf(old) != now->id)
+            return false;
+        const auto known = mSameLineage.constFind(old->id);
+        if (known != mSameLineage.constEnd())
+            return *known;
+        mSameLineage.insert(old->id, false); // a cycle ends here
+        const bool same = sameLineage(mOld.index.unit(old->parentId), mNow.index.unit(now->parentId));
+        mSameLineage.insert(old->id, same);
+        return same;
+    }
+
+    //! counts that went from `from` (before) to `to` (after), at every level the two differ
+    void transfer(const Unit& from, const Unit& to, qint64 households, qint64 residents)
+    {
+        for (int level = 0; level <= to.level && level <= from.level; ++level) {
+            const Unit* was = mOld.ancestorAt(&from, level);
+            const Unit* is = mNow.ancestorAt(&to, level);
+            if (!was || !is || mMatching.newIdOf(was) == is->id)
+                continue;
+            ChangeReport::Transfer& t = mTransfers[{level, was->id, is->id}];
+            t.level = level;
+            t.fromCode = was->code;
+            t.fromName = was->name;
+            t.toCode = is->code;
+            t.toName = is->name;
+            t.households += households;
+            t.residents += residents;
+        }
+    }
+
+    const ChangeReport::Options& mOptions;
+    const GeosEngine mGeos;
+    const Side mOld, mNow;
+    const UnitMatching mMatching;
+    ChangeReport mReport;
+    std::map<std::pair<int, QString>, UnitChange> mByKey;
+    QHash<UnitId, const Unit*> mSplitSource; //!< new id -> the old unit it was cut off
+    QHash<UnitId, const Unit*> mMergeTarget; //!< old id -> the new unit it went into
+    QHash<UnitId, bool> mSameLineage;        //!< old id -> sameLineage()
+    std::map<std::tuple<int, UnitId, UnitId>, ChangeReport::Transfer> mTransfers; //!< (level, old, new)
+};
+
+} // namespace
+
 ChangeReport ChangeReport::between(const ProjectData& before, const ProjectData& after,
                                    const Options& options)
 {
@@ -284,280 +622,19 @@ ChangeReport ChangeReport::between(const ProjectData& before, const ProjectData&
             Error::Kind::InvalidInput,
             Tr::tr("The two projects have different levels (another hierarchy template) and cannot be "
                    "compared level by level"));
-
-    ChangeReport report;
+    ChangeFinder finder(before, after, options);
+    finder.findOwnChanges();
+    finder.findSplitsAndMerges();
+    finder.findTransfers();
+    finder.findMemberMoves();
+    finder.addUpLevels();
+    finder.drawMap();
+    ChangeReport& report = finder.report();
     report.projectName = after.name;
     report.oldLabel = options.oldLabel;
     report.newLabel = options.newLabel;
     report.created = QDateTime::currentDateTime();
-
-    const GeosEngine geos;
-    const Side old(before), now(after);
-    const UnitMatching matching(old, now, geos, options.areaToleranceM2);
-
-    // the units' own changes, kept by id on either side while splits and merges are found
-    std::map<std::pair<int, QString>, UnitChange> byKey; // (level, "n"+new id or "o"+old id)
-    const auto keyOf = [](const Unit* oldUnit, const Unit* newUnit) {
-        return newUnit ? std::make_pair(newUnit->level, QStringLiteral("n%1").arg(newUnit->id))
-                       : std::make_pair(oldUnit->level, QStringLiteral("o%1").arg(oldUnit->id));
-    };
-    const auto entry = [&](const Unit* oldUnit, const Unit* newUnit) -> UnitChange& {
-        UnitChange& change = byKey[keyOf(oldUnit, newUnit)];
-        change.level = (newUnit ? newUnit : oldUnit)->level;
-        if (oldUnit) {
-            change.oldId = oldUnit->id;
-            change.oldCode = oldUnit->code;
-            change.oldName = oldUnit->name;
-            change.oldParentCode = old.codeOf(oldUnit->parentId);
-            change.oldAreaM2 = oldUnit->boundary.area();
-            change.oldHouseholds = oldUnit->households;
-            change.oldResidents = oldUnit->residents;
-        }
-        if (newUnit) {
-            change.newId = newUnit->id;
-            change.newCode = newUnit->code;
-            change.newName = newUnit->name;
-            change.newParentCode = now.codeOf(newUnit->parentId);
-            change.newAreaM2 = newUnit->boundary.area();
-            change.newHouseholds = newUnit->households;
-            change.newResidents = newUnit->residents;
-        }
-        change.location = geos.pointOnSurface((newUnit ? newUnit : oldUnit)->boundary);
-        return change;
-    };
-
-    for (const Unit& after_ : after.units) {
-        const Unit* oldUnit = matching.oldOf(after_.id);
-        if (!oldUnit)
-            continue;
-        Changes changes;
-        if (matching.newIdOf(old.index.unit(oldUnit->parentId)) != after_.parentId)
-            changes |= Change::Moved;
-        if (oldUnit->code != after_.code)
-            changes |= Change::Recoded;
-        if (oldUnit->name != after_.name)
-            changes |= Change::Renamed;
-        if (oldUnit->households != after_.households || oldUnit->residents != after_.residents)
-            changes |= Change::Recounted;
-        double gained = 0, lost = 0;
-        if (!(oldUnit->boundary == after_.boundary)) {
-            gained = geos.difference(after_.boundary, oldUnit->boundary).area();
-            lost = geos.difference(oldUnit->boundary, after_.boundary).area();
-            if (gained + lost > options.areaToleranceM2)
-                changes |= Change::Reshaped;
-        }
-        if (!changes)
-            continue;
-        UnitChange& change = entry(oldUnit, &after_);
-        change.changes |= changes;
-        if (changes.testFlag(Change::Reshaped)) {
-            change.areaGainedM2 = gained;
-            change.areaLostM2 = lost;
-        }
-    }
-
-    // what is left over: a new unit mostly inside an old one was cut off it, an old unit
-    // mostly inside a new one went into it; the rest are new, or gone
-    QHash<UnitId, const Unit*> splitSource; // new id -> old unit
-    QHash<UnitId, const Unit*> mergeTarget; // old id -> new unit
-    for (int level = 0; level < levelCount; ++level) {
-        const NearbyUnits oldNearby(old.unitsAt(level));
-        for (const Unit* part : now.unitsAt(level)) {
-            if (matching.oldOf(part->id))
-                continue;
-            const Unit* source = mostlyIn(*part, oldNearby, geos);
-            UnitChange& change = entry(nullptr, part);
-            if (!source) {
-                change.changes |= Change::Added;
-                continue;
-            }
-            splitSource.insert(part->id, source);
-            change.changes |= Change::SplitPart;
-            change.splitFrom = source->code;
-            UnitChange& whole = entry(source, matching.newOf(source->id));
-            whole.changes |= Change::Split;
-            whole.splitInto << part->code;
-        }
-        const NearbyUnits newNearby(now.unitsAt(level));
-        for (const Unit* gone : old.unitsAt(level)) {
-            if (matching.newOf(gone->id))
-                continue;
-            const Unit* target = mostlyIn(*gone, newNearby, geos);
-            UnitChange& change = entry(gone, nullptr);
-            if (!target) {
-                if (!change.changes.testFlag(Change::Split))
-                    change.changes |= Change::Removed;
-                continue;
-            }
-            mergeTarget.insert(gone->id, target);
-            change.changes |= Change::MergedAway;
-            change.mergedInto = target->code;
-            UnitChange& into = entry(matching.oldOf(target->id), target);
-            into.changes |= Change::Merged;
-            into.mergedFrom << gone->code;
-        }
-    }
-
-    // households and residents that changed unit, as the finest units tell: a leaf whose unit
-    // at a level is not the one it was in (or that went into another unit) took its counts along
-    std::map<std::tuple<int, UnitId, UnitId>, Transfer> transfers; // (level, old id, new id)
-    const auto transfer = [&](const Unit* from, const Unit* to, qint64 households, qint64 residents) {
-        for (int level = 0; level <= to->level && level <= from->level; ++level) {
-            const Unit* was = old.ancestorAt(from, level);
-            const Unit* is = now.ancestorAt(to, level);
-            if (!was || !is || matching.newIdOf(was) == is->id)
-                continue;
-            Transfer& t = transfers[{level, was->id, is->id}];
-            t.level = level;
-            t.fromCode = was->code;
-            t.fromName = was->name;
-            t.toCode = is->code;
-            t.toName = is->name;
-            t.households += households;
-            t.residents += residents;
-        }
-    };
-    for (const Unit* leaf : now.leaves) {
-        const Unit* origin = matching.oldOf(leaf->id);
-        if (!origin)
-            origin = splitSource.value(leaf->id, nullptr);
-        if (origin)
-            transfer(origin, leaf, leaf->households, leaf->residents);
-    }
-    for (const Unit* leaf : old.leaves)
-        if (const Unit* target = mergeTarget.value(leaf->id, nullptr))
-            transfer(leaf, target, leaf->households, leaf->residents);
-    for (auto& [key, t] : transfers)
-        if (t.households || t.residents)
-            report.transfers.push_back(t);
-
-    // people whose units at a level changed
-    QHash<MemberId, QString> names;
-    if (options.withPersonal) {
-        for (const Member& member : before.members)
-            names.insert(member.id, member.name);
-        for (const Member& member : after.members)
-            names.insert(member.id, member.name);
-    }
-    struct Held
-    {
-        QSet<UnitId> units; //!< ids after (an old unit that is gone: minus its old id)
-        QStringList text;
-    };
-    std::map<std::pair<MemberId, int>, std::pair<Held, Held>> held; // (member, level) -> before, after
-    for (const Assignment& a : before.assignments)
-        if (const Unit* unit = old.index.unit(a.unitId)) {
-            Held& h = held[{a.memberId, unit->level}].first;
-            const UnitId id = matching.newIdOf(unit);
-            h.units.insert(id ? id : -unit->id);
-            h.text << QStringLiteral("%1 %2").arg(unit->code, roleName(before, *unit, a.role));
-        }
-    for (const Assignment& a : after.assignments)
-        if (const Unit* unit = now.index.unit(a.unitId)) {
-            Held& h = held[{a.memberId, unit->level}].second;
-            h.units.insert(unit->id);
-            h.text << QStringLiteral("%1 %2").arg(unit->code, roleName(after, *unit, a.role));
-        }
-    for (auto& [key, sides] : held)
-        if (sides.first.units != sides.second.units) {
-            sides.first.text.sort();
-            sides.second.text.sort();
-            report.memberMoves.push_back(MemberMove{key.first, names.value(key.first), key.second,
-                                                    sides.first.text, sides.second.text});
-        }
-
-    // per level
-    for (int level = 0; level < levelCount; ++level) {
-        const LevelDefinition& definition = after.hierarchy.level(level);
-        LevelTotals totals;
-        totals.level = level;
-        totals.key = definition.key;
-        totals.name = definition.name.zh;
-        for (const Unit* unit : old.unitsAt(level)) {
-            ++totals.unitsBefore;
-            totals.householdsBefore += unit->households;
-            totals.residentsBefore += unit->residents;
-        }
-        for (const Unit* unit : now.unitsAt(level)) {
-            ++totals.unitsAfter;
-            totals.householdsAfter += unit->households;
-            totals.residentsAfter += unit->residents;
-        }
-        report.levels.push_back(totals);
-    }
-    for (auto& [key, change] : byKey) {
-        LevelTotals& totals = report.levels[size_t(change.level)];
-        const Changes c = change.changes;
-        totals.added += c.testFlag(Change::Added) ? 1 : 0;
-        totals.removed += c.testFlag(Change::Removed) ? 1 : 0;
-        totals.split += c.testFlag(Change::Split) ? 1 : 0;
-        totals.merged += c.testFlag(Change::Merged) ? 1 : 0;
-        totals.moved += c.testFlag(Change::Moved) ? 1 : 0;
-        totals.reshaped += c.testFlag(Change::Reshaped) ? 1 : 0;
-        totals.recoded += c.testFlag(Change::Recoded) ? 1 : 0;
-        totals.renamed += c.testFlag(Change::Renamed) ? 1 : 0;
-        totals.recounted += c.testFlag(Change::Recounted) ? 1 : 0;
-        totals.areaGainedM2 += change.areaGainedM2;
-        totals.areaLostM2 += change.areaLostM2;
-        change.splitInto.sort();
-        change.mergedFrom.sort();
-        report.units.push_back(change);
-    }
-    for (const Transfer& t : report.transfers) {
-        report.levels[size_t(t.level)].householdsTransferred += t.households;
-        report.levels[size_t(t.level)].residentsTransferred += t.residents;
-    }
-    for (const MemberMove& move : report.memberMoves)
-        ++report.levels[size_t(move.level)].membersMoved;
-    std::sort(report.units.begin(), report.units.end(), [](const UnitChange& a, const UnitChange& b) {
-        const QString& codeA = a.newCode.isEmpty() ? a.oldCode : a.newCode;
-        const QString& codeB = b.newCode.isEmpty() ? b.oldCode : b.newCode;
-        return std::tie(a.level, codeA) < std::tie(b.level, codeB);
-    });
-
-    // the map: the highest level whose units were added, removed, split, merged or moved (the
-    // levels above only follow), else the highest whose boundaries changed, around what changed
-    const Changes structural = Change::Added | Change::Removed | Change::Split | Change::SplitPart |
-                               Change::Merged | Change::MergedAway | Change::Moved;
-    for (const Changes wanted : {structural, Changes(Change::Reshaped), ~Changes()})
-        for (const UnitChange& change : report.units)
-            if (report.mapLevel < 0 && change.changes & wanted)
-                report.mapLevel = change.level;
-    if (report.mapLevel >= 0) {
-        QHash<UnitId, const UnitChange*> changedNew;
-        for (const UnitChange& change : report.units)
-            if (change.level == report.mapLevel) {
-                if (change.newId)
-                    changedNew.insert(change.newId, &change);
-                const Unit* oldUnit = change.oldId ? old.index.unit(change.oldId) : nullptr;
-                const Unit* newUnit = change.newId ? now.index.unit(change.newId) : nullptr;
-                if (oldUnit && (!newUnit || change.changes & (Change::Reshaped | Change::Split))) {
-                    report.mapOld.push_back(oldUnit->boundary);
-                    report.extent.include(oldUnit->boundary.envelope());
-                }
-                if (newUnit)
-                    report.extent.include(newUnit->boundary.envelope());
-            }
-        // the neighbours around it, so the reader knows where it is
-        Envelope around = report.extent;
-        const double margin = std::max(around.width(), around.height()) * 0.25;
-        around.minX -= margin;
-        around.minY -= margin;
-        around.maxX += margin;
-        around.maxY += margin;
-        for (const Unit* unit : now.unitsAt(report.mapLevel)) {
-            const Envelope e = unit->boundary.envelope();
-            if (e.isEmpty() || e.maxX < around.minX || e.minX > around.maxX || e.maxY < around.minY ||
-                e.minY > around.maxY)
-                continue;
-            const UnitChange* change = changedNew.value(unit->id, nullptr);
-            report.mapNew.push_back(MapShape{unit->boundary, change ? change->changes : Changes(),
-                                             change ? unit->name : QString(),
-                                             geos.pointOnSurface(unit->boundary)});
-            report.extent.include(e);
-        }
-    }
-    return report;
+    return std::move(report);
 }
 
 std::vector<Sheet> ChangeReport::sheets() const
