@@ -403,29 +403,38 @@ public:
         struct Held
         {
             QSet<UnitId> units; //!< ids after (an old unit that is gone: minus its old id)
-            QStringList text;
+            std::vector<std::pair<const Unit*, QString>> roles;
         };
-        std::map<std::pair<MemberId, int>, std::pair<Held, Held>> held; // (member, level) -> before, after
+        QHash<QPair<MemberId, int>, std::pair<Held, Held>> held; // (member, level) -> before, after
         for (const Assignment& a : mOld.data.assignments)
             if (const Unit* unit = mOld.index.unit(a.unitId)) {
-                Held& h = held[{a.memberId, unit->level}].first;
+                Held& h = held[qMakePair(a.memberId, unit->level)].first;
                 const UnitId id = mMatching.newIdOf(unit);
                 h.units.insert(id ? id : -unit->id);
-                h.text << QStringLiteral("%1 %2").arg(unit->code, roleName(mOld.data, *unit, a.role));
+                h.roles.emplace_back(unit, a.role);
             }
         for (const Assignment& a : mNow.data.assignments)
             if (const Unit* unit = mNow.index.unit(a.unitId)) {
-                Held& h = held[{a.memberId, unit->level}].second;
+                Held& h = held[qMakePair(a.memberId, unit->level)].second;
                 h.units.insert(unit->id);
-                h.text << QStringLiteral("%1 %2").arg(unit->code, roleName(mNow.data, *unit, a.role));
+                h.roles.emplace_back(unit, a.role);
             }
-        for (auto& [key, sides] : held)
-            if (sides.first.units != sides.second.units) {
-                sides.first.text.sort();
-                sides.second.text.sort();
-                mReport.memberMoves.push_back(ChangeReport::MemberMove{
-                    key.first, names.value(key.first), key.second, sides.first.text, sides.second.text});
-            }
+        const auto text = [](const ProjectData& data, const Held& h) { // "0101 网格长", sorted
+            QStringList lines;
+            for (const auto& [unit, role] : h.roles)
+                lines << QStringLiteral("%1 %2").arg(unit->code, roleName(data, *unit, role));
+            lines.sort();
+            return lines;
+        };
+        for (auto it = held.cbegin(); it != held.cend(); ++it)
+            if (it->first.units != it->second.units)
+                mReport.memberMoves.push_back(
+                    ChangeReport::MemberMove{it.key().first, names.value(it.key().first), it.key().second,
+                                             text(mOld.data, it->first), text(mNow.data, it->second)});
+        std::sort(mReport.memberMoves.begin(), mReport.memberMoves.end(),
+                  [](const ChangeReport::MemberMove& a, const ChangeReport::MemberMove& b) {
+                      return std::tie(a.memberId, a.level) < std::tie(b.memberId, b.level);
+                  });
     }
 
     //! the units in code order, and the totals of each level

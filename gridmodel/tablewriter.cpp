@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <cstdio>
+#include <cpl_error.h>
 #include <gdal.h>
 #include <ogr_api.h>
 
@@ -134,13 +135,19 @@ void TableWriter::writeXlsx(const std::vector<Sheet>& sheets, const QString& pat
     QFile::remove(partial);
     bool written = true;
     QString reason;
-    {
+    CPLErrorReset();
+    CPLPushErrorHandler(CPLQuietErrorHandler); // the reason goes into the message instead
+    try {
         GdalDataset::Owned dataset = GdalDataset::create("XLSX", partial);
         for (const Sheet& sheet : sheets)
             written = written && writeSheet(dataset.get(), sheet);
         reason = GdalDataset::lastError();
         dataset.reset(); // the sheets are written out as the dataset closes: only then can it fail
+    } catch (...) {
+        CPLPopErrorHandler();
+        throw;
     }
+    CPLPopErrorHandler();
     if (written && QFileInfo(partial).size() <= 0) {
         written = false;
         reason = GdalDataset::lastError();
