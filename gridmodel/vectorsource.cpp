@@ -153,17 +153,14 @@ VectorSource VectorSource::read(const QString& path, int targetEpsg, const QStri
                     Tr::tr("%1 is not a GIS file that can be read (%2)")
                         .arg(path, GdalDataset::lastError().isEmpty() ? Tr::tr("no layers")
                                                                       : GdalDataset::lastError()));
+    for (int i = 0; i < GDALDatasetGetLayerCount(dataset.get()); ++i)
+        source.layers << QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(dataset.get(), i)));
     OGRLayerH layer = layerName.isEmpty()
                           ? GDALDatasetGetLayer(dataset.get(), 0)
                           : GDALDatasetGetLayerByName(dataset.get(), layerName.toUtf8().constData());
-    if (!layer) {
-        QStringList names;
-        for (int i = 0; i < GDALDatasetGetLayerCount(dataset.get()); ++i)
-            names << QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(dataset.get(), i)));
-        throw Error(
-            Error::Kind::InvalidInput,
-            Tr::tr("%1 has no layer named \"%2\" (it has: %3)").arg(path, layerName, names.join(", ")));
-    }
+    if (!layer)
+        throw Error(Error::Kind::InvalidInput, Tr::tr("%1 has no layer named \"%2\" (it has: %3)")
+                                                   .arg(path, layerName, source.layers.join(", ")));
     source.layerName = QString::fromUtf8(OGR_L_GetName(layer));
     source.driver = QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(dataset.get())));
     const bool isDrawing = source.driver == QLatin1String("DXF");

@@ -39,9 +39,10 @@ public:
 
     QString path;
     QString layerName;
-    QString driver;   //!< GDAL's name for the format ("ESRI Shapefile", "GeoJSON" ...)
-    QString encoding; //!< how text was decoded: "UTF-8", "GB18030 (no .cpg)" ...
-    QString crs;      //!< the source's CRS ("EPSG:4326"), empty when it names none
+    QStringList layers; //!< every layer the file has, the one read among them
+    QString driver;     //!< GDAL's name for the format ("ESRI Shapefile", "GeoJSON" ...)
+    QString encoding;   //!< how text was decoded: "UTF-8", "GB18030 (no .cpg)" ...
+    QString crs;        //!< the source's CRS ("EPSG:4326"), empty when it names none
     QStringList fields;
     std::vector<SourceFeature> features;
 

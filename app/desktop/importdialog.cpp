@@ -50,11 +50,14 @@ ImportDialog::ImportDialog(mapcore::ProjectSession& session, Kind kind, int leve
     mSource->setPlaceholderText(tr("选择要导入的文件"));
     QHBoxLayout* sourceRow = dialogparts::pathRow(mSource, this, [this] { return chooseSource(); });
     mLevel = dialogparts::levelBox(session.data().hierarchy, level, this);
+    mLayer = new QComboBox(this);
     mRepair = new QCheckBox(tr("修复无效的几何图形（自相交等），并逐一列出"), this);
 
     auto* form = new QFormLayout;
     form->addRow(tr("内容"), mKind);
     form->addRow(tr("来源"), sourceRow);
+    form->addRow(tr("图层"), mLayer);
+    mLayerLabel = form->labelForField(mLayer);
     form->addRow(tr("层级"), mLevel);
     form->addRow(QString(), mRepair);
     mFieldForm = new QFormLayout;
@@ -89,7 +92,11 @@ ImportDialog::ImportDialog(mapcore::ProjectSession& session, Kind kind, int leve
     setMinimumWidth(640);
 
     connect(mKind, qOverload<int>(&QComboBox::currentIndexChanged), this, &ImportDialog::readSource);
-    connect(mSource, &QLineEdit::editingFinished, this, &ImportDialog::readSource);
+    connect(mSource, &QLineEdit::editingFinished, this, [this] {
+        mLayer->clear(); // another file: its first layer
+        readSource();
+    });
+    connect(mLayer, qOverload<int>(&QComboBox::activated), this, &ImportDialog::readSource);
     connect(mLevel, qOverload<int>(&QComboBox::currentIndexChanged), this, &ImportDialog::updatePreview);
     connect(mRepair, &QCheckBox::toggled, this, &ImportDialog::updatePreview);
     readSource();
@@ -124,6 +131,7 @@ QString ImportDialog::chooseSource()
     const QString path = QFileDialog::getOpenFileName(this, tr("选择要导入的文件"), mSource->text(), filter);
     if (!path.isEmpty()) {
         mSource->setText(path);
+        mLayer->clear();
         readSource();
     }
     return QString(); // taken already
@@ -143,8 +151,13 @@ void ImportDialog::readSource()
         QApplication::setOverrideCursor(Qt::WaitCursor);
         try {
             if (gis) {
-                mVector = std::make_unique<VectorSource>(VectorSource::read(path, mSession.data().crsEpsg));
+                mVector = std::make_unique<VectorSource>(
+                    VectorSource::read(path, mSession.data().crsEpsg, mLayer->currentText()));
                 fields = mVector->fields;
+                const QSignalBlocker blocker(mLayer);
+                mLayer->clear();
+                mLayer->addItems(mVector->layers);
+                mLayer->setCurrentText(mVector->layerName);
             } else {
                 mTable = std::make_unique<TableSource>(TableSource::read(path));
                 fields = mTable->header;
@@ -154,6 +167,9 @@ void ImportDialog::readSource()
         }
         QApplication::restoreOverrideCursor();
     }
+    const bool layers = mVector && mVector->layers.size() > 1;
+    mLayer->setVisible(layers);
+    mLayerLabel->setVisible(layers);
     fillFields(fields);
     updatePreview();
 }

@@ -47,6 +47,8 @@ public:
     QComboBox* kindBox() const { return mKind; }
     QLineEdit* sourceEdit() const { return mSource; }
     QComboBox* levelBox() const { return mLevel; }
+    //! the layer of a GIS source (hidden when it has only one)
+    QComboBox* layerBox() const { return mLayer; }
     //! the field chosen for a target (name, code, parent, households, residents, org)
     QComboBox* fieldBox(const QString& target) const { return mFields.value(target); }
     QCheckBox* repairBox() const { return mRepair; }
@@ -54,7 +56,7 @@ public:
     QPushButton* importButton() const { return mImport; }
     const gridmodel::ImportPlan* plan() const { return mPlan.get(); }
 
-    //! reads the source again (after its path changed) and makes the preview
+    //! reads the source again (after its path or layer changed) and makes the preview
     void readSource();
     //! the preview for the current choices, from the source already read
     void updatePreview();
@@ -72,6 +74,8 @@ private:
     QComboBox* mKind = nullptr;
     QLineEdit* mSource = nullptr;
     QComboBox* mLevel = nullptr;
+    QComboBox* mLayer = nullptr;
+    QWidget* mLayerLabel = nullptr;
     QFormLayout* mFieldForm = nullptr;
     QMap<QString, QComboBox*> mFields;
     QCheckBox* mRepair = nullptr;

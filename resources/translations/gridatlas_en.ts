@@ -316,6 +316,10 @@ Code %3
         <source>没有导入：%1</source>
         <translation>Nothing imported: %1</translation>
     </message>
+    <message>
+        <source>图层</source>
+        <translation>Layer</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -1,3 +1,4 @@
+#include "boundaryexport.h"
 #include "districtgenerator.h"
 #include "editingtools.h"
 #include "exportdialog.h"
@@ -47,6 +48,7 @@
 #include <QTranslator>
 #include <QTreeView>
 #include <QtTest>
+#include <gdal.h>
 #include <qgsapplication.h>
 #include <qgsmapcanvas.h>
 #include <qgsmaptopixel.h>
@@ -578,8 +580,33 @@ private slots:
         mWindow->action(QStringLiteral("undo"))->trigger();
         QCOMPARE(index().unitByCode(code)->households, buildingBefore);
 
-        // boundaries: the fields are guessed from the names, a file GDAL cannot read is said so
+        // boundaries from a GeoPackage of two layers: the layer can be chosen
         dialog.kindBox()->setCurrentIndex(int(ImportDialog::Kind::Boundaries));
+        const QString layers = mDir.filePath(QStringLiteral("two-layers.gpkg"));
+        BoundaryExport::write(mWindow->session()->data(), index(), grid.level, grid.parentId,
+                              BoundaryExport::Format::GeoPackage, layers);
+        {
+            GDALDatasetH dataset = GDALOpenEx(layers.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE,
+                                              nullptr, nullptr, nullptr);
+            QVERIFY(dataset);
+            GDALDatasetCopyLayer(dataset, GDALDatasetGetLayerByName(dataset, "grid"), "planned", nullptr);
+            GDALClose(dataset);
+        }
+        dialog.sourceEdit()->setText(layers);
+        dialog.layerBox()->clear();
+        dialog.readSource();
+        QVERIFY(dialog.layerBox()->isVisibleTo(&dialog));
+        QCOMPARE(dialog.layerBox()->count(), 2);
+        QCOMPARE(dialog.fieldBox(QStringLiteral("code"))->currentText(), QStringLiteral("code"));
+        dialog.layerBox()->setCurrentIndex(dialog.layerBox()->findText(QStringLiteral("planned")));
+        dialog.readSource();
+        QVERIFY2(dialog.previewText()->toPlainText().contains(QStringLiteral("planned")),
+                 qPrintable(dialog.previewText()->toPlainText()));
+        // the grids are there already: their codes are refused, nothing can be imported
+        QVERIFY(!dialog.importButton()->isEnabled());
+        snapshotOf(dialog, QStringLiteral("import-dialog-boundaries"));
+
+        // a file GDAL cannot read is said so
         dialog.sourceEdit()->setText(write(QStringLiteral("broken.geojson"), QStringLiteral("{not json")));
         dialog.readSource();
         QVERIFY(dialog.previewText()->toPlainText().contains(QStringLiteral("broken.geojson")));
