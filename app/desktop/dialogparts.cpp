@@ -6,11 +6,17 @@
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QEventLoop>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressDialog>
 #include <QPushButton>
+#include <QTimer>
+#include <QtConcurrent>
 #include <algorithm>
+#include <limits>
 
 namespace dialogparts {
 
@@ -59,6 +65,28 @@ QDialogButtonBox* actionButtons(QDialog* dialog, const QString& text, const std:
     if (button)
         *button = action;
     return buttons;
+}
+
+bool runInThread(QWidget* parent, const QString& text, const std::function<void()>& work)
+{
+    QFutureWatcher<void> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcher<void>::finished, &loop, &QEventLoop::quit);
+    QProgressDialog progress(text, QCoreApplication::translate("dialogparts", "取消"), 0, 0, parent);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(std::numeric_limits<int>::max()); // shown by the timer below
+    QTimer::singleShot(400, &progress, &QProgressDialog::show); // quick work shows nothing
+    bool cancelled = false;
+    QObject::connect(&progress, &QProgressDialog::canceled, [&] {
+        cancelled = true;
+        progress.setLabelText(QCoreApplication::translate("dialogparts", "正在停止…"));
+    });
+    watcher.setFuture(QtConcurrent::run(work));
+    if (!watcher.isFinished())
+        loop.exec(); // the progress dialog is window-modal: only its cancel takes input
+    cancelled = cancelled || progress.wasCanceled();
+    progress.reset();
+    return !cancelled;
 }
 
 } // namespace dialogparts

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QString>
+#include <exception>
 #include <functional>
+#include <optional>
 
 class QDialog;
 class QDialogButtonBox;
@@ -34,5 +36,38 @@ QHBoxLayout* pathRow(QLineEdit* path, QWidget* parent, const std::function<QStri
  */
 QDialogButtonBox* actionButtons(QDialog* dialog, const QString& text, const std::function<bool()>& run,
                                 QPushButton** button = nullptr);
+
+/**
+ * Runs `work` in a thread of its own while a progress dialog (`text`, with a cancel button)
+ * keeps the window alive. Returns what it made, or nothing when the user cancelled (the work
+ * is let finish, since it reads the project, and its result dropped). What it throws is
+ * thrown here.
+ */
+template <typename Result>
+std::optional<Result> runWithProgress(QWidget* parent, const QString& text,
+                                      const std::function<Result()>& work);
+
+//! the untyped part of runWithProgress: runs `work` (which must not throw) in a thread; false when cancelled
+bool runInThread(QWidget* parent, const QString& text, const std::function<void()>& work);
+
+template <typename Result>
+std::optional<Result> runWithProgress(QWidget* parent, const QString& text,
+                                      const std::function<Result()>& work)
+{
+    std::optional<Result> result;
+    std::exception_ptr failure;
+    const bool finished = runInThread(parent, text, [&] {
+        try {
+            result = work();
+        } catch (...) {
+            failure = std::current_exception();
+        }
+    });
+    if (failure)
+        std::rethrow_exception(failure);
+    if (!finished)
+        return std::nullopt;
+    return result;
+}
 
 } // namespace dialogparts

@@ -10,7 +10,6 @@
 #include "tablesource.h"
 #include "vectorsource.h"
 
-#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -148,24 +147,37 @@ void ImportDialog::readSource()
     mRepair->setVisible(kind() == Kind::Boundaries);
     QStringList fields;
     if (!path.isEmpty()) {
-        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const int crs = mSession.data().crsEpsg;
+        const QString layer = mLayer->currentText();
         try {
-            if (gis) {
-                mVector = std::make_unique<VectorSource>(
-                    VectorSource::read(path, mSession.data().crsEpsg, mLayer->currentText()));
-                fields = mVector->fields;
-                const QSignalBlocker blocker(mLayer);
-                mLayer->clear();
-                mLayer->addItems(mVector->layers);
-                mLayer->setCurrentText(mVector->layerName);
-            } else {
-                mTable = std::make_unique<TableSource>(TableSource::read(path));
-                fields = mTable->header;
+            const bool read =
+                dialogparts::runWithProgress<bool>(
+                    this, tr("正在读取 %1…").arg(QFileInfo(path).fileName()),
+                    [&] {
+                        if (gis)
+                            mVector = std::make_unique<VectorSource>(VectorSource::read(path, crs, layer));
+                        else
+                            mTable = std::make_unique<TableSource>(TableSource::read(path));
+                        return true;
+                    })
+                    .has_value();
+            if (!read) {
+                mVector.reset();
+                mTable.reset();
+                mReadError = tr("已取消读取");
             }
         } catch (const Error& error) {
             mReadError = error.message();
         }
-        QApplication::restoreOverrideCursor();
+        if (mVector) {
+            fields = mVector->fields;
+            const QSignalBlocker blocker(mLayer);
+            mLayer->clear();
+            mLayer->addItems(mVector->layers);
+            mLayer->setCurrentText(mVector->layerName);
+        } else if (mTable) {
+            fields = mTable->header;
+        }
     }
     const bool layers = mVector && mVector->layers.size() > 1;
     mLayer->setVisible(layers);
@@ -193,6 +205,25 @@ void ImportDialog::fillFields(const QStringList& fields)
     }
 }
 
+ImportPlan ImportDialog::planFor(const Choices& choices, const ProjectData& data,
+                                 const HierarchyIndex& index) const
+{
+    if (choices.kind == Kind::Boundaries) {
+        BoundaryImport::Options options;
+        options.level = choices.level;
+        options.mapping = choices.mapping;
+        options.repairInvalid = choices.repair;
+        return BoundaryImport::plan(data, index, *mVector, options);
+    }
+    if (choices.kind == Kind::Roster)
+        return RosterImport::plan(data, index, *mTable);
+    HouseholdImport::Options options;
+    options.level = choices.level;
+    options.mapping = choices.mapping;
+    return mVector ? HouseholdImport::fromFeatures(data, index, *mVector, options)
+                   : HouseholdImport::fromTable(data, index, *mTable, options);
+}
+
 void ImportDialog::updatePreview()
 {
     mPlan.reset();
@@ -205,30 +236,20 @@ void ImportDialog::updatePreview()
         mPreview->clear();
         return;
     }
-    FieldMapping mapping;
+    Choices choices{kind(), mLevel->currentIndex(), mRepair->isChecked(), FieldMapping()};
     for (const QString& target : targets())
-        mapping.set(target, mFields.value(target)->currentData().toString());
+        choices.mapping.set(target, mFields.value(target)->currentData().toString());
     const ProjectData& data = mSession.data();
     const HierarchyIndex& index = mSession.project().index();
     QStringList lines;
     try {
-        ImportPlan plan;
-        if (kind() == Kind::Boundaries) {
-            BoundaryImport::Options options;
-            options.level = mLevel->currentIndex();
-            options.mapping = mapping;
-            options.repairInvalid = mRepair->isChecked();
-            plan = BoundaryImport::plan(data, index, *mVector, options);
-        } else if (kind() == Kind::Roster) {
-            plan = RosterImport::plan(data, index, *mTable);
-        } else {
-            HouseholdImport::Options options;
-            options.level = mLevel->currentIndex();
-            options.mapping = mapping;
-            plan = mVector ? HouseholdImport::fromFeatures(data, index, *mVector, options)
-                           : HouseholdImport::fromTable(data, index, *mTable, options);
+        const std::optional<ImportPlan> made = dialogparts::runWithProgress<ImportPlan>(
+            this, tr("正在检查要导入的内容…"), [&] { return planFor(choices, data, index); });
+        if (!made) {
+            mPreview->setPlainText(tr("已取消"));
+            return;
         }
-        mPlan = std::make_unique<ImportPlan>(std::move(plan));
+        mPlan = std::make_unique<ImportPlan>(*made);
     } catch (const Error& error) {
         mPreview->setPlainText(error.message());
         return;

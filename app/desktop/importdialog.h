@@ -1,5 +1,6 @@
 #pragma once
 
+#include "boundaryimport.h"
 #include "importplan.h"
 
 #include <QDialog>
@@ -15,6 +16,8 @@ class QPlainTextEdit;
 class QPushButton;
 
 namespace gridmodel {
+class HierarchyIndex;
+struct ProjectData;
 class TableSource;
 class VectorSource;
 } // namespace gridmodel
@@ -65,6 +68,17 @@ public:
 
 private:
     Kind kind() const;
+    //! what the dialog's widgets say, taken before the plan is made in another thread
+    struct Choices
+    {
+        Kind kind;
+        int level;
+        bool repair;
+        gridmodel::FieldMapping mapping;
+    };
+    //! what importing the source read would do
+    gridmodel::ImportPlan planFor(const Choices& choices, const gridmodel::ProjectData& data,
+                                  const gridmodel::HierarchyIndex& index) const;
     QStringList targets() const;
     void fillFields(const QStringList& fields);
     //! asks for the source and reads it

@@ -5,6 +5,7 @@
 #include "coveragereport.h"
 #include "dialogparts.h"
 #include "error.h"
+#include "hierarchyindex.h"
 #include "projectfile.h"
 #include "reportchart.h"
 #include "reportpdf.h"
@@ -158,28 +159,32 @@ bool ReportDialog::write()
         mMessage->setText(tr("请选择保存位置"));
         return false;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
-        if (kind() == Kind::Coverage)
-            writeCoverage(mFormat->currentData().toString(), path);
-        else
-            writeChanges(mFormat->currentData().toString(), path);
+        const bool written = kind() == Kind::Coverage ? writeCoverage(mFormat->currentData().toString(), path)
+                                                      : writeChanges(mFormat->currentData().toString(), path);
+        if (!written)
+            mMessage->setText(tr("已取消，没有写入文件"));
+        return written;
     } catch (const Error& error) {
-        QApplication::restoreOverrideCursor();
         mMessage->setText(error.message());
         return false;
     }
-    QApplication::restoreOverrideCursor();
-    return true;
 }
 
-void ReportDialog::writeCoverage(const QString& format, const QString& path)
+bool ReportDialog::writeCoverage(const QString& format, const QString& path)
 {
     const ProjectData& data = mProject.data();
+    const HierarchyIndex& index = mProject.index();
     const int level = mLevel->currentData().toInt();
     const UnitId within = mWithin->unitId();
-    const std::vector<Problem> problems = Checker(data).check(Checker::Scope{level, within});
-    const CoverageReport report = CoverageReport::of(data, mProject.index(), problems, level, within);
+    const std::optional<CoverageReport> made =
+        dialogparts::runWithProgress<CoverageReport>(this, tr("正在检查并汇总…"), [&] {
+            const std::vector<Problem> problems = Checker(data).check(Checker::Scope{level, within});
+            return CoverageReport::of(data, index, problems, level, within);
+        });
+    if (!made)
+        return false;
+    const CoverageReport& report = *made;
     if (format == QLatin1String("pdf"))
         mapcore::ReportPdf::write(
             QStringLiteral("%1 覆盖情况报告").arg(report.projectName), report.charts(),
@@ -192,27 +197,31 @@ void ReportDialog::writeCoverage(const QString& format, const QString& path)
         TableWriter::writeCsv(report.combinedTable(), path,
                               format == QLatin1String("csv-gbk") ? TableWriter::Encoding::Gbk
                                                                  : TableWriter::Encoding::Utf8WithBom);
+    return true;
 }
 
-void ReportDialog::writeChanges(const QString& format, const QString& path)
+bool ReportDialog::writeChanges(const QString& format, const QString& path)
 {
     ChangeReport::Options options;
     options.withPersonal = mPersonal->isChecked();
-    ProjectData before;
-    if (mOther->isChecked()) {
-        const QString other = mOtherPath->text().trimmed();
-        if (other.isEmpty())
-            throw Error(Error::Kind::InvalidInput, tr("请选择调整前的项目文件"));
-        before = ProjectFile::open(other, ProjectFile::Access::ReadOnly)->data();
-        options.oldLabel = QFileInfo(other).fileName();
-    } else {
-        if (mStep->count() == 0)
-            throw Error(Error::Kind::InvalidInput, tr("修改历史是空的"));
-        before = mProject.dataAfter(mStep->currentData().toLongLong());
-        options.oldLabel = tr("第%1步之后").arg(mStep->currentData().toLongLong());
-    }
     options.newLabel = QFileInfo(mProject.path()).fileName();
-    const ChangeReport report = ChangeReport::between(before, mProject.data(), options);
+    const QString other = mOther->isChecked() ? mOtherPath->text().trimmed() : QString();
+    const qint64 step = mStep->currentData().toLongLong();
+    if (mOther->isChecked() && other.isEmpty())
+        throw Error(Error::Kind::InvalidInput, tr("请选择调整前的项目文件"));
+    if (!mOther->isChecked() && mStep->count() == 0)
+        throw Error(Error::Kind::InvalidInput, tr("修改历史是空的"));
+    options.oldLabel = mOther->isChecked() ? QFileInfo(other).fileName() : tr("第%1步之后").arg(step);
+    const std::optional<ChangeReport> made =
+        dialogparts::runWithProgress<ChangeReport>(this, tr("正在比较…"), [&] {
+            const ProjectData before = other.isEmpty()
+                                           ? mProject.dataAfter(step)
+                                           : ProjectFile::open(other, ProjectFile::Access::ReadOnly)->data();
+            return ChangeReport::between(before, mProject.data(), options);
+        });
+    if (!made)
+        return false;
+    const ChangeReport& report = *made;
     if (format == QLatin1String("pdf"))
         mapcore::ReportPdf::write(
             QStringLiteral("%1 调整说明").arg(report.projectName), report.charts(),
@@ -221,4 +230,5 @@ void ReportDialog::writeChanges(const QString& format, const QString& path)
         TableWriter::writeXlsx(report.sheets(), path);
     else
         reportpage::writeHtml(report.toHtml(), path);
+    return true;
 }

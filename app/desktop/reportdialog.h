@@ -54,8 +54,9 @@ private:
     Kind kind() const;
     void kindChanged();
     void suggestPath();
-    void writeCoverage(const QString& format, const QString& path);
-    void writeChanges(const QString& format, const QString& path);
+    //! false when the user cancelled
+    bool writeCoverage(const QString& format, const QString& path);
+    bool writeChanges(const QString& format, const QString& path);
 
     gridmodel::ProjectFile& mProject;
     QComboBox* mKind = nullptr;

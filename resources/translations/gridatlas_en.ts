@@ -320,6 +320,22 @@ Code %3
         <source>图层</source>
         <translation>Layer</translation>
     </message>
+    <message>
+        <source>正在读取 %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>已取消读取</source>
+        <translation>Reading was cancelled</translation>
+    </message>
+    <message>
+        <source>正在检查要导入的内容…</source>
+        <translation>Checking what would be imported…</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1118,6 +1134,18 @@ Code %3
         <source>第%1步之后</source>
         <translation>after step %1</translation>
     </message>
+    <message>
+        <source>已取消，没有写入文件</source>
+        <translation>Cancelled: no file was written</translation>
+    </message>
+    <message>
+        <source>正在检查并汇总…</source>
+        <translation>Checking and adding up…</translation>
+    </message>
+    <message>
+        <source>正在比较…</source>
+        <translation>Comparing…</translation>
+    </message>
 </context>
 <context>
     <name>ScopeBox</name>
@@ -1201,6 +1229,14 @@ Code %3
     <message>
         <source>浏览…</source>
         <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在停止…</source>
+        <translation>Stopping…</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,8 @@
 #include "boundaryexport.h"
+#include "dialogparts.h"
 #include "districtgenerator.h"
 #include "editingtools.h"
+#include "error.h"
 #include "exportdialog.h"
 #include "geosengine.h"
 #include "hierarchyeditor.h"
@@ -37,6 +39,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSortFilterProxyModel>
@@ -45,9 +48,12 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
 #include <QTranslator>
 #include <QTreeView>
 #include <QtTest>
+#include <atomic>
 #include <gdal.h>
 #include <qgsapplication.h>
 #include <qgsmapcanvas.h>
@@ -657,6 +663,32 @@ private slots:
         QFile coverage(pdf);
         QVERIFY(coverage.open(QIODevice::ReadOnly));
         QVERIFY(coverage.read(4) == "%PDF");
+    }
+
+    void longWorkShowsProgressAndCanBeCancelled()
+    {
+        showWindow();
+        std::atomic<bool> release{false};
+        bool shown = false;
+        QTimer::singleShot(800, mWindow.get(), [&] {
+            for (QProgressDialog* progress : mWindow->findChildren<QProgressDialog*>()) {
+                shown = shown || progress->isVisible();
+                progress->cancel();
+            }
+            release = true;
+        });
+        const std::optional<int> cancelled =
+            dialogparts::runWithProgress<int>(mWindow.get(), QStringLiteral("正在等待…"), [&] {
+                while (!release)
+                    QThread::msleep(5);
+                return 42;
+            });
+        QVERIFY(shown);      // long work shows its progress
+        QVERIFY(!cancelled); // and its result is dropped when cancelled
+        QCOMPARE(dialogparts::runWithProgress<int>(mWindow.get(), QStringLiteral("…"), [] { return 7; }), 7);
+        const auto failing = []() -> int { throw Error(Error::Kind::Io, QStringLiteral("disk")); };
+        QVERIFY_EXCEPTION_THROWN(
+            dialogparts::runWithProgress<int>(mWindow.get(), QStringLiteral("…"), failing), Error);
     }
 
     void draggingInTheTreeMovesAUnit()
