@@ -631,6 +631,12 @@ ChangeReport ChangeReport::between(const ProjectData& before, const ProjectData&
             Error::Kind::InvalidInput,
             Tr::tr("The two projects have different levels (another hierarchy template) and cannot be "
                    "compared level by level"));
+    if (before.crsEpsg != after.crsEpsg)
+        throw Error(Error::Kind::InvalidInput,
+                    Tr::tr("The two projects are in different coordinate systems (EPSG:%1 and EPSG:%2), so their "
+                           "boundaries cannot be compared")
+                        .arg(before.crsEpsg)
+                        .arg(after.crsEpsg));
     ChangeFinder finder(before, after, options);
     finder.findOwnChanges();
     finder.findSplitsAndMerges();

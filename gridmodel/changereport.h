@@ -132,7 +132,7 @@ public:
 
     /**
      * Throws Error(InvalidInput) when the two sides have different levels (another hierarchy
-     * template), as they cannot be compared level by level.
+     * template) or coordinate systems, as they cannot be compared then.
      */
     static ChangeReport between(const ProjectData& before, const ProjectData& after, const Options& options);
 

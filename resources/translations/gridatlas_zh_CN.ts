@@ -989,6 +989,10 @@
         <source>Export cancelled: no file was written</source>
         <translation>导出已取消，没有写入文件</translation>
     </message>
+    <message>
+        <source>The two projects are in different coordinate systems (EPSG:%1 and EPSG:%2), so their boundaries cannot be compared</source>
+        <translation>两个项目的坐标系不同（EPSG:%1 与 EPSG:%2），无法比较边界</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

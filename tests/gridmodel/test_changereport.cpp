@@ -247,11 +247,19 @@ private slots:
         QVERIFY(report.memberMoves.empty());
     }
 
-    void anotherTemplateIsRefused()
+    void anotherTemplateOrCoordinateSystemIsRefused()
     {
         ProjectData other = streetProject();
         other.hierarchy = HierarchyTemplate::builtin(QStringLiteral("five-level"));
         QVERIFY_EXCEPTION_THROWN(between(streetProject(), other), Error);
+        ProjectData elsewhere = streetProject();
+        elsewhere.crsEpsg = 4545;
+        try {
+            between(streetProject(), elsewhere);
+            QFAIL("boundaries in two coordinate systems were compared");
+        } catch (const Error& error) {
+            QVERIFY(error.message().contains(QStringLiteral("4545")));
+        }
     }
 
     void theHistoryGivesEachPointBack()
