@@ -5,12 +5,14 @@
 #include "textencoding.h"
 #include "translation.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSaveFile>
-#include <cstdio>
 #include <cpl_error.h>
+#include <cstdio>
 #include <gdal.h>
 #include <ogr_api.h>
 
@@ -130,9 +132,12 @@ void TableWriter::writeXlsx(const std::vector<Sheet>& sheets, const QString& pat
 {
     // written beside the target and renamed into place, so a failure leaves the old file
     const QFileInfo target(path);
+    // (a name of its own: GDAL cannot save an XLSX whose name starts with a dot)
     const QString partial =
-        target.absoluteDir().filePath(QStringLiteral("%1.partial.xlsx").arg(target.completeBaseName()));
-    QFile::remove(partial);
+        target.absoluteDir().filePath(QStringLiteral("%1-%2-%3.partial.xlsx")
+                                          .arg(target.completeBaseName())
+                                          .arg(QCoreApplication::applicationPid())
+                                          .arg(QRandomGenerator::global()->generate(), 0, 16));
     bool written = true;
     QString reason;
     CPLErrorReset();
