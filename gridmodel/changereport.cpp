@@ -484,9 +484,7 @@ public:
         for (const ChangeReport::MemberMove& move : mReport.memberMoves)
             ++mReport.levels[size_t(move.level)].membersMoved;
         std::sort(mReport.units.begin(), mReport.units.end(), [](const UnitChange& a, const UnitChange& b) {
-            const QString& codeA = a.newCode.isEmpty() ? a.oldCode : a.newCode;
-            const QString& codeB = b.newCode.isEmpty() ? b.oldCode : b.newCode;
-            return std::tie(a.level, codeA) < std::tie(b.level, codeB);
+            return std::make_pair(a.level, a.code()) < std::make_pair(b.level, b.code());
         });
     }
 
@@ -508,10 +506,10 @@ public:
         for (const UnitChange& change : mReport.units) {
             if (change.level != mReport.mapLevel)
                 continue;
-            if (change.newId)
-                changedNew.insert(change.newId, &change);
-            const Unit* old = change.oldId ? mOld.index.unit(change.oldId) : nullptr;
-            const Unit* now = change.newId ? mNow.index.unit(change.newId) : nullptr;
+            if (change.after.id)
+                changedNew.insert(change.after.id, &change);
+            const Unit* old = change.before.id ? mOld.index.unit(change.before.id) : nullptr;
+            const Unit* now = change.after.id ? mNow.index.unit(change.after.id) : nullptr;
             if (old && (!now || change.changes & (Change::Reshaped | Change::Split))) {
                 mReport.mapOld.push_back(old->boundary);
                 mReport.extent.include(old->boundary.envelope());
@@ -548,26 +546,18 @@ private:
         UnitChange& change = mByKey[{either.level, now ? QStringLiteral("n%1").arg(now->id)
                                                        : QStringLiteral("o%1").arg(old->id)}];
         change.level = either.level;
-        if (old) {
-            change.oldId = old->id;
-            change.oldCode = old->code;
-            change.oldName = old->name;
-            change.oldParentCode = mOld.codeOf(old->parentId);
-            change.oldAreaM2 = old->boundary.area();
-            change.oldHouseholds = old->households;
-            change.oldResidents = old->residents;
-        }
-        if (now) {
-            change.newId = now->id;
-            change.newCode = now->code;
-            change.newName = now->name;
-            change.newParentCode = mNow.codeOf(now->parentId);
-            change.newAreaM2 = now->boundary.area();
-            change.newHouseholds = now->households;
-            change.newResidents = now->residents;
-        }
+        if (old)
+            change.before = stateOf(*old, mOld);
+        if (now)
+            change.after = stateOf(*now, mNow);
         change.location = mGeos.pointOnSurface(either.boundary);
         return change;
+    }
+
+    static ChangeReport::UnitState stateOf(const Unit& unit, const Side& side)
+    {
+        return {unit.id,         unit.code,     unit.name, side.codeOf(unit.parentId), unit.boundary.area(),
+                unit.households, unit.residents};
     }
 
     //! whether `now` is `old` and so is every unit above it, level by level (remembered per unit)
@@ -632,11 +622,12 @@ ChangeReport ChangeReport::between(const ProjectData& before, const ProjectData&
             Tr::tr("The two projects have different levels (another hierarchy template) and cannot be "
                    "compared level by level"));
     if (before.crsEpsg != after.crsEpsg)
-        throw Error(Error::Kind::InvalidInput,
-                    Tr::tr("The two projects are in different coordinate systems (EPSG:%1 and EPSG:%2), so their "
-                           "boundaries cannot be compared")
-                        .arg(before.crsEpsg)
-                        .arg(after.crsEpsg));
+        throw Error(
+            Error::Kind::InvalidInput,
+            Tr::tr("The two projects are in different coordinate systems (EPSG:%1 and EPSG:%2), so their "
+                   "boundaries cannot be compared")
+                .arg(before.crsEpsg)
+                .arg(after.crsEpsg));
     ChangeFinder finder(before, after, options);
     finder.findOwnChanges();
     finder.findSplitsAndMerges();
@@ -719,11 +710,12 @@ std::vector<Sheet> ChangeReport::sheets() const
             notes << QStringLiteral("并入了 %1").arg(c.mergedFrom.join(QStringLiteral("、")));
         if (!c.mergedInto.isEmpty())
             notes << QStringLiteral("并入 %1").arg(c.mergedInto);
-        changes.rows.push_back({levels.at(size_t(c.level)).name, changesText(c.changes), c.oldCode, c.oldName,
-                                c.newCode, c.newName, c.oldParentCode, c.newParentCode, area(c.oldAreaM2),
-                                area(c.newAreaM2), area(c.areaGainedM2), area(c.areaLostM2),
-                                QString::number(c.oldHouseholds), QString::number(c.newHouseholds),
-                                QString::number(c.oldResidents), QString::number(c.newResidents),
+        changes.rows.push_back({levels.at(size_t(c.level)).name, changesText(c.changes), c.before.code,
+                                c.before.name, c.after.code, c.after.name, c.before.parentCode,
+                                c.after.parentCode, area(c.before.areaM2), area(c.after.areaM2),
+                                area(c.areaGainedM2), area(c.areaLostM2),
+                                QString::number(c.before.households), QString::number(c.after.households),
+                                QString::number(c.before.residents), QString::number(c.after.residents),
                                 notes.join(QStringLiteral("；"))});
     }
     result.push_back(changes);
@@ -900,15 +892,16 @@ QString ChangeReport::toHtml(const QStringList& chartUrls, int chartWidth) const
                 c.changes.testFlag(Change::Reshaped)
                     ? QStringLiteral("+%1 / −%2").arg(area(c.areaGainedM2), area(c.areaLostM2))
                     : QString();
-            rows.push_back({cells.at(1), beforeAfter(c.oldCode, c.newCode), beforeAfter(c.oldName, c.newName),
-                            beforeAfter(c.oldParentCode, c.newParentCode),
-                            beforeAfter(c.oldId ? area(c.oldAreaM2) : QString(),
-                                        c.newId ? area(c.newAreaM2) : QString()),
+            rows.push_back({cells.at(1), beforeAfter(c.before.code, c.after.code),
+                            beforeAfter(c.before.name, c.after.name),
+                            beforeAfter(c.before.parentCode, c.after.parentCode),
+                            beforeAfter(c.before.id ? area(c.before.areaM2) : QString(),
+                                        c.after.id ? area(c.after.areaM2) : QString()),
                             gainedLost,
-                            beforeAfter(c.oldId ? QString::number(c.oldHouseholds) : QString(),
-                                        c.newId ? QString::number(c.newHouseholds) : QString()),
-                            beforeAfter(c.oldId ? QString::number(c.oldResidents) : QString(),
-                                        c.newId ? QString::number(c.newResidents) : QString()),
+                            beforeAfter(c.before.id ? QString::number(c.before.households) : QString(),
+                                        c.after.id ? QString::number(c.after.households) : QString()),
+                            beforeAfter(c.before.id ? QString::number(c.before.residents) : QString(),
+                                        c.after.id ? QString::number(c.after.residents) : QString()),
                             cells.at(16)});
         }
         if (rows.size() == 1)

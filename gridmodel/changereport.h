@@ -44,24 +44,33 @@ public:
     };
     Q_DECLARE_FLAGS(Changes, Change)
 
-    //! one unit that changed: what it was, what it is (either side absent when added/removed)
+    //! a unit as one side has it
+    struct UnitState
+    {
+        UnitId id = 0; //!< 0: the unit is not on this side (added, or removed)
+        QString code;
+        QString name;
+        QString parentCode;
+        double areaM2 = 0;
+        qint64 households = 0;
+        qint64 residents = 0;
+    };
+
+    //! one unit that changed: what it was, what it is
     struct UnitChange
     {
         int level = 0;
         Changes changes;
-        UnitId oldId = 0, newId = 0;
-        QString oldCode, newCode;
-        QString oldName, newName;
-        QString oldParentCode, newParentCode;
-        double oldAreaM2 = 0, newAreaM2 = 0;
+        UnitState before, after;
         double areaGainedM2 = 0, areaLostM2 = 0;
-        qint64 oldHouseholds = 0, newHouseholds = 0;
-        qint64 oldResidents = 0, newResidents = 0;
         QStringList splitInto;  //!< new codes of the parts cut off it
         QString splitFrom;      //!< old code of the unit it was cut off
         QStringList mergedFrom; //!< old codes of the units merged into it
         QString mergedInto;     //!< new code of the unit it went into
         Point location;         //!< where it is (or was), for the map
+
+        //! its code after, or before when it is gone
+        const QString& code() const { return after.id ? after.code : before.code; }
     };
 
     //! households and residents that left one unit of a level for another

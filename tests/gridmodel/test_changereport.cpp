@@ -26,7 +26,7 @@ const QString C2 = QStringLiteral("410105001002");
 const ChangeReport::UnitChange* changeOf(const ChangeReport& report, const QString& code)
 {
     for (const ChangeReport::UnitChange& change : report.units)
-        if (change.newCode == code || (change.newCode.isEmpty() && change.oldCode == code))
+        if (change.code() == code)
             return &change;
     return nullptr;
 }
@@ -170,12 +170,12 @@ private slots:
 
         const ChangeReport::UnitChange* grid = changeOf(report, moved);
         QVERIFY(grid);
-        QCOMPARE(grid->oldCode, G2);
+        QCOMPARE(grid->before.code, G2);
         QVERIFY(grid->changes.testFlag(ChangeReport::Change::Moved));
         QVERIFY(grid->changes.testFlag(ChangeReport::Change::Recoded));
         QVERIFY(!grid->changes.testFlag(ChangeReport::Change::Reshaped));
-        QCOMPARE(grid->oldParentCode, C1);
-        QCOMPARE(grid->newParentCode, C2);
+        QCOMPARE(grid->before.parentCode, C1);
+        QCOMPARE(grid->after.parentCode, C2);
         QCOMPARE(transferred(report, QStringLiteral("community"), C1, C2), 250);
         QCOMPARE(level(report, QStringLiteral("grid")).householdsTransferred, 0); // the grid itself moved
         QCOMPARE(level(report, QStringLiteral("community")).reshaped, 2);
@@ -211,13 +211,13 @@ private slots:
         const ChangeReport::UnitChange* recounted = changeOf(report, QStringLiteral("4101050010010101"));
         QVERIFY(recounted);
         QCOMPARE(recounted->changes, ChangeReport::Changes(ChangeReport::Change::Recounted));
-        QCOMPARE(recounted->oldHouseholds, 100);
-        QCOMPARE(recounted->newHouseholds, 110);
+        QCOMPARE(recounted->before.households, 100);
+        QCOMPARE(recounted->after.households, 110);
         QCOMPARE(changeOf(report, extra.code)->changes, ChangeReport::Changes(ChangeReport::Change::Added));
         QCOMPARE(level(report, QStringLiteral("building")).added, 1);
         QCOMPARE(level(report, QStringLiteral("building")).recounted, 1);
         // the parents carried the count up
-        QCOMPARE(changeOf(report, C1)->newHouseholds, 510);
+        QCOMPARE(changeOf(report, C1)->after.households, 510);
     }
 
     void filesMadeApartAreMatchedByCodeThenBoundary()
