@@ -11,6 +11,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <tuple>
 
 namespace gridmodel {
 
@@ -45,7 +46,7 @@ public:
         mRows = std::max(1, int(std::ceil(mExtent.height() / mCellSize)) + 1);
         mCells.resize(size_t(mColumns) * size_t(mRows));
         for (size_t i = 0; i < mUnits.size(); ++i)
-            forCells(mEnvelopes[i], [&](std::vector<size_t>& cell) { cell.push_back(i); });
+            forCells(mEnvelopes[i], [&](size_t cell) { mCells[cell].push_back(i); });
     }
 
     //! the units whose envelope meets `envelope`
@@ -55,8 +56,8 @@ public:
         std::vector<const Unit*> found;
         if (mCells.empty() || envelope.isEmpty())
             return found;
-        const_cast<NearbyUnits*>(this)->forCells(envelope, [&](std::vector<size_t>& cell) {
-            for (size_t i : cell) {
+        forCells(envelope, [&](size_t cell) {
+            for (size_t i : mCells[cell]) {
                 if (seen.contains(i) || !meets(mEnvelopes[i], envelope))
                     continue;
                 seen.insert(i);
@@ -67,7 +68,8 @@ public:
     }
 
 private:
-    template <typename Visit> void forCells(const Envelope& envelope, Visit visit)
+    //! calls `visit` with the index of every cell the envelope reaches
+    template <typename Visit> void forCells(const Envelope& envelope, Visit visit) const
     {
         const auto column = [&](double x) {
             return std::clamp(int((x - mExtent.minX) / mCellSize), 0, mColumns - 1);
@@ -77,7 +79,7 @@ private:
         };
         for (int r = row(envelope.minY); r <= row(envelope.maxY); ++r)
             for (int c = column(envelope.minX); c <= column(envelope.maxX); ++c)
-                visit(mCells[size_t(r) * size_t(mColumns) + size_t(c)]);
+                visit(size_t(r) * size_t(mColumns) + size_t(c));
     }
 
     std::vector<const Unit*> mUnits;
@@ -531,7 +533,7 @@ public:
             const UnitChange* change = changedNew.value(unit->id, nullptr);
             mReport.mapNew.push_back(ChangeReport::MapShape{
                 unit->boundary, change ? change->changes : Changes(), change ? unit->name : QString(),
-                mGeos.pointOnSurface(unit->boundary)});
+                change ? mGeos.pointOnSurface(unit->boundary) : Point()}); // neighbours go unlabelled
             mReport.extent.include(e);
         }
     }
@@ -539,18 +541,19 @@ public:
     ChangeReport& report() { return mReport; }
 
 private:
-    //! the change of a unit, made on first asking: (level, "n" + id after, or "o" + id before)
+    //! the change of a unit, described on first asking; known by its id after, else before
     UnitChange& entry(const Unit* old, const Unit* now)
     {
         const Unit& either = now ? *now : *old;
-        UnitChange& change = mByKey[{either.level, now ? QStringLiteral("n%1").arg(now->id)
-                                                       : QStringLiteral("o%1").arg(old->id)}];
-        change.level = either.level;
-        if (old)
-            change.before = stateOf(*old, mOld);
-        if (now)
-            change.after = stateOf(*now, mNow);
-        change.location = mGeos.pointOnSurface(either.boundary);
+        const auto [found, added] = mByKey.try_emplace({either.level, now != nullptr, either.id});
+        UnitChange& change = found->second;
+        if (added) {
+            change.level = either.level;
+            if (old)
+                change.before = stateOf(*old, mOld);
+            if (now)
+                change.after = stateOf(*now, mNow);
+        }
         return change;
     }
 
@@ -600,10 +603,10 @@ private:
     const Side mOld, mNow;
     const UnitMatching mMatching;
     ChangeReport mReport;
-    std::map<std::pair<int, QString>, UnitChange> mByKey;
-    QHash<UnitId, const Unit*> mSplitSource; //!< new id -> the old unit it was cut off
-    QHash<UnitId, const Unit*> mMergeTarget; //!< old id -> the new unit it went into
-    QHash<UnitId, bool> mSameLineage;        //!< old id -> sameLineage()
+    std::map<std::tuple<int, bool, UnitId>, UnitChange> mByKey; //!< (level, known after, id)
+    QHash<UnitId, const Unit*> mSplitSource;                    //!< new id -> the old unit it was cut off
+    QHash<UnitId, const Unit*> mMergeTarget;                    //!< old id -> the new unit it went into
+    QHash<UnitId, bool> mSameLineage;                           //!< old id -> sameLineage()
     std::map<std::tuple<int, UnitId, UnitId>, ChangeReport::Transfer> mTransfers; //!< (level, old, new)
 };
 

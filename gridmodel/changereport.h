@@ -67,7 +67,6 @@ public:
         QString splitFrom;      //!< old code of the unit it was cut off
         QStringList mergedFrom; //!< old codes of the units merged into it
         QString mergedInto;     //!< new code of the unit it went into
-        Point location;         //!< where it is (or was), for the map
 
         //! its code after, or before when it is gone
         const QString& code() const { return after.id ? after.code : before.code; }
@@ -131,7 +130,7 @@ public:
         MultiPolygon outline;
         Changes changes; //!< none for a neighbour shown for orientation
         QString label;   //!< the name of a changed unit
-        Point labelAt;
+        Point labelAt;   //!< where the label goes (changed units only)
     };
 
     int mapLevel = -1;                //!< the level the map shows (-1: nothing changed)
