@@ -131,13 +131,28 @@ TableSource TableSource::parseCsv(const QString& text)
     return table;
 }
 
+namespace {
+
+bool isSpreadsheetSuffix(const QString& suffix)
+{
+    return suffix == QLatin1String("xlsx") || suffix == QLatin1String("ods");
+}
+
+} // namespace
+
+bool TableSource::isTableFile(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("csv") || suffix == QLatin1String("txt") || isSpreadsheetSuffix(suffix);
+}
+
 TableSource TableSource::read(const QString& path)
 {
     if (!QFileInfo::exists(path))
         throw Error(Error::Kind::FileNotFound, Tr::tr("%1 does not exist").arg(path));
     const QString suffix = QFileInfo(path).suffix().toLower();
     TableSource table;
-    if (suffix == QLatin1String("xlsx") || suffix == QLatin1String("ods")) {
+    if (isSpreadsheetSuffix(suffix)) {
         table = readSpreadsheet(path);
     } else {
         QFile file(path);

@@ -24,6 +24,8 @@ class TableSource
 public:
     //! throws Error (FileNotFound; InvalidInput for a file that is no table, or has no header)
     static TableSource read(const QString& path);
+    //! whether read() takes the file by its name (.csv, .txt, .xlsx, .ods) rather than a GIS reader
+    static bool isTableFile(const QString& path);
     //! parses CSV text (already decoded)
     static TableSource parseCsv(const QString& text);
 

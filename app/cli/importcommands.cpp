@@ -12,8 +12,6 @@
 #include "tablesource.h"
 #include "vectorsource.h"
 
-#include <QFileInfo>
-
 using namespace gridmodel;
 
 namespace gridatlas::cli {
@@ -167,13 +165,9 @@ Command householdsCommand()
             const ProjectData& data = project->data();
             HouseholdImport::Options options;
             options.level = parser.isSet(level) ? levelFromKey(data, parser.value(level)) : -1;
-            const QString suffix = QFileInfo(arguments.at(2)).suffix().toLower();
-            const bool table = QStringList{QStringLiteral("csv"), QStringLiteral("txt"),
-                                           QStringLiteral("xlsx"), QStringLiteral("ods")}
-                                   .contains(suffix);
             ImportPlan plan;
             QStringList fields;
-            if (table) {
+            if (TableSource::isTableFile(arguments.at(2))) {
                 const TableSource source = TableSource::read(arguments.at(2));
                 fields = source.header;
                 options.mapping = FieldMapping::guess(fields);

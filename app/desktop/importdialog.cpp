@@ -25,17 +25,6 @@
 
 using namespace gridmodel;
 
-namespace {
-
-bool isTable(const QString& path)
-{
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    return suffix == QLatin1String("csv") || suffix == QLatin1String("txt") ||
-           suffix == QLatin1String("xlsx") || suffix == QLatin1String("ods");
-}
-
-} // namespace
-
 ImportDialog::ImportDialog(mapcore::ProjectSession& session, Kind kind, int level, QWidget* parent)
     : QDialog(parent), mSession(session)
 {
@@ -142,7 +131,8 @@ void ImportDialog::readSource()
     mTable.reset();
     mReadError.clear();
     const QString path = mSource->text().trimmed();
-    const bool gis = kind() == Kind::Boundaries || (kind() == Kind::Households && !isTable(path));
+    const bool gis =
+        kind() == Kind::Boundaries || (kind() == Kind::Households && !TableSource::isTableFile(path));
     mLevel->setEnabled(kind() != Kind::Roster);
     mRepair->setVisible(kind() == Kind::Boundaries);
     QStringList fields;
