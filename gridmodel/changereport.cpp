@@ -261,6 +261,11 @@ MapClass mapClass(ChangeReport::Changes changes)
 
 } // namespace
 
+QString ChangeReport::stepLabel(const HistoryEntry& entry)
+{
+    return QStringLiteral("第%1步之后（%2 %3）").arg(entry.id).arg(entry.createdText(), entry.description);
+}
+
 QString ChangeReport::changesText(Changes changes)
 {
     static const std::vector<std::pair<Change, const char*>> words{

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "projectdata.h"
+#include "projectfile.h"
 #include "reportchart.h"
 #include "tablewriter.h"
 
@@ -143,6 +144,10 @@ public:
      * template) or coordinate systems, as they cannot be compared then.
      */
     static ChangeReport between(const ProjectData& before, const ProjectData& after, const Options& options);
+
+    //! how a report names the project as a step of its history left it: "第12步之后（2026-12-01 20:10
+    //! 拆分…）"
+    static QString stepLabel(const HistoryEntry& entry);
 
     bool isEmpty() const { return units.empty() && transfers.empty() && memberMoves.empty(); }
     //! the Chinese words for a unit's changes, most telling first ("拆分、边界调整")

@@ -7,6 +7,7 @@
 #include "translation.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
@@ -215,6 +216,12 @@ void ProjectFile::create(const QString& path, const ProjectData& data, bool over
 }
 
 ProjectFile::~ProjectFile() = default;
+
+QString HistoryEntry::createdText() const
+{
+    const QDateTime when = QDateTime::fromString(created, Qt::ISODateWithMs);
+    return when.isValid() ? when.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : created;
+}
 
 ProjectData ProjectFile::dataAfter(qint64 historyId)
 {

@@ -26,6 +26,9 @@ struct HistoryEntry
     QString description;
     bool undoable = false; //!< it carries its changes (creating the project does not)
     bool undone = false;   //!< undone, and so the next to redo
+
+    //! when, in local time to the minute: "2026-12-01 20:10"
+    QString createdText() const;
 };
 
 /**

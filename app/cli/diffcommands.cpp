@@ -31,15 +31,13 @@ qint64 historyStep(const QCommandLineParser& parser, const QCommandLineOption& o
     return id;
 }
 
-//! "第12步之后（2026-12-01 10:00 拆分网格 0101）"
+//! the report's name for the project as step `id` left it (dataAfter has refused unknown steps)
 QString stepLabel(ProjectFile& project, qint64 id)
 {
     for (const HistoryEntry& entry : project.history())
         if (entry.id == id)
-            return QStringLiteral("第%1步之后（%2 %3）")
-                .arg(id)
-                .arg(entry.created.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')), entry.description);
-    return QStringLiteral("第%1步之后").arg(id);
+            return ChangeReport::stepLabel(entry);
+    return QString();
 }
 
 } // namespace

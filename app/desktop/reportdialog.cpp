@@ -30,6 +30,10 @@
 
 using namespace gridmodel;
 
+namespace {
+constexpr int StepLabelRole = Qt::UserRole + 1; //!< how the report names the step: always Chinese
+}
+
 ReportDialog::ReportDialog(ProjectFile& project, Kind kind, UnitId selected, QWidget* parent)
     : QDialog(parent), mProject(project)
 {
@@ -54,11 +58,9 @@ ReportDialog::ReportDialog(ProjectFile& project, Kind kind, UnitId selected, QWi
         if (entry.undone)
             continue;
         mStep->insertItem(
-            0,
-            QStringLiteral("%1  %2  %3")
-                .arg(entry.id)
-                .arg(entry.created.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')), entry.description),
+            0, QStringLiteral("%1  %2  %3").arg(entry.id).arg(entry.createdText(), entry.description),
             entry.id);
+        mStep->setItemData(0, ChangeReport::stepLabel(entry), StepLabelRole);
     }
     mStep->setCurrentIndex(mStep->count() > 1 ? 1 : 0); // the latest edit, by default
     mOther = new QRadioButton(tr("与另一个项目文件（调整前）比较"), this);
@@ -211,7 +213,8 @@ bool ReportDialog::writeChanges(const QString& format, const QString& path)
         throw Error(Error::Kind::InvalidInput, tr("请选择调整前的项目文件"));
     if (!mOther->isChecked() && mStep->count() == 0)
         throw Error(Error::Kind::InvalidInput, tr("修改历史是空的"));
-    options.oldLabel = mOther->isChecked() ? QFileInfo(other).fileName() : tr("第%1步之后").arg(step);
+    options.oldLabel =
+        mOther->isChecked() ? QFileInfo(other).fileName() : mStep->currentData(StepLabelRole).toString();
     const std::optional<ChangeReport> made =
         dialogparts::runWithProgress<ChangeReport>(this, tr("正在比较…"), [&] {
             const ProjectData before = other.isEmpty()

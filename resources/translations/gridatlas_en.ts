@@ -1131,10 +1131,6 @@ Code %3
         <translation>The history is empty</translation>
     </message>
     <message>
-        <source>第%1步之后</source>
-        <translation>after step %1</translation>
-    </message>
-    <message>
         <source>已取消，没有写入文件</source>
         <translation>Cancelled: no file was written</translation>
     </message>
