@@ -826,10 +826,25 @@ std::vector<SvgChart> ChangeReport::charts() const
     return charts;
 }
 
+QString ChangeReport::title() const
+{
+    return QStringLiteral("%1 调整说明").arg(projectName);
+}
+
+void ChangeReport::write(const QString& format, const QString& path) const
+{
+    if (format == QLatin1String("xlsx"))
+        TableWriter::writeXlsx(sheets(), path);
+    else if (format == QLatin1String("html"))
+        reportpage::writeHtml(toHtml(), path);
+    else
+        throw Error(Error::Kind::InvalidInput, Tr::tr("A change report cannot be written as %1").arg(format));
+}
+
 QString ChangeReport::toHtml(const QStringList& chartUrls, int chartWidth) const
 {
     const std::vector<Sheet> tables = sheets();
-    QString html = reportpage::htmlStart(QStringLiteral("%1 调整说明").arg(projectName));
+    QString html = reportpage::htmlStart(title());
     html += QStringLiteral("<h1>%1 网格调整说明</h1>\n").arg(projectName.toHtmlEscaped());
     html += QStringLiteral("<p class='meta'>调整前：%1　调整后：%2　生成时间：%3</p>\n")
                 .arg(oldLabel.toHtmlEscaped(), newLabel.toHtmlEscaped(),

@@ -159,6 +159,14 @@ public:
     std::vector<SvgChart> charts() const;
     //! one page: summary, map, the tables; charts as images at `chartUrls` when given (for PDF)
     QString toHtml(const QStringList& chartUrls = QStringList(), int chartWidth = 640) const;
+    //! "金水区 调整说明": the page's and the PDF's title
+    QString title() const;
+    /**
+     * Writes the report as `format`: xlsx (its sheets) or html (one page). PDF is laid out by
+     * mapcore::ReportPdf. Throws Error (InvalidInput for another format, Io when it cannot be
+     * written).
+     */
+    void write(const QString& format, const QString& path) const;
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(ChangeReport::Changes)

@@ -1,7 +1,9 @@
 #include "coveragereport.h"
 
+#include "error.h"
 #include "hierarchyindex.h"
 #include "reportchart.h"
+#include "translation.h"
 
 #include <QHash>
 #include <QSet>
@@ -499,10 +501,28 @@ std::vector<CoverageReport::Chart> CoverageReport::charts() const
     return svgs;
 }
 
+QString CoverageReport::title() const
+{
+    return QStringLiteral("%1 覆盖情况报告").arg(projectName);
+}
+
+void CoverageReport::write(const QString& format, const QString& path, TableWriter::Encoding encoding) const
+{
+    if (format == QLatin1String("xlsx"))
+        TableWriter::writeXlsx(sheets(), path);
+    else if (format == QLatin1String("csv"))
+        TableWriter::writeCsv(combinedTable(), path, encoding);
+    else if (format == QLatin1String("html"))
+        reportpage::writeHtml(toHtml(), path);
+    else
+        throw Error(Error::Kind::InvalidInput,
+                    Tr::tr("A coverage report cannot be written as %1").arg(format));
+}
+
 QString CoverageReport::toHtml(const QStringList& chartUrls, int chartWidth) const
 {
     const std::vector<SvgChart> charts = chartUrls.isEmpty() ? this->charts() : std::vector<SvgChart>();
-    QString html = reportpage::htmlStart(QStringLiteral("%1 覆盖情况报告").arg(projectName));
+    QString html = reportpage::htmlStart(title());
     html += QStringLiteral("<h1>%1 网格化管理覆盖情况报告</h1>\n").arg(escaped(projectName));
     html += QStringLiteral("<p class='meta'>范围：%1　生成时间：%2</p>\n")
                 .arg(escaped(scopeName), created.toString(QStringLiteral("yyyy-MM-dd HH:mm")));

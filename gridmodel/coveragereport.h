@@ -105,6 +105,15 @@ public:
      * PDF, which draws them itself), instead of inline SVG.
      */
     QString toHtml(const QStringList& chartUrls = QStringList(), int chartWidth = 480) const;
+    //! "金水区 覆盖情况报告": the page's and the PDF's title
+    QString title() const;
+    /**
+     * Writes the report as `format`: xlsx (a sheet per level), csv (one table, in `encoding`) or
+     * html (one page). PDF is laid out by mapcore::ReportPdf. Throws Error (InvalidInput for
+     * another format, Io when it cannot be written).
+     */
+    void write(const QString& format, const QString& path,
+               TableWriter::Encoding encoding = TableWriter::Encoding::Utf8WithBom) const;
 };
 
 } // namespace gridmodel

@@ -1,5 +1,7 @@
 #include "reportpdf.h"
 
+#include "changereport.h"
+#include "coveragereport.h"
 #include "error.h"
 
 #include <QCoreApplication>
@@ -52,6 +54,20 @@ void ReportPdf::write(const QString& title, const std::vector<gridmodel::SvgChar
     if (!file.commit())
         throw gridmodel::Error(gridmodel::Error::Kind::Io,
                                QCoreApplication::translate("mapcore", "Cannot write %1").arg(path));
+}
+
+void ReportPdf::write(const gridmodel::CoverageReport& report, const QString& path)
+{
+    write(
+        report.title(), report.charts(), [&](const QStringList& urls) { return report.toHtml(urls, 480); },
+        path);
+}
+
+void ReportPdf::write(const gridmodel::ChangeReport& report, const QString& path)
+{
+    write(
+        report.title(), report.charts(), [&](const QStringList& urls) { return report.toHtml(urls, 900); },
+        path);
 }
 
 } // namespace mapcore

@@ -7,6 +7,11 @@
 #include <functional>
 #include <vector>
 
+namespace gridmodel {
+class ChangeReport;
+class CoverageReport;
+} // namespace gridmodel
+
 namespace mapcore {
 
 /**
@@ -26,6 +31,10 @@ public:
     //! throws gridmodel::Error(Io) when the file cannot be written
     static void write(const QString& title, const std::vector<gridmodel::SvgChart>& charts, const Page& page,
                       const QString& path);
+    //! the coverage report: its charts two side by side
+    static void write(const gridmodel::CoverageReport& report, const QString& path);
+    //! the change report: its map across the page
+    static void write(const gridmodel::ChangeReport& report, const QString& path);
 };
 
 } // namespace mapcore

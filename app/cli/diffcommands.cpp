@@ -5,8 +5,6 @@
 #include "changereport.h"
 #include "error.h"
 #include "projectfile.h"
-#include "reportchart.h"
-#include "tablewriter.h"
 
 #include <QFileInfo>
 
@@ -107,17 +105,12 @@ std::vector<Command> diffCommands()
 
                  const ChangeReport report = ChangeReport::between(before, after, options);
                  const QString out = parser.value(output);
-                 if (chosen == QLatin1String("xlsx")) {
-                     TableWriter::writeXlsx(report.sheets(), out);
-                 } else if (chosen == QLatin1String("html")) {
-                     reportpage::writeHtml(report.toHtml(), out);
-                 } else {
+                 if (chosen != QLatin1String("pdf"))
+                     report.write(chosen, out);
 #ifdef GRIDATLAS_WITH_PRINT
-                     mapcore::ReportPdf::write(
-                         QStringLiteral("%1 调整说明").arg(report.projectName), report.charts(),
-                         [&](const QStringList& urls) { return report.toHtml(urls, 900); }, out);
+                 else
+                     mapcore::ReportPdf::write(report, out);
 #endif
-                 }
                  printOut(QStringLiteral("%1: %2 unit change(s), %3 transfer(s), %4 people changed unit\n")
                               .arg(out)
                               .arg(report.units.size())

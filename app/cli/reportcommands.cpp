@@ -7,7 +7,6 @@
 #include "error.h"
 #include "hierarchyindex.h"
 #include "projectfile.h"
-#include "reportchart.h"
 #include "tablewriter.h"
 
 #ifdef GRIDATLAS_WITH_PRINT
@@ -53,19 +52,12 @@ std::vector<Command> reportCommands()
              const CoverageReport report =
                  CoverageReport::of(data, project->index(), problems, levelIndex, inside);
              const QString out = parser.value(output);
-             if (chosen == QLatin1String("xlsx")) {
-                 TableWriter::writeXlsx(report.sheets(), out);
-             } else if (chosen == QLatin1String("csv")) {
-                 TableWriter::writeCsv(report.combinedTable(), out, encoding);
-             } else if (chosen == QLatin1String("html")) {
-                 reportpage::writeHtml(report.toHtml(), out);
-             } else {
+             if (chosen != QLatin1String("pdf"))
+                 report.write(chosen, out, encoding);
 #ifdef GRIDATLAS_WITH_PRINT
-                 mapcore::ReportPdf::write(
-                     QStringLiteral("%1 覆盖情况报告").arg(report.projectName), report.charts(),
-                     [&](const QStringList& urls) { return report.toHtml(urls, 480); }, out);
+             else
+                 mapcore::ReportPdf::write(report, out);
 #endif
-             }
              qint64 problemCount = 0;
              for (const auto& [kind, count] : report.problemsByKind)
                  problemCount += count;

@@ -7,12 +7,10 @@
 #include "error.h"
 #include "hierarchyindex.h"
 #include "projectfile.h"
-#include "reportchart.h"
 #include "reportpdf.h"
 #include "scopebox.h"
 #include "tablewriter.h"
 
-#include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
@@ -186,19 +184,12 @@ bool ReportDialog::writeCoverage(const QString& format, const QString& path)
         });
     if (!made)
         return false;
-    const CoverageReport& report = *made;
     if (format == QLatin1String("pdf"))
-        mapcore::ReportPdf::write(
-            QStringLiteral("%1 覆盖情况报告").arg(report.projectName), report.charts(),
-            [&](const QStringList& urls) { return report.toHtml(urls, 480); }, path);
-    else if (format == QLatin1String("xlsx"))
-        TableWriter::writeXlsx(report.sheets(), path);
-    else if (format == QLatin1String("html"))
-        reportpage::writeHtml(report.toHtml(), path);
+        mapcore::ReportPdf::write(*made, path);
+    else if (format == QLatin1String("csv-gbk"))
+        made->write(QStringLiteral("csv"), path, TableWriter::Encoding::Gbk);
     else
-        TableWriter::writeCsv(report.combinedTable(), path,
-                              format == QLatin1String("csv-gbk") ? TableWriter::Encoding::Gbk
-                                                                 : TableWriter::Encoding::Utf8WithBom);
+        made->write(format, path);
     return true;
 }
 
@@ -224,14 +215,9 @@ bool ReportDialog::writeChanges(const QString& format, const QString& path)
         });
     if (!made)
         return false;
-    const ChangeReport& report = *made;
     if (format == QLatin1String("pdf"))
-        mapcore::ReportPdf::write(
-            QStringLiteral("%1 调整说明").arg(report.projectName), report.charts(),
-            [&](const QStringList& urls) { return report.toHtml(urls, 900); }, path);
-    else if (format == QLatin1String("xlsx"))
-        TableWriter::writeXlsx(report.sheets(), path);
+        mapcore::ReportPdf::write(*made, path);
     else
-        reportpage::writeHtml(report.toHtml(), path);
+        made->write(format, path);
     return true;
 }

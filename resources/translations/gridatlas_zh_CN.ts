@@ -993,6 +993,14 @@
         <source>The two projects are in different coordinate systems (EPSG:%1 and EPSG:%2), so their boundaries cannot be compared</source>
         <translation>两个项目的坐标系不同（EPSG:%1 与 EPSG:%2），无法比较边界</translation>
     </message>
+    <message>
+        <source>A change report cannot be written as %1</source>
+        <translation>调整说明不能写为 %1</translation>
+    </message>
+    <message>
+        <source>A coverage report cannot be written as %1</source>
+        <translation>覆盖情况报告不能写为 %1</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>
