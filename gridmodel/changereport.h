@@ -2,7 +2,7 @@
 
 #include "projectdata.h"
 #include "projectfile.h"
-#include "reportchart.h"
+#include "reportpage.h"
 #include "tablewriter.h"
 
 #include <QDateTime>

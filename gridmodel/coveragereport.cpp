@@ -2,7 +2,7 @@
 
 #include "error.h"
 #include "hierarchyindex.h"
-#include "reportchart.h"
+#include "reportpage.h"
 #include "translation.h"
 
 #include <QHash>

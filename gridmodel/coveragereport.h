@@ -2,7 +2,7 @@
 
 #include "checker.h"
 #include "projectdata.h"
-#include "reportchart.h"
+#include "reportpage.h"
 #include "tablewriter.h"
 
 #include <QDateTime>

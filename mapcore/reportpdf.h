@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reportchart.h"
+#include "reportpage.h"
 
 #include <QString>
 #include <QStringList>

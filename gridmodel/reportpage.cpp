@@ -1,4 +1,4 @@
-#include "reportchart.h"
+#include "reportpage.h"
 
 #include "error.h"
 #include "translation.h"
