@@ -6,7 +6,9 @@
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -35,6 +37,15 @@ QLabel* messageLabel(QWidget* parent)
     label->setWordWrap(true);
     label->setStyleSheet(QStringLiteral("color: #b91c1c"));
     return label;
+}
+
+void suggestOutput(QLineEdit* path, const QString& projectPath, const QString& what, const QString& suffix)
+{
+    const QFileInfo project(projectPath);
+    const QString folder =
+        path->text().isEmpty() ? project.absolutePath() : QFileInfo(path->text()).absolutePath();
+    path->setText(
+        QDir(folder).filePath(QStringLiteral("%1-%2.%3").arg(project.completeBaseName(), what, suffix)));
 }
 
 QHBoxLayout* pathRow(QLineEdit* path, QWidget* parent, const std::function<QString()>& browse)
@@ -75,7 +86,7 @@ bool runInThread(QWidget* parent, const QString& text, const std::function<void(
     QProgressDialog progress(text, QCoreApplication::translate("dialogparts", "取消"), 0, 0, parent);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(std::numeric_limits<int>::max()); // shown by the timer below
-    QTimer::singleShot(400, &progress, &QProgressDialog::show); // quick work shows nothing
+    QTimer::singleShot(400, &progress, &QProgressDialog::show);   // quick work shows nothing
     bool cancelled = false;
     QObject::connect(&progress, &QProgressDialog::canceled, [&] {
         cancelled = true;

@@ -27,6 +27,12 @@ QComboBox* levelBox(const gridmodel::HierarchyTemplate& hierarchy, int level, QW
 //! the red, wrapping line that says why the dialog's work was refused
 QLabel* messageLabel(QWidget* parent);
 
+/**
+ * Sets `path` to the file a dialog offers to write: "PROJECT-what.suffix" in the folder the
+ * path names already (the project's folder at first).
+ */
+void suggestOutput(QLineEdit* path, const QString& projectPath, const QString& what, const QString& suffix);
+
 //! a file path with a 浏览… button beside it; `browse` chooses one (empty: keep the text)
 QHBoxLayout* pathRow(QLineEdit* path, QWidget* parent, const std::function<QString()>& browse);
 

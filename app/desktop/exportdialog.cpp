@@ -11,9 +11,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -99,16 +97,11 @@ void ExportDialog::suggestPath()
 {
     // the format's key as gridatlas-cli names it is the suffix ("csv-gbk": CSV in GBK)
     const QString suffix = mFormat->currentData().toString().section(QLatin1Char('-'), 0, 0);
-    const QFileInfo projectFile(mProject.path());
-    QString name = projectFile.completeBaseName() + QLatin1Char('-');
-    if (exportsRoster())
-        name += tr("人员名册");
-    else
-        name += (mWithin->code().isEmpty() ? QString() : mWithin->code() + QLatin1Char('-')) +
-                mLevel->currentText();
-    const QString folder =
-        mPath->text().isEmpty() ? projectFile.absolutePath() : QFileInfo(mPath->text()).absolutePath();
-    mPath->setText(QDir(folder).filePath(name + QLatin1Char('.') + suffix));
+    const QString what = exportsRoster() ? tr("人员名册")
+                         : mWithin->code().isEmpty()
+                             ? mLevel->currentText()
+                             : QStringLiteral("%1-%2").arg(mWithin->code(), mLevel->currentText());
+    dialogparts::suggestOutput(mPath, mProject.path(), what, suffix);
 }
 
 bool ExportDialog::exportNow()

@@ -9,9 +9,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -45,8 +43,7 @@ PrintDialog::PrintDialog(const ProjectFile& project, int level, UnitId selected,
     mWall = new QCheckBox(tr("上墙总图：列出下级单元及负责人"), this);
     mWall->setToolTip(tr("社区或街道的总图（宜用 A1、A0 纸），表格列出下级单元、户数与负责人，代替人员名单"));
     mPath = new QLineEdit(this);
-    const QFileInfo projectFile(project.path());
-    mPath->setText(projectFile.absoluteDir().filePath(projectFile.completeBaseName() + tr("-责任图.pdf")));
+    dialogparts::suggestOutput(mPath, project.path(), tr("责任图"), QStringLiteral("pdf"));
     QHBoxLayout* pathRow = dialogparts::pathRow(mPath, this, [this] {
         return QFileDialog::getSaveFileName(this, tr("保存为"), mPath->text(), tr("PDF 文件 (*.pdf)"));
     });

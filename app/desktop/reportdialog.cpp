@@ -15,7 +15,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -143,13 +142,10 @@ void ReportDialog::kindChanged()
 
 void ReportDialog::suggestPath()
 {
-    const QFileInfo projectFile(mProject.path());
-    const QString folder =
-        mPath->text().isEmpty() ? projectFile.absolutePath() : QFileInfo(mPath->text()).absolutePath();
-    const QString name = projectFile.completeBaseName() + QLatin1Char('-') +
-                         (kind() == Kind::Coverage ? tr("覆盖情况报告") : tr("调整说明"));
-    const QString suffix = mFormat->currentData().toString().section(QLatin1Char('-'), 0, 0);
-    mPath->setText(QDir(folder).filePath(name + QLatin1Char('.') + suffix));
+    // the format's key is the suffix ("csv-gbk": CSV in GBK)
+    dialogparts::suggestOutput(mPath, mProject.path(),
+                               kind() == Kind::Coverage ? tr("覆盖情况报告") : tr("调整说明"),
+                               mFormat->currentData().toString().section(QLatin1Char('-'), 0, 0));
 }
 
 bool ReportDialog::write()

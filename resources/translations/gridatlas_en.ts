@@ -933,10 +933,6 @@ Code %3
         <translation>Phone numbers are personal data: only part is printed (138****5678) unless chosen</translation>
     </message>
     <message>
-        <source>-责任图.pdf</source>
-        <translation>-responsibility-maps.pdf</translation>
-    </message>
-    <message>
         <source>层级</source>
         <translation>Level</translation>
     </message>
@@ -995,6 +991,10 @@ Code %3
     <message>
         <source>社区或街道的总图（宜用 A1、A0 纸），表格列出下级单元、户数与负责人，代替人员名单</source>
         <translation>A whole community or street (on A1 or A0 paper): the table lists the units below, their households and leaders instead of the roster</translation>
+    </message>
+    <message>
+        <source>责任图</source>
+        <translation>responsibility-maps</translation>
     </message>
 </context>
 <context>
