@@ -1,7 +1,6 @@
 // Benchmarks of single edits on a generated district, transaction and history included.
 //   bench_operations [--zones N] [google benchmark options]
-#include "benchmarkmain.h"
-#include "districtgenerator.h"
+#include "generateddistrict.h"
 #include "geosengine.h"
 #include "hierarchyeditor.h"
 #include "projecteditor.h"
@@ -21,10 +20,7 @@ struct EditedDistrict
 
     EditedDistrict()
     {
-        const QString file = dir.filePath(QStringLiteral("ops.gpkg"));
-        ProjectFile::create(
-            file, DistrictGenerator::generate(DistrictGenerator::syntheticOptions(benchmarkZones(), 1)));
-        project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        project = openGeneratedDistrict(dir, QStringLiteral("ops.gpkg"), 1);
         zoneCode = project->data().units.back().code;
     }
 };

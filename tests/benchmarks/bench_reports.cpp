@@ -2,9 +2,8 @@
 // project before and after), against a copy made apart (other ids: matched by code), and
 // the project as it was at a step of its history.
 //   bench_reports [--zones N] [google benchmark options]
-#include "benchmarkmain.h"
 #include "changereport.h"
-#include "districtgenerator.h"
+#include "generateddistrict.h"
 #include "hierarchyeditor.h"
 #include "projectfile.h"
 
@@ -23,10 +22,7 @@ struct RedrawnDistrict
 
     RedrawnDistrict()
     {
-        const QString file = dir.filePath(QStringLiteral("reports.gpkg"));
-        ProjectFile::create(
-            file, DistrictGenerator::generate(DistrictGenerator::syntheticOptions(benchmarkZones(), 3)));
-        project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        project = openGeneratedDistrict(dir, QStringLiteral("reports.gpkg"), 3);
         before = project->data();
         created = project->history().back().id;
         // a planner's afternoon: a grid split, two merged, a building group given to another grid
@@ -40,7 +36,8 @@ struct RedrawnDistrict
         const auto& siblings = project->index().children(grids.front()->parentId);
         const QStringList pair{siblings.at(1)->code, siblings.at(2)->code};
         const QString building = project->index().children(siblings.at(1)->id).front()->code;
-        HierarchyEditor(*project).split(first, {{box.center().x, box.minY - 1}, {box.center().x, box.maxY + 1}});
+        HierarchyEditor(*project).split(first,
+                                        {{box.center().x, box.minY - 1}, {box.center().x, box.maxY + 1}});
         HierarchyEditor(*project).move(building, first);
         HierarchyEditor(*project).merge(pair);
     }
