@@ -334,45 +334,35 @@ public:
     void findSplitsAndMerges()
     {
         for (int level = 0; level < mNow.data.hierarchy.levelCount(); ++level) {
-            std::unique_ptr<NearbyUnits> oldNearby; // made when something is left over
-            for (const Unit* part : mNow.unitsAt(level)) {
-                if (mMatching.oldOf(part->id))
-                    continue;
-                if (!oldNearby)
-                    oldNearby = std::make_unique<NearbyUnits>(mOld.unitsAt(level));
-                const Unit* source = mostlyIn(*part, *oldNearby, mGeos);
-                UnitChange& change = entry(nullptr, part);
+            const auto isNew = [&](const Unit& unit) { return !mMatching.oldOf(unit.id); };
+            forEachLeftOver(mNow, mOld, level, isNew, [&](const Unit& part, const Unit* source) {
+                UnitChange& change = entry(nullptr, &part);
                 if (!source) {
                     change.changes |= Change::Added;
-                    continue;
+                    return;
                 }
-                mSplitSource.insert(part->id, source);
+                mSplitSource.insert(part.id, source);
                 change.changes |= Change::SplitPart;
                 change.splitFrom = source->code;
                 UnitChange& whole = entry(source, mMatching.newOf(source->id));
                 whole.changes |= Change::Split;
-                whole.splitInto << part->code;
-            }
-            std::unique_ptr<NearbyUnits> newNearby;
-            for (const Unit* gone : mOld.unitsAt(level)) {
-                if (mMatching.newOf(gone->id))
-                    continue;
-                if (!newNearby)
-                    newNearby = std::make_unique<NearbyUnits>(mNow.unitsAt(level));
-                const Unit* target = mostlyIn(*gone, *newNearby, mGeos);
-                UnitChange& change = entry(gone, nullptr);
+                whole.splitInto << part.code;
+            });
+            const auto isGone = [&](const Unit& unit) { return !mMatching.newOf(unit.id); };
+            forEachLeftOver(mOld, mNow, level, isGone, [&](const Unit& gone, const Unit* target) {
+                UnitChange& change = entry(&gone, nullptr);
                 if (!target) {
                     if (!change.changes.testFlag(Change::Split))
                         change.changes |= Change::Removed;
-                    continue;
+                    return;
                 }
-                mMergeTarget.insert(gone->id, target);
+                mMergeTarget.insert(gone.id, target);
                 change.changes |= Change::MergedAway;
                 change.mergedInto = target->code;
                 UnitChange& into = entry(mMatching.oldOf(target->id), target);
                 into.changes |= Change::Merged;
-                into.mergedFrom << gone->code;
-            }
+                into.mergedFrom << gone.code;
+            });
         }
     }
 
@@ -566,6 +556,23 @@ private:
     {
         return {unit.id,         unit.code,     unit.name, side.codeOf(unit.parentId), unit.boundary.area(),
                 unit.households, unit.residents};
+    }
+
+    /**
+     * Calls `visit` for each unit of `side` at `level` that `leftOver` says is left over, with
+     * the unit of `other` that holds most of it (null when none holds more than half).
+     */
+    template <typename LeftOver, typename Visit>
+    void forEachLeftOver(const Side& side, const Side& other, int level, LeftOver leftOver, Visit visit) const
+    {
+        std::unique_ptr<NearbyUnits> nearby; // made when something is left over
+        for (const Unit* unit : side.unitsAt(level)) {
+            if (!leftOver(*unit))
+                continue;
+            if (!nearby)
+                nearby = std::make_unique<NearbyUnits>(other.unitsAt(level));
+            visit(*unit, mostlyIn(*unit, *nearby, mGeos));
+        }
     }
 
     //! whether `now` is `old` and so is every unit above it, level by level (remembered per unit)
