@@ -21,7 +21,11 @@ public:
     const std::vector<const Unit*>& children(UnitId parent) const;
     //! the unit itself and everything below it
     std::vector<const Unit*> subtree(UnitId root) const;
-    //! the unit of a level whose boundary contains the point (the first one, if several)
+    /**
+     * The unit of a level whose boundary contains the point: looked for down the hierarchy
+     * (the children of the unit holding it, level by level), then among all units of the level
+     * for one outside its parent. Where several hold it, the first one found.
+     */
     const Unit* unitAt(int level, const Point& point) const;
     //! codes held by more than one unit, in file order
     const QStringList& duplicateCodes() const { return mDuplicateCodes; }
