@@ -139,23 +139,18 @@ void ImportDialog::readSource()
     if (!path.isEmpty()) {
         const int crs = mSession.data().crsEpsg;
         const QString layer = mLayer->currentText();
-        try {
-            const bool read =
-                dialogparts::runWithProgress<bool>(
-                    this, tr("正在读取 %1…").arg(QFileInfo(path).fileName()),
-                    [&] {
-                        if (gis)
-                            mVector = std::make_unique<VectorSource>(VectorSource::read(path, crs, layer));
-                        else
-                            mTable = std::make_unique<TableSource>(TableSource::read(path));
-                        return true;
-                    })
-                    .has_value();
-            if (!read) {
-                mVector.reset();
-                mTable.reset();
-                mReadError = tr("已取消读取");
+        const QString reading = tr("正在读取 %1…").arg(QFileInfo(path).fileName());
+        try { // read in a thread of its own, kept here
+            if (gis) {
+                if (auto read = dialogparts::runWithProgress<VectorSource>(
+                        this, reading, [&] { return VectorSource::read(path, crs, layer); }))
+                    mVector = std::make_unique<VectorSource>(std::move(*read));
+            } else if (auto read = dialogparts::runWithProgress<TableSource>(
+                           this, reading, [&] { return TableSource::read(path); })) {
+                mTable = std::make_unique<TableSource>(std::move(*read));
             }
+            if (!mVector && !mTable)
+                mReadError = tr("已取消读取");
         } catch (const Error& error) {
             mReadError = error.message();
         }
@@ -233,13 +228,13 @@ void ImportDialog::updatePreview()
     const HierarchyIndex& index = mSession.project().index();
     QStringList lines;
     try {
-        const std::optional<ImportPlan> made = dialogparts::runWithProgress<ImportPlan>(
+        std::optional<ImportPlan> made = dialogparts::runWithProgress<ImportPlan>(
             this, tr("正在检查要导入的内容…"), [&] { return planFor(choices, data, index); });
         if (!made) {
             mPreview->setPlainText(tr("已取消"));
             return;
         }
-        mPlan = std::make_unique<ImportPlan>(*made);
+        mPlan = std::make_unique<ImportPlan>(std::move(*made));
     } catch (const Error& error) {
         mPreview->setPlainText(error.message());
         return;
