@@ -9,7 +9,6 @@
 
 namespace gridmodel {
 
-
 std::vector<QStringList> RosterExport::table(const ProjectData& data, const HierarchyIndex& index,
                                              bool withPersonal)
 {
@@ -49,6 +48,19 @@ std::vector<QStringList> RosterExport::table(const ProjectData& data, const Hier
         rows.push_back(row);
     }
     return rows;
+}
+
+int RosterExport::write(const ProjectData& data, const HierarchyIndex& index, bool withPersonal,
+                        const QString& format, const QString& path, TableWriter::Encoding encoding)
+{
+    if (format != QLatin1String("xlsx") && format != QLatin1String("csv"))
+        throw Error(Error::Kind::InvalidInput, Tr::tr("The roster cannot be written as %1").arg(format));
+    const std::vector<QStringList> rows = table(data, index, withPersonal);
+    if (format == QLatin1String("xlsx"))
+        TableWriter::writeXlsx({{QStringLiteral("roster"), rows}}, path);
+    else
+        TableWriter::writeCsv(rows, path, encoding);
+    return static_cast<int>(rows.size()) - 1;
 }
 
 } // namespace gridmodel

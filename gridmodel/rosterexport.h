@@ -1,6 +1,7 @@
 #pragma once
 
 #include "projectdata.h"
+#include "tablewriter.h"
 
 #include <QString>
 #include <QStringList>
@@ -22,6 +23,13 @@ public:
     //! the header row first, then a row per assignment in unit-code order
     static std::vector<QStringList> table(const ProjectData& data, const HierarchyIndex& index,
                                           bool withPersonal);
+    /**
+     * Writes the table as XLSX (`xlsx`, one sheet) or CSV (`csv`, in `encoding`); returns the
+     * rows written. Throws Error (InvalidInput for another format, Io as TableWriter does).
+     */
+    static int write(const ProjectData& data, const HierarchyIndex& index, bool withPersonal,
+                     const QString& format, const QString& path,
+                     TableWriter::Encoding encoding = TableWriter::Encoding::Utf8WithBom);
 };
 
 } // namespace gridmodel

@@ -43,14 +43,12 @@ std::vector<Command> exportCommands()
              const QString chosenFormat = parser.value(format);
              if ((chosenFormat == QLatin1String("csv") || chosenFormat == QLatin1String("xlsx")) &&
                  parser.isSet(output)) {
-                 const auto table =
-                     RosterExport::table(project->data(), project->index(), parser.isSet(personal));
-                 if (chosenFormat == QLatin1String("xlsx"))
-                     TableWriter::writeXlsx({{QStringLiteral("roster"), table}}, parser.value(output));
-                 else
-                     TableWriter::writeCsv(table, parser.value(output), csvEncoding(parser));
-                 printOut(
-                     QStringLiteral("%1: %2 assignments\n").arg(parser.value(output)).arg(table.size() - 1));
+                 const TableWriter::Encoding encoding = chosenFormat == QLatin1String("csv")
+                                                            ? csvEncoding(parser)
+                                                            : TableWriter::Encoding::Utf8WithBom;
+                 const int rows = RosterExport::write(project->data(), project->index(), parser.isSet(personal),
+                                                      chosenFormat, parser.value(output), encoding);
+                 printOut(QStringLiteral("%1: %2 assignments\n").arg(parser.value(output)).arg(rows));
                  return int(Success);
              }
              if (!parser.isSet(level) || !parser.isSet(format) || !parser.isSet(output))

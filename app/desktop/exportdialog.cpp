@@ -114,15 +114,10 @@ bool ExportDialog::exportNow()
     const QString format = mFormat->currentData().toString();
     try {
         if (exportsRoster()) {
-            const std::vector<QStringList> table =
-                RosterExport::table(mProject.data(), mProject.index(), mPersonal->isChecked());
-            if (format == QLatin1String("xlsx"))
-                TableWriter::writeXlsx({{QStringLiteral("roster"), table}}, path);
-            else
-                TableWriter::writeCsv(table, path,
-                                      format == QLatin1String("csv-gbk")
-                                          ? TableWriter::Encoding::Gbk
-                                          : TableWriter::Encoding::Utf8WithBom);
+            const bool gbk = format == QLatin1String("csv-gbk");
+            RosterExport::write(mProject.data(), mProject.index(), mPersonal->isChecked(),
+                                gbk ? QStringLiteral("csv") : format, path,
+                                gbk ? TableWriter::Encoding::Gbk : TableWriter::Encoding::Utf8WithBom);
             return true;
         }
         QProgressDialog progress(tr("正在导出…"), tr("取消"), 0, 100, this);

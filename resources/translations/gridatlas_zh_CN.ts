@@ -1001,6 +1001,10 @@
         <source>A coverage report cannot be written as %1</source>
         <translation>覆盖情况报告不能写为 %1</translation>
     </message>
+    <message>
+        <source>The roster cannot be written as %1</source>
+        <translation>人员名册不能写为 %1</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>
