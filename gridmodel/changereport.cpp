@@ -234,6 +234,30 @@ QString area(double m2)
     return QString::number(m2, 'f', 1);
 }
 
+/** A kind of change: its word, and where a level counts it (null: not counted). */
+struct ChangeWord
+{
+    ChangeReport::Change change;
+    const char* word;
+    qint64 ChangeReport::LevelTotals::*count;
+};
+
+//! the words for the changes, most telling first, as the tables and the summary name them
+//! (not "重新编码": a column named "…编码" would hold codes)
+const ChangeWord ChangeWords[] = {
+    {ChangeReport::Change::Added, "新增", &ChangeReport::LevelTotals::added},
+    {ChangeReport::Change::Removed, "撤销", &ChangeReport::LevelTotals::removed},
+    {ChangeReport::Change::Split, "拆分", &ChangeReport::LevelTotals::split},
+    {ChangeReport::Change::SplitPart, "拆分新增", nullptr},
+    {ChangeReport::Change::Merged, "合并", &ChangeReport::LevelTotals::merged},
+    {ChangeReport::Change::MergedAway, "并入", nullptr},
+    {ChangeReport::Change::Moved, "移交", &ChangeReport::LevelTotals::moved},
+    {ChangeReport::Change::Reshaped, "边界调整", &ChangeReport::LevelTotals::reshaped},
+    {ChangeReport::Change::Recoded, "编码调整", &ChangeReport::LevelTotals::recoded},
+    {ChangeReport::Change::Renamed, "更名", &ChangeReport::LevelTotals::renamed},
+    {ChangeReport::Change::Recounted, "户数人口变化", &ChangeReport::LevelTotals::recounted},
+};
+
 struct MapClass
 {
     const char* fill;
@@ -268,15 +292,10 @@ QString ChangeReport::stepLabel(const HistoryEntry& entry)
 
 QString ChangeReport::changesText(Changes changes)
 {
-    static const std::vector<std::pair<Change, const char*>> words{
-        {Change::Added, "新增"},         {Change::Removed, "撤销"},          {Change::Split, "拆分"},
-        {Change::SplitPart, "拆分新增"}, {Change::Merged, "合并"},           {Change::MergedAway, "并入"},
-        {Change::Moved, "移交"},         {Change::Reshaped, "边界调整"},     {Change::Recoded, "重新编码"},
-        {Change::Renamed, "更名"},       {Change::Recounted, "户数人口变化"}};
     QStringList text;
-    for (const auto& [change, word] : words)
-        if (changes.testFlag(change))
-            text << QString::fromUtf8(word);
+    for (const ChangeWord& word : ChangeWords)
+        if (changes.testFlag(word.change))
+            text << QString::fromUtf8(word.word);
     return text.join(QStringLiteral("、"));
 }
 
@@ -458,16 +477,9 @@ public:
         for (auto& [key, change] : mByKey) {
             ChangeReport::LevelTotals& totals = mReport.levels[size_t(change.level)];
             const Changes c = change.changes;
-            const auto count = [&](Change flag) { return c.testFlag(flag) ? 1 : 0; };
-            totals.added += count(Change::Added);
-            totals.removed += count(Change::Removed);
-            totals.split += count(Change::Split);
-            totals.merged += count(Change::Merged);
-            totals.moved += count(Change::Moved);
-            totals.reshaped += count(Change::Reshaped);
-            totals.recoded += count(Change::Recoded);
-            totals.renamed += count(Change::Renamed);
-            totals.recounted += count(Change::Recounted);
+            for (const ChangeWord& word : ChangeWords)
+                if (word.count && c.testFlag(word.change))
+                    ++(totals.*word.count);
             totals.areaGainedM2 += change.areaGainedM2;
             totals.areaLostM2 += change.areaLostM2;
             change.splitInto.sort();
@@ -481,7 +493,9 @@ public:
         for (const ChangeReport::MemberMove& move : mReport.memberMoves)
             ++mReport.levels[size_t(move.level)].membersMoved;
         std::sort(mReport.units.begin(), mReport.units.end(), [](const UnitChange& a, const UnitChange& b) {
-            return std::make_pair(a.level, a.code()) < std::make_pair(b.level, b.code());
+            // a code the units after and before share: the unit after first
+            return std::make_tuple(a.level, a.code(), a.after.id == 0) <
+                   std::make_tuple(b.level, b.code(), b.after.id == 0);
         });
     }
 
@@ -661,50 +675,27 @@ ChangeReport ChangeReport::between(const ProjectData& before, const ProjectData&
 std::vector<Sheet> ChangeReport::sheets() const
 {
     std::vector<Sheet> result;
-    Sheet summary{QStringLiteral("概况"),
-                  {{QStringLiteral("层级"),
-                    QStringLiteral("调整前单元数"),
-                    QStringLiteral("调整后单元数"),
-                    QStringLiteral("新增"),
-                    QStringLiteral("撤销"),
-                    QStringLiteral("拆分"),
-                    QStringLiteral("合并"),
-                    QStringLiteral("移交"),
-                    QStringLiteral("边界调整"),
-                    QStringLiteral("重新编码"),
-                    QStringLiteral("更名"),
-                    QStringLiteral("户数人口变化"),
-                    QStringLiteral("增加面积(平方米)"),
-                    QStringLiteral("减少面积(平方米)"),
-                    QStringLiteral("转移户数"),
-                    QStringLiteral("转移人口"),
-                    QStringLiteral("调整前户数"),
-                    QStringLiteral("调整后户数"),
-                    QStringLiteral("调整前人口"),
-                    QStringLiteral("调整后人口"),
-                    QStringLiteral("人员变动")}}};
-    for (const LevelTotals& t : levels)
-        summary.rows.push_back({t.name,
-                                QString::number(t.unitsBefore),
-                                QString::number(t.unitsAfter),
-                                QString::number(t.added),
-                                QString::number(t.removed),
-                                QString::number(t.split),
-                                QString::number(t.merged),
-                                QString::number(t.moved),
-                                QString::number(t.reshaped),
-                                QString::number(t.recoded),
-                                QString::number(t.renamed),
-                                QString::number(t.recounted),
-                                area(t.areaGainedM2),
-                                area(t.areaLostM2),
-                                QString::number(t.householdsTransferred),
-                                QString::number(t.residentsTransferred),
-                                QString::number(t.householdsBefore),
-                                QString::number(t.householdsAfter),
-                                QString::number(t.residentsBefore),
-                                QString::number(t.residentsAfter),
-                                QString::number(t.membersMoved)});
+    QStringList summaryHeader{QStringLiteral("层级"), QStringLiteral("调整前单元数"),
+                              QStringLiteral("调整后单元数")};
+    for (const ChangeWord& word : ChangeWords)
+        if (word.count)
+            summaryHeader << QString::fromUtf8(word.word);
+    summaryHeader << QStringLiteral("增加面积(平方米)") << QStringLiteral("减少面积(平方米)")
+                  << QStringLiteral("转移户数") << QStringLiteral("转移人口") << QStringLiteral("调整前户数")
+                  << QStringLiteral("调整后户数") << QStringLiteral("调整前人口")
+                  << QStringLiteral("调整后人口") << QStringLiteral("人员变动");
+    Sheet summary{QStringLiteral("概况"), {summaryHeader}};
+    for (const LevelTotals& t : levels) {
+        QStringList row{t.name, QString::number(t.unitsBefore), QString::number(t.unitsAfter)};
+        for (const ChangeWord& word : ChangeWords)
+            if (word.count)
+                row << QString::number(t.*word.count);
+        row << area(t.areaGainedM2) << area(t.areaLostM2) << QString::number(t.householdsTransferred)
+            << QString::number(t.residentsTransferred) << QString::number(t.householdsBefore)
+            << QString::number(t.householdsAfter) << QString::number(t.residentsBefore)
+            << QString::number(t.residentsAfter) << QString::number(t.membersMoved);
+        summary.rows.push_back(row);
+    }
     result.push_back(summary);
 
     Sheet changes{
@@ -863,18 +854,9 @@ QString ChangeReport::toHtml(const QStringList& chartUrls, int chartWidth) const
     QStringList sentences;
     for (const LevelTotals& t : levels) {
         QStringList parts;
-        const auto say = [&](qint64 count, const char* what) {
-            if (count)
-                parts << QStringLiteral("%1 %2 个").arg(QString::fromUtf8(what)).arg(count);
-        };
-        say(t.added, "新增");
-        say(t.removed, "撤销");
-        say(t.split, "拆分");
-        say(t.merged, "合并");
-        say(t.moved, "移交");
-        say(t.reshaped, "边界调整");
-        say(t.recoded, "重新编码");
-        say(t.renamed, "更名");
+        for (const ChangeWord& word : ChangeWords) // recounts are said as households moved
+            if (word.count && word.change != Change::Recounted && t.*word.count)
+                parts << QStringLiteral("%1 %2 个").arg(QString::fromUtf8(word.word)).arg(t.*word.count);
         if (t.householdsTransferred)
             parts << QStringLiteral("%1 户、%2 人转移")
                          .arg(t.householdsTransferred)
