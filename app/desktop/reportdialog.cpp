@@ -104,7 +104,7 @@ ReportDialog::ReportDialog(ProjectFile& project, Kind kind, UnitId selected, QWi
     layout->addLayout(form);
     layout->addStretch();
     layout->addWidget(buttons);
-    setMinimumWidth(640);
+    setMinimumWidth(760); // the kinds of report are told in a line each
 
     connect(mKind, qOverload<int>(&QComboBox::currentIndexChanged), this, &ReportDialog::kindChanged);
     connect(mLevel, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {

@@ -1036,7 +1036,7 @@ Code %3
     </message>
     <message>
         <source>调整说明：新增、拆分、合并、移交、边界调整，转移的户数与人员</source>
-        <translation>Change report: added, split, merged, moved, reshaped; households and people that changed unit</translation>
+        <translation>Change report: units added, split, merged, moved, reshaped; who moved</translation>
     </message>
     <message>
         <source>所有层级</source>

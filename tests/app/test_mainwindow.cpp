@@ -325,6 +325,17 @@ private slots:
         print.updatePreview();
         print.resize(900, 620);
         snapshotOf(print, QStringLiteral("print-dialog-english"));
+        // the data dialogs speak English too (what they write stays Chinese)
+        ExportDialog exporting(mWindow->session()->project(), grid.level, grid.id);
+        QCOMPARE(exporting.personalBox()->text(), QStringLiteral("Include personal data"));
+        snapshotOf(exporting, QStringLiteral("export-dialog-english"));
+        ImportDialog importing(*mWindow->session(), ImportDialog::Kind::Households, grid.level);
+        QCOMPARE(importing.importButton()->text(), QStringLiteral("Import"));
+        importing.resize(720, 520);
+        snapshotOf(importing, QStringLiteral("import-dialog-english"));
+        ReportDialog reporting(mWindow->session()->project(), ReportDialog::Kind::Changes, grid.id);
+        QVERIFY(reporting.stepBox()->count() >= 2); // the project's creation and the edit above
+        snapshotOf(reporting, QStringLiteral("report-dialog-english"));
         mWindow.reset();
         QCoreApplication::removeTranslator(english);
         delete english;
