@@ -3,17 +3,17 @@
 #include "error.h"
 #include "gdaldataset.h"
 #include "hierarchyindex.h"
+#include "outputfile.h"
 #include "spatialreference.h"
 #include "translation.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
+#include <QIODevice>
 #include <cpl_string.h>
 #include <gdal.h>
 #include <memory>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
+#include <optional>
 
 namespace gridmodel {
 
@@ -41,19 +41,6 @@ const FormatInfo& infoOf(BoundaryExport::Format format)
         if (info.format == format)
             return info;
     return Formats[0];
-}
-
-//! removes what a failed export left (a shapefile is several files)
-void removeOutput(const QString& path)
-{
-    const QFileInfo info(path);
-    if (info.suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0) {
-        for (const char* suffix : {"shp", "shx", "dbf", "prj", "cpg"})
-            QFile::remove(info.absoluteDir().filePath(info.completeBaseName() + QLatin1Char('.') +
-                                                      QLatin1String(suffix)));
-    } else {
-        QFile::remove(path);
-    }
 }
 
 } // namespace
@@ -86,9 +73,15 @@ int BoundaryExport::write(const ProjectData& data, const HierarchyIndex& index, 
     std::sort(units.begin(), units.end(), [](const Unit* a, const Unit* b) { return a->code < b->code; });
 
     const FormatInfo& info = infoOf(format);
-    if (QFileInfo::exists(path))
-        removeOutput(path);
-    GdalDataset::Owned dataset = GdalDataset::create(info.driver, path);
+    OutputFile output(path); // the old file stands until the new one is whole
+    // GDAL 3.6's DXF writer crashes when the disk refuses it: it writes to memory, and from
+    // there the bytes go to the disk through checked writes
+    std::optional<GdalDataset::MemoryFile> inMemory;
+    if (format == Format::Dxf)
+        inMemory.emplace(QStringLiteral(".dxf"));
+    const QString written = inMemory ? inMemory->path() : output.partialPath();
+    GdalDataset::ErrorTrap gdalErrors;
+    GdalDataset::Owned dataset = GdalDataset::create(info.driver, written);
 
     const int targetEpsg = info.wgs84 ? 4326 : data.crsEpsg;
     OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
@@ -103,7 +96,7 @@ int BoundaryExport::write(const ProjectData& data, const HierarchyIndex& index, 
     CSLDestroy(options);
     OSRRelease(srs);
     if (!layer)
-        throw Error(Error::Kind::Io, Tr::tr("Cannot write %1: %2").arg(path, GdalDataset::lastError()));
+        throw output.failure(gdalErrors.failure());
 
     // DXF takes no attribute columns: the code goes into the layer name of each entity.
     const QList<QPair<const char*, OGRFieldType>> fields{
@@ -125,14 +118,12 @@ int BoundaryExport::write(const ProjectData& data, const HierarchyIndex& index, 
     const bool inTransaction = OGR_L_StartTransaction(layer) == OGRERR_NONE; // not every driver has them
     const auto fail = [&]() {
         dataset.reset();
-        removeOutput(path);
-        return Error(Error::Kind::Io, Tr::tr("Cannot write %1: %2").arg(path, GdalDataset::lastError()));
+        return output.failure(gdalErrors.failure());
     };
     const int total = static_cast<int>(units.size());
     for (int done = 0; done < total; ++done) {
         if (progress && done % 100 == 0 && !progress(done, total)) {
             dataset.reset();
-            removeOutput(path);
             throw Error(Error::Kind::Cancelled, Tr::tr("Export cancelled: no file was written"));
         }
         const Unit* unit = units[static_cast<size_t>(done)];
@@ -165,14 +156,25 @@ int BoundaryExport::write(const ProjectData& data, const HierarchyIndex& index, 
         if (format == Format::Dxf)
             set("Layer", unit->code);
         OGR_F_SetGeometryDirectly(feature, geometry);
-        const OGRErr written = OGR_L_CreateFeature(layer, feature);
+        const OGRErr created = OGR_L_CreateFeature(layer, feature);
         OGR_F_Destroy(feature);
-        if (written != OGRERR_NONE)
+        if (created != OGRERR_NONE)
             throw fail();
     }
     if (inTransaction && OGR_L_CommitTransaction(layer) != OGRERR_NONE)
         throw fail();
-    dataset.reset();
+    dataset.reset(); // most drivers write the end of the file only now, and say nothing when that fails
+    if (gdalErrors.failed())
+        throw output.failure(gdalErrors.failure());
+    // Read back as the next program will: a full disk leaves GeoJSON and KML cut short without a
+    // word from GDAL. DXF writes a polygon's rings as entities of their own.
+    const GdalDataset::Contents contents = GdalDataset::readBack(written);
+    if (!contents.readable ||
+        (format == Format::Dxf ? contents.features < total : contents.features != total))
+        throw output.failure();
+    if (inMemory)
+        output.device().write(inMemory->bytes());
+    output.commit();
     if (progress)
         progress(total, total);
     return total;

@@ -4,8 +4,11 @@
 #include "translation.h"
 
 #include <QFile>
+#include <QUuid>
 #include <cpl_string.h>
+#include <cpl_vsi.h>
 #include <gdal.h>
+#include <ogr_api.h>
 
 namespace gridmodel::GdalDataset {
 
@@ -44,6 +47,72 @@ Owned create(const char* driverName, const QString& path)
 QString lastError()
 {
     return QString::fromUtf8(CPLGetLastErrorMsg());
+}
+
+Contents readBack(const QString& path)
+{
+    ErrorTrap trap;
+    Owned dataset = openForReading(path);
+    Contents contents;
+    if (!dataset)
+        return contents;
+    contents.layers = GDALDatasetGetLayerCount(dataset.get());
+    for (int i = 0; i < contents.layers; ++i) {
+        OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), i);
+        OGR_L_ResetReading(layer);
+        while (OGRFeatureH feature = OGR_L_GetNextFeature(layer)) {
+            OGR_F_Destroy(feature);
+            ++contents.features;
+        }
+    }
+    contents.readable = !trap.failed();
+    return contents;
+}
+
+MemoryFile::MemoryFile(const QString& suffix)
+    : mPath(QStringLiteral("/vsimem/gridatlas-%1%2")
+                .arg(QUuid::createUuid().toString(QUuid::WithoutBraces), suffix))
+{
+}
+
+MemoryFile::~MemoryFile()
+{
+    const QByteArray folder = QFile::encodeName(mPath).left(QFile::encodeName(mPath).lastIndexOf('/'));
+    const QByteArray name = QFile::encodeName(mPath).mid(folder.size() + 1);
+    char** entries = VSIReadDir(folder.constData());
+    for (char** entry = entries; entry && *entry; ++entry)
+        if (QByteArray(*entry).startsWith(name))
+            VSIUnlink((folder + '/' + QByteArray(*entry)).constData());
+    CSLDestroy(entries);
+}
+
+QByteArray MemoryFile::bytes() const
+{
+    vsi_l_offset length = 0;
+    const GByte* data = VSIGetMemFileBuffer(QFile::encodeName(mPath).constData(), &length, FALSE);
+    return data ? QByteArray(reinterpret_cast<const char*>(data), static_cast<int>(length)) : QByteArray();
+}
+
+ErrorTrap::ErrorTrap()
+{
+    CPLErrorReset();
+    CPLPushErrorHandlerEx(
+        [](CPLErr errorClass, CPLErrorNum number, const char* message) {
+            ErrorTrap::handle(static_cast<int>(errorClass), number, message);
+        },
+        this);
+}
+
+ErrorTrap::~ErrorTrap()
+{
+    CPLPopErrorHandler();
+}
+
+void ErrorTrap::handle(int errorClass, int, const char* message)
+{
+    auto* trap = static_cast<ErrorTrap*>(CPLGetErrorHandlerUserData());
+    if (trap && errorClass >= CE_Failure && trap->mFailure.isEmpty())
+        trap->mFailure = QString::fromUtf8(message);
 }
 
 } // namespace gridmodel::GdalDataset

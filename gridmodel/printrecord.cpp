@@ -1,9 +1,8 @@
 #include "printrecord.h"
 
-#include "error.h"
 #include "hierarchyindex.h"
+#include "outputfile.h"
 #include "responsibilitysheet.h"
-#include "translation.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -11,7 +10,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace gridmodel {
 
@@ -88,11 +86,7 @@ void PrintRecord::save(const QString& path) const
     for (auto it = mPrinted.begin(); it != mPrinted.end(); ++it)
         pages.insert(it.key(), QString::fromLatin1(it.value()));
     // written beside and renamed into place: the record is whole or as it was
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(QJsonDocument(QJsonObject{{QStringLiteral("pages"), pages}}).toJson()) < 0 ||
-        !file.commit())
-        throw Error(Error::Kind::Io, Tr::tr("Cannot write %1").arg(path));
+    OutputFile::write(path, QJsonDocument(QJsonObject{{QStringLiteral("pages"), pages}}).toJson());
 }
 
 PrintRecord::Pages PrintRecord::fingerprints(const ProjectData& data, const HierarchyIndex& index,

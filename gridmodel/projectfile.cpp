@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "geopackage.h"
+#include "outputfile.h"
 #include "projectschema.h"
 #include "sqlitedatabase.h"
 #include "translation.h"
@@ -36,6 +37,26 @@ bool hasWritePermission(const QFileInfo& info)
     // nobody may write was marked read-only by someone who meant it.
     const QFile::Permissions permissions = info.permissions();
     return info.isWritable() && (permissions & (QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther));
+}
+
+/**
+ * Takes the lock of a project, or the lock of a dead owner. QLockFile takes over a lock whose
+ * process is gone, but never one it cannot read: a lock file left empty by a crash or a full
+ * disk while it was being written. Such a file older than a moment belongs to nobody.
+ */
+bool takeLock(QLockFile& lock, const QString& lockPath)
+{
+    lock.setStaleLockTime(0); // only a dead owner's lock is stale, never a slow one
+    if (lock.tryLock(0))
+        return true;
+    qint64 pid = 0;
+    QString host, application;
+    if (lock.error() != QLockFile::LockFailedError || lock.getLockInfo(&pid, &host, &application))
+        return false;
+    const QFileInfo file(lockPath);
+    if (file.lastModified().msecsTo(QDateTime::currentDateTime()) < 2000)
+        return false; // its owner may be writing it this instant
+    return lock.removeStaleLockFile() && lock.tryLock(0);
 }
 
 //! flushes a file's (or a folder's) data to the disk, so a power cut after a rename
@@ -126,18 +147,24 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
             throw Error(Error::Kind::ReadOnly,
                         Tr::tr("%1 is read-only; it can be opened for viewing only").arg(path));
         project->mLock = std::make_unique<QLockFile>(lockPathFor(project->mPath));
-        project->mLock->setStaleLockTime(0); // only a dead owner's lock is stale, never a slow one
-        if (!project->mLock->tryLock(0)) {
+        if (!takeLock(*project->mLock, lockPathFor(project->mPath))) {
             if (project->mLock->error() == QLockFile::LockFailedError) {
                 qint64 pid = 0;
                 QString host, application;
-                project->mLock->getLockInfo(&pid, &host, &application);
+                if (!project->mLock->getLockInfo(&pid, &host, &application))
+                    throw Error(Error::Kind::Locked,
+                                Tr::tr("%1 is being opened for editing by another program; try again "
+                                       "in a moment")
+                                    .arg(path));
                 throw Error(Error::Kind::Locked, Tr::tr("%1 is already open for editing by another program "
                                                         "(%2, process %3 on %4)")
                                                      .arg(path, application)
                                                      .arg(pid)
                                                      .arg(host));
             }
+            const QString reason = diskFailureReason(info.absolutePath());
+            if (!reason.isEmpty())
+                throw Error(Error::Kind::Io, Tr::tr("%1 cannot be edited: %2").arg(path, reason));
             throw Error(Error::Kind::ReadOnly,
                         Tr::tr("%1 cannot be edited: its folder is not writable").arg(path));
         }
@@ -182,8 +209,7 @@ void ProjectFile::create(const QString& path, const ProjectData& data, bool over
 
     // Never replace a project someone is editing, nor race another writer of the same file.
     QLockFile lock(lockPathFor(info.absoluteFilePath()));
-    lock.setStaleLockTime(0);
-    if (!lock.tryLock(0))
+    if (!takeLock(lock, lockPathFor(info.absoluteFilePath())))
         throw Error(Error::Kind::Locked, Tr::tr("%1 is open for editing by another program").arg(path));
     // Half-written files of an earlier attempt that was killed are of no use to anyone.
     const QString temporaryPattern = QStringLiteral(".%1.*.tmp").arg(info.fileName());
@@ -213,6 +239,29 @@ void ProjectFile::create(const QString& path, const ProjectData& data, bool over
     syncToDisk(directory.path()); // the rename itself
     QFile::setPermissions(info.absoluteFilePath(),
                           QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+}
+
+void ProjectFile::saveCopy(const QString& path) const
+{
+    const QFileInfo info(path);
+    if (info.absoluteFilePath() == QFileInfo(mPath).absoluteFilePath())
+        throw Error(Error::Kind::InvalidInput, Tr::tr("%1 is this project's own file").arg(path));
+    if (info.exists() && !hasWritePermission(info))
+        throw Error(Error::Kind::ReadOnly, Tr::tr("%1 is read-only and cannot be replaced").arg(path));
+    QLockFile lock(lockPathFor(info.absoluteFilePath()));
+    if (!takeLock(lock, lockPathFor(info.absoluteFilePath())))
+        throw Error(Error::Kind::Locked, Tr::tr("%1 is open for editing by another program").arg(path));
+    OutputFile output(path);
+    {
+        SqliteStatement copy = mDb->prepare(QStringLiteral("VACUUM INTO ?"));
+        copy.bind(1, output.partialPath());
+        try {
+            copy.run();
+        } catch (const Error& error) {
+            throw output.failure(error.message());
+        }
+    }
+    output.commit();
 }
 
 ProjectFile::~ProjectFile() = default;

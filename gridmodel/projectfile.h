@@ -68,6 +68,13 @@ public:
      */
     static void create(const QString& path, const ProjectData& data, bool overwrite = false);
 
+    /**
+     * Writes the project as it stands (its last committed change) to another file: whole or
+     * not at all, the old file there left as it was on failure. Refuses the project's own file
+     * and a file another GridAtlas has open for editing.
+     */
+    void saveCopy(const QString& path) const;
+
     ~ProjectFile();
     ProjectFile(const ProjectFile&) = delete;
     ProjectFile& operator=(const ProjectFile&) = delete;

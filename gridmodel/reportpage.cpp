@@ -1,10 +1,8 @@
 #include "reportpage.h"
 
-#include "error.h"
-#include "translation.h"
+#include "outputfile.h"
 
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <algorithm>
 
 namespace gridmodel::reportpage {
@@ -107,10 +105,7 @@ QString htmlTable(const std::vector<QStringList>& rows, const QSet<int>& flagged
 
 void writeHtml(const QString& html, const QString& path)
 {
-    QSaveFile page(path);
-    const QByteArray bytes = html.toUtf8();
-    if (!page.open(QIODevice::WriteOnly) || page.write(bytes) != bytes.size() || !page.commit())
-        throw Error(Error::Kind::Io, Tr::tr("Cannot write %1").arg(path));
+    OutputFile::write(path, html.toUtf8());
 }
 
 } // namespace gridmodel::reportpage

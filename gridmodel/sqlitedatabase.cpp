@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "gpkggeometry.h"
+#include "outputfile.h"
 
 #include <QCoreApplication>
 #include <sqlite3.h>
@@ -9,8 +10,11 @@
 namespace gridmodel {
 
 namespace {
+//! SQLite's words, except for a full disk, which the user is told in theirs
 QString sqliteMessage(sqlite3* db)
 {
+    if ((sqlite3_errcode(db) & 0xff) == SQLITE_FULL)
+        return diskFullReason();
     return QString::fromUtf8(sqlite3_errmsg(db));
 }
 
@@ -68,7 +72,9 @@ void SqliteDatabase::execute(const QString& sql)
     char* errorText = nullptr;
     const int rc = sqlite3_exec(mDb, sql.toUtf8().constData(), nullptr, nullptr, &errorText);
     if (rc != SQLITE_OK) {
-        const QString message = QString::fromUtf8(errorText ? errorText : sqlite3_errstr(rc));
+        const QString message = (rc & 0xff) == SQLITE_FULL
+                                    ? diskFullReason()
+                                    : QString::fromUtf8(errorText ? errorText : sqlite3_errstr(rc));
         sqlite3_free(errorText);
         throw Error(kindFor(rc),
                     QCoreApplication::translate("gridmodel", "Database error in %1: %2").arg(mPath, message));
@@ -127,7 +133,8 @@ void SqliteStatement::check(int rc)
 {
     if (rc != SQLITE_OK)
         throw Error(kindFor(rc),
-                    QCoreApplication::translate("gridmodel", "Database error: %1").arg(sqliteMessage(mDb)));
+                    QCoreApplication::translate("gridmodel", "Database error in %1: %2")
+                        .arg(QString::fromUtf8(sqlite3_db_filename(mDb, "main")), sqliteMessage(mDb)));
 }
 
 SqliteStatement& SqliteStatement::bind(int index, qint64 value)
@@ -171,7 +178,8 @@ bool SqliteStatement::step()
     if (rc == SQLITE_DONE)
         return false;
     throw Error(kindFor(rc),
-                QCoreApplication::translate("gridmodel", "Database error: %1").arg(sqliteMessage(mDb)));
+                QCoreApplication::translate("gridmodel", "Database error in %1: %2")
+                    .arg(QString::fromUtf8(sqlite3_db_filename(mDb, "main")), sqliteMessage(mDb)));
 }
 
 void SqliteStatement::run()

@@ -33,6 +33,28 @@ QChar separatorOf(const QString& text)
     return QLatin1Char(',');
 }
 
+/**
+ * Refuses text holding control characters (a NUL, a form feed …) other than tabs and line
+ * ends, naming the line of the first: such a file is damaged or not text at all, and reading
+ * on past it would drop or garble rows without a word.
+ */
+void requirePlainText(const QString& text, const QString& path)
+{
+    int line = 1;
+    for (const QChar c : text) {
+        const char16_t code = c.unicode();
+        if (code == u'\n')
+            ++line;
+        else if ((code < 0x20 && code != u'\t' && code != u'\r') || code == 0x7F)
+            throw Error(Error::Kind::InvalidInput,
+                        Tr::tr("%1: line %2 holds the control character U+%3, which a table of text "
+                               "cannot; the file is damaged, or not text in UTF-8, UTF-16 or GBK")
+                            .arg(path)
+                            .arg(line)
+                            .arg(static_cast<int>(code), 4, 16, QLatin1Char('0')));
+    }
+}
+
 TableSource readSpreadsheet(const QString& path)
 {
     const GdalDataset::Owned dataset = GdalDataset::openForReading(
@@ -169,6 +191,7 @@ TableSource TableSource::read(const QString& path)
         } catch (const Error& error) {
             throw Error(Error::Kind::InvalidInput, QStringLiteral("%1: %2").arg(path, error.message()));
         }
+        requirePlainText(text, path);
         table = parseCsv(text);
         table.encoding = encoding;
     }

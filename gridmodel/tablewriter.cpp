@@ -2,17 +2,11 @@
 
 #include "error.h"
 #include "gdaldataset.h"
+#include "outputfile.h"
 #include "textencoding.h"
 #include "translation.h"
 
-#include <QCoreApplication>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QRandomGenerator>
-#include <QSaveFile>
-#include <cpl_error.h>
-#include <cstdio>
+#include <algorithm>
 #include <gdal.h>
 #include <ogr_api.h>
 
@@ -43,9 +37,7 @@ void TableWriter::writeCsv(const std::vector<QStringList>& table, const QString&
     }
     const QByteArray bytes =
         encoding == Encoding::Gbk ? TextEncoding::toGbk(text) : QByteArray("\xEF\xBB\xBF") + text.toUtf8();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        throw Error(Error::Kind::Io, Tr::tr("Cannot write %1").arg(path));
+    OutputFile::write(path, bytes);
 }
 
 namespace {
@@ -130,40 +122,25 @@ bool writeSheet(GDALDatasetH dataset, const Sheet& sheet)
 
 void TableWriter::writeXlsx(const std::vector<Sheet>& sheets, const QString& path)
 {
-    // written beside the target and renamed into place, so a failure leaves the old file
-    const QFileInfo target(path);
-    // (a name of its own: GDAL cannot save an XLSX whose name starts with a dot)
-    const QString partial =
-        target.absoluteDir().filePath(QStringLiteral("%1-%2-%3.partial.xlsx")
-                                          .arg(target.completeBaseName())
-                                          .arg(QCoreApplication::applicationPid())
-                                          .arg(QRandomGenerator::global()->generate(), 0, 16));
-    bool written = true;
-    QString reason;
-    CPLErrorReset();
-    CPLPushErrorHandler(CPLQuietErrorHandler); // the reason goes into the message instead
-    try {
-        GdalDataset::Owned dataset = GdalDataset::create("XLSX", partial);
+    OutputFile output(path); // the old file stands until the new one is whole
+    {
+        GdalDataset::ErrorTrap gdalErrors; // the reason goes into the message instead
+        GdalDataset::Owned dataset = GdalDataset::create("XLSX", output.partialPath());
         for (const Sheet& sheet : sheets)
-            written = written && writeSheet(dataset.get(), sheet);
-        reason = GdalDataset::lastError();
+            if (!writeSheet(dataset.get(), sheet))
+                throw output.failure(gdalErrors.failure());
         dataset.reset(); // the sheets are written out as the dataset closes: only then can it fail
-    } catch (...) {
-        CPLPopErrorHandler();
-        throw;
+        if (gdalErrors.failed())
+            throw output.failure(gdalErrors.failure());
     }
-    CPLPopErrorHandler();
-    if (written && QFileInfo(partial).size() <= 0) {
-        written = false;
-        reason = GdalDataset::lastError();
-    }
-    if (written &&
-        std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(path).constData()) != 0)
-        written = false;
-    if (!written) {
-        QFile::remove(partial);
-        throw Error(Error::Kind::Io, Tr::tr("Cannot write %1: %2").arg(path, reason));
-    }
+    // GDAL leaves an XLSX cut short by a full disk without a word: read it back as Excel would
+    // (GDAL reads no sheet without rows below the header)
+    const auto withRows =
+        std::count_if(sheets.begin(), sheets.end(), [](const Sheet& sheet) { return sheet.rows.size() > 1; });
+    const GdalDataset::Contents written = GdalDataset::readBack(output.partialPath());
+    if (!written.readable || written.layers < withRows)
+        throw output.failure();
+    output.commit();
 }
 
 } // namespace gridmodel

@@ -37,7 +37,7 @@ QByteArray convert(const char* to, const char* from, const QByteArray& bytes, co
 
 QString nearUtf8(const QByteArray& bytes)
 {
-    return QString::fromUtf8(bytes);
+    return QString::fromUtf8(bytes.constData(), bytes.size());
 }
 
 QString nearHex(const QByteArray& bytes)
@@ -79,14 +79,34 @@ bool isUtf8(const QByteArray& bytes)
     return true;
 }
 
+namespace {
+
+//! the whole of UTF-8 bytes, a NUL included (Qt 5's fromUtf8(QByteArray) stops at the first)
+QString wholeUtf8(const QByteArray& bytes)
+{
+    return QString::fromUtf8(bytes.constData(), bytes.size());
+}
+
+} // namespace
+
 QString fromGb18030(const QByteArray& bytes)
 {
-    return QString::fromUtf8(convert(
-        "UTF-8", "GB18030", bytes, Tr::tr("The text is neither UTF-8 nor GBK/GB18030 (bytes %1)"), nearHex));
+    return wholeUtf8(
+        convert("UTF-8", "GB18030", bytes,
+                Tr::tr("The text is neither UTF-8, UTF-16 with a byte order mark, nor GBK/GB18030 "
+                       "(bytes %1)"),
+                nearHex));
 }
 
 QString decode(const QByteArray& bytes, QString* name)
 {
+    const bool littleEndian = bytes.startsWith("\xFF\xFE");
+    if (littleEndian || bytes.startsWith("\xFE\xFF")) {
+        if (name)
+            *name = littleEndian ? QStringLiteral("UTF-16LE") : QStringLiteral("UTF-16BE");
+        return wholeUtf8(convert("UTF-8", littleEndian ? "UTF-16LE" : "UTF-16BE", bytes.mid(2),
+                                 Tr::tr("The text is not well-formed UTF-16 (bytes %1)"), nearHex));
+    }
     static const QByteArray bom("\xEF\xBB\xBF");
     const bool utf8 = isUtf8(bytes); // a whole file: test it once
     const bool marked = utf8 && bytes.startsWith(bom);
@@ -96,7 +116,7 @@ QString decode(const QByteArray& bytes, QString* name)
                        : QStringLiteral("GB18030");
     if (!utf8)
         return fromGb18030(bytes);
-    return QString::fromUtf8(marked ? bytes.mid(bom.size()) : bytes);
+    return wholeUtf8(marked ? bytes.mid(bom.size()) : bytes);
 }
 
 QByteArray toGbk(const QString& text)

@@ -15,9 +15,10 @@ namespace TextEncoding {
 bool isUtf8(const QByteArray& bytes);
 
 /**
- * Text whose encoding is not declared: UTF-8 when it is valid UTF-8 (a byte order mark is
- * dropped), else GB18030, of which GBK and GB2312 are subsets. `name` receives "UTF-8",
- * "UTF-8 (BOM)" or "GB18030". Throws Error(InvalidInput) for bytes that are neither.
+ * Text whose encoding is not declared: UTF-16 after its byte order mark, UTF-8 when it is valid
+ * UTF-8 (a byte order mark is dropped), else GB18030, of which GBK and GB2312 are subsets; all of
+ * it, NUL bytes included. `name` receives "UTF-16LE", "UTF-16BE", "UTF-8", "UTF-8 (BOM)" or
+ * "GB18030". Throws Error(InvalidInput) for bytes that are none of these.
  */
 QString decode(const QByteArray& bytes, QString* name = nullptr);
 

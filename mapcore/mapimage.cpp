@@ -1,5 +1,8 @@
 #include "mapimage.h"
 
+#include "outputfile.h"
+
+#include <QFileInfo>
 #include <qgsmaprenderersequentialjob.h>
 #include <qgsmapsettings.h>
 
@@ -23,6 +26,15 @@ QImage renderMapImage(const QList<QgsMapLayer*>& layers, const QgsRectangle& ext
     job.start();
     job.waitForFinished();
     return job.renderedImage();
+}
+
+void writeImage(const QImage& image, const QString& path)
+{
+    gridmodel::OutputFile output(path);
+    QIODevice& file = output.device();
+    if (!image.save(&file, QFileInfo(path).suffix().toLatin1().constData()))
+        throw output.failure();
+    output.commit();
 }
 
 } // namespace mapcore

@@ -15,4 +15,10 @@ namespace mapcore {
 QImage renderMapImage(const QList<QgsMapLayer*>& layers, const QgsRectangle& extent,
                       const QgsCoordinateReferenceSystem& crs, const QSize& size, double dpi = 96);
 
+/**
+ * Writes `image` to `path` as the file's suffix says (PNG, JPEG …), beside it first and renamed
+ * into place when whole; throws gridmodel::Error(Io) naming why, the old file left as it was.
+ */
+void writeImage(const QImage& image, const QString& path);
+
 } // namespace mapcore

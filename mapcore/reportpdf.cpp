@@ -3,13 +3,13 @@
 #include "changereport.h"
 #include "coveragereport.h"
 #include "error.h"
+#include "outputfile.h"
 
 #include <QCoreApplication>
 #include <QImage>
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgRenderer>
 #include <QTextDocument>
 #include <QUrl>
@@ -37,10 +37,8 @@ void ReportPdf::write(const QString& title, const std::vector<gridmodel::SvgChar
     }
     document.setHtml(page(urls));
 
-    QSaveFile file(path); // the report appears whole or not at all
-    if (!file.open(QIODevice::WriteOnly))
-        throw gridmodel::Error(gridmodel::Error::Kind::Io,
-                               QCoreApplication::translate("mapcore", "Cannot write %1").arg(path));
+    gridmodel::OutputFile output(path); // the report appears whole or not at all
+    QIODevice& file = output.device();
     {
         QPdfWriter writer(&file);
         writer.setTitle(title);
@@ -51,9 +49,7 @@ void ReportPdf::write(const QString& title, const std::vector<gridmodel::SvgChar
         document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
         document.print(&writer);
     }
-    if (!file.commit())
-        throw gridmodel::Error(gridmodel::Error::Kind::Io,
-                               QCoreApplication::translate("mapcore", "Cannot write %1").arg(path));
+    output.commit();
 }
 
 void ReportPdf::write(const gridmodel::CoverageReport& report, const QString& path)

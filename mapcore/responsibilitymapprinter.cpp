@@ -1,13 +1,13 @@
 #include "responsibilitymapprinter.h"
 
 #include "error.h"
+#include "outputfile.h"
 #include "printstyle.h"
 #include "projectfile.h"
 #include "responsibilitymaplayout.h"
 
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <cmath>
 #include <qgslayertree.h>
 #include <qgslayoutexporter.h>
@@ -159,10 +159,8 @@ void ResponsibilityMapPrinter::writePdf(const std::vector<gridmodel::UnitId>& un
     if (units.empty())
         throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput,
                                QStringLiteral("没有要打印的单元 / nothing to print"));
-    QSaveFile file(path); // written beside and renamed into place when whole
-    if (!file.open(QIODevice::WriteOnly))
-        throw gridmodel::Error(gridmodel::Error::Kind::Io,
-                               QStringLiteral("无法写入 %1 / cannot write").arg(path));
+    gridmodel::OutputFile output(path); // written beside and renamed into place when whole
+    QIODevice& file = output.device();
     {
         QPdfWriter writer(&file);
         writer.setResolution(static_cast<int>(PdfDpi));
@@ -184,8 +182,7 @@ void ResponsibilityMapPrinter::writePdf(const std::vector<gridmodel::UnitId>& un
             writer.setPageLayout(pageLayout);
             if (page == 0) {
                 if (!painter.begin(&writer))
-                    throw gridmodel::Error(gridmodel::Error::Kind::Io,
-                                           QStringLiteral("无法写入 %1 / cannot write").arg(path));
+                    throw output.failure();
             } else {
                 writer.newPage();
             }
@@ -195,16 +192,15 @@ void ResponsibilityMapPrinter::writePdf(const std::vector<gridmodel::UnitId>& un
     }
     if (progress)
         progress(static_cast<int>(units.size()), static_cast<int>(units.size()));
-    if (!file.commit())
-        throw gridmodel::Error(gridmodel::Error::Kind::Io,
-                               QStringLiteral("无法写入 %1 / cannot write").arg(path));
+    output.commit();
 }
 
 void ResponsibilityMapPrinter::saveTemplate(const QString& path, Orientation orientation)
 {
-    if (!layoutFor(orientation).layout().saveAsTemplate(path, QgsReadWriteContext()))
-        throw gridmodel::Error(gridmodel::Error::Kind::Io,
-                               QStringLiteral("无法写入 %1 / cannot write the template").arg(path));
+    gridmodel::OutputFile output(path);
+    if (!layoutFor(orientation).layout().saveAsTemplate(output.partialPath(), QgsReadWriteContext()))
+        throw output.failure();
+    output.commit();
 }
 
 QImage ResponsibilityMapPrinter::renderPage(gridmodel::UnitId unit, double dpi, int pageNumber, int pageCount)

@@ -3,6 +3,7 @@
 #include "error.h"
 
 #include <QCoreApplication>
+#include <csignal>
 #include <cstring>
 #include <memory>
 
@@ -48,6 +49,7 @@ bool laysOutPages(int argc, char* argv[])
 
 int main(int argc, char* argv[])
 {
+    std::signal(SIGXFSZ, SIG_IGN); // a file over the size limit is a write that fails, said as such
     std::unique_ptr<QCoreApplication> application;
 #ifdef GRIDATLAS_WITH_PRINT
     const bool printing = laysOutPages(argc, argv);

@@ -4,6 +4,7 @@
 
 #include "error.h"
 #include "hierarchyindex.h"
+#include "mapimage.h"
 #include "printrecord.h"
 #include "projectfile.h"
 #include "qgisruntime.h"
@@ -121,8 +122,8 @@ int print(const QCommandLineParser& parser)
             const QString file =
                 total == 1 ? output
                            : QStringLiteral("%1-%2.png").arg(stem).arg(page + 1, 3, 10, QLatin1Char('0'));
-            if (!printer.renderPage(units[static_cast<size_t>(page)], dpi, page + 1, total).save(file))
-                throw Error(Error::Kind::Io, QStringLiteral("cannot write %1").arg(file));
+            mapcore::writeImage(printer.renderPage(units[static_cast<size_t>(page)], dpi, page + 1, total),
+                                file);
             printOut(file + QLatin1Char('\n'));
         }
         return Success;

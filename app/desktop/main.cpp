@@ -1,15 +1,19 @@
+#include "error.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "mapimage.h"
 #include "qgisruntime.h"
 
 #include <QCommandLineParser>
 #include <QTimer>
+#include <csignal>
 #include <cstdio>
 #include <qgsapplication.h>
 #include <qgsmapcanvas.h>
 
 int main(int argc, char* argv[])
 {
+    std::signal(SIGXFSZ, SIG_IGN); // a file over the size limit is a write that fails, said as such
     QgsApplication application(argc, argv, true, mapcore::QgisRuntime::profileFolder());
     mapcore::QgisRuntime::start();
 
@@ -46,12 +50,16 @@ int main(int argc, char* argv[])
             } else {
                 const QString out = parser.value(snapshot);
                 const auto takeSnapshot = [&window, out, &result] {
-                    QObject::connect(window.canvas(), &QgsMapCanvas::mapCanvasRefreshed, &window,
-                                     [&window, out, &result] {
-                                         if (!window.grab().save(out))
-                                             result = 2;
-                                         QTimer::singleShot(0, qApp, &QCoreApplication::quit);
-                                     });
+                    QObject::connect(
+                        window.canvas(), &QgsMapCanvas::mapCanvasRefreshed, &window, [&window, out, &result] {
+                            try {
+                                mapcore::writeImage(window.grab().toImage(), out);
+                            } catch (const gridmodel::Error& error) {
+                                std::fprintf(stderr, "gridatlas: %s\n", qPrintable(error.message()));
+                                result = 2;
+                            }
+                            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+                        });
                     window.canvas()->refresh();
                 };
                 // Once the project is read, the map draws again and the picture is taken.

@@ -575,15 +575,10 @@ bool MainWindow::saveProjectAs(const QString& path)
     if (!mSession)
         return false;
     mProblems->waitForCheck();
-    // Every edit is committed as it is made, so the file is whole: copy it beside the
-    // target, then move it into place.
-    const QString partial = path + QStringLiteral(".partial");
-    QFile::remove(partial);
-    if (QFileInfo(path).absoluteFilePath() == QFileInfo(mSession->path()).absoluteFilePath() ||
-        !QFile::copy(mSession->path(), partial) || (QFile::exists(path) && !QFile::remove(path)) ||
-        !QFile::rename(partial, path)) {
-        QFile::remove(partial);
-        mMessageBar->pushCritical(tr("无法另存"), tr("无法写入 %1").arg(path));
+    try {
+        mSession->project().saveCopy(path);
+    } catch (const gridmodel::Error& error) {
+        mMessageBar->pushCritical(tr("无法另存"), error.message());
         return false;
     }
     return openProject(path);

@@ -623,7 +623,7 @@
     </message>
     <message>
         <source>Database error: %1</source>
-        <translation>数据库错误：%1</translation>
+        <translation type="vanished">数据库错误：%1</translation>
     </message>
     <message>
         <source>%1 households</source>
@@ -663,7 +663,7 @@
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
+        <translation type="vanished">无法写入 %1</translation>
     </message>
     <message>
         <source>Nothing to export</source>
@@ -875,7 +875,7 @@
     </message>
     <message>
         <source>The text is neither UTF-8 nor GBK/GB18030 (bytes %1)</source>
-        <translation>文本既不是 UTF-8 也不是 GBK/GB18030（字节 %1）</translation>
+        <translation type="vanished">文本既不是 UTF-8 也不是 GBK/GB18030（字节 %1）</translation>
     </message>
     <message>
         <source>a line that is not closed</source>
@@ -1005,6 +1005,46 @@
         <source>The roster cannot be written as %1</source>
         <translation>人员名册不能写为 %1</translation>
     </message>
+    <message>
+        <source>the disk is full (磁盘已满)</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the file reached the size limit of this process (%1 KiB, ulimit -f)</source>
+        <translation>文件已达到本进程允许的大小上限（%1 KiB，ulimit -f）</translation>
+    </message>
+    <message>
+        <source>the folder %1 may not be written</source>
+        <translation>文件夹 %1 不允许写入</translation>
+    </message>
+    <message>
+        <source>the file could not be written whole</source>
+        <translation>文件未能完整写入</translation>
+    </message>
+    <message>
+        <source>%1 is being opened for editing by another program; try again in a moment</source>
+        <translation>另一个程序正在以编辑方式打开 %1，请稍后再试</translation>
+    </message>
+    <message>
+        <source>%1 cannot be edited: %2</source>
+        <translation>%1 无法编辑：%2</translation>
+    </message>
+    <message>
+        <source>%1 is this project&apos;s own file</source>
+        <translation>%1 就是本项目自己的文件</translation>
+    </message>
+    <message>
+        <source>%1: line %2 holds the control character U+%3, which a table of text cannot; the file is damaged, or not text in UTF-8, UTF-16 or GBK</source>
+        <translation>%1：第 %2 行含有控制字符 U+%3，文本表格中不应出现；文件已损坏，或不是 UTF-8、UTF-16 或 GBK 文本</translation>
+    </message>
+    <message>
+        <source>The text is neither UTF-8, UTF-16 with a byte order mark, nor GBK/GB18030 (bytes %1)</source>
+        <translation>文本既不是 UTF-8、带字节顺序标记的 UTF-16，也不是 GBK/GB18030（字节 %1）</translation>
+    </message>
+    <message>
+        <source>The text is not well-formed UTF-16 (bytes %1)</source>
+        <translation>文本不是格式正确的 UTF-16（字节 %1）</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>
@@ -1030,7 +1070,7 @@
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
+        <translation type="vanished">无法写入 %1</translation>
     </message>
 </context>
 </TS>
