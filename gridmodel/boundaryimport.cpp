@@ -9,6 +9,8 @@
 
 #include <QFileInfo>
 #include <QSet>
+#include <algorithm>
+#include <map>
 #include <optional>
 
 namespace gridmodel {
@@ -167,7 +169,10 @@ private:
         const QString text = value(feature, target);
         const std::optional<qint64> number = importedCount(text);
         if (!number)
-            throw Refusal{Tr::tr("%1 of %2 is not a whole number: \"%3\"").arg(what, name, text)};
+            throw Refusal{Tr::tr("%1 of %2 is not a whole number from 0 to %3: \"%4\"")
+                              .arg(what, name)
+                              .arg(Counts::Max)
+                              .arg(text)};
         return *number;
     }
 
@@ -218,6 +223,57 @@ private:
     UnitId mNextId;
 };
 
+/**
+ * Carries the imported units' counts up to every unit above them, as editing a count does: a
+ * parent that had no children takes its new children's total (what was entered for it by hand
+ * is replaced, and the difference goes up); one that had some adds theirs. Says so in a note,
+ * and refuses totals beyond what a unit can hold.
+ */
+void carryCountsUp(const HierarchyIndex& index, ImportPlan& plan)
+{
+    std::map<UnitId, std::pair<qint64, qint64>> fromNewChildren; // parent -> households, residents
+    for (const ChangeSet::Change<Unit>& change : plan.changes.units)
+        if (change.after && change.after->parentId) {
+            auto& [households, residents] = fromNewChildren[change.after->parentId];
+            households += change.after->households;
+            residents += change.after->residents;
+        }
+    std::map<UnitId, Unit> changed;
+    const auto after = [&](const Unit& unit) -> Unit& {
+        auto found = changed.find(unit.id);
+        return found != changed.end() ? found->second : changed.emplace(unit.id, unit).first->second;
+    };
+    for (const auto& [parentId, counts] : fromNewChildren) {
+        const Unit* parent = index.unit(parentId);
+        if (!parent || (!counts.first && !counts.second))
+            continue;
+        const bool hadChildren = !index.children(parentId).empty();
+        const qint64 households = hadChildren ? counts.first : counts.first - parent->households;
+        const qint64 residents = hadChildren ? counts.second : counts.second - parent->residents;
+        for (const Unit* up = parent; up; up = up->parentId ? index.unit(up->parentId) : nullptr) {
+            Unit& total = after(*up);
+            total.households = Counts::add(total.households, households);
+            total.residents = Counts::add(total.residents, residents);
+            if (up->parentId && index.unit(up->parentId) && index.unit(up->parentId)->level >= up->level)
+                break; // a cycle; the checker names it
+        }
+    }
+    for (const auto& [id, unit] : changed) {
+        if (!Counts::inRange(unit.households) || !Counts::inRange(unit.residents))
+            plan.problems.push_back(
+                {0, Tr::tr("%1 %2 would count %3 households and %4 residents, beyond what a unit can hold "
+                           "(0 to %5)")
+                        .arg(unit.code, unit.name)
+                        .arg(unit.households)
+                        .arg(unit.residents)
+                        .arg(Counts::Max)});
+        plan.changes.units.push_back({*index.unit(id), unit});
+    }
+    if (!changed.empty())
+        plan.notes.push_back({0, Tr::tr("The imported counts are carried up to the %n unit(s) above them",
+                                        nullptr, static_cast<int>(changed.size()))});
+}
+
 } // namespace
 
 ImportPlan BoundaryImport::plan(const ProjectData& data, const HierarchyIndex& index,
@@ -230,15 +286,15 @@ ImportPlan BoundaryImport::plan(const ProjectData& data, const HierarchyIndex& i
     plan.rows = static_cast<int>(source.features.size());
     if (options.level < 0 || options.level >= data.hierarchy.levelCount())
         throw Error(Error::Kind::InvalidInput, Tr::tr("No level to import into"));
+    if (source.features.empty()) {
+        plan.problems.push_back({0, Tr::tr("%1 holds no features").arg(source.path)});
+        return plan;
+    }
     if (source.fieldIndex(options.mapping.field(QStringLiteral("name"))) < 0) {
         plan.problems.push_back(
             {0, Tr::tr("No field holds the units' names: choose one (name=FIELD; the source has %1)")
                     .arg(source.fields.isEmpty() ? Tr::tr("no fields")
                                                  : source.fields.join(QStringLiteral(", ")))});
-        return plan;
-    }
-    if (source.features.empty()) {
-        plan.problems.push_back({0, Tr::tr("%1 holds no features").arg(source.path)});
         return plan;
     }
     UnitReader reader(data, index, source, options, plan.notes);
@@ -249,9 +305,12 @@ ImportPlan BoundaryImport::plan(const ProjectData& data, const HierarchyIndex& i
             plan.problems.push_back({feature.number, refusal.reason});
         }
     }
+    if (plan.problems.empty())
+        carryCountsUp(index, plan);
     plan.description =
         Tr::tr("Import %1 %2 from %3")
-            .arg(plan.changes.units.size())
+            .arg(std::count_if(plan.changes.units.begin(), plan.changes.units.end(),
+                               [](const ChangeSet::Change<Unit>& change) { return !change.before; }))
             .arg(data.hierarchy.level(options.level).name.text(), QFileInfo(source.path).fileName());
     return plan;
 }

@@ -464,13 +464,13 @@ public:
             totals.name = definition.name.zh;
             for (const Unit* unit : mOld.unitsAt(level)) {
                 ++totals.unitsBefore;
-                totals.householdsBefore += unit->households;
-                totals.residentsBefore += unit->residents;
+                totals.householdsBefore = Counts::add(totals.householdsBefore, unit->households);
+                totals.residentsBefore = Counts::add(totals.residentsBefore, unit->residents);
             }
             for (const Unit* unit : mNow.unitsAt(level)) {
                 ++totals.unitsAfter;
-                totals.householdsAfter += unit->households;
-                totals.residentsAfter += unit->residents;
+                totals.householdsAfter = Counts::add(totals.householdsAfter, unit->households);
+                totals.residentsAfter = Counts::add(totals.residentsAfter, unit->residents);
             }
             mReport.levels.push_back(totals);
         }

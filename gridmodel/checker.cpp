@@ -305,12 +305,18 @@ private:
     void checkCounts()
     {
         for (const Unit& unit : mData.units) {
+            if (!Counts::inRange(unit.households) || !Counts::inRange(unit.residents))
+                add(make(Problem::Kind::CountOutOfRange, unit.level, {unit.id},
+                         Tr::tr("%1 households and %2 residents; a unit counts 0 to %3")
+                             .arg(unit.households)
+                             .arg(unit.residents)
+                             .arg(Counts::Max)));
             const auto& children = mIndex.children(unit.id);
             if (!children.empty()) {
                 qint64 households = 0, residents = 0;
                 for (const Unit* child : children) {
-                    households += child->households;
-                    residents += child->residents;
+                    households = Counts::add(households, child->households);
+                    residents = Counts::add(residents, child->residents);
                 }
                 if (households != unit.households || residents != unit.residents)
                     add(make(Problem::Kind::CountMismatch, unit.level, {unit.id},
@@ -397,6 +403,8 @@ QString Problem::kindKey(Kind kind)
         return QStringLiteral("cycle");
     case Kind::CountMismatch:
         return QStringLiteral("count_mismatch");
+    case Kind::CountOutOfRange:
+        return QStringLiteral("count_out_of_range");
     case Kind::MissingRole:
         return QStringLiteral("missing_role");
     case Kind::OutOfBand:
@@ -430,6 +438,8 @@ LocalizedText Problem::kindText(Kind kind)
         return {QStringLiteral("层级成环"), QStringLiteral("Cycle")};
     case Kind::CountMismatch:
         return {QStringLiteral("数量不符"), QStringLiteral("Count mismatch")};
+    case Kind::CountOutOfRange:
+        return {QStringLiteral("数量超出范围"), QStringLiteral("Count out of range")};
     case Kind::MissingRole:
         return {QStringLiteral("职务空缺"), QStringLiteral("Missing role")};
     case Kind::OutOfBand:
@@ -449,10 +459,10 @@ QString Problem::kindName(Kind kind)
 
 std::vector<Problem::Kind> Problem::allKinds()
 {
-    return {Kind::Gap,           Kind::Overlap,       Kind::OutsideParent, Kind::InvalidGeometry,
-            Kind::EmptyGeometry, Kind::DuplicateCode, Kind::Orphan,        Kind::Cycle,
-            Kind::CountMismatch, Kind::MissingRole,   Kind::OutOfBand,     Kind::Ratio,
-            Kind::NotContiguous};
+    return {Kind::Gap,           Kind::Overlap,         Kind::OutsideParent, Kind::InvalidGeometry,
+            Kind::EmptyGeometry, Kind::DuplicateCode,   Kind::Orphan,        Kind::Cycle,
+            Kind::CountMismatch, Kind::CountOutOfRange, Kind::MissingRole,   Kind::OutOfBand,
+            Kind::Ratio,         Kind::NotContiguous};
 }
 
 Checker::Checker(const ProjectData& data) : mData(data) {}

@@ -19,13 +19,14 @@ struct Problem
         InvalidGeometry, //!< self-intersection, bad ring ...
         EmptyGeometry,
         DuplicateCode,
-        Orphan,        //!< the parent is missing or at the wrong level
-        Cycle,         //!< a unit is its own ancestor
-        CountMismatch, //!< households/residents differ from the sum of the children
-        MissingRole,   //!< a required role is not filled
-        OutOfBand,     //!< a count outside the template's target band
-        Ratio,         //!< linked households break the template's ratio rule
-        NotContiguous, //!< a unit in pieces where the template wants one piece
+        Orphan,          //!< the parent is missing or at the wrong level
+        Cycle,           //!< a unit is its own ancestor
+        CountMismatch,   //!< households/residents differ from the sum of the children
+        CountOutOfRange, //!< a count below 0 or above Counts::Max (a damaged or foreign file)
+        MissingRole,     //!< a required role is not filled
+        OutOfBand,       //!< a count outside the template's target band
+        Ratio,           //!< linked households break the template's ratio rule
+        NotContiguous,   //!< a unit in pieces where the template wants one piece
     };
 
     Kind kind;

@@ -164,8 +164,8 @@ CoverageReport CoverageReport::of(const ProjectData& data, const HierarchyIndex&
                 rowOfParent.insert(parent ? parent->id : 0, key);
             }
             ++row.units;
-            row.households += unit.households;
-            row.residents += unit.residents;
+            row.households = Counts::add(row.households, unit.households);
+            row.residents = Counts::add(row.residents, unit.residents);
             section.householdsPerUnit.push_back(unit.households);
             const auto held = assignmentsOf.constFind(unit.id);
             if (held == assignmentsOf.constEnd())
@@ -223,8 +223,8 @@ CoverageReport CoverageReport::of(const ProjectData& data, const HierarchyIndex&
         }
         for (auto& [key, row] : rowsByCode) {
             section.total.units += row.units;
-            section.total.households += row.households;
-            section.total.residents += row.residents;
+            section.total.households = Counts::add(section.total.households, row.households);
+            section.total.residents = Counts::add(section.total.residents, row.residents);
             section.rows.push_back(row);
         }
         section.total.parentCode = QStringLiteral("合计");

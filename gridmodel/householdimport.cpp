@@ -81,6 +81,10 @@ ImportPlan HouseholdImport::fromRecords(const ProjectData& data, const Hierarchy
     plan.encoding = encoding;
     plan.rows = static_cast<int>(records.size());
     plan.ofFeatures = ofFeatures;
+    if (records.empty()) {
+        plan.problems.push_back({0, Tr::tr("%1 holds no rows below its header").arg(source)});
+        return plan;
+    }
 
     struct Total
     {
@@ -94,11 +98,15 @@ ImportPlan HouseholdImport::fromRecords(const ProjectData& data, const Hierarchy
         const std::optional<qint64> households = importedCount(record.households);
         const std::optional<qint64> residents = importedCount(record.residents);
         if (!households) {
-            refuse(Tr::tr("the households \"%1\" are not a whole number").arg(record.households));
+            refuse(Tr::tr("the households \"%1\" are not a whole number from 0 to %2")
+                       .arg(record.households)
+                       .arg(Counts::Max));
             continue;
         }
         if (withResidents && !residents) {
-            refuse(Tr::tr("the residents \"%1\" are not a whole number").arg(record.residents));
+            refuse(Tr::tr("the residents \"%1\" are not a whole number from 0 to %2")
+                       .arg(record.residents)
+                       .arg(Counts::Max));
             continue;
         }
         const Unit* unit = nullptr;
@@ -167,8 +175,21 @@ ImportPlan HouseholdImport::fromRecords(const ProjectData& data, const Hierarchy
             up.residents += residentsDelta;
         }
     }
-    for (const auto& [id, unit] : changed)
+    for (const auto& [id, unit] : changed) {
+        if (!Counts::inRange(unit.households) || !Counts::inRange(unit.residents))
+            plan.problems.push_back(
+                {0, Tr::tr("%1 %2 would count %3 households and %4 residents, beyond what a unit can hold "
+                           "(0 to %5)")
+                        .arg(unit.code, unit.name)
+                        .arg(unit.households)
+                        .arg(unit.residents)
+                        .arg(Counts::Max)});
         plan.changes.units.push_back({*index.unit(id), unit});
+    }
+    if (!plan.problems.empty()) {
+        plan.changes = ChangeSet();
+        return plan;
+    }
 
     int untouched = 0;
     for (const Unit& unit : data.units)

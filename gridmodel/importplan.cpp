@@ -40,9 +40,9 @@ std::optional<qint64> importedCount(const QString& text)
     bool ok = false;
     const qint64 whole = plain.toLongLong(&ok);
     if (ok)
-        return whole >= 0 ? std::optional<qint64>(whole) : std::nullopt;
+        return Counts::inRange(whole) ? std::optional<qint64>(whole) : std::nullopt;
     const double number = plain.toDouble(&ok);
-    if (ok && number >= 0 && std::floor(number) == number && number < 9e15)
+    if (ok && number >= 0 && std::floor(number) == number && number <= double(Counts::Max))
         return static_cast<qint64>(number);
     return std::nullopt;
 }

@@ -45,7 +45,7 @@ struct ImportPlan
 
 /**
  * A count as an imported cell holds it (households, residents, linked households): a whole
- * number not below zero, from "12", "12.0" or "1,234"; an empty cell is 0. nullopt otherwise.
+ * number from 0 to Counts::Max, from "12", "12.0" or "1,234"; an empty cell is 0. nullopt otherwise.
  */
 std::optional<qint64> importedCount(const QString& text);
 

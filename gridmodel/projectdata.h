@@ -5,12 +5,34 @@
 
 #include <QString>
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 namespace gridmodel {
 
 using UnitId = qint64;
 using MemberId = qint64;
+
+/**
+ * The households (residents, linked households) one unit may count: 0 to 10⁸, more than any
+ * district holds. Edits and imports refuse counts beyond, so that no total can overflow; the
+ * checker names a unit whose file holds one all the same.
+ */
+namespace Counts {
+constexpr qint64 Max = 100'000'000;
+inline bool inRange(qint64 count)
+{
+    return count >= 0 && count <= Max;
+}
+//! a + b for totals over counts a damaged file may hold: held at the limits instead of wrapping
+inline qint64 add(qint64 a, qint64 b)
+{
+    qint64 sum = 0;
+    if (__builtin_add_overflow(a, b, &sum))
+        return b > 0 ? std::numeric_limits<qint64>::max() : std::numeric_limits<qint64>::min();
+    return sum;
+}
+} // namespace Counts
 
 /** An area at one level of the hierarchy: 街道, 社区, 网格, 楼栋 or 党员责任区. */
 struct Unit

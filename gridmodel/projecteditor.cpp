@@ -24,9 +24,10 @@ ChangeSet ProjectEditor::setAttributes(const QString& code, const Attributes& at
         !attributes.notes)
         throw Error(Error::Kind::InvalidInput,
                     Tr::tr("Nothing to set: give households, residents or a name"));
-    if ((attributes.households && *attributes.households < 0) ||
-        (attributes.residents && *attributes.residents < 0))
-        throw Error(Error::Kind::InvalidInput, Tr::tr("Households and residents cannot be negative"));
+    if ((attributes.households && !Counts::inRange(*attributes.households)) ||
+        (attributes.residents && !Counts::inRange(*attributes.residents)))
+        throw Error(Error::Kind::InvalidInput,
+                    Tr::tr("Households and residents are counted from 0 to %1").arg(Counts::Max));
     if (attributes.name && attributes.name->trimmed().isEmpty())
         throw Error(Error::Kind::InvalidInput, Tr::tr("A unit needs a name"));
 
@@ -63,8 +64,16 @@ ChangeSet ProjectEditor::setAttributes(const QString& code, const Attributes& at
             if (ancestor->level >= unit->level)
                 break; // a cycle; the checker reports it
             Unit total = *ancestor;
-            total.households += householdsDelta;
-            total.residents += residentsDelta;
+            total.households = Counts::add(total.households, householdsDelta);
+            total.residents = Counts::add(total.residents, residentsDelta);
+            if (!Counts::inRange(total.households) || !Counts::inRange(total.residents))
+                throw Error(Error::Kind::InvalidInput,
+                            Tr::tr("%1 %2 would count %3 households and %4 residents, beyond what a unit can "
+                                   "hold (0 to %5)")
+                                .arg(ancestor->code, ancestor->name)
+                                .arg(total.households)
+                                .arg(total.residents)
+                                .arg(Counts::Max));
             changes.units.push_back({*ancestor, total});
         }
     mProject.apply(changes, QStringLiteral("set"),

@@ -39,8 +39,8 @@ ProjectSummary ProjectSummary::of(const ProjectData& data)
     for (const Unit& unit : data.units) {
         LevelSummary& level = summary.levels[static_cast<size_t>(unit.level)];
         ++level.units;
-        level.households += unit.households;
-        level.residents += unit.residents;
+        level.households = Counts::add(level.households, unit.households);
+        level.residents = Counts::add(level.residents, unit.residents);
         level.areaM2 += unit.boundary.area();
     }
     if (!summary.levels.empty()) {

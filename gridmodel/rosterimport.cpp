@@ -65,6 +65,10 @@ ImportPlan RosterImport::plan(const ProjectData& data, const HierarchyIndex& ind
     plan.source = table.path;
     plan.encoding = table.encoding;
     plan.rows = static_cast<int>(table.rows.size());
+    if (table.rows.empty()) {
+        plan.problems.push_back({0, Tr::tr("%1 holds no rows below its header").arg(table.path)});
+        return plan;
+    }
     const Columns columns(table);
     if (columns.name < 0)
         plan.problems.push_back({0, Tr::tr("The table has no 姓名 (name) column; its columns: %1")
@@ -164,7 +168,9 @@ ImportPlan RosterImport::plan(const ProjectData& data, const HierarchyIndex& ind
         }
         const std::optional<qint64> linked = importedCount(cell(columns.linked));
         if (!linked) {
-            refuse(Tr::tr("the linked households are not a whole number: \"%1\"").arg(cell(columns.linked)));
+            refuse(Tr::tr("the linked households are not a whole number from 0 to %1: \"%2\"")
+                       .arg(Counts::Max)
+                       .arg(cell(columns.linked)));
             continue;
         }
 

@@ -123,13 +123,14 @@ QString authorityOf(OGRSpatialReferenceH layerSrs)
     return result;
 }
 
-QString cpgBeside(const QString& path)
+//! the file of a shapefile beside its .shp with one of `suffixes` (".cpg", ".CPG"); empty when none is
+QString besideShapefile(const QString& path, std::initializer_list<const char*> suffixes)
 {
     const QFileInfo info(path);
-    for (const char* suffix : {".cpg", ".CPG"}) {
-        const QString cpg = info.absoluteDir().filePath(info.completeBaseName() + QLatin1String(suffix));
-        if (QFileInfo::exists(cpg))
-            return cpg;
+    for (const char* suffix : suffixes) {
+        const QString part = info.absoluteDir().filePath(info.completeBaseName() + QLatin1String(suffix));
+        if (QFileInfo::exists(part))
+            return part;
     }
     return QString();
 }
@@ -143,7 +144,12 @@ VectorSource VectorSource::read(const QString& path, int targetEpsg, const QStri
     VectorSource source;
     source.path = path;
     const bool isShapefile = QFileInfo(path).suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0;
-    const QString cpg = isShapefile ? cpgBeside(path) : QString();
+    if (isShapefile && besideShapefile(path, {".dbf", ".DBF"}).isEmpty())
+        throw Error(Error::Kind::InvalidInput,
+                    Tr::tr("%1 has no .dbf beside it: the names and codes of its features are in that file; "
+                           "copy the whole shapefile (.shp, .shx, .dbf, .prj)")
+                        .arg(path));
+    const QString cpg = isShapefile ? besideShapefile(path, {".cpg", ".CPG"}) : QString();
     // A shapefile without .cpg: take its bytes as they are and tell UTF-8 from GBK below.
     const bool detectEncoding = isShapefile && cpg.isEmpty();
     const GdalDataset::Owned dataset = GdalDataset::openForReading(

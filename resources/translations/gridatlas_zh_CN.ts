@@ -743,7 +743,7 @@
     </message>
     <message>
         <source>%1 of %2 is not a whole number: &quot;%3&quot;</source>
-        <translation>%2 的%1不是整数：“%3”</translation>
+        <translation type="vanished">%2 的%1不是整数：“%3”</translation>
     </message>
     <message>
         <source>the project has no %1 with the code %2 to hold %3</source>
@@ -825,7 +825,7 @@
     </message>
     <message>
         <source>the linked households are not a whole number: &quot;%1&quot;</source>
-        <translation>联系户数不是整数：“%1”</translation>
+        <translation type="vanished">联系户数不是整数：“%1”</translation>
     </message>
     <message>
         <source>number %1 is %2 on line %3, not %4</source>
@@ -947,11 +947,11 @@
     </message>
     <message>
         <source>the households &quot;%1&quot; are not a whole number</source>
-        <translation>户数“%1”不是整数</translation>
+        <translation type="vanished">户数“%1”不是整数</translation>
     </message>
     <message>
         <source>the residents &quot;%1&quot; are not a whole number</source>
-        <translation>人口“%1”不是整数</translation>
+        <translation type="vanished">人口“%1”不是整数</translation>
     </message>
     <message>
         <source>%1 is a %2, not a %3</source>
@@ -1044,6 +1044,48 @@
     <message>
         <source>The text is not well-formed UTF-16 (bytes %1)</source>
         <translation>文本不是格式正确的 UTF-16（字节 %1）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 is not a whole number from 0 to %3: &quot;%4&quot;</source>
+        <translation>%2 的%1不是 0 到 %3 之间的整数：“%4”</translation>
+    </message>
+    <message>
+        <source>%1 %2 would count %3 households and %4 residents, beyond what a unit can hold (0 to %5)</source>
+        <translation>%1 %2 将有 %3 户、%4 人，超出一个单元所能容纳的范围（0 到 %5）</translation>
+    </message>
+    <message numerus="yes">
+        <source>The imported counts are carried up to the %n unit(s) above them</source>
+        <translation>
+            <numerusform>导入的数量已逐级累计到上级 %n 个单元</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 households and %2 residents; a unit counts 0 to %3</source>
+        <translation>%1 户、%2 人；一个单元的数量应为 0 到 %3</translation>
+    </message>
+    <message>
+        <source>%1 holds no rows below its header</source>
+        <translation>%1 在表头之下没有任何数据行</translation>
+    </message>
+    <message>
+        <source>the households &quot;%1&quot; are not a whole number from 0 to %2</source>
+        <translation>户数“%1”不是 0 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>the residents &quot;%1&quot; are not a whole number from 0 to %2</source>
+        <translation>人口“%1”不是 0 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>Households and residents are counted from 0 to %1</source>
+        <translation>户数和人口应为 0 到 %1 之间的整数</translation>
+    </message>
+    <message>
+        <source>the linked households are not a whole number from 0 to %1: &quot;%2&quot;</source>
+        <translation>联系户数不是 0 到 %1 之间的整数：“%2”</translation>
+    </message>
+    <message>
+        <source>%1 has no .dbf beside it: the names and codes of its features are in that file; copy the whole shapefile (.shp, .shx, .dbf, .prj)</source>
+        <translation>%1 旁边没有 .dbf 文件：要素的名称和编码都在该文件中；请复制完整的 Shapefile（.shp、.shx、.dbf、.prj）</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "boundaryexport.h"
 #include "boundaryimport.h"
+#include "checker.h"
 #include "districtgenerator.h"
 #include "error.h"
 #include "geosengine.h"
@@ -167,6 +168,64 @@ private slots:
         }
         QCOMPARE(compared, written);
         QCOMPARE(static_cast<int>(project->history().size()), 2); // created, imported: one step
+    }
+
+    void importedCountsAreCarriedUpToEveryLevelAbove()
+    {
+        // streets and communities imported without counts, as real files come
+        const int grid = mDemo.hierarchy.levelIndex(QStringLiteral("grid"));
+        ProjectData above = mDemo;
+        above.members.clear();
+        above.assignments.clear();
+        above.units.erase(std::remove_if(above.units.begin(), above.units.end(),
+                                         [grid](const Unit& unit) { return unit.level >= grid; }),
+                          above.units.end());
+        for (Unit& unit : above.units)
+            unit.households = unit.residents = 0;
+        const QString file = path(QStringLiteral("uncounted.gpkg"));
+        ProjectFile::create(file, above);
+        auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+
+        const HierarchyIndex demoIndex(mDemo);
+        const QString grids = path(QStringLiteral("grids.geojson"));
+        BoundaryExport::write(mDemo, demoIndex, grid, 0, BoundaryExport::Format::GeoJson, grids);
+        const ImportPlan imported = plan(*project, grids, grid);
+        QVERIFY2(imported.canApply(), qPrintable(imported.problemText()));
+        QVERIFY2(imported.noteText().contains(QStringLiteral("carried up")), qPrintable(imported.noteText()));
+        imported.apply(*project);
+        for (const Unit& original : mDemo.units)
+            if (original.level < grid) {
+                const Unit* now = project->index().unitByCode(original.code);
+                QCOMPARE(now->households, original.households);
+                QCOMPARE(now->residents, original.residents);
+            }
+        const std::vector<Problem> problems = Checker(project->data()).check();
+        QVERIFY(std::none_of(problems.begin(), problems.end(), [](const Problem& problem) {
+            return problem.kind == Problem::Kind::CountMismatch;
+        }));
+        project->undo();
+        for (const Unit& unit : project->data().units)
+            QCOMPARE(unit.households, qint64(0));
+    }
+
+    void anEmptySourceOrAShapefileWithoutItsDbfIsNamedSo()
+    {
+        auto project = projectAbove(2);
+        const ImportPlan empty = plan(*project, geoJson({}), 2);
+        QVERIFY(!empty.canApply());
+        QVERIFY2(empty.problemText().contains(QStringLiteral("no features")),
+                 qPrintable(empty.problemText()));
+
+        const HierarchyIndex demoIndex(mDemo);
+        const QString shapefile = path(QStringLiteral("nodbf.shp"));
+        BoundaryExport::write(mDemo, demoIndex, 2, 0, BoundaryExport::Format::Shapefile, shapefile);
+        QVERIFY(QFile::remove(QString(shapefile).replace(QStringLiteral(".shp"), QStringLiteral(".dbf"))));
+        try {
+            plan(*project, shapefile, 2);
+            QFAIL("a shapefile without its .dbf was read");
+        } catch (const Error& error) {
+            QVERIFY2(error.message().contains(QStringLiteral(".dbf")), qPrintable(error.message()));
+        }
     }
 
     void aShapefileWithoutCpgInGbkReadsChinese()

@@ -220,6 +220,25 @@ private slots:
         QCOMPARE(problems.size(), size_t(5));
     }
 
+    void countsNoUnitCanHoldAreNamed()
+    {
+        // what a damaged file, or one from before counts were bounded, may hold: the sums above
+        // them must not wrap, and each is named
+        ProjectData data = cleanProject();
+        unit(data, B1).households = std::numeric_limits<qint64>::max();
+        unit(data, B2).households = std::numeric_limits<qint64>::max();
+        unit(data, B3).residents = -5;
+        const auto outOfRange = only(Checker(data).check(), Problem::Kind::CountOutOfRange);
+        QCOMPARE(outOfRange.size(), size_t(3));
+        QCOMPARE(outOfRange[0].units.front(), UnitId(B1));
+        QVERIFY(outOfRange[0].detail.contains(QStringLiteral("100000000")));
+        QCOMPARE(outOfRange[2].units.front(), UnitId(B3));
+        const auto mismatches = only(Checker(data).check(), Problem::Kind::CountMismatch);
+        QVERIFY2(!mismatches.empty() &&
+                     mismatches.front().detail.contains(QStringLiteral("9223372036854775807")),
+                 qPrintable(describe(mismatches))); // held at the limit, not wrapped below zero
+    }
+
     void scope()
     {
         ProjectData data = cleanProject();

@@ -155,6 +155,68 @@ private slots:
         QVERIFY_EXCEPTION_THROWN(tablePlan(*project, noCounts), Error);
     }
 
+    void countsBeyondWhatAUnitHoldsAreRefused()
+    {
+        const auto project = freshProject();
+        const QByteArray before = testsupport::fileBytes(project->path());
+        // a value past what 64 bits hold wrapped to a small count; one under it overflowed the totals
+        const ImportPlan huge = tablePlan(
+            *project, write(QStringLiteral("huge.csv"),
+                            QStringLiteral("单元编码,户数\n%1,9223372036854775836\n%2,9223372036854775807\n")
+                                .arg(B1, B5)
+                                .toUtf8()));
+        QVERIFY(!huge.canApply());
+        QVERIFY2(huge.problemText().contains(QStringLiteral("line 2")) &&
+                     huge.problemText().contains(QStringLiteral("line 3")) &&
+                     huge.problemText().contains(QStringLiteral("0 to 100000000")),
+                 qPrintable(huge.problemText()));
+        // each in range, but their street's total would not be
+        const ImportPlan tooMany = tablePlan(
+            *project,
+            write(QStringLiteral("many.csv"),
+                  QStringLiteral("单元编码,户数\n%1,100000000\n%2,100000000\n").arg(B1, B5).toUtf8()));
+        QVERIFY(!tooMany.canApply());
+        QVERIFY2(tooMany.problemText().contains(Street), qPrintable(tooMany.problemText()));
+        QVERIFY(tooMany.changes.isEmpty());
+        QCOMPARE(testsupport::fileBytes(project->path()), before);
+    }
+
+    void aNulByteOrAHeaderAloneIsNamedNotTakenForTheEnd()
+    {
+        const auto project = freshProject();
+        // Qt 5 read text only up to a NUL: the rows after it were dropped without a word
+        const QString withNul =
+            write(QStringLiteral("nul.csv"), QStringLiteral("单元编码,户数\n%1,120\n").arg(B1).toUtf8() +
+                                                 QByteArray("\0", 1) +
+                                                 QStringLiteral("\n%1,220\n").arg(B5).toUtf8());
+        try {
+            tablePlan(*project, withNul);
+            QFAIL("a table with a NUL byte was read");
+        } catch (const Error& error) {
+            QVERIFY2(error.message().contains(QStringLiteral("line 3")) &&
+                         error.message().contains(QStringLiteral("U+0000")),
+                     qPrintable(error.message()));
+        }
+        const ImportPlan headerOnly =
+            tablePlan(*project, write(QStringLiteral("header.csv"), "单元编码,户数\n"));
+        QVERIFY(!headerOnly.canApply());
+        QVERIFY2(headerOnly.problemText().contains(QStringLiteral("no rows")),
+                 qPrintable(headerOnly.problemText()));
+
+        // UTF-16 with its byte order mark, as Excel's "Unicode text" writes it
+        const QString text = QStringLiteral("单元编码\t户数\r\n%1\t130\r\n").arg(B1);
+        QByteArray utf16("\xFF\xFE");
+        for (const QChar c : text) {
+            utf16.append(static_cast<char>(c.unicode() & 0xFF));
+            utf16.append(static_cast<char>(c.unicode() >> 8));
+        }
+        const ImportPlan fromUtf16 = tablePlan(*project, write(QStringLiteral("utf16.txt"), utf16));
+        QVERIFY2(fromUtf16.canApply(), qPrintable(fromUtf16.problemText()));
+        QCOMPARE(fromUtf16.encoding, QStringLiteral("UTF-16LE"));
+        fromUtf16.apply(*project);
+        QCOMPARE(unit(*project, B1).households, 130);
+    }
+
     void aHigherLevelSaysItsChildrenNoLongerAddUp()
     {
         const auto project = freshProject();

@@ -247,7 +247,11 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown code") << "999" << qint64(5) << QString() << "No unit has the code \"999\"";
-        QTest::newRow("negative") << "" << qint64(-1) << QString() << "cannot be negative";
+        QTest::newRow("negative") << "" << qint64(-1) << QString() << "counted from 0 to 100000000";
+        QTest::newRow("past the int64 sums")
+            << "" << std::numeric_limits<qint64>::max() << QString() << "counted from 0 to 100000000";
+        QTest::newRow("a total above too large")
+            << "" << qint64(100'000'000) << QString() << "would count 1000"; // its grid: 10⁸ and its siblings
         QTest::newRow("blank name") << "" << qint64(-2) << "  "
                                     << "needs a name";
         QTest::newRow("nothing") << "" << qint64(-2) << QString() << "Nothing to set";

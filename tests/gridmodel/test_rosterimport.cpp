@@ -214,6 +214,28 @@ private slots:
             TableSource::read(writeFile(QStringLiteral("open.csv"), "a,b\n\"never closed\n")), Error);
         QVERIFY_EXCEPTION_THROWN(
             TableSource::read(writeFile(QStringLiteral("binary.csv"), "\xff\xfe\x00\x81\x00")), Error);
+        const ImportPlan headerOnly =
+            plan(*project, writeFile(QStringLiteral("header.csv"), "姓名,电话,职务,单元编码\n"));
+        QVERIFY(!headerOnly.canApply());
+        QVERIFY2(headerOnly.problemText().contains(QStringLiteral("no rows")),
+                 qPrintable(headerOnly.problemText()));
+    }
+
+    void aNulByteIsNamedWithItsLineNotTakenForTheEnd()
+    {
+        auto project = unstaffedDemo();
+        QByteArray rows("姓名,电话,性别\n");
+        for (int i = 1; i <= 20; ++i)
+            rows += QStringLiteral("成员%1,1380000%2,男\n").arg(i).arg(i, 4, 10, QLatin1Char('0')).toUtf8();
+        const QString clean = writeFile(QStringLiteral("twenty.csv"), rows);
+        QCOMPARE(TableSource::read(clean).rows.size(), size_t(20));
+        rows.insert(rows.indexOf("成员5"), QByteArray("\0", 1));
+        try {
+            plan(*project, writeFile(QStringLiteral("nul.csv"), rows));
+            QFAIL("a roster with a NUL byte was read");
+        } catch (const Error& error) {
+            QVERIFY2(error.message().contains(QStringLiteral("line 6")), qPrintable(error.message()));
+        }
     }
 };
 
