@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QLockFile>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <algorithm>
 #include <cstdio>
@@ -97,6 +98,12 @@ void requireGeoPackage(const QString& path)
 int requireKnownVersion(SqliteDatabase& db, const QString& path)
 {
     const int version = ProjectSchema::storedVersion(db);
+    if (version <= 0 && db.tableExists(QStringLiteral("ga_project")))
+        throw Error(Error::Kind::Corrupt,
+                    Tr::tr("%1 is damaged: it records the project schema version %2, which no GridAtlas "
+                           "writes; restore it from a copy")
+                        .arg(path)
+                        .arg(version));
     if (version == 0)
         throw Error(Error::Kind::NotProject, Tr::tr("%1 is a GeoPackage but not a GridAtlas project; "
                                                     "import its layers into a project instead")
@@ -109,6 +116,56 @@ int requireKnownVersion(SqliteDatabase& db, const QString& path)
                         .arg(version)
                         .arg(ProjectSchema::CurrentVersion));
     return version;
+}
+
+/**
+ * Opens a project's database. A read-only open that meets the journal of an edit a killed
+ * process left behind (a hot journal) would fail with "attempt to write a readonly database"
+ * until somebody edits: the journal is first rolled back, as SQLite does for any writer, where
+ * the file may be written. Where it may not (a read-only file or folder), the file and its
+ * journal are copied into `recovered` and the copy is rolled back, so the last committed state
+ * is read without touching the user's file.
+ */
+std::unique_ptr<SqliteDatabase> openDatabase(const QString& path, ProjectFile::Access access,
+                                             std::unique_ptr<QTemporaryDir>& recovered)
+{
+    if (access == ProjectFile::Access::ReadWrite)
+        return std::make_unique<SqliteDatabase>(path, SqliteDatabase::OpenMode::ReadWrite);
+    const QString journal = path + QStringLiteral("-journal");
+    if (!SqliteDatabase::isHotJournal(journal))
+        return std::make_unique<SqliteDatabase>(path, SqliteDatabase::OpenMode::ReadOnly);
+    const auto rollBack = [](const QString& file) {
+        SqliteDatabase db(file, SqliteDatabase::OpenMode::ReadWrite);
+        db.execute(QStringLiteral("SELECT count(*) FROM sqlite_master")); // a first read rolls it back
+    };
+    const QFileInfo info(path);
+    if (hasWritePermission(info) && QFileInfo(info.absolutePath()).isWritable()) {
+        try {
+            rollBack(path);
+            return std::make_unique<SqliteDatabase>(path, SqliteDatabase::OpenMode::ReadOnly);
+        } catch (const Error&) {
+            // read it from a copy, below
+        }
+    }
+    recovered = std::make_unique<QTemporaryDir>();
+    const QString copy = recovered->filePath(QStringLiteral("recovered.gpkg"));
+    if (!recovered->isValid() || !QFile::copy(path, copy) ||
+        !QFile::copy(journal, copy + QStringLiteral("-journal")))
+        throw Error(Error::Kind::Io, Tr::tr("%1 holds an unfinished edit of a program that stopped, and no "
+                                            "copy could be made to read it without that edit")
+                                         .arg(path));
+    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+    rollBack(copy);
+    return std::make_unique<SqliteDatabase>(copy, SqliteDatabase::OpenMode::ReadOnly);
+}
+
+//! refuses a file whose pages SQLite finds damaged, before anything is written to it
+void requireIntact(SqliteDatabase& db, const QString& path)
+{
+    if (!db.integrityOk())
+        throw Error(Error::Kind::Corrupt, Tr::tr("%1 is damaged: SQLite's check of the file fails; nothing "
+                                                 "was changed; restore it from a copy")
+                                              .arg(path));
 }
 
 //! Error::Kind::Corrupt naming the file, for what reading its content ran into
@@ -125,10 +182,11 @@ Error damaged(const QString& path, const Error& error)
 HierarchyTemplate ProjectFile::readHierarchy(const QString& path)
 {
     requireGeoPackage(path);
-    SqliteDatabase db(path, SqliteDatabase::OpenMode::ReadOnly);
+    std::unique_ptr<QTemporaryDir> recovered;
+    const std::unique_ptr<SqliteDatabase> db = openDatabase(path, Access::ReadOnly, recovered);
     try {
-        requireKnownVersion(db, path);
-        return ProjectSchema::readHierarchy(db);
+        requireKnownVersion(*db, path);
+        return ProjectSchema::readHierarchy(*db);
     } catch (const Error& error) {
         throw damaged(path, error);
     }
@@ -170,11 +228,11 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
         }
     }
 
-    project->mDb = std::make_unique<SqliteDatabase>(project->mPath, access == Access::ReadWrite
-                                                                        ? SqliteDatabase::OpenMode::ReadWrite
-                                                                        : SqliteDatabase::OpenMode::ReadOnly);
+    project->mDb = openDatabase(project->mPath, access, project->mRecoveredCopy);
     SqliteDatabase& db = *project->mDb;
     try {
+        if (access == Access::ReadWrite)
+            requireIntact(db, path);
         const int version = requireKnownVersion(db, path);
         if (version < ProjectSchema::CurrentVersion) {
             if (access == Access::ReadOnly)
@@ -187,7 +245,9 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
             ProjectSchema::migrate(db, version);
             transaction.commit();
         }
+        SqliteTransaction oneState(db, SqliteTransaction::Purpose::Read); // no edit of another lands halfway
         project->mData = ProjectSchema::read(db, progress);
+        oneState.commit();
         project->rebuildUnitIndex();
     } catch (const Error& error) {
         throw damaged(path, error);
@@ -387,6 +447,7 @@ std::optional<HistoryEntry> ProjectFile::nextStep(bool undoing)
 std::optional<ChangeSet> ProjectFile::step(bool undoing, HistoryEntry* entry)
 {
     requireWritable();
+    requireIntact(*mDb, mPath); // a step replayed onto damaged pages would spread the damage
     SqliteTransaction transaction(*mDb);
     SqliteStatement query = nextStepQuery(undoing);
     if (!query.step())

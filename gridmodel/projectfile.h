@@ -12,6 +12,7 @@
 #include <vector>
 
 class QLockFile;
+class QTemporaryDir;
 
 namespace gridmodel {
 
@@ -124,6 +125,7 @@ private:
     QString mPath;
     Access mAccess = Access::ReadOnly;
     std::unique_ptr<QLockFile> mLock;
+    std::unique_ptr<QTemporaryDir> mRecoveredCopy; //!< where a file with a stale journal is read
     std::unique_ptr<SqliteDatabase> mDb;
     ProjectData mData;
     QHash<UnitId, size_t> mUnitIndex; //!< position of each unit in mData.units

@@ -311,12 +311,11 @@ HierarchyTemplate readHierarchy(SqliteDatabase& db)
 
 namespace {
 
-//! the number of rows a table holds at most, without counting them (the span of its fids)
-qint64 fidSpan(SqliteDatabase& db, const QString& table)
+//! the rows of a table, counted (its fids may lie far apart: 1 and 4,000,000,000)
+qint64 rowCount(SqliteDatabase& db, const QString& table)
 {
-    SqliteStatement span =
-        db.prepare(QStringLiteral("SELECT max(fid) - min(fid) + 1 FROM \"%1\"").arg(table));
-    return span.step() && !span.isNull(0) ? span.integer(0) : 0;
+    SqliteStatement count = db.prepare(QStringLiteral("SELECT count(*) FROM \"%1\"").arg(table));
+    return count.step() ? count.integer(0) : 0;
 }
 
 //! tells the progress every few thousand rows read, against the rows expected
@@ -362,9 +361,9 @@ ProjectData read(SqliteDatabase& db, const ReadProgress& progress)
     // Reserving what the tables hold saves copying 200,000 units while the vectors grow.
     qint64 unitRows = 0;
     for (const QString& table : tables)
-        unitRows += fidSpan(db, table);
-    const qint64 memberRows = fidSpan(db, QStringLiteral("ga_members"));
-    const qint64 assignmentRows = fidSpan(db, QStringLiteral("ga_assignments"));
+        unitRows += rowCount(db, table);
+    const qint64 memberRows = rowCount(db, QStringLiteral("ga_members"));
+    const qint64 assignmentRows = rowCount(db, QStringLiteral("ga_assignments"));
     ReadCounter counter(unitRows + memberRows + assignmentRows, progress);
     data.units.reserve(static_cast<size_t>(unitRows));
 

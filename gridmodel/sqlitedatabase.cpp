@@ -5,6 +5,7 @@
 #include "outputfile.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <sqlite3.h>
 
 namespace gridmodel {
@@ -104,6 +105,13 @@ bool SqliteDatabase::tableExists(const QString& name)
     return query.step();
 }
 
+bool SqliteDatabase::isHotJournal(const QString& journal)
+{
+    QFile file(journal);
+    static const QByteArray magic("\xd9\xd5\x05\xf9\x20\xa1\x63\xd7", 8); // SQLite's journal header
+    return file.open(QIODevice::ReadOnly) && file.read(8) == magic;
+}
+
 std::int32_t SqliteDatabase::applicationId()
 {
     SqliteStatement query = prepare(QStringLiteral("PRAGMA application_id"));
@@ -112,6 +120,7 @@ std::int32_t SqliteDatabase::applicationId()
 
 bool SqliteDatabase::integrityOk()
 {
+    sqlite3_db_release_memory(mDb); // check what the disk holds, not the pages cached from it
     SqliteStatement query = prepare(QStringLiteral("PRAGMA quick_check"));
     return query.step() && query.text(0) == QLatin1String("ok");
 }
@@ -224,9 +233,10 @@ const unsigned char* SqliteStatement::blob(int column, int* size) const
     return data;
 }
 
-SqliteTransaction::SqliteTransaction(SqliteDatabase& db) : mDb(db)
+SqliteTransaction::SqliteTransaction(SqliteDatabase& db, Purpose purpose) : mDb(db)
 {
-    mDb.execute(QStringLiteral("BEGIN IMMEDIATE"));
+    mDb.execute(purpose == Purpose::Write ? QStringLiteral("BEGIN IMMEDIATE")
+                                          : QStringLiteral("BEGIN DEFERRED"));
 }
 
 SqliteTransaction::~SqliteTransaction()

@@ -36,10 +36,16 @@ public:
     bool tableExists(const QString& name);
     //! PRAGMA application_id (0x47504B47 "GPKG" for a GeoPackage)
     std::int32_t applicationId();
-    //! PRAGMA integrity_check == "ok"
+    //! PRAGMA quick_check == "ok", on the pages as the disk holds them
     bool integrityOk();
 
     sqlite3* handle() const { return mDb; }
+
+    /**
+     * Whether `journal` is the rollback journal of a change that was cut off after it began to
+     * write the database (its header is whole), which the next reader must roll back first.
+     */
+    static bool isHotJournal(const QString& journal);
     QString path() const { return mPath; }
 
 private:
@@ -87,7 +93,12 @@ private:
 class SqliteTransaction
 {
 public:
-    explicit SqliteTransaction(SqliteDatabase& db);
+    enum class Purpose
+    {
+        Write, //!< takes the write lock at once (BEGIN IMMEDIATE)
+        Read,  //!< several reads that see one state: no writer commits in between (BEGIN DEFERRED)
+    };
+    explicit SqliteTransaction(SqliteDatabase& db, Purpose purpose = Purpose::Write);
     ~SqliteTransaction();
     SqliteTransaction(const SqliteTransaction&) = delete;
     SqliteTransaction& operator=(const SqliteTransaction&) = delete;

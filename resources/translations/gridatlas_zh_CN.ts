@@ -1087,6 +1087,18 @@
         <source>%1 has no .dbf beside it: the names and codes of its features are in that file; copy the whole shapefile (.shp, .shx, .dbf, .prj)</source>
         <translation>%1 旁边没有 .dbf 文件：要素的名称和编码都在该文件中；请复制完整的 Shapefile（.shp、.shx、.dbf、.prj）</translation>
     </message>
+    <message>
+        <source>%1 is damaged: it records the project schema version %2, which no GridAtlas writes; restore it from a copy</source>
+        <translation>%1 已损坏：其中记录的项目结构版本为 %2，任何 GridAtlas 都不会写出该版本；请从备份恢复</translation>
+    </message>
+    <message>
+        <source>%1 holds an unfinished edit of a program that stopped, and no copy could be made to read it without that edit</source>
+        <translation>%1 中留有一个已中止程序未完成的修改，且无法复制出一份副本来读取不含该修改的内容</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: SQLite&apos;s check of the file fails; nothing was changed; restore it from a copy</source>
+        <translation>%1 已损坏：SQLite 对文件的检查未通过；未做任何更改；请从备份恢复</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

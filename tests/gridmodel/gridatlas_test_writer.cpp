@@ -1,7 +1,8 @@
 // A helper for the crash-safety tests: opens a project for writing and changes it in a
 // loop until it is killed.
 //   gridatlas_test_writer hold FILE     open for writing, print "ready", wait
-//   gridatlas_test_writer churn FILE    print "ready", then commit changes forever
+//   gridatlas_test_writer churn FILE    print "ready", then commit changes forever: each round
+//                                       sets every leaf and the notes of every top-level unit
 //   gridatlas_test_writer create FILE   write a 20,000-zone project to FILE
 #include "districtgenerator.h"
 #include "projectfile.h"
@@ -40,11 +41,14 @@ int main(int argc, char* argv[])
             start = unit.households; // all equal: carry on from the last completed round
     for (qint64 round = start + 1;; ++round) {
         // Every change touches all leaves: an interrupted one would leave them unequal.
+        // It touches the first table and the last, so a reader outside one transaction can see
+        // the first of one round and the last of another.
         std::vector<Unit> leaves;
         for (const Unit& unit : project->data().units)
-            if (unit.level == leaf) {
+            if (unit.level == leaf || unit.level == 0) {
                 Unit changed = unit;
-                changed.households = round;
+                if (unit.level == leaf)
+                    changed.households = round;
                 changed.notes = QStringLiteral("第%1次修改").arg(round);
                 leaves.push_back(changed);
             }

@@ -1,6 +1,7 @@
 #include "districtgenerator.h"
 #include "projectfile.h"
 #include "sqlitedatabase.h"
+#include "testsupport.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -30,16 +31,22 @@ private:
         return true;
     }
 
-private slots:
-    void killDuringEdits()
+    //! the demo with every leaf at round 0 of the writer's changes
+    static ProjectData leavesAtRoundZero()
     {
-        const QString file = mDir.filePath("edits.gpkg");
         ProjectData data = DistrictGenerator::generate(DistrictGenerator::demoOptions());
         const int leafLevel = data.hierarchy.levelCount() - 1;
         for (Unit& unit : data.units)
             if (unit.level == leafLevel)
-                unit.households = 0; // round 0
-        ProjectFile::create(file, data);
+                unit.households = 0;
+        return data;
+    }
+
+private slots:
+    void killDuringEdits()
+    {
+        const QString file = mDir.filePath("edits.gpkg");
+        ProjectFile::create(file, leavesAtRoundZero());
         QRandomGenerator random(42);
         qint64 lastRound = 0;
         for (int attempt = 0; attempt < 8; ++attempt) {
@@ -72,6 +79,60 @@ private slots:
             QVERIFY(db.integrityOk());
         }
         QVERIFY2(lastRound > 0, "the writer never completed a change; the test proved nothing");
+    }
+
+    void readersSeeOneCompletedChangeWhileAnotherProcessWrites()
+    {
+        QTemporaryDir dir(mDir.filePath(QStringLiteral("busy-XXXXXX")));
+        const QString file = dir.filePath("busy.gpkg");
+        ProjectFile::create(file, leavesAtRoundZero());
+        QProcess writer;
+        writer.start(TEST_WRITER, {QStringLiteral("churn"), file});
+        QVERIFY(writer.waitForReadyRead(30000));
+        int reads = 0;
+        for (; reads < 40; ++reads) {
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadOnly);
+            const int leaf = project->data().hierarchy.levelCount() - 1;
+            QSet<QString> rounds; // the notes of the streets (read first) and the zones (read last)
+            for (const Unit& unit : project->data().units)
+                if (unit.level == 0 || unit.level == leaf)
+                    rounds.insert(unit.notes);
+            QVERIFY2(rounds.size() == 1, qPrintable(QStringList(rounds.values()).join(" / ")));
+        }
+        writer.kill();
+        writer.waitForFinished();
+        QCOMPARE(reads, 40);
+    }
+
+    void aJournalLeftByAKilledEditDoesNotStopReaders()
+    {
+        QTemporaryDir dir(mDir.filePath(QStringLiteral("journal-XXXXXX")));
+        const QString file = dir.filePath("journal.gpkg");
+        ProjectFile::create(file, leavesAtRoundZero());
+        const QString journal = file + QStringLiteral("-journal");
+        for (int attempt = 0; attempt < 60 && !SqliteDatabase::isHotJournal(journal); ++attempt)
+            QVERIFY(killWriterAfter("churn", file, 40 + 37 * attempt % 400));
+        if (!SqliteDatabase::isHotJournal(journal))
+            QSKIP("no kill landed while a change was being written: no journal was left to test");
+        // the same state twice: one to read where it lies, one made read-only
+        const QString readOnly = dir.filePath("journal-444.gpkg");
+        QVERIFY(QFile::copy(file, readOnly) && QFile::copy(journal, readOnly + QStringLiteral("-journal")));
+        const QByteArray readOnlyBytes = testsupport::fileBytes(readOnly);
+        QFile::setPermissions(readOnly, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
+
+        for (const QString& path : {file, readOnly}) {
+            const auto project = ProjectFile::open(path, ProjectFile::Access::ReadOnly);
+            QSet<qint64> rounds;
+            const int leaf = project->data().hierarchy.levelCount() - 1;
+            for (const Unit& unit : project->data().units)
+                if (unit.level == leaf)
+                    rounds.insert(unit.households);
+            QVERIFY2(rounds.size() == 1, qPrintable(path)); // the last completed round, not half of the next
+            QVERIFY(ProjectFile::readHierarchy(path).levelCount() > 0);
+        }
+        QVERIFY(!SqliteDatabase::isHotJournal(journal));           // rolled back where it lies
+        QCOMPARE(testsupport::fileBytes(readOnly), readOnlyBytes); // a read-only file is not touched
+        QVERIFY(SqliteDatabase::isHotJournal(readOnly + QStringLiteral("-journal")));
     }
 
     void killDuringCreate()

@@ -259,6 +259,7 @@ private slots:
         QTest::newRow("foreign geopackage") << "foreign" << int(Error::Kind::NotProject) << "import";
         QTest::newRow("newer schema") << "newer" << int(Error::Kind::NewerSchema) << "newer GridAtlas";
         QTest::newRow("damaged") << "damaged" << int(Error::Kind::Corrupt) << "damaged";
+        QTest::newRow("schema version -1") << "negative" << int(Error::Kind::Corrupt) << "schema version -1";
     }
 
     void refusesWhatIsNotAProject()
@@ -283,10 +284,11 @@ private slots:
                 GDALCreate(driver, file.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
             GDALDatasetCreateLayer(dataset, "roads", nullptr, wkbLineString, nullptr);
             GDALClose(dataset);
-        } else if (kind == "newer") {
+        } else if (kind == "newer" || kind == "negative") {
             ProjectFile::create(file, handBuiltProject());
             SqliteDatabase db(file, SqliteDatabase::OpenMode::ReadWrite);
-            db.execute("UPDATE ga_project SET value = '99' WHERE key = 'schema_version'");
+            db.execute(QStringLiteral("UPDATE ga_project SET value = '%1' WHERE key = 'schema_version'")
+                           .arg(kind == "newer" ? 99 : -1));
         } else if (kind == "damaged") {
             ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::demoOptions()));
             QFile f(file);
@@ -404,6 +406,78 @@ private slots:
         // Nor may a new project replace it.
         QVERIFY_EXCEPTION_THROWN(ProjectFile::create(file, handBuiltProject(), true), Error);
         QCOMPARE(fileBytes(file), before);
+    }
+
+    void rowIdsFarApartOpen()
+    {
+        // the fids once sized what was reserved for reading: 4,000,000,000 asked for 32 GB
+        const QString file = path("far-apart.gpkg");
+        ProjectFile::create(file, handBuiltProject());
+        {
+            SqliteDatabase db(file, SqliteDatabase::OpenMode::ReadWrite);
+            db.execute("INSERT INTO ga_members (fid, name, phone, gender, status, notes) "
+                       "VALUES (4000000000, '远号成员', '', '男', '', '')");
+        }
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadOnly);
+        QCOMPARE(project->data().members.back().id, MemberId(4000000000));
+        QCOMPARE(project->data().members.back().name, QStringLiteral("远号成员"));
+    }
+
+    void anEmptyLockFileOfNobodyIsTakenOver()
+    {
+        const QString file = path("emptylock.gpkg");
+        ProjectFile::create(file, handBuiltProject());
+        const QString lock = path(".emptylock.gpkg.lock");
+        QFile empty(lock);
+        QVERIFY(empty.open(QIODevice::WriteOnly)); // as a full disk or a crash leaves it
+        empty.close();
+        // just made: its owner may be writing it this moment
+        QString message;
+        QCOMPARE(openError(file, ProjectFile::Access::ReadWrite, &message), Error::Kind::Locked);
+        QVERIFY2(message.contains("try again") && !message.contains("process 0"), qPrintable(message));
+        // left behind: nobody holds it
+        QVERIFY(empty.open(QIODevice::ReadWrite));
+        QVERIFY(
+            empty.setFileTime(QDateTime::currentDateTime().addSecs(-60), QFileDevice::FileModificationTime));
+        empty.close();
+        QCOMPARE(ProjectFile::open(file, ProjectFile::Access::ReadWrite)->data().units.size(), size_t(5));
+    }
+
+    void damagedPagesAreFoundBeforeAnEditOrAnUndo()
+    {
+        const auto damage = [](const QString& file) {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.seek(4096)); // page 2
+            QByteArray noise(4096, '\0');
+            for (int i = 0; i < noise.size(); ++i)
+                noise[i] = static_cast<char>((i * 7919 + 13) & 0xff);
+            QCOMPARE(f.write(noise), noise.size());
+        };
+        const QString file = path("damaged-page.gpkg");
+        ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::demoOptions()));
+        damage(file);
+        const QByteArray before = fileBytes(file);
+        QString message;
+        QCOMPARE(openError(file, ProjectFile::Access::ReadWrite, &message), Error::Kind::Corrupt);
+        QVERIFY2(message.contains("damaged") && message.contains("damaged-page.gpkg"), qPrintable(message));
+        QCOMPARE(fileBytes(file), before);
+
+        // damaged while open: the next undo refuses rather than replaying onto it
+        const QString edited = path("damaged-later.gpkg");
+        ProjectFile::create(edited, DistrictGenerator::generate(DistrictGenerator::demoOptions()));
+        const auto project = ProjectFile::open(edited, ProjectFile::Access::ReadWrite);
+        Unit changed = project->data().units.back();
+        changed.households += 1;
+        project->updateUnits({changed}, "set", "one more household");
+        damage(edited);
+        try {
+            project->undo();
+            QFAIL("an undo was replayed onto a damaged file");
+        } catch (const Error& error) {
+            QCOMPARE(error.kind(), Error::Kind::Corrupt);
+            QVERIFY2(error.message().contains("damaged-later.gpkg"), qPrintable(error.message()));
+        }
     }
 
     void refusesFileOpenForWritingElsewhere()
