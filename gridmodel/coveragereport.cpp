@@ -3,6 +3,7 @@
 #include "error.h"
 #include "hierarchyindex.h"
 #include "reportpage.h"
+#include "tablewriter.h"
 #include "translation.h"
 
 #include <QHash>
@@ -278,7 +279,8 @@ std::vector<QStringList> CoverageReport::table(const Section& section) const
             cells << QString::number(row.membersByRole.count(role) ? row.membersByRole.at(role) : 0);
         for (const QString& status : section.statuses)
             cells << QString::number(row.membersByStatus.count(status) ? row.membersByStatus.at(status) : 0);
-        cells << number(row.householdsPerMember()) << QString::number(row.outOfBand)
+        const std::optional<double> ratio = row.householdsPerMember();
+        cells << (ratio ? number(*ratio) : TableWriter::noValue()) << QString::number(row.outOfBand)
               << QString::number(row.missingRoles) << QString::number(row.gaps) << number(row.gapAreaM2)
               << QString::number(row.overlaps) << number(row.overlapAreaM2)
               << QString::number(row.ratioProblems) << QString::number(row.problems);
@@ -320,8 +322,9 @@ std::vector<QStringList> CoverageReport::combinedTable() const
             out << cells.mid(7 + section.roleNames.size() + section.statuses.size());
             return out;
         };
-        if (combined.empty())
-            combined.push_back(QStringList{QStringLiteral("层级")} + reorder(header));
+        if (combined.empty()) // every section's roles and statuses by name, not one section's
+            combined.push_back(QStringList{QStringLiteral("层级")} + header.mid(0, 7) + extra +
+                               header.mid(7 + section.roleNames.size() + section.statuses.size()));
         for (size_t i = 1; i < own.size(); ++i)
             combined.push_back(QStringList{section.name} + reorder(own[i]));
     }

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace gridmodel {
@@ -45,7 +46,11 @@ public:
         qint64 problems = 0; //!< every problem of the level here, of any kind
 
         //! households per person in a role; 0 without people
-        double householdsPerMember() const { return members ? double(households) / double(members) : 0; }
+        //! none where nobody is counted: a ratio of nothing is not 0
+        std::optional<double> householdsPerMember() const
+        {
+            return members ? std::optional<double>(double(households) / double(members)) : std::nullopt;
+        }
     };
 
     struct Section

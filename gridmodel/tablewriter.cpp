@@ -14,8 +14,20 @@ namespace gridmodel {
 
 namespace {
 
-QString csvField(const QString& value)
+//! whether a spreadsheet opening the cell would take it for a formula (a number is never one)
+bool looksLikeFormula(const QString& value)
 {
+    static const QString starts = QStringLiteral("=+-@\t\r");
+    if (value.isEmpty() || !starts.contains(value.front()))
+        return false;
+    bool number = false;
+    value.toDouble(&number);
+    return !number;
+}
+
+QString csvField(const QString& cell)
+{
+    const QString value = looksLikeFormula(cell) ? QLatin1Char('\'') + cell : cell;
     if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) &&
         !value.contains(QLatin1Char('\n')))
         return value;
@@ -67,6 +79,8 @@ std::vector<ColumnType> columnTypes(const std::vector<QStringList>& rows)
             if (type == ColumnType::Text)
                 continue;
             const QString value = rows[row].value(column);
+            if (value.isEmpty() || value == TableWriter::noValue())
+                continue; // an empty cell says nothing of its column
             bool ok = false;
             value.toLongLong(&ok);
             if (ok)
@@ -98,7 +112,10 @@ bool writeSheet(GDALDatasetH dataset, const Sheet& sheet)
         OGRFeatureH feature = OGR_F_Create(OGR_L_GetLayerDefn(layer));
         for (int column = 0; column < header.size(); ++column) {
             const QString value = sheet.rows[row].value(column);
-            switch (types[static_cast<size_t>(column)]) {
+            const ColumnType type = types[static_cast<size_t>(column)];
+            if (type != ColumnType::Text && (value.isEmpty() || value == TableWriter::noValue()))
+                continue; // left empty
+            switch (type) {
             case ColumnType::Whole:
                 OGR_F_SetFieldInteger64(feature, column, value.toLongLong());
                 break;

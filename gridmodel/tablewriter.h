@@ -27,7 +27,17 @@ public:
         Gbk
     };
 
-    //! throws Error(Io), or Error(InvalidInput) naming text GBK cannot hold; writes nothing then
+    /**
+     * The cell of a value there is none of (households per member where nobody is counted):
+     * "—" to read, an empty cell in a spreadsheet's column of numbers.
+     */
+    static QString noValue() { return QStringLiteral("—"); }
+
+    /**
+     * Throws Error(Io), or Error(InvalidInput) naming text GBK cannot hold; writes nothing then.
+     * A cell that a spreadsheet would take for a formula (=, +, -, @ first, and not a number)
+     * is written with a ' before it, as OWASP advises, so that opening the file runs nothing.
+     */
     static void writeCsv(const std::vector<QStringList>& table, const QString& path, Encoding encoding);
     //! throws Error(Io); leaves no file then
     static void writeXlsx(const std::vector<Sheet>& sheets, const QString& path);

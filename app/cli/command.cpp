@@ -88,16 +88,40 @@ QString reportFormat(const QCommandLineParser& parser, const QCommandLineOption&
     return chosen;
 }
 
+namespace {
+
+/**
+ * The text with its control characters shown, not obeyed: a name holding ESC [ 2 J would
+ * otherwise clear the user's terminal, or colour what follows. Line breaks and tabs stay.
+ */
+QString terminalSafe(const QString& text)
+{
+    QString safe;
+    safe.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t code = c.unicode();
+        const bool control =
+            (code < 0x20 && code != u'\n' && code != u'\t') || (code >= 0x7F && code <= 0x9F);
+        if (control)
+            safe += QStringLiteral("\\x%1").arg(static_cast<int>(code), 2, 16, QLatin1Char('0'));
+        else
+            safe += c;
+    }
+    return safe;
+}
+
+} // namespace
+
 void printOut(const QString& text)
 {
-    const QByteArray utf8 = text.toUtf8();
+    const QByteArray utf8 = terminalSafe(text).toUtf8();
     std::fwrite(utf8.constData(), 1, static_cast<size_t>(utf8.size()), stdout);
     std::fflush(stdout);
 }
 
 void printError(const QString& text)
 {
-    const QByteArray utf8 = text.toUtf8();
+    const QByteArray utf8 = terminalSafe(text).toUtf8();
     std::fwrite(utf8.constData(), 1, static_cast<size_t>(utf8.size()), stderr);
 }
 

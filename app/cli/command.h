@@ -71,6 +71,7 @@ gridmodel::TableWriter::Encoding csvEncoding(const QCommandLineParser& parser);
 QString reportFormat(const QCommandLineParser& parser, const QCommandLineOption& format,
                      const QCommandLineOption& output, const QStringList& formats);
 
+//! writes to standard output (error) in UTF-8, control characters shown as \xNN rather than obeyed
 void printOut(const QString& text);
 void printError(const QString& text);
 

@@ -543,6 +543,12 @@ private slots:
         QVERIFY(list.out.contains(QStringLiteral("王小明")));
         QVERIFY2(!list.out.contains("13800001111"), "a phone number was printed without --with-personal");
         QVERIFY(run({"member", "list", file, "--with-personal"}).out.contains("13800001111"));
+        // a name with terminal escapes is shown, not obeyed
+        const QString escapes = QStringLiteral("\x1b[2J清屏") + QChar(0x9b) + QStringLiteral("31m");
+        QCOMPARE(run({"member", "add", file, "--name", escapes}).exitCode, 0);
+        const Result escaped = run({"member", "list", file});
+        QVERIFY2(escaped.out.contains(QStringLiteral("\\x1b[2J清屏\\x9b31m")), qPrintable(escaped.out));
+        QVERIFY(!escaped.out.contains(QChar(0x1b)) && !escaped.out.contains(QChar(0x9b)));
         const Result noUnit = run({"member", "assign", file, id, "001", "--role", "grid_leader"});
         QCOMPARE(noUnit.exitCode, 2);
         QVERIFY(noUnit.err.contains("No unit has the code \"001\""));

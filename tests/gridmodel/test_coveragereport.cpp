@@ -148,6 +148,56 @@ private slots:
         QVERIFY(report.scopeName.contains(community->name));
     }
 
+    void aRatioOfNobodyIsNoNumber()
+    {
+        // the grids of one community without anybody in a role there
+        ProjectData data = mData;
+        const HierarchyIndex index(data);
+        UnitId community = 0;
+        for (const Unit& unit : data.units)
+            if (unit.level == mGrid - 1 && (!community || unit.id < community))
+                community = unit.id;
+        data.assignments.erase(std::remove_if(data.assignments.begin(), data.assignments.end(),
+                                              [&](const Assignment& a) {
+                                                  const Unit* unit = index.unit(a.unitId);
+                                                  return unit && unit->level == mGrid &&
+                                                         unit->parentId == community;
+                                              }),
+                               data.assignments.end());
+        const CoverageReport report = CoverageReport::of(data, index, Checker(data).check());
+        const std::vector<QStringList> grids = report.table(section(report, mGrid));
+        const int members = static_cast<int>(grids.front().indexOf(QStringLiteral("人员数")));
+        const int ratio = static_cast<int>(grids.front().indexOf(QStringLiteral("户数÷人员数")));
+        const auto row = std::find_if(grids.begin() + 1, grids.end(), [&](const QStringList& cells) {
+            return cells.first() == index.unit(community)->code;
+        });
+        QVERIFY(row != grids.end());
+        QCOMPARE(row->at(members), QStringLiteral("0"));
+        QCOMPARE(row->at(ratio), QStringLiteral("—")); // was 0.0
+        QVERIFY(grids.back().at(ratio).toDouble() > 0);
+
+        // and in the spreadsheet an empty cell of a column of numbers
+        QTemporaryDir dir;
+        const QString xlsx = dir.filePath(QStringLiteral("ratio.xlsx"));
+        TableWriter::writeXlsx(report.sheets(), xlsx);
+        GDALDatasetH dataset =
+            GDALOpenEx(xlsx.toUtf8().constData(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+        QVERIFY(dataset);
+        OGRLayerH layer = GDALDatasetGetLayerByName(dataset, "网格");
+        OGRFeatureDefnH definition = OGR_L_GetLayerDefn(layer);
+        const int field = OGR_FD_GetFieldIndex(definition, "户数÷人员数");
+        QCOMPARE(OGR_Fld_GetType(OGR_FD_GetFieldDefn(definition, field)), OFTReal);
+        bool sawEmpty = false;
+        OGR_L_ResetReading(layer);
+        while (OGRFeatureH feature = OGR_L_GetNextFeature(layer)) {
+            if (QString::fromUtf8(OGR_F_GetFieldAsString(feature, 0)) == index.unit(community)->code)
+                sawEmpty = !OGR_F_IsFieldSetAndNotNull(feature, field);
+            OGR_F_Destroy(feature);
+        }
+        GDALClose(dataset);
+        QVERIFY(sawEmpty);
+    }
+
     void theTablesAndThePageSayIt()
     {
         const HierarchyIndex index(mData);
@@ -165,6 +215,11 @@ private slots:
         QCOMPARE(combined.size(), rows);
         for (const QStringList& line : combined)
             QCOMPARE(line.size(), combined.front().size());
+        // every column is named, the roles of every level among them
+        QVERIFY2(!combined.front().contains(QString()), qPrintable(combined.front().join(QLatin1Char(','))));
+        for (const CoverageReport::Section& s : report.sections)
+            for (const QString& role : s.roleNames)
+                QVERIFY2(combined.front().contains(role), qPrintable(role));
 
         const QString html = report.toHtml();
         QCOMPARE(html.count(QStringLiteral("<svg")), 3);

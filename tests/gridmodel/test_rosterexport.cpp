@@ -129,6 +129,18 @@ private slots:
         QCOMPARE(gbkBytes.size(), int(text.toUtf8().size() - chinese)); // 2 bytes a character, not 3
         QCOMPARE(fromGbk(gbkBytes), QString::fromUtf8(bytes.mid(3)));
 
+        // A cell a spreadsheet would run as a formula is written as text; numbers stay numbers.
+        const QString formulas = mDir.filePath("formulas.csv");
+        TableWriter::writeCsv({{QStringLiteral("姓名"), QStringLiteral("户数"), QStringLiteral("电话")},
+                               {QStringLiteral("=HYPERLINK(\"http://example.invalid\",\"点我\")"),
+                                QStringLiteral("-5"), QStringLiteral("+8613800000000")},
+                               {QStringLiteral("@SUM(A1)"), QStringLiteral("12.5"), QStringLiteral("-")}},
+                              formulas, TableWriter::Encoding::Utf8WithBom);
+        QCOMPARE(
+            QString::fromUtf8(fileBytes(formulas).mid(3)),
+            QStringLiteral("姓名,户数,电话\r\n\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"点我\"\")\","
+                           "-5,+8613800000000\r\n'@SUM(A1),12.5,'-\r\n"));
+
         // Text GBK cannot hold is refused, and no file is written.
         const QString refused = mDir.filePath("emoji.csv");
         try {
