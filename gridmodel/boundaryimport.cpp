@@ -4,6 +4,7 @@
 #include "error.h"
 #include "geosengine.h"
 #include "hierarchyindex.h"
+#include "spatialreference.h"
 #include "translation.h"
 #include "vectorsource.h"
 
@@ -11,6 +12,7 @@
 #include <QSet>
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 
 namespace gridmodel {
@@ -109,6 +111,12 @@ public:
         : mData(data), mIndex(index), mSource(source), mOptions(options), mNotes(notes), mScheme(data, index),
           mNextId(nextFreeId(data.units))
     {
+        try {
+            mAreaOfUse = SpatialReference::fromEpsg(data.crsEpsg).areaOfUse();
+            mToLongitudeLatitude = std::make_unique<CoordinateTransform>(data.crsEpsg, 4326);
+        } catch (const Error&) {
+            mAreaOfUse = Envelope(); // no area to warn about
+        }
     }
 
     //! throws Refusal
@@ -120,6 +128,8 @@ public:
         unit.organisation = value(feature, "org");
         if (unit.name.isEmpty())
             throw Refusal{Tr::tr("the name is empty")};
+        if (!feature.impossible.isEmpty())
+            throw Refusal{Tr::tr("%1 can be no place: %2").arg(unit.name, feature.impossible)};
         unit.boundary = boundaryOf(feature, unit.name);
         unit.households = countOf(feature, "households", Tr::tr("households"), unit.name);
         unit.residents = countOf(feature, "residents", Tr::tr("residents"), unit.name);
@@ -129,6 +139,7 @@ public:
         unit.code = codeFor(code, parent);
         mTaken.insert(unit.code);
         unit.id = mNextId++;
+        warnWhereItLies(feature, unit, parent);
         return unit;
     }
 
@@ -197,6 +208,46 @@ private:
         throw Refusal{Tr::tr("%1 lies in no %2 of the project").arg(unit.name, parentLevel.name.text())};
     }
 
+    /**
+     * Notes a unit that lies mostly outside the parent its codes name (a square in Hangzhou under
+     * a Zhengzhou community), or outside the area the project's CRS is made for.
+     */
+    void warnWhereItLies(const SourceFeature& feature, const Unit& unit, const Unit* parent)
+    {
+        const double area = unit.boundary.area();
+        if (parent && area > 0) {
+            const double inside = mGeos.intersection(unit.boundary, parent->boundary).area() / area;
+            if (inside < 0.5)
+                mNotes.push_back(
+                    {feature.number, Tr::tr("%1 lies mostly outside %2 %3, which its codes name as "
+                                            "its parent (%4% inside)")
+                                         .arg(unit.name, parent->code, parent->name)
+                                         .arg(inside * 100, 0, 'f', 0)});
+        }
+        if (mAreaOfUse.isEmpty() || !mToLongitudeLatitude)
+            return;
+        std::vector<Point> at{mGeos.pointOnSurface(unit.boundary)};
+        try {
+            mToLongitudeLatitude->transform(at);
+        } catch (const Error&) {
+            at.front() = Point{1e9, 1e9};
+        }
+        constexpr double Margin = 1; // degrees: a district at a zone's edge is still drawn well
+        if (at.front().x < mAreaOfUse.minX - Margin || at.front().x > mAreaOfUse.maxX + Margin ||
+            at.front().y < mAreaOfUse.minY - Margin || at.front().y > mAreaOfUse.maxY + Margin)
+            mNotes.push_back(
+                {feature.number, Tr::tr("%1 lies at %2°, %3°, outside the area EPSG:%4 is made for "
+                                        "(%5°–%6° E, %7°–%8° N)")
+                                     .arg(unit.name)
+                                     .arg(at.front().x, 0, 'f', 2)
+                                     .arg(at.front().y, 0, 'f', 2)
+                                     .arg(mData.crsEpsg)
+                                     .arg(mAreaOfUse.minX, 0, 'f', 1)
+                                     .arg(mAreaOfUse.maxX, 0, 'f', 1)
+                                     .arg(mAreaOfUse.minY, 0, 'f', 1)
+                                     .arg(mAreaOfUse.maxY, 0, 'f', 1)});
+    }
+
     //! the code given, if it fits the scheme, or the next free one
     QString codeFor(const QString& code, const Unit* parent) const
     {
@@ -221,6 +272,8 @@ private:
     const CodeScheme mScheme;
     QSet<QString> mTaken; //!< codes given to features read before
     UnitId mNextId;
+    Envelope mAreaOfUse; //!< of the project's CRS, in longitude and latitude
+    std::unique_ptr<CoordinateTransform> mToLongitudeLatitude;
 };
 
 /**

@@ -148,9 +148,17 @@ private:
     {
         if (!levelInScope(problem.level) || !unitsInScope(problem.units))
             return;
-        if (problem.location.x == 0 && problem.location.y == 0 && !problem.units.empty())
-            if (const Unit* unit = mIndex.unit(problem.units.front()))
-                problem.location = unit->boundary.envelope().center();
+        // where to zoom: the unit, or for a damaged boundary the nearest unit above that is whole
+        if (problem.location.x == 0 && problem.location.y == 0 && !problem.units.empty()) {
+            const Unit* unit = mIndex.unit(problem.units.front());
+            for (int up = 0; unit && up < mData.hierarchy.levelCount(); ++up) { // a cycle ends too
+                if (!hasImpossiblePoints(unit->boundary)) {
+                    problem.location = unit->boundary.envelope().center();
+                    break;
+                }
+                unit = mIndex.unit(unit->parentId);
+            }
+        }
         mProblems.push_back(std::move(problem));
     }
 
@@ -213,6 +221,13 @@ private:
             // decide whether the level's coverage can be checked against them.
             if (mScope.level >= 0 && unit.level != mScope.level && unit.level != mScope.level - 1)
                 continue;
+            if (hasImpossiblePoints(unit.boundary)) { // damaged: said so, not printed in 300 digits
+                add(make(Problem::Kind::InvalidGeometry, unit.level, {unit.id},
+                         Tr::tr("%1 has coordinates that can be no place on Earth: its boundary is damaged")
+                             .arg(unit.code)));
+                mUnusable.insert(unit.id);
+                continue;
+            }
             const QString reason = unit.boundary.isEmpty() || isClearlyValidSimplePolygon(unit.boundary)
                                        ? QString()
                                        : mGeos.invalidityReason(unit.boundary);

@@ -214,4 +214,20 @@ bool MultiPolygon::contains(const Point& point) const
     return false;
 }
 
+bool isImpossiblePoint(const Point& point)
+{
+    constexpr double Farthest = 1e8;
+    return !std::isfinite(point.x) || !std::isfinite(point.y) || std::abs(point.x) > Farthest ||
+           std::abs(point.y) > Farthest;
+}
+
+bool hasImpossiblePoints(const MultiPolygon& geometry)
+{
+    for (const Polygon& polygon : geometry.polygons)
+        for (const Ring& ring : polygon.rings)
+            if (std::any_of(ring.begin(), ring.end(), isImpossiblePoint))
+                return true;
+    return false;
+}
+
 } // namespace gridmodel

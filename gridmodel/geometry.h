@@ -64,6 +64,14 @@ struct MultiPolygon
 double signedRingArea(const Ring& ring);
 
 /**
+ * Whether a point in a projected system in metres can be no place on Earth: a coordinate that
+ * is not a number, or beyond ±10⁸ m (what damaged bytes read as a number look like).
+ */
+bool isImpossiblePoint(const Point& point);
+//! whether any vertex of the geometry is such a point
+bool hasImpossiblePoints(const MultiPolygon& geometry);
+
+/**
  * A quick, conservative test that a polygon is valid: one closed ring of at most
  * maxVertices points whose edges neither cross nor touch except at shared corners
  * (a sweep along x, so large rings are cheap too). False

@@ -53,6 +53,11 @@ SpatialReference SpatialReference::fromEpsg(int epsg)
     OSRExportToWkt(srs, &wkt);
     result.mWkt = QString::fromUtf8(wkt);
     CPLFree(wkt);
+    double west = 0, south = 0, east = 0, north = 0;
+    if (OSRGetAreaOfUse(srs, &west, &south, &east, &north, nullptr) && west > -1000) {
+        result.mAreaOfUse.include(Point{west, south});
+        result.mAreaOfUse.include(Point{east, north});
+    }
     return result;
 }
 

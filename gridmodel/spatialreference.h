@@ -26,11 +26,14 @@ public:
     QString name() const { return mName; }
     QString wkt() const { return mWkt; }
     QString authId() const { return QStringLiteral("EPSG:%1").arg(mEpsg); }
+    //! where the system is made to be used, in longitude and latitude; empty when EPSG says nothing
+    const Envelope& areaOfUse() const { return mAreaOfUse; }
 
 private:
     int mEpsg = 0;
     QString mName;
     QString mWkt;
+    Envelope mAreaOfUse;
 };
 
 /**

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <algorithm>
+#include <cmath>
 #include <cpl_conv.h>
 #include <gdal.h>
 #include <memory>
@@ -123,6 +124,41 @@ QString authorityOf(OGRSpatialReferenceH layerSrs)
     return result;
 }
 
+/**
+ * Why a feature's coordinates can be no place on Earth, else empty: a number that is none (NaN,
+ * infinite), or beyond ±10⁸ m in a projected system (isImpossiblePoint), or a longitude beyond
+ * ±180° or a latitude beyond ±90° in a geographic one. PROJ would wrap longitude 500 round to 140 without a
+ * word.
+ */
+QString impossibleCoordinates(const SourceFeature& feature, const std::vector<Ring>& lines, bool geographic)
+{
+    QString why;
+    const auto check = [&](const Point& p) {
+        if (!why.isEmpty())
+            return;
+        if (!std::isfinite(p.x) || !std::isfinite(p.y))
+            why = Tr::tr("a coordinate is not a number");
+        else if (geographic && std::abs(p.x) > 180)
+            why = Tr::tr("longitude %1 is no place on Earth").arg(p.x, 0, 'g', 10);
+        else if (geographic && std::abs(p.y) > 90)
+            why = Tr::tr("latitude %1 is no place on Earth").arg(p.y, 0, 'g', 10);
+        else if (!geographic && isImpossiblePoint(p))
+            why = Tr::tr("the coordinate (%1, %2) is farther than any place on Earth")
+                      .arg(p.x, 0, 'g', 10)
+                      .arg(p.y, 0, 'g', 10);
+    };
+    for (const Polygon& polygon : feature.polygon.polygons)
+        for (const Ring& ring : polygon.rings)
+            for (const Point& p : ring)
+                check(p);
+    for (const Ring& ring : lines)
+        for (const Point& p : ring)
+            check(p);
+    if (feature.point)
+        check(*feature.point);
+    return why;
+}
+
 //! the file of a shapefile beside its .shp with one of `suffixes` (".cpg", ".CPG"); empty when none is
 QString besideShapefile(const QString& path, std::initializer_list<const char*> suffixes)
 {
@@ -173,7 +209,9 @@ VectorSource VectorSource::read(const QString& path, int targetEpsg, const QStri
 
     // the conversion to the project's CRS (none when the file names no CRS or the project's)
     std::unique_ptr<CoordinateTransform> transform;
+    bool geographic = false;
     if (OGRSpatialReferenceH layerSrs = OGR_L_GetSpatialRef(layer)) {
+        geographic = OSRIsGeographic(layerSrs);
         source.crs = authorityOf(layerSrs);
         char* wkt = nullptr;
         OSRExportToWkt(layerSrs, &wkt);
@@ -208,15 +246,18 @@ VectorSource VectorSource::read(const QString& path, int targetEpsg, const QStri
         if (OGRGeometryH geometry = OGR_F_GetGeometryRef(feature))
             convertGeometry(geometry, read, lines);
         OGR_F_Destroy(feature);
+        read.impossible = impossibleCoordinates(read, lines, geographic);
         if (transform) {
             try {
-                transform->transform(read.polygon);
-                for (Ring& ring : lines)
-                    transform->transform(ring);
-                if (read.point) {
-                    std::vector<Point> point{*read.point};
-                    transform->transform(point);
-                    read.point = point.front();
+                if (read.impossible.isEmpty()) {
+                    transform->transform(read.polygon);
+                    for (Ring& ring : lines)
+                        transform->transform(ring);
+                    if (read.point) {
+                        std::vector<Point> point{*read.point};
+                        transform->transform(point);
+                        read.point = point.front();
+                    }
                 }
             } catch (const Error&) {
                 throw Error(Error::Kind::InvalidInput,

@@ -17,6 +17,7 @@ struct SourceFeature
     MultiPolygon polygon; //!< the area (from polygons, or closed lines as CAD drawings have them)
     std::optional<Point> point;
     QString otherGeometry; //!< the type when the geometry is neither (e.g. "LineString"), else empty
+    QString impossible;    //!< why its coordinates can be no place (longitude 500), else empty
 };
 
 /**

@@ -1099,6 +1099,38 @@
         <source>%1 is damaged: SQLite&apos;s check of the file fails; nothing was changed; restore it from a copy</source>
         <translation>%1 已损坏：SQLite 对文件的检查未通过；未做任何更改；请从备份恢复</translation>
     </message>
+    <message>
+        <source>%1 can be no place: %2</source>
+        <translation>%1 不可能是真实的位置：%2</translation>
+    </message>
+    <message>
+        <source>%1 lies mostly outside %2 %3, which its codes name as its parent (%4% inside)</source>
+        <translation>%1 大部分位于编码所指上级 %2 %3 之外（仅 %4% 在其内）</translation>
+    </message>
+    <message>
+        <source>%1 lies at %2°, %3°, outside the area EPSG:%4 is made for (%5°–%6° E, %7°–%8° N)</source>
+        <translation>%1 位于 %2°, %3°，超出 EPSG:%4 的适用范围（东经 %5°–%6°，北纬 %7°–%8°）</translation>
+    </message>
+    <message>
+        <source>%1 has coordinates that can be no place on Earth: its boundary is damaged</source>
+        <translation>%1 的坐标不可能位于地球上：其边界已损坏</translation>
+    </message>
+    <message>
+        <source>a coordinate is not a number</source>
+        <translation>有坐标不是数字</translation>
+    </message>
+    <message>
+        <source>longitude %1 is no place on Earth</source>
+        <translation>经度 %1 不是地球上的位置</translation>
+    </message>
+    <message>
+        <source>latitude %1 is no place on Earth</source>
+        <translation>纬度 %1 不是地球上的位置</translation>
+    </message>
+    <message>
+        <source>the coordinate (%1, %2) is farther than any place on Earth</source>
+        <translation>坐标 (%1, %2) 远超地球上任何位置</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

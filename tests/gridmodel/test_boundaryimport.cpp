@@ -208,6 +208,45 @@ private slots:
             QCOMPARE(unit.households, qint64(0));
     }
 
+    void unitsFarFromTheirParentOrNoPlaceAtAllAreNamed()
+    {
+        auto project = projectAbove(2);
+        const QString community = firstCommunityCode();
+        const auto square = [](double lon, double lat) {
+            return QStringLiteral(
+                       "{\"type\":\"Polygon\",\"coordinates\":[[[%1,%2],[%3,%2],[%3,%4],[%1,%4],[%1,%2]]]}")
+                .arg(lon, 0, 'f', 6)
+                .arg(lat, 0, 'f', 6)
+                .arg(lon + 0.002, 0, 'f', 6)
+                .arg(lat + 0.002, 0, 'f', 6);
+        };
+        const QString file = path(QStringLiteral("far.geojson"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QStringLiteral("{\"type\":\"FeatureCollection\",\"features\":[%1,%2]}")
+                      .arg(feature(QStringLiteral("\"name\":\"杭州的方块\",\"parent\":\"%1\"").arg(community),
+                                   square(120.15, 30.27)),
+                           feature(QStringLiteral("\"name\":\"经度五百\",\"parent\":\"%1\"").arg(community),
+                                   square(500, 34.75)))
+                      .toUtf8());
+        out.close();
+        const ImportPlan imported = plan(*project, file, 2);
+        // longitude 500 is refused, not wrapped round to 140
+        QCOMPARE(imported.problems.size(), size_t(1));
+        QCOMPARE(imported.problems.front().line, 2);
+        QVERIFY2(imported.problemText().contains(QStringLiteral("longitude 500")),
+                 qPrintable(imported.problemText()));
+        // the square in Hangzhou is named twice: outside its parent, outside the CRS's area
+        const QString notes = imported.noteText();
+        QVERIFY2(notes.contains(QStringLiteral("feature 1")) &&
+                     notes.contains(QStringLiteral("mostly outside")) && notes.contains(community) &&
+                     notes.contains(QStringLiteral("0% inside")),
+                 qPrintable(notes));
+        QVERIFY2(notes.contains(QStringLiteral("outside the area EPSG:4547 is made for")) &&
+                     notes.contains(QStringLiteral("120.15")),
+                 qPrintable(notes));
+    }
+
     void anEmptySourceOrAShapefileWithoutItsDbfIsNamedSo()
     {
         auto project = projectAbove(2);

@@ -220,6 +220,23 @@ private slots:
         QCOMPARE(problems.size(), size_t(5));
     }
 
+    void aBoundaryOfDamagedBytesIsInvalidNotPrinted()
+    {
+        // what random bytes over a geometry blob decode to: numbers of 300 digits
+        ProjectData data = cleanProject();
+        unit(data, B2).boundary = testsupport::box(1e300, -3e299, 1e300, 1e300);
+        const auto problems = Checker(data).check();
+        const auto invalid = only(problems, Problem::Kind::InvalidGeometry);
+        QCOMPARE(invalid.size(), size_t(1));
+        QCOMPARE(invalid.front().units.front(), UnitId(B2));
+        QVERIFY2(invalid.front().detail.contains(QStringLiteral("no place on Earth")),
+                 qPrintable(invalid.front().detail));
+        for (const Problem& problem : problems)
+            QVERIFY2(problem.detail.size() < 200 && std::abs(problem.location.x) < 1e8 &&
+                         problem.areaM2 < 1e12,
+                     qPrintable(describe({problem})));
+    }
+
     void countsNoUnitCanHoldAreNamed()
     {
         // what a damaged file, or one from before counts were bounded, may hold: the sums above
