@@ -1,5 +1,12 @@
 #include "personaldata.h"
 
+#include "sqlitedatabase.h"
+
+#include <QStringList>
+#include <algorithm>
+#include <optional>
+#include <tuple>
+
 namespace gridmodel {
 
 QString maskedPhone(const QString& phone)
@@ -12,6 +19,116 @@ QString maskedPhone(const QString& phone)
     if (digits.size() <= 2)
         return QString(digits.size(), QLatin1Char('*'));
     return QString(digits.size() - 2, QLatin1Char('*')) + digits.right(2);
+}
+
+PersonalDataRemoval::PersonalDataRemoval(const ProjectData& data)
+{
+    for (const Member& member : data.members)
+        if (!member.name.trimmed().isEmpty())
+            mPlaceholderOfName.insert(member.name.trimmed(), placeholderName(member.id));
+}
+
+void PersonalDataRemoval::learnNames(const ChangeSet& changes)
+{
+    for (const auto& change : changes.members)
+        for (const auto& member : {change.before, change.after})
+            if (member && !member->name.trimmed().isEmpty() &&
+                !mPlaceholderOfName.contains(member->name.trimmed()))
+                mPlaceholderOfName.insert(member->name.trimmed(), placeholderName(member->id));
+}
+
+QString PersonalDataRemoval::placeholderName(MemberId id)
+{
+    return QStringLiteral("成员 %1").arg(id);
+}
+
+Member PersonalDataRemoval::withoutPersonal(const Member& member) const
+{
+    return Member{member.id, placeholderName(member.id), QString(), member.gender, member.status, QString()};
+}
+
+Assignment PersonalDataRemoval::withoutPersonal(const Assignment& assignment) const
+{
+    Assignment kept = assignment;
+    kept.linkedHouseholdsNote.clear();
+    return kept;
+}
+
+Unit PersonalDataRemoval::withoutPersonal(const Unit& unit) const
+{
+    Unit kept = unit;
+    kept.notes.clear();
+    return kept;
+}
+
+ChangeSet PersonalDataRemoval::withoutPersonal(const ChangeSet& changes) const
+{
+    ChangeSet kept;
+    const auto each = [this](const auto& rows, auto& into) {
+        for (const auto& change : rows) {
+            auto& added = into.emplace_back(change);
+            if (added.before)
+                added.before = withoutPersonal(*added.before);
+            if (added.after)
+                added.after = withoutPersonal(*added.after);
+        }
+    };
+    each(changes.units, kept.units);
+    each(changes.members, kept.members);
+    each(changes.assignments, kept.assignments);
+    return kept;
+}
+
+QString PersonalDataRemoval::withoutNames(const QString& text) const
+{
+    // the longest names first, so that 王小明 is not left as 成员 1小明 by a member called 王
+    QStringList names = mPlaceholderOfName.keys();
+    std::sort(names.begin(), names.end(),
+              [](const QString& a, const QString& b) { return a.size() > b.size(); });
+    QString result = text;
+    for (const QString& name : names)
+        result.replace(name, mPlaceholderOfName.value(name));
+    return result;
+}
+
+void PersonalDataRemoval::applyTo(SqliteDatabase& db, const HierarchyTemplate& hierarchy) const
+{
+    db.execute(QStringLiteral("UPDATE ga_members SET name = '成员 ' || fid, phone = '', notes = ''; "
+                              "UPDATE ga_assignments SET linked_note = ''"));
+    for (const LevelDefinition& level : hierarchy.levels())
+        db.execute(QStringLiteral("UPDATE \"%1\" SET notes = ''").arg(level.key));
+    // first every step as recorded: the names of people removed since are in it alone
+    PersonalDataRemoval everybody = *this;
+    std::vector<std::tuple<qint64, QString, std::optional<ChangeSet>>> steps;
+    {
+        SqliteStatement history =
+            db.prepare(QStringLiteral("SELECT id, description, payload FROM ga_history ORDER BY id"));
+        while (history.step()) {
+            std::optional<ChangeSet> changes;
+            if (!history.isNull(2)) {
+                int size = 0;
+                const unsigned char* blob = history.blob(2, &size);
+                changes = ChangeSet::deserialize(QByteArray(reinterpret_cast<const char*>(blob), size));
+                everybody.learnNames(*changes);
+            }
+            steps.emplace_back(history.integer(0), history.text(1), std::move(changes));
+        }
+    }
+    std::vector<std::tuple<qint64, QString, QByteArray>> rewritten;
+    for (const auto& [id, description, changes] : steps)
+        rewritten.emplace_back(id, everybody.withoutNames(description),
+                               changes ? everybody.withoutPersonal(*changes).serialize() : QByteArray());
+    SqliteStatement update =
+        db.prepare(QStringLiteral("UPDATE ga_history SET description = ?, payload = ? WHERE id = ?"));
+    for (const auto& [id, description, payload] : rewritten) {
+        update.bind(1, description);
+        if (payload.isNull())
+            update.bindNull(2);
+        else
+            update.bindBlob(2, payload);
+        update.bind(3, id);
+        update.run();
+    }
 }
 
 } // namespace gridmodel

@@ -1,8 +1,14 @@
 #pragma once
 
+#include "changeset.h"
+#include "projectdata.h"
+
+#include <QHash>
 #include <QString>
 
 namespace gridmodel {
+
+class SqliteDatabase;
 
 /**
  * Phone numbers are personal data: shown, printed and exported masked unless the user
@@ -10,5 +16,41 @@ namespace gridmodel {
  * digits visible.
  */
 QString maskedPhone(const QString& phone);
+
+/**
+ * A project handed on (to the street office, to a contractor) without the personal data in it:
+ * every member becomes "成员 N" (N their id) with their gender and status, and keeps their roles
+ * and counts of linked households; names, phones and notes of members, the notes of units (they
+ * may name people) and the notes of linked households (room numbers) are dropped. The history
+ * goes the same way, its records and its words, so that undo still works on the copy and
+ * nothing of a person can be read back from it.
+ */
+class PersonalDataRemoval
+{
+public:
+    //! knows the members' names, to take them out of the history's words too
+    explicit PersonalDataRemoval(const ProjectData& data);
+
+    static QString placeholderName(MemberId id);
+
+    Member withoutPersonal(const Member& member) const;
+    Assignment withoutPersonal(const Assignment& assignment) const;
+    Unit withoutPersonal(const Unit& unit) const;
+    ChangeSet withoutPersonal(const ChangeSet& changes) const;
+    //! the words of a history step with every known member's name replaced by their placeholder
+    QString withoutNames(const QString& text) const;
+
+    /**
+     * Rewrites a project file's tables and history so. Run inside a transaction on a copy; the
+     * caller VACUUMs afterwards, so that no freed page still holds what was removed.
+     */
+    void applyTo(SqliteDatabase& db, const HierarchyTemplate& hierarchy) const;
+
+private:
+    //! also the names of members the history holds and the project no longer does
+    void learnNames(const ChangeSet& changes);
+
+    QHash<QString, QString> mPlaceholderOfName; //!< every name a member had, to their placeholder
+};
 
 } // namespace gridmodel

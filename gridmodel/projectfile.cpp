@@ -3,6 +3,7 @@
 #include "error.h"
 #include "geopackage.h"
 #include "outputfile.h"
+#include "personaldata.h"
 #include "projectschema.h"
 #include "sqlitedatabase.h"
 #include "translation.h"
@@ -303,6 +304,17 @@ void ProjectFile::create(const QString& path, const ProjectData& data, bool over
 
 void ProjectFile::saveCopy(const QString& path) const
 {
+    writeCopy(path, {});
+}
+
+void ProjectFile::saveCopyWithoutPersonalData(const QString& path) const
+{
+    const PersonalDataRemoval removal(mData);
+    writeCopy(path, [&](SqliteDatabase& copy) { removal.applyTo(copy, mData.hierarchy); });
+}
+
+void ProjectFile::writeCopy(const QString& path, const std::function<void(SqliteDatabase&)>& adjust) const
+{
     const QFileInfo info(path);
     if (info.absoluteFilePath() == QFileInfo(mPath).absoluteFilePath())
         throw Error(Error::Kind::InvalidInput, Tr::tr("%1 is this project's own file").arg(path));
@@ -317,6 +329,19 @@ void ProjectFile::saveCopy(const QString& path) const
         copy.bind(1, output.partialPath());
         try {
             copy.run();
+        } catch (const Error& error) {
+            throw output.failure(error.message());
+        }
+    }
+    if (adjust) {
+        SqliteDatabase copy(output.partialPath(), SqliteDatabase::OpenMode::ReadWrite);
+        {
+            SqliteTransaction transaction(copy);
+            adjust(copy);
+            transaction.commit();
+        }
+        try {
+            copy.execute(QStringLiteral("VACUUM")); // no freed page keeps what was taken out
         } catch (const Error& error) {
             throw output.failure(error.message());
         }

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -76,6 +77,12 @@ public:
      */
     void saveCopy(const QString& path) const;
 
+    /**
+     * Writes a copy to hand on, without personal data (see PersonalDataRemoval): whole or not
+     * at all, as saveCopy(). Nothing removed can be read from the copy's free pages either.
+     */
+    void saveCopyWithoutPersonalData(const QString& path) const;
+
     ~ProjectFile();
     ProjectFile(const ProjectFile&) = delete;
     ProjectFile& operator=(const ProjectFile&) = delete;
@@ -115,6 +122,8 @@ public:
 
 private:
     ProjectFile() = default;
+    //! saveCopy(), with `adjust` run on the copy in one transaction before it is compacted
+    void writeCopy(const QString& path, const std::function<void(SqliteDatabase&)>& adjust) const;
     void requireWritable() const;
     std::optional<ChangeSet> step(bool undoing, HistoryEntry* entry);
     std::optional<HistoryEntry> nextStep(bool undoing);
