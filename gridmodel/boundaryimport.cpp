@@ -9,11 +9,13 @@
 #include "vectorsource.h"
 
 #include <QFileInfo>
+#include <QHash>
 #include <QSet>
 #include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace gridmodel {
 
@@ -138,6 +140,8 @@ public:
         unit.parentId = parent ? parent->id : 0;
         unit.code = codeFor(code, parent);
         mTaken.insert(unit.code);
+        if (!code.isEmpty())
+            mFeatureOfCode.insert(code, feature.number);
         unit.id = mNextId++;
         warnWhereItLies(feature, unit, parent);
         return unit;
@@ -258,6 +262,11 @@ private:
                 throw Refusal{error.message()};
             }
         }
+        if (const auto earlier = mFeatureOfCode.constFind(code); earlier != mFeatureOfCode.constEnd())
+            throw Refusal{Tr::tr("the code %1 is given to feature %2 too: if they are one unit in pieces, "
+                                 "make them one (--merge-same-code)")
+                              .arg(code)
+                              .arg(*earlier)};
         if (const QString why = mScheme.whyNot(code, mOptions.level, parent, 0, mTaken); !why.isEmpty())
             throw Refusal{why};
         return code;
@@ -270,7 +279,8 @@ private:
     std::vector<ImportProblem>& mNotes;
     const GeosEngine mGeos;
     const CodeScheme mScheme;
-    QSet<QString> mTaken; //!< codes given to features read before
+    QSet<QString> mTaken;               //!< codes given to features read before
+    QHash<QString, int> mFeatureOfCode; //!< the feature that gave a code of the source
     UnitId mNextId;
     Envelope mAreaOfUse; //!< of the project's CRS, in longitude and latitude
     std::unique_ptr<CoordinateTransform> mToLongitudeLatitude;
@@ -327,6 +337,59 @@ void carryCountsUp(const HierarchyIndex& index, ImportPlan& plan)
                                         nullptr, static_cast<int>(changed.size()))});
 }
 
+/**
+ * The features to read: those of the source, or with `options.mergeSameCode` one for each code
+ * that several features share, its pieces together (the first feature's attributes, its number),
+ * noted.
+ */
+void sameCodeAsOne(const VectorSource& source, const BoundaryImport::Options& options,
+                   std::vector<SourceFeature>& features, ImportPlan& plan)
+{
+    if (!options.mergeSameCode) {
+        features = source.features; // the reader names the second feature of a code
+        return;
+    }
+    const int codeField = source.fieldIndex(options.mapping.field(QStringLiteral("code")));
+    std::map<QString, std::vector<size_t>> byCode;
+    if (codeField >= 0)
+        for (size_t i = 0; i < source.features.size(); ++i)
+            if (const QString code = source.features[i].values.value(codeField).trimmed(); !code.isEmpty())
+                byCode[code].push_back(i);
+    std::vector<std::pair<QString, std::vector<size_t>>> shared;
+    for (const auto& [code, which] : byCode)
+        if (which.size() > 1)
+            shared.emplace_back(code, which);
+    const auto numbers = [&](const std::vector<size_t>& which) {
+        QStringList list;
+        for (size_t i : which)
+            list << QString::number(source.features[i].number);
+        return list.join(QStringLiteral(", "));
+    };
+    std::set<size_t> absorbed;
+    std::map<size_t, std::vector<size_t>> piecesOf; // the first feature of a code -> the others
+    for (const auto& [code, which] : shared) {
+        piecesOf[which.front()].assign(which.begin() + 1, which.end());
+        absorbed.insert(which.begin() + 1, which.end());
+        plan.notes.push_back({source.features[which.front()].number,
+                              Tr::tr("%1: features %2 are made one unit").arg(code, numbers(which))});
+    }
+    for (size_t i = 0; i < source.features.size(); ++i) {
+        if (absorbed.count(i))
+            continue;
+        SourceFeature feature = source.features[i];
+        for (size_t piece : piecesOf[i]) {
+            const SourceFeature& other = source.features[piece];
+            feature.polygon.polygons.insert(feature.polygon.polygons.end(), other.polygon.polygons.begin(),
+                                            other.polygon.polygons.end());
+            if (feature.impossible.isEmpty())
+                feature.impossible = other.impossible;
+        }
+        if (!piecesOf[i].empty() && feature.polygon.polygons.size() > 1) // pieces may touch or overlap
+            feature.polygon = GeosEngine().unaryUnion({&feature.polygon});
+        features.push_back(std::move(feature));
+    }
+}
+
 } // namespace
 
 ImportPlan BoundaryImport::plan(const ProjectData& data, const HierarchyIndex& index,
@@ -350,8 +413,11 @@ ImportPlan BoundaryImport::plan(const ProjectData& data, const HierarchyIndex& i
                                                  : source.fields.join(QStringLiteral(", ")))});
         return plan;
     }
+    // Real files carry one unit as several features with the same code: one unit, when asked.
+    std::vector<SourceFeature> features;
+    sameCodeAsOne(source, options, features, plan);
     UnitReader reader(data, index, source, options, plan.notes);
-    for (const SourceFeature& feature : source.features) {
+    for (const SourceFeature& feature : features) {
         try {
             plan.changes.units.push_back({std::nullopt, reader.read(feature)});
         } catch (const Refusal& refusal) {

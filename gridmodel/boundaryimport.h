@@ -44,8 +44,9 @@ private:
  * (the parent's code plus the level's digits), or else by location (the parent holding a
  * point inside the area). Codes are checked against the scheme (or given the next free
  * ones), counts must be whole numbers, and a geometry GEOS finds invalid is refused unless
- * the user agrees to have it repaired. Boundaries are taken as drawn: the checker then
- * names any gap or overlap.
+ * the user agrees to have it repaired. Features sharing a code are refused, or made one unit
+ * in pieces when the user agrees (the checker names it when the level wants one piece).
+ * Boundaries are taken as drawn: the checker then names any gap or overlap.
  */
 class BoundaryImport
 {
@@ -55,6 +56,8 @@ public:
         int level = -1;
         FieldMapping mapping;
         bool repairInvalid = false; //!< the user's consent to repair invalid geometries
+        //! the user's consent to make the features sharing a code one unit (a multipolygon)
+        bool mergeSameCode = false;
     };
 
     static ImportPlan plan(const ProjectData& data, const HierarchyIndex& index, const VectorSource& source,

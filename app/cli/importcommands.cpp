@@ -68,13 +68,16 @@ Command importCommand()
         QStringLiteral("repair"),
         QStringLiteral("Repair invalid geometries (self-intersections ...) instead of "
                        "refusing them; each repair is listed."));
+    static const QCommandLineOption mergeSameCode(
+        QStringLiteral("merge-same-code"),
+        QStringLiteral("Make the features that share a code one unit in pieces, instead of refusing them."));
     return {
         QStringLiteral("import"),
         QStringLiteral("Bring a level's boundaries in from Shapefile, GeoJSON, KML, DXF or GeoPackage"),
         [](QCommandLineParser& parser) {
             addProjectArgument(parser);
             parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("The GIS file to read."));
-            parser.addOptions({level, map, layer, repair, DryRunOption});
+            parser.addOptions({level, map, layer, repair, mergeSameCode, DryRunOption});
         },
         [](const QCommandLineParser& parser) {
             const QStringList arguments = positionalArguments(parser, 2);
@@ -87,6 +90,7 @@ Command importCommand()
             BoundaryImport::Options options;
             options.level = levelFromKey(data, parser.value(level));
             options.repairInvalid = parser.isSet(repair);
+            options.mergeSameCode = parser.isSet(mergeSameCode);
             const VectorSource source =
                 VectorSource::read(arguments.at(1), data.crsEpsg, parser.value(layer));
             options.mapping = FieldMapping::guess(source.fields);

@@ -40,6 +40,7 @@ ImportDialog::ImportDialog(mapcore::ProjectSession& session, Kind kind, int leve
     mLevel = dialogparts::levelBox(session.data().hierarchy, level, this);
     mLayer = new QComboBox(this);
     mRepair = new QCheckBox(tr("修复无效的几何图形（自相交等），并逐一列出"), this);
+    mMergeSameCode = new QCheckBox(tr("编码相同的多个要素合并为一个单元（多部分）"), this);
 
     auto* form = new QFormLayout;
     form->addRow(tr("内容"), mKind);
@@ -48,6 +49,7 @@ ImportDialog::ImportDialog(mapcore::ProjectSession& session, Kind kind, int leve
     mLayerLabel = form->labelForField(mLayer);
     form->addRow(tr("层级"), mLevel);
     form->addRow(QString(), mRepair);
+    form->addRow(QString(), mMergeSameCode);
     mFieldForm = new QFormLayout;
     const QMap<QString, QString> targetNames{
         {QStringLiteral("name"), tr("名称")},       {QStringLiteral("code"), tr("编码")},
@@ -87,6 +89,7 @@ ImportDialog::ImportDialog(mapcore::ProjectSession& session, Kind kind, int leve
     connect(mLayer, qOverload<int>(&QComboBox::activated), this, &ImportDialog::readSource);
     connect(mLevel, qOverload<int>(&QComboBox::currentIndexChanged), this, &ImportDialog::updatePreview);
     connect(mRepair, &QCheckBox::toggled, this, &ImportDialog::updatePreview);
+    connect(mMergeSameCode, &QCheckBox::toggled, this, &ImportDialog::updatePreview);
     readSource();
 }
 
@@ -135,6 +138,7 @@ void ImportDialog::readSource()
         kind() == Kind::Boundaries || (kind() == Kind::Households && !TableSource::isTableFile(path));
     mLevel->setEnabled(kind() != Kind::Roster);
     mRepair->setVisible(kind() == Kind::Boundaries);
+    mMergeSameCode->setVisible(kind() == Kind::Boundaries);
     QStringList fields;
     if (!path.isEmpty()) {
         const int crs = mSession.data().crsEpsg;
@@ -198,6 +202,7 @@ ImportPlan ImportDialog::planFor(const Choices& choices, const ProjectData& data
         options.level = choices.level;
         options.mapping = choices.mapping;
         options.repairInvalid = choices.repair;
+        options.mergeSameCode = choices.mergeSameCode;
         return BoundaryImport::plan(data, index, *mVector, options);
     }
     if (choices.kind == Kind::Roster)
@@ -221,7 +226,8 @@ void ImportDialog::updatePreview()
         mPreview->clear();
         return;
     }
-    Choices choices{kind(), mLevel->currentIndex(), mRepair->isChecked(), FieldMapping()};
+    Choices choices{kind(), mLevel->currentIndex(), mRepair->isChecked(), mMergeSameCode->isChecked(),
+                    FieldMapping()};
     for (const QString& target : targets())
         choices.mapping.set(target, mFields.value(target)->currentData().toString());
     const ProjectData& data = mSession.data();

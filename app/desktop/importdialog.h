@@ -74,6 +74,7 @@ private:
         Kind kind;
         int level;
         bool repair;
+        bool mergeSameCode;
         gridmodel::FieldMapping mapping;
     };
     //! what importing the source read would do
@@ -93,6 +94,7 @@ private:
     QFormLayout* mFieldForm = nullptr;
     QMap<QString, QComboBox*> mFields;
     QCheckBox* mRepair = nullptr;
+    QCheckBox* mMergeSameCode = nullptr;
     QPlainTextEdit* mPreview = nullptr;
     QPushButton* mImport = nullptr;
     std::unique_ptr<gridmodel::VectorSource> mVector;

@@ -336,6 +336,10 @@ Code %3
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
+    <message>
+        <source>编码相同的多个要素合并为一个单元（多部分）</source>
+        <translation>Make features sharing a code one unit (in parts)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -621,7 +625,7 @@ Code %3
     </message>
     <message>
         <source>无法写入 %1</source>
-        <translation>Cannot write %1</translation>
+        <translation type="vanished">Cannot write %1</translation>
     </message>
     <message>
         <source>正在读取 %1</source>

@@ -1131,6 +1131,14 @@
         <source>the coordinate (%1, %2) is farther than any place on Earth</source>
         <translation>坐标 (%1, %2) 远超地球上任何位置</translation>
     </message>
+    <message>
+        <source>the code %1 is given to feature %2 too: if they are one unit in pieces, make them one (--merge-same-code)</source>
+        <translation>编码 %1 也给了要素 %2：若它们是同一单元的几部分，请合并为一个单元（--merge-same-code）</translation>
+    </message>
+    <message>
+        <source>%1: features %2 are made one unit</source>
+        <translation>%1：要素 %2 合并为一个单元</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

@@ -247,6 +247,53 @@ private slots:
                  qPrintable(notes));
     }
 
+    void featuresSharingACodeAreOneUnitOnlyWhenAsked()
+    {
+        auto project = projectAbove(2);
+        const QString community = firstCommunityCode();
+        const QString code = community + QStringLiteral("01");
+        const QString source =
+            geoJson({feature(QStringLiteral("\"name\":\"甲网格\",\"code\":\"%1\"").arg(code),
+                             squareInCommunity(0, 0, 20)),
+                     feature(QStringLiteral("\"name\":\"乙网格\",\"code\":\"%1\"").arg(community + "02"),
+                             squareInCommunity(40, 0, 20)),
+                     feature(QStringLiteral("\"name\":\"甲网格\",\"code\":\"%1\"").arg(code),
+                             squareInCommunity(0, 40, 20))});
+        // without consent: the second is refused, naming the first, nothing imported twice
+        const ImportPlan refused = plan(*project, source, 2);
+        QVERIFY(!refused.canApply());
+        QCOMPARE(refused.problems.size(), size_t(1));
+        QCOMPARE(refused.problems.front().line, 3);
+        QVERIFY2(refused.problemText().contains(code) &&
+                     refused.problemText().contains(QStringLiteral("feature 1")) &&
+                     refused.problemText().contains(QStringLiteral("--merge-same-code")),
+                 qPrintable(refused.problemText()));
+
+        const VectorSource read = VectorSource::read(source, project->data().crsEpsg);
+        BoundaryImport::Options options;
+        options.level = 2;
+        options.mapping = FieldMapping::guess(read.fields);
+        options.mergeSameCode = true;
+        const ImportPlan merged = BoundaryImport::plan(project->data(), project->index(), read, options);
+        QVERIFY2(merged.canApply(), qPrintable(merged.problemText()));
+        QVERIFY2(merged.noteText().contains(QStringLiteral("features 1, 3")), qPrintable(merged.noteText()));
+        merged.apply(*project);
+        const Unit* unit = project->index().unitByCode(code);
+        QVERIFY(unit);
+        QCOMPARE(unit->boundary.polygons.size(), size_t(2));
+        QVERIFY(std::abs(unit->boundary.area() - 800) < 1e-3);
+        QCOMPARE(std::count_if(project->data().units.begin(), project->data().units.end(),
+                               [](const Unit& u) { return u.level == 2; }),
+                 2L);
+        // the template wants grids in one piece: the checker says this one is not
+        const std::vector<Problem> problems = Checker(project->data()).check();
+        QVERIFY(std::any_of(problems.begin(), problems.end(),
+                            [&](const Problem& p) {
+                                return p.kind == Problem::Kind::NotContiguous && p.units.front() == unit->id;
+                            }) ||
+                !project->data().hierarchy.level(2).contiguous);
+    }
+
     void anEmptySourceOrAShapefileWithoutItsDbfIsNamedSo()
     {
         auto project = projectAbove(2);
