@@ -176,14 +176,8 @@ ImportPlan HouseholdImport::fromRecords(const ProjectData& data, const Hierarchy
         }
     }
     for (const auto& [id, unit] : changed) {
-        if (!Counts::inRange(unit.households) || !Counts::inRange(unit.residents))
-            plan.problems.push_back(
-                {0, Tr::tr("%1 %2 would count %3 households and %4 residents, beyond what a unit can hold "
-                           "(0 to %5)")
-                        .arg(unit.code, unit.name)
-                        .arg(unit.households)
-                        .arg(unit.residents)
-                        .arg(Counts::Max)});
+        if (const QString beyond = countsBeyondWhatAUnitHolds(unit); !beyond.isEmpty())
+            plan.problems.push_back({0, beyond});
         plan.changes.units.push_back({*index.unit(id), unit});
     }
     if (!plan.problems.empty()) {

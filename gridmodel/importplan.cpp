@@ -47,6 +47,17 @@ std::optional<qint64> importedCount(const QString& text)
     return std::nullopt;
 }
 
+QString countsBeyondWhatAUnitHolds(const Unit& unit)
+{
+    if (Counts::inRange(unit.households) && Counts::inRange(unit.residents))
+        return QString();
+    return Tr::tr("%1 %2 would count %3 households and %4 residents, beyond what a unit can hold (0 to %5)")
+        .arg(unit.code, unit.name)
+        .arg(unit.households)
+        .arg(unit.residents)
+        .arg(Counts::Max);
+}
+
 void ImportPlan::apply(ProjectFile& project) const
 {
     if (!problems.empty())

@@ -49,4 +49,7 @@ struct ImportPlan
  */
 std::optional<qint64> importedCount(const QString& text);
 
+//! why the unit's counts cannot stand ("… would count …, beyond what a unit can hold"); empty when they can
+QString countsBeyondWhatAUnitHolds(const Unit& unit);
+
 } // namespace gridmodel

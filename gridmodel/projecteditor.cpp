@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "hierarchyindex.h"
+#include "importplan.h"
 #include "projectfile.h"
 #include "translation.h"
 
@@ -66,14 +67,8 @@ ChangeSet ProjectEditor::setAttributes(const QString& code, const Attributes& at
             Unit total = *ancestor;
             total.households = Counts::add(total.households, householdsDelta);
             total.residents = Counts::add(total.residents, residentsDelta);
-            if (!Counts::inRange(total.households) || !Counts::inRange(total.residents))
-                throw Error(Error::Kind::InvalidInput,
-                            Tr::tr("%1 %2 would count %3 households and %4 residents, beyond what a unit can "
-                                   "hold (0 to %5)")
-                                .arg(ancestor->code, ancestor->name)
-                                .arg(total.households)
-                                .arg(total.residents)
-                                .arg(Counts::Max));
+            if (const QString beyond = countsBeyondWhatAUnitHolds(total); !beyond.isEmpty())
+                throw Error(Error::Kind::InvalidInput, beyond);
             changes.units.push_back({*ancestor, total});
         }
     mProject.apply(changes, QStringLiteral("set"),
