@@ -129,10 +129,11 @@ QStringList OutputFile::writtenParts() const
     QStringList parts;
     if (QFileInfo::exists(mPartial))
         parts << mPartial;
-    for (const QString& name :
-         folder.entryList({mPartialBase + QStringLiteral(".*")}, QDir::Files | QDir::Hidden | QDir::System)) {
+    // by name, not by a wildcard: a target may be called "报告[1].shp"
+    const QString start = mPartialBase + QLatin1Char('.');
+    for (const QString& name : folder.entryList(QDir::Files | QDir::Hidden | QDir::System)) {
         const QString path = folder.filePath(name);
-        if (path != mPartial)
+        if (name.startsWith(start) && path != mPartial)
             parts << path;
     }
     return parts;

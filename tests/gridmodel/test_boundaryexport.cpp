@@ -3,6 +3,7 @@
 #include "error.h"
 #include "hierarchyindex.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <gdal.h>
@@ -159,6 +160,22 @@ private slots:
             QCOMPARE(error.kind(), Error::Kind::InvalidInput);
         }
         QVERIFY(!QFile::exists(mDir.filePath("none.geojson")));
+    }
+
+    void aShapefileIsReplacedWholeEveryPartOfIt()
+    {
+        // written twice under a name a wildcard would misread: each part is the second export's
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("网格[1].shp"));
+        const HierarchyIndex index(mDemo);
+        BoundaryExport::write(mDemo, index, 1, 0, BoundaryExport::Format::Shapefile, path);
+        const int grids = BoundaryExport::write(mDemo, index, 2, 0, BoundaryExport::Format::Shapefile, path);
+        QCOMPARE(static_cast<int>(read(path).names.size()), grids);
+        QStringList names = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("网格[1].cpg"), QStringLiteral("网格[1].dbf"),
+                                     QStringLiteral("网格[1].prj"), QStringLiteral("网格[1].shp"),
+                                     QStringLiteral("网格[1].shx")}));
     }
 
     void progressIsToldAndCancelLeavesNoFile()
