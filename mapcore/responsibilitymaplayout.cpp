@@ -146,6 +146,8 @@ void ResponsibilityMapLayout::buildDefault(const gridmodel::PaperSize& paper, Or
     auto* north = new QgsLayoutItemPicture(&layout);
     north->setId(QStringLiteral("north"));
     north->setPicturePath(QStringLiteral("/usr/share/qgis/svg/arrows/NorthArrow_02.svg"));
+    north->setSvgFillColor(QColor(40, 40, 40)); // its N is drawn in the fill: white by default, on white
+    north->setSvgStrokeColor(Qt::black);
     north->setLinkedMap(map);
     north->setNorthMode(QgsLayoutItemPicture::GridNorth);
     layout.addLayoutItem(north);
@@ -191,10 +193,12 @@ void ResponsibilityMapLayout::buildDefault(const gridmodel::PaperSize& paper, Or
     const double legendWidth = landscape ? panel.width() : panel.width() * 0.38;
     legend->attemptSetSceneRect(QRectF(panel.left(), panel.top(), legendWidth, legendHeight));
 
+    // five lines of 10 pt (households, residents, people, children, scale): 22 mm, not clipped
+    const double countsHeight = 23 * scale;
     const QRectF countsRect =
-        landscape ? QRectF(panel.left(), panel.top() + legendHeight + 2, panel.width(), 14 * scale)
+        landscape ? QRectF(panel.left(), panel.top() + legendHeight + 2, panel.width(), countsHeight)
                   : QRectF(panel.left() + legendWidth + 4, panel.top(), panel.width() - legendWidth - 4,
-                           legendHeight);
+                           countsHeight);
     addLabel(layout, QStringLiteral("counts"), countsRect, 10 * scale, false, Qt::AlignLeft | Qt::AlignTop);
 
     const double rosterTop = std::max(countsRect.bottom(), panel.top() + legendHeight) + 3;

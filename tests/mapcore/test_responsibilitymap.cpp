@@ -11,6 +11,7 @@
 #include <QtTest>
 #include <qgsapplication.h>
 #include <qgslayoutitemlabel.h>
+#include <qgslayoutitempicture.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsreadwritecontext.h>
@@ -67,6 +68,29 @@ private slots:
         const double share = testsupport::differingShare(page, control);
         QVERIFY2(share < 0.005, qPrintable(QStringLiteral("%1% of the pixels differ from the control image")
                                                .arg(100 * share, 0, 'f', 2)));
+    }
+
+    void theCountsFitAndTheNorthArrowShowsItsN()
+    {
+        const auto project = open();
+        const UnitId grid = firstGrid(*project);
+        for (const auto orientation : {mapcore::ResponsibilityMapPrinter::Orientation::Portrait,
+                                       mapcore::ResponsibilityMapPrinter::Orientation::Landscape}) {
+            auto chosen = options();
+            chosen.orientation = orientation;
+            mapcore::ResponsibilityMapPrinter printer(*project, chosen);
+            QgsPrintLayout& layout = printer.layoutOf(grid).layout();
+            auto* counts = qobject_cast<QgsLayoutItemLabel*>(layout.itemById(QStringLiteral("counts")));
+            QVERIFY(counts);
+            QCOMPARE(counts->text().count(QLatin1Char('\n')), 4); // five lines: the landscape page cut two
+            QVERIFY2(counts->sizeForText().height() <= counts->rect().height() + 0.01,
+                     qPrintable(QStringLiteral("the counts need %1 mm, have %2 mm")
+                                    .arg(counts->sizeForText().height())
+                                    .arg(counts->rect().height())));
+            auto* north = qobject_cast<QgsLayoutItemPicture*>(layout.itemById(QStringLiteral("north")));
+            QVERIFY(north);
+            QVERIFY2(north->svgFillColor().lightness() < 100, "the N of the north arrow is drawn in white");
+        }
     }
 
     void onePrinterFollowsChangedChoices()
