@@ -215,6 +215,9 @@ CoverageReport CoverageReport::of(const ProjectData& data, const HierarchyIndex&
                 outOfBandUnits.insert(problem.units.front());
                 firstOutOfBand = true;
             }
+            const Unit* named = problem.units.empty() ? nullptr : index.unit(problem.units.front());
+            report.problemList.push_back({problem.kind, section.name, named ? named->code : QString(),
+                                          named ? named->name : QString(), problem.areaM2, problem.detail});
             addProblem(section.total, problem, firstOutOfBand);
             if (found)
                 addProblem(rowsByCode[key], problem, firstOutOfBand);
@@ -292,11 +295,24 @@ std::vector<QStringList> CoverageReport::table(const Section& section) const
     return rows;
 }
 
+std::vector<QStringList> CoverageReport::problemTable() const
+{
+    std::vector<QStringList> rows{{QStringLiteral("问题"), QStringLiteral("层级"), QStringLiteral("单元编码"),
+                                   QStringLiteral("单元名称"), QStringLiteral("面积(平方米)"),
+                                   QStringLiteral("说明")}};
+    for (const ProblemLine& line : problemList)
+        rows.push_back({Problem::kindText(line.kind).zh, line.level, line.code, line.name,
+                        line.areaM2 > 0 ? number(line.areaM2) : TableWriter::noValue(), line.detail});
+    return rows;
+}
+
 std::vector<Sheet> CoverageReport::sheets() const
 {
     std::vector<Sheet> result;
     for (const Section& section : sections)
         result.push_back({section.name, table(section)});
+    if (!problemList.empty())
+        result.push_back({QStringLiteral("问题清单"), problemTable()});
     return result;
 }
 
@@ -569,6 +585,10 @@ QString CoverageReport::toHtml(const QStringList& chartUrls, int chartWidth) con
                                 static_cast<int>(header.indexOf(QStringLiteral("重叠"))),
                                 static_cast<int>(header.indexOf(QStringLiteral("比例问题")))};
         html += reportpage::htmlTable(rows, flagged, true);
+    }
+    if (!problemList.empty()) {
+        html += QStringLiteral("<h2>问题清单（%1 个）</h2>\n").arg(problemList.size());
+        html += reportpage::htmlTable(problemTable(), {}, false, 4);
     }
     html += QStringLiteral("</body></html>\n");
     return html;

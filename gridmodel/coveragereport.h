@@ -45,8 +45,7 @@ public:
         qint64 ratioProblems = 0;
         qint64 problems = 0; //!< every problem of the level here, of any kind
 
-        //! households per person in a role; 0 without people
-        //! none where nobody is counted: a ratio of nothing is not 0
+        //! households per person in a role; none where nobody is counted: a ratio of nothing is not 0
         std::optional<double> householdsPerMember() const
         {
             return members ? std::optional<double>(double(households) / double(members)) : std::nullopt;
@@ -67,6 +66,17 @@ public:
         std::vector<qint64> householdsPerUnit; //!< for the distribution chart
     };
 
+    /** One problem as the list names it: which unit, what, how large. */
+    struct ProblemLine
+    {
+        Problem::Kind kind;
+        QString level; //!< Chinese
+        QString code;  //!< of the unit involved first (the parent, for a gap)
+        QString name;
+        double areaM2 = 0;
+        QString detail;
+    };
+
     struct ProblemSpot
     {
         Point location;
@@ -83,7 +93,8 @@ public:
     qint64 unassignedMembers = 0; //!< people in the roster with no role anywhere
     std::map<Problem::Kind, qint64> problemsByKind;
     std::vector<ProblemSpot> problemSpots;
-    std::vector<MultiPolygon> outlines; //!< the focus level's parents, for the map
+    std::vector<ProblemLine> problemList; //!< every problem in scope, level by level
+    std::vector<MultiPolygon> outlines;   //!< the focus level's parents, for the map
     Envelope extent;
 
     /**
@@ -97,7 +108,9 @@ public:
     std::vector<QStringList> table(const Section& section) const;
     //! every section in one table (CSV): the union of roles and statuses as columns
     std::vector<QStringList> combinedTable() const;
-    //! a sheet per section, named by its level (XLSX)
+    //! the problems by name: kind, level, code, name, area, detail ("超出目标范围 1": which grid)
+    std::vector<QStringList> problemTable() const;
+    //! a sheet per section, named by its level, and the problem list when there are problems (XLSX)
     std::vector<Sheet> sheets() const;
 
     using Chart = SvgChart;

@@ -221,7 +221,23 @@ private slots:
             for (const QString& role : s.roleNames)
                 QVERIFY2(combined.front().contains(role), qPrintable(role));
 
+        // "超出目标范围 1" says which grid: the problem list names it
+        const std::vector<QStringList> listed = report.problemTable();
+        QCOMPARE(listed.size(), report.problemList.size() + 1);
+        QCOMPARE(listed.front(), (QStringList{QStringLiteral("问题"), QStringLiteral("层级"),
+                                              QStringLiteral("单元编码"), QStringLiteral("单元名称"),
+                                              QStringLiteral("面积(平方米)"), QStringLiteral("说明")}));
+        QVERIFY(std::any_of(listed.begin() + 1, listed.end(), [&](const QStringList& row) {
+            return row.at(0) == QStringLiteral("超出目标范围") && row.at(2) == mOverfullGrid &&
+                   row.at(5).contains(QStringLiteral("5000"));
+        }));
+        const auto gaps = std::count_if(listed.begin() + 1, listed.end(), [](const QStringList& row) {
+            return row.at(0) == QStringLiteral("缺口") && row.at(4).toDouble() > 0;
+        });
+        QCOMPARE(gaps, static_cast<long>(mRemovedZones));
+
         const QString html = report.toHtml();
+        QVERIFY(html.contains(QStringLiteral("问题清单")) && html.contains(mOverfullGrid));
         QCOMPARE(html.count(QStringLiteral("<svg")), 3);
         QVERIFY(html.contains(mData.name));
         QVERIFY(html.contains(QStringLiteral("缺口 %1").arg(mRemovedZones)));
@@ -234,7 +250,8 @@ private slots:
         GDALDatasetH dataset =
             GDALOpenEx(xlsx.toUtf8().constData(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
         QVERIFY(dataset);
-        QCOMPARE(GDALDatasetGetLayerCount(dataset), mData.hierarchy.levelCount());
+        QCOMPARE(GDALDatasetGetLayerCount(dataset), mData.hierarchy.levelCount() + 1); // and the problem list
+        QVERIFY(GDALDatasetGetLayerByName(dataset, "问题清单"));
         OGRLayerH layer = GDALDatasetGetLayerByName(dataset, "网格");
         QVERIFY(layer);
         OGRFeatureDefnH definition = OGR_L_GetLayerDefn(layer);
