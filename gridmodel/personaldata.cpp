@@ -2,6 +2,7 @@
 
 #include "sqlitedatabase.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 #include <algorithm>
 #include <optional>
@@ -19,6 +20,12 @@ QString maskedPhone(const QString& phone)
     if (digits.size() <= 2)
         return QString(digits.size(), QLatin1Char('*'));
     return QString(digits.size() - 2, QLatin1Char('*')) + digits.right(2);
+}
+
+bool isPhoneNumber(const QString& phone)
+{
+    static const QRegularExpression pattern(QStringLiteral("^\\+?[0-9][0-9 \\-]{2,19}$"));
+    return pattern.match(phone).hasMatch();
 }
 
 PersonalDataRemoval::PersonalDataRemoval(const ProjectData& data)

@@ -17,6 +17,9 @@ class SqliteDatabase;
  */
 QString maskedPhone(const QString& phone);
 
+//! whether the text can be a phone number (digits, spaces, hyphens, a leading +): one rule for every way in
+bool isPhoneNumber(const QString& phone);
+
 /**
  * A project handed on (to the street office, to a contractor) without the personal data in it:
  * every member becomes "成员 N" (N their id) with their gender and status, and keeps their roles

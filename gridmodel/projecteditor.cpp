@@ -3,6 +3,7 @@
 #include "error.h"
 #include "hierarchyindex.h"
 #include "importplan.h"
+#include "personaldata.h"
 #include "projectfile.h"
 #include "translation.h"
 
@@ -114,6 +115,8 @@ ChangeSet ProjectEditor::addMember(const Member& member, MemberId* id)
 {
     if (member.name.trimmed().isEmpty())
         throw Error(Error::Kind::InvalidInput, Tr::tr("A member needs a name"));
+    if (!member.phone.trimmed().isEmpty() && !isPhoneNumber(member.phone.trimmed()))
+        throw Error(Error::Kind::InvalidInput, Tr::tr("\"%1\" is not a phone number").arg(member.phone));
     Member added = member;
     added.name = member.name.trimmed();
     added.id = nextFreeId(mProject.data().members);

@@ -1,12 +1,12 @@
 #include "rosterimport.h"
 
 #include "hierarchyindex.h"
+#include "personaldata.h"
 #include "tablesource.h"
 #include "translation.h"
 
 #include <QFileInfo>
 #include <QHash>
-#include <QRegularExpression>
 #include <QSet>
 #include <optional>
 
@@ -97,7 +97,6 @@ ImportPlan RosterImport::plan(const ProjectData& data, const HierarchyIndex& ind
     MemberId nextMember = nextFreeId(data.members);
     qint64 nextAssignment = nextFreeId(data.assignments);
 
-    static const QRegularExpression phonePattern(QStringLiteral("^\\+?[0-9][0-9 \\-]{2,19}$"));
     QHash<QString, MemberId> memberOfKey;            // number or name + phone -> member
     QHash<MemberId, QPair<QString, int>> firstNamed; // a new member's name and the line naming them
     QHash<QString, int> lineOfAssignment;            // assignments made by this table
@@ -115,7 +114,7 @@ ImportPlan RosterImport::plan(const ProjectData& data, const HierarchyIndex& ind
             refuse(Tr::tr("the name is empty"));
             continue;
         }
-        if (!member.phone.isEmpty() && !phonePattern.match(member.phone).hasMatch()) {
+        if (!member.phone.isEmpty() && !isPhoneNumber(member.phone)) {
             refuse(Tr::tr("\"%1\" is not a phone number").arg(member.phone));
             continue;
         }

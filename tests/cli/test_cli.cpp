@@ -543,6 +543,11 @@ private slots:
         QVERIFY(list.out.contains(QStringLiteral("王小明")));
         QVERIFY2(!list.out.contains("13800001111"), "a phone number was printed without --with-personal");
         QVERIFY(run({"member", "list", file, "--with-personal"}).out.contains("13800001111"));
+        // a phone is checked as the roster import checks it
+        const Result badPhone =
+            run({"member", "add", file, "--name", QStringLiteral("李四"), "--phone", "12ab"});
+        QCOMPARE(badPhone.exitCode, 2);
+        QVERIFY2(badPhone.err.contains("\"12ab\" is not a phone number"), qPrintable(badPhone.err));
         // a name with terminal escapes is shown, not obeyed
         const QString escapes = QStringLiteral("\x1b[2J清屏") + QChar(0x9b) + QStringLiteral("31m");
         QCOMPARE(run({"member", "add", file, "--name", escapes}).exitCode, 0);
