@@ -22,6 +22,8 @@ namespace {
 //! a disk with less free than this is full for anything we write
 constexpr qint64 FullDiskSlack = 1 << 20;
 
+} // namespace
+
 bool syncToDisk(const QString& path)
 {
     const int descriptor = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
@@ -30,8 +32,6 @@ bool syncToDisk(const QString& path)
     const bool synced = ::fsync(descriptor) == 0;
     return ::close(descriptor) == 0 && synced;
 }
-
-} // namespace
 
 QString diskFullReason()
 {

@@ -78,6 +78,12 @@ private:
  */
 QString diskFailureReason(const QString& folder, const QString& writtenFile = QString());
 
+/**
+ * Flushes a file's (or a folder's) data to the disk, so that a power cut after a rename cannot
+ * leave a renamed but empty file; false when the system says it could not.
+ */
+bool syncToDisk(const QString& path);
+
 //! "the disk is full (磁盘已满)", for a writer that was told so
 QString diskFullReason();
 

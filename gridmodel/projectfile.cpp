@@ -18,10 +18,6 @@
 #include <QTemporaryFile>
 #include <algorithm>
 #include <cstdio>
-#ifdef Q_OS_UNIX
-#include <fcntl.h>
-#include <unistd.h>
-#endif
 
 namespace gridmodel {
 
@@ -59,21 +55,6 @@ bool takeLock(QLockFile& lock, const QString& lockPath)
     if (file.lastModified().msecsTo(QDateTime::currentDateTime()) < 2000)
         return false; // its owner may be writing it this instant
     return lock.removeStaleLockFile() && lock.tryLock(0);
-}
-
-//! flushes a file's (or a folder's) data to the disk, so a power cut after a rename
-//! cannot leave a renamed but empty file
-void syncToDisk(const QString& path)
-{
-#ifdef Q_OS_UNIX
-    const int descriptor = ::open(QFile::encodeName(path).constData(), O_RDONLY);
-    if (descriptor >= 0) {
-        ::fsync(descriptor);
-        ::close(descriptor);
-    }
-#else
-    Q_UNUSED(path)
-#endif
 }
 
 //! refuses, naming the reason, what is not a readable GeoPackage
