@@ -100,8 +100,19 @@ QString PersonalDataRemoval::withoutNames(const QString& text) const
 
 void PersonalDataRemoval::applyTo(SqliteDatabase& db, const HierarchyTemplate& hierarchy) const
 {
-    db.execute(QStringLiteral("UPDATE ga_members SET name = '成员 ' || fid, phone = '', notes = ''; "
-                              "UPDATE ga_assignments SET linked_note = ''"));
+    {
+        std::vector<MemberId> members;
+        SqliteStatement ids = db.prepare(QStringLiteral("SELECT fid FROM ga_members"));
+        while (ids.step())
+            members.push_back(ids.integer(0));
+        SqliteStatement anonymous = db.prepare(
+            QStringLiteral("UPDATE ga_members SET name = ?, phone = '', notes = '' WHERE fid = ?"));
+        for (const MemberId id : members) {
+            anonymous.bind(1, placeholderName(id)).bind(2, id);
+            anonymous.run();
+        }
+    }
+    db.execute(QStringLiteral("UPDATE ga_assignments SET linked_note = ''"));
     for (const LevelDefinition& level : hierarchy.levels())
         db.execute(QStringLiteral("UPDATE \"%1\" SET notes = ''").arg(level.key));
     // first every step as recorded: the names of people removed since are in it alone

@@ -54,6 +54,12 @@ void TableWriter::writeCsv(const std::vector<QStringList>& table, const QString&
 
 namespace {
 
+//! a cell with nothing to say of its column's type, written as no value
+bool isEmptyCell(const QString& value)
+{
+    return value.isEmpty() || value == TableWriter::noValue();
+}
+
 enum class ColumnType
 {
     Text,
@@ -79,8 +85,8 @@ std::vector<ColumnType> columnTypes(const std::vector<QStringList>& rows)
             if (type == ColumnType::Text)
                 continue;
             const QString value = rows[row].value(column);
-            if (value.isEmpty() || value == TableWriter::noValue())
-                continue; // an empty cell says nothing of its column
+            if (isEmptyCell(value))
+                continue;
             bool ok = false;
             value.toLongLong(&ok);
             if (ok)
@@ -113,7 +119,7 @@ bool writeSheet(GDALDatasetH dataset, const Sheet& sheet)
         for (int column = 0; column < header.size(); ++column) {
             const QString value = sheet.rows[row].value(column);
             const ColumnType type = types[static_cast<size_t>(column)];
-            if (type != ColumnType::Text && (value.isEmpty() || value == TableWriter::noValue()))
+            if (type != ColumnType::Text && isEmptyCell(value))
                 continue; // left empty
             switch (type) {
             case ColumnType::Whole:
