@@ -219,8 +219,13 @@ private:
     void warnWhereItLies(const SourceFeature& feature, const Unit& unit, const Unit* parent)
     {
         const double area = unit.boundary.area();
+        const Envelope own = unit.boundary.envelope();
         if (parent && area > 0) {
-            const double inside = mGeos.intersection(unit.boundary, parent->boundary).area() / area;
+            const Envelope theirs = parent->boundary.envelope();
+            const bool apart = own.maxX < theirs.minX || own.minX > theirs.maxX || own.maxY < theirs.minY ||
+                               own.minY > theirs.maxY; // no GEOS for a square in another city
+            const double inside =
+                apart ? 0 : mGeos.intersection(unit.boundary, parent->boundary).area() / area;
             if (inside < 0.5)
                 mNotes.push_back(
                     {feature.number, Tr::tr("%1 lies mostly outside %2 %3, which its codes name as "
@@ -230,7 +235,7 @@ private:
         }
         if (mAreaOfUse.isEmpty() || !mToLongitudeLatitude)
             return;
-        std::vector<Point> at{mGeos.pointOnSurface(unit.boundary)};
+        std::vector<Point> at{own.center()}; // a degree's margin makes any point of it do
         try {
             mToLongitudeLatitude->transform(at);
         } catch (const Error&) {
