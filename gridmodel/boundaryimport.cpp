@@ -306,34 +306,19 @@ void carryCountsUp(const HierarchyIndex& index, ImportPlan& plan)
             households += change.after->households;
             residents += change.after->residents;
         }
-    std::map<UnitId, Unit> changed;
-    const auto after = [&](const Unit& unit) -> Unit& {
-        auto found = changed.find(unit.id);
-        return found != changed.end() ? found->second : changed.emplace(unit.id, unit).first->second;
-    };
+    CountRollup rollup(index);
     for (const auto& [parentId, counts] : fromNewChildren) {
         const Unit* parent = index.unit(parentId);
         if (!parent || (!counts.first && !counts.second))
             continue;
         const bool hadChildren = !index.children(parentId).empty();
-        const qint64 households = hadChildren ? counts.first : counts.first - parent->households;
-        const qint64 residents = hadChildren ? counts.second : counts.second - parent->residents;
-        for (const Unit* up = parent; up; up = up->parentId ? index.unit(up->parentId) : nullptr) {
-            Unit& total = after(*up);
-            total.households = Counts::add(total.households, households);
-            total.residents = Counts::add(total.residents, residents);
-            if (up->parentId && index.unit(up->parentId) && index.unit(up->parentId)->level >= up->level)
-                break; // a cycle; the checker names it
-        }
+        rollup.add(*parent, hadChildren ? counts.first : counts.first - parent->households,
+                   hadChildren ? counts.second : counts.second - parent->residents);
     }
-    for (const auto& [id, unit] : changed) {
-        if (const QString beyond = countsBeyondWhatAUnitHolds(unit); !beyond.isEmpty())
-            plan.problems.push_back({0, beyond});
-        plan.changes.units.push_back({*index.unit(id), unit});
-    }
-    if (!changed.empty())
+    rollup.addTo(plan);
+    if (rollup.size())
         plan.notes.push_back({0, Tr::tr("The imported counts are carried up to the %n unit(s) above them",
-                                        nullptr, static_cast<int>(changed.size()))});
+                                        nullptr, static_cast<int>(rollup.size()))});
 }
 
 /**

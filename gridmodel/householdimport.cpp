@@ -150,11 +150,7 @@ ImportPlan HouseholdImport::fromRecords(const ProjectData& data, const Hierarchy
         return plan;
 
     // the new counts, carried up to every ancestor
-    std::map<UnitId, Unit> changed; // id -> the unit after
-    const auto after = [&](const Unit& unit) -> Unit& {
-        auto found = changed.find(unit.id);
-        return found != changed.end() ? found->second : changed.emplace(unit.id, unit).first->second;
-    };
+    CountRollup rollup(index);
     int counted = 0, withChildren = 0;
     for (const auto& [id, total] : totals) {
         const Unit& unit = *index.unit(id);
@@ -165,21 +161,9 @@ ImportPlan HouseholdImport::fromRecords(const ProjectData& data, const Hierarchy
         ++counted;
         if (!index.children(id).empty())
             ++withChildren;
-        Unit& own = after(unit);
-        own.households += householdsDelta;
-        own.residents += residentsDelta;
-        for (const Unit* ancestor = index.unit(unit.parentId); ancestor && ancestor->level < unit.level;
-             ancestor = index.unit(ancestor->parentId)) {
-            Unit& up = after(*ancestor);
-            up.households += householdsDelta;
-            up.residents += residentsDelta;
-        }
+        rollup.add(unit, householdsDelta, residentsDelta);
     }
-    for (const auto& [id, unit] : changed) {
-        if (const QString beyond = countsBeyondWhatAUnitHolds(unit); !beyond.isEmpty())
-            plan.problems.push_back({0, beyond});
-        plan.changes.units.push_back({*index.unit(id), unit});
-    }
+    rollup.addTo(plan);
     if (!plan.problems.empty()) {
         plan.changes = ChangeSet();
         return plan;

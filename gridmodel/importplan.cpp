@@ -1,5 +1,7 @@
 #include "importplan.h"
 
+#include "hierarchyindex.h"
+
 #include "error.h"
 #include "projectfile.h"
 #include "translation.h"
@@ -45,6 +47,33 @@ std::optional<qint64> importedCount(const QString& text)
     if (ok && number >= 0 && std::floor(number) == number && number <= double(Counts::Max))
         return static_cast<qint64>(number);
     return std::nullopt;
+}
+
+Unit& CountRollup::after(const Unit& unit)
+{
+    auto found = mChanged.find(unit.id);
+    return found != mChanged.end() ? found->second : mChanged.emplace(unit.id, unit).first->second;
+}
+
+void CountRollup::add(const Unit& unit, qint64 households, qint64 residents)
+{
+    const Unit* up = &unit;
+    for (int steps = 0; up && steps <= unit.level; ++steps) { // no deeper than the levels above
+        Unit& total = after(*up);
+        total.households = Counts::add(total.households, households);
+        total.residents = Counts::add(total.residents, residents);
+        const Unit* parent = up->parentId ? mIndex.unit(up->parentId) : nullptr;
+        up = parent && parent->level < up->level ? parent : nullptr; // a cycle: the checker names it
+    }
+}
+
+void CountRollup::addTo(ImportPlan& plan) const
+{
+    for (const auto& [id, unit] : mChanged) {
+        if (const QString beyond = countsBeyondWhatAUnitHolds(unit); !beyond.isEmpty())
+            plan.problems.push_back({0, beyond});
+        plan.changes.units.push_back({*mIndex.unit(id), unit});
+    }
 }
 
 QString countsBeyondWhatAUnitHolds(const Unit& unit)

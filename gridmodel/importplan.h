@@ -3,10 +3,13 @@
 #include "changeset.h"
 
 #include <QString>
+#include <map>
 #include <optional>
 #include <vector>
 
 namespace gridmodel {
+
+class HierarchyIndex;
 
 class ProjectFile;
 
@@ -48,6 +51,28 @@ struct ImportPlan
  * number from 0 to Counts::Max, from "12", "12.0" or "1,234"; an empty cell is 0. nullopt otherwise.
  */
 std::optional<qint64> importedCount(const QString& text);
+
+/**
+ * Counts an import changes, carried up the hierarchy as editing a count carries them: each unit
+ * it touches once, as it will be after. Then into the plan, refusing totals no unit can hold.
+ */
+class CountRollup
+{
+public:
+    explicit CountRollup(const HierarchyIndex& index) : mIndex(index) {}
+
+    //! adds to the unit's counts and to those of every unit above it (a cycle ends the walk)
+    void add(const Unit& unit, qint64 households, qint64 residents);
+    //! the units changed, for the plan's changes; a problem for each total beyond what a unit holds
+    void addTo(ImportPlan& plan) const;
+    size_t size() const { return mChanged.size(); }
+
+private:
+    Unit& after(const Unit& unit);
+
+    const HierarchyIndex& mIndex;
+    std::map<UnitId, Unit> mChanged; //!< id -> the unit after
+};
 
 //! why the unit's counts cannot stand ("… would count …, beyond what a unit can hold"); empty when they can
 QString countsBeyondWhatAUnitHolds(const Unit& unit);
