@@ -1,6 +1,9 @@
 #pragma once
 
+#include "geometry.h"
+
 #include <QString>
+#include <optional>
 #include <stdexcept>
 
 namespace gridmodel {
@@ -31,10 +34,18 @@ public:
 
     Kind kind() const { return mKind; }
     QString message() const { return mMessage; }
+    //! where a boundary crosses itself, when that is the problem
+    const std::optional<Point>& place() const { return mPlace; }
+    Error& atPlace(const Point& place)
+    {
+        mPlace = place;
+        return *this;
+    }
 
 private:
     Kind mKind;
     QString mMessage;
+    std::optional<Point> mPlace;
 };
 
 } // namespace gridmodel

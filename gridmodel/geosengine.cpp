@@ -153,6 +153,26 @@ QString GeosEngine::invalidityReason(const MultiPolygon& geometry) const
     return text == QLatin1String("Valid Geometry") ? QString() : text;
 }
 
+std::optional<Point> GeosEngine::invalidityPlace(const MultiPolygon& geometry) const
+{
+    auto g = d->toGeos(geometry);
+    if (!g)
+        return std::nullopt;
+    char* reason = nullptr;
+    GEOSGeometry* location = nullptr;
+    const char valid = GEOSisValidDetail_r(d->context, g.get(), 0, &reason, &location);
+    GEOSFree_r(d->context, reason);
+    std::optional<Point> place;
+    if (valid == 0 && location) {
+        double x = 0, y = 0;
+        if (GEOSGeomGetX_r(d->context, location, &x) == 1 && GEOSGeomGetY_r(d->context, location, &y) == 1)
+            place = Point{x, y};
+    }
+    if (location)
+        GEOSGeom_destroy_r(d->context, location);
+    return place;
+}
+
 MultiPolygon GeosEngine::repaired(const MultiPolygon& geometry) const
 {
     // close open rings and leave out those too short to be rings at all

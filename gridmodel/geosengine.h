@@ -3,6 +3,7 @@
 #include "geometry.h"
 
 #include <QString>
+#include <optional>
 #include <vector>
 
 namespace gridmodel {
@@ -22,6 +23,8 @@ public:
     //! empty when valid, else GEOS's reason ("Self-intersection[x y]" ...)
     QString invalidityReason(const MultiPolygon& geometry) const;
     bool isValid(const MultiPolygon& geometry) const { return invalidityReason(geometry).isEmpty(); }
+    //! where an invalid geometry goes wrong (the crossing of a self-intersection); empty when valid
+    std::optional<Point> invalidityPlace(const MultiPolygon& geometry) const;
     /**
      * The geometry made valid (GEOS MakeValid), its polygonal part only: a bow-tie becomes two
      * triangles, a spike is dropped. Throws Error(InvalidInput) when nothing polygonal is left.

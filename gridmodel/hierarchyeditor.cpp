@@ -4,6 +4,7 @@
 #include "editdraft.h"
 #include "error.h"
 #include "geosengine.h"
+#include "outlinevertices.h"
 #include "projectfile.h"
 #include "translation.h"
 
@@ -11,6 +12,7 @@
 #include <QSet>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
 
 namespace gridmodel {
@@ -67,8 +69,16 @@ public:
         if (geometry.isEmpty())
             refuse(Tr::tr("%1 is empty").arg(what));
         const QString reason = mGeos.invalidityReason(geometry);
-        if (!reason.isEmpty())
+        if (!reason.isEmpty()) {
+            const std::optional<Point> place = mGeos.invalidityPlace(geometry);
+            if (place && reason.contains(QLatin1String("Self-intersection"), Qt::CaseInsensitive))
+                throw Error(Error::Kind::InvalidInput, Tr::tr("%1 crosses itself at (%2, %3)")
+                                                           .arg(what)
+                                                           .arg(place->x, 0, 'f', 2)
+                                                           .arg(place->y, 0, 'f', 2))
+                    .atPlace(*place);
             refuse(Tr::tr("%1 is not a valid polygon: %2").arg(what, reason));
+        }
         if (geometry.area() <= 0)
             refuse(Tr::tr("%1 has no area").arg(what));
     }
@@ -276,6 +286,14 @@ public:
     QStringList mNotes;
 };
 
+//! a difference with its sign: +3, −100, ±0
+QString signedDifference(qint64 difference)
+{
+    if (difference == 0)
+        return QStringLiteral("±0");
+    return difference > 0 ? QStringLiteral("+%1").arg(difference) : QStringLiteral("−%1").arg(-difference);
+}
+
 //! households and residents shared out in proportion to weights, adding up exactly
 std::vector<qint64> shareOut(qint64 total, const std::vector<double>& weights)
 {
@@ -455,17 +473,172 @@ HierarchyEditor::Result HierarchyEditor::reshape(const QString& code, const Mult
             op.mDraft.modify(id).boundary = rest;
         }
     // ... and what it gives up goes to the sibling it borders most.
-    for (const MultiPolygon& piece : piecesOf(lost))
-        if (!op.giveToNeighbour(piece, siblings, &changed) && piece.area() >= op.mTolerance)
-            op.mNotes << Tr::tr("%1 m² given up by %2 borders no other %3 and is left uncovered")
-                             .arg(piece.area(), 0, 'f', 1)
-                             .arg(op.label(unit), op.levelName(unit.level));
+    for (const MultiPolygon& piece : piecesOf(lost)) {
+        if (op.giveToNeighbour(piece, siblings, &changed) || piece.area() < op.mTolerance)
+            continue;
+        if (parent)
+            refuse(Tr::tr("The new boundary of %1 gives up %2 m² that no other %3 borders, which would "
+                          "leave a gap in %4. Draw it along the edge of %4, or move the shared corner "
+                          "with the vertex tool so that %4 moves too")
+                       .arg(op.label(unit))
+                       .arg(piece.area(), 0, 'f', 1)
+                       .arg(op.levelName(unit.level), op.label(*parent)));
+        op.mNotes << Tr::tr("%1 m² given up by %2 borders no other %3 and is left uncovered")
+                         .arg(piece.area(), 0, 'f', 1)
+                         .arg(op.label(unit), op.levelName(unit.level));
+    }
     std::sort(changed.begin(), changed.end());
     changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
     op.followChildren(changed);
+    if (!op.siblings(unit.id).empty() &&
+        op.mGeos.symmetricDifferenceArea(op.mDraft.unit(unit.id).boundary, before) < op.mTolerance)
+        refuse(Tr::tr("%1 keeps its boundary: it follows its %2, and the new boundary moves none of them. "
+                      "Move the corner with the vertex tool, which moves the %2 too, or reshape them first")
+                   .arg(op.label(unit), op.levelName(unit.level + 1)));
     return op.commit(QStringLiteral("reshape"),
                      Tr::tr("Reshape %1 %2 %3").arg(op.levelName(unit.level), unit.code, unit.name),
                      {unit.code});
+}
+
+namespace {
+
+//! how near two points must be to be one corner shared by several boundaries
+constexpr double CornerToleranceM = 0.001;
+
+using CornerChange = std::function<std::optional<MultiPolygon>(const MultiPolygon&)>;
+
+/**
+ * Applies a change of one corner to every unit whose boundary passes through it, level by
+ * level from the top (a unit's boundary can only pass through a point inside its parent's
+ * envelope); returns the units changed.
+ */
+std::vector<UnitId> changeCornerEverywhere(Operation& op, const Point& at, const CornerChange& change)
+{
+    std::vector<UnitId> changed;
+    std::vector<UnitId> pending = op.siblings(0);
+    while (!pending.empty()) {
+        const UnitId id = pending.back();
+        pending.pop_back();
+        const Envelope reach = op.mDraft.unit(id).boundary.envelope();
+        if (reach.isEmpty() || at.x < reach.minX - CornerToleranceM || at.x > reach.maxX + CornerToleranceM ||
+            at.y < reach.minY - CornerToleranceM || at.y > reach.maxY + CornerToleranceM)
+            continue;
+        if (std::optional<MultiPolygon> outline = change(op.mDraft.unit(id).boundary)) {
+            op.mDraft.modify(id).boundary = std::move(*outline);
+            changed.push_back(id);
+        }
+        const std::vector<UnitId> children = op.siblings(id);
+        pending.insert(pending.end(), children.begin(), children.end());
+    }
+    return changed;
+}
+
+double overlapArea(const GeosEngine& geos, const MultiPolygon& a, const MultiPolygon& b)
+{
+    return envelopesMeet(a.envelope(), b.envelope()) ? geos.intersection(a, b).area() : 0.0;
+}
+
+/**
+ * Why a corner edit leaves the hierarchy less whole than it was (empty when it does not): a
+ * changed boundary that overlaps a sibling or leaves its parent more than before, or a family
+ * whose parent gains (or keeps) area its children no longer cover. An invalid boundary is
+ * refused outright.
+ */
+QString whyNotWhole(Operation& op, const std::vector<UnitId>& changed)
+{
+    const QSet<UnitId> changedSet(changed.begin(), changed.end());
+    auto before = [&](UnitId id) -> const MultiPolygon& { return op.mIndex.unit(id)->boundary; };
+    auto after = [&](UnitId id) -> const MultiPolygon& { return op.mDraft.unit(id).boundary; };
+    for (UnitId id : changed) {
+        const Unit& unit = op.mDraft.unit(id);
+        op.requireValid(unit.boundary, Tr::tr("The boundary of %1").arg(op.label(unit)));
+        if (unit.parentId && op.mDraft.exists(unit.parentId)) {
+            const double outside = op.mGeos.difference(after(id), after(unit.parentId)).area();
+            if (outside >= op.mTolerance &&
+                outside - op.mGeos.difference(before(id), before(unit.parentId)).area() >= op.mTolerance)
+                return (Tr::tr("Moving the corner would take %1 m² of %2 outside %3")
+                            .arg(outside, 0, 'f', 1)
+                            .arg(op.label(unit), op.label(op.mDraft.unit(unit.parentId))));
+        }
+        for (UnitId siblingId : op.siblings(unit.parentId, id)) {
+            if (changedSet.contains(siblingId) && siblingId < id)
+                continue; // that pair was looked at from the other side
+            const double overlap = overlapArea(op.mGeos, after(id), after(siblingId));
+            if (overlap >= op.mTolerance &&
+                overlap - overlapArea(op.mGeos, before(id), before(siblingId)) >= op.mTolerance)
+                return (Tr::tr("Moving the corner would make %1 overlap %2 by %3 m²")
+                            .arg(op.label(unit), op.label(op.mDraft.unit(siblingId)))
+                            .arg(overlap, 0, 'f', 1));
+        }
+    }
+    // With no new overlaps and nothing outside, a family's uncovered area grows by what the
+    // parent gains less what its changed children gain.
+    QHash<UnitId, double> growth; // family (parent id) -> change in uncovered area
+    for (UnitId id : changed) {
+        const double gained = after(id).area() - before(id).area();
+        if (!op.siblings(id).empty())
+            growth[id] += gained;
+        const UnitId parentId = op.mDraft.unit(id).parentId;
+        if (parentId && op.mDraft.exists(parentId))
+            growth[parentId] -= gained;
+    }
+    for (auto it = growth.cbegin(); it != growth.cend(); ++it)
+        if (it.value() >= op.mTolerance)
+            return (Tr::tr("That would leave %1 m² of %2 uncovered by its %3: a unit inside it does not "
+                           "share the corner")
+                        .arg(it.value(), 0, 'f', 1)
+                        .arg(op.label(op.mDraft.unit(it.key())),
+                             op.levelName(op.mDraft.unit(it.key()).level + 1)));
+    return QString();
+}
+
+} // namespace
+
+HierarchyEditor::Result HierarchyEditor::moveCorner(const QString& code, const Point& from, const Point& to)
+{
+    Operation op(mProject);
+    const Unit& unit = op.requireUnit(code);
+    if (isImpossiblePoint(to))
+        refuse(Tr::tr("The corner cannot go to (%1, %2)").arg(to.x).arg(to.y));
+    if (!OutlineVertices::withPointMoved(unit.boundary, from, from, CornerToleranceM))
+        refuse(Tr::tr("The boundary of %1 has no corner or edge at (%2, %3)")
+                   .arg(op.label(unit))
+                   .arg(from.x, 0, 'f', 2)
+                   .arg(from.y, 0, 'f', 2));
+    if (std::hypot(to.x - from.x, to.y - from.y) < CornerToleranceM)
+        refuse(Tr::tr("Nothing would change: the corner stays where it is"));
+    const std::vector<UnitId> changed = changeCornerEverywhere(op, from, [&](const MultiPolygon& outline) {
+        return OutlineVertices::withPointMoved(outline, from, to, CornerToleranceM);
+    });
+    if (const QString problem = whyNotWhole(op, changed); !problem.isEmpty())
+        refuse(problem);
+    if (changed.size() > 1)
+        op.mNotes << Tr::tr("The corner moved in %1 units that share it").arg(changed.size());
+    return op.commit(QStringLiteral("corner"),
+                     Tr::tr("Move a corner of %1 %2 %3").arg(op.levelName(unit.level), unit.code, unit.name),
+                     {unit.code});
+}
+
+HierarchyEditor::Result HierarchyEditor::removeCorner(const QString& code, const Point& at)
+{
+    Operation op(mProject);
+    const Unit& unit = op.requireUnit(code);
+    if (!OutlineVertices::withCornerRemoved(unit.boundary, at, CornerToleranceM))
+        refuse(Tr::tr("The boundary of %1 has no corner at (%2, %3)")
+                   .arg(op.label(unit))
+                   .arg(at.x, 0, 'f', 2)
+                   .arg(at.y, 0, 'f', 2));
+    const std::vector<UnitId> changed = changeCornerEverywhere(op, at, [&](const MultiPolygon& outline) {
+        return OutlineVertices::withCornerRemoved(outline, at, CornerToleranceM);
+    });
+    // Where three units meet, the corner cannot go from all of them: the unit alone loses
+    // it, and the neighbour it borders takes what it gives up (or it takes from them).
+    if (!whyNotWhole(op, changed).isEmpty())
+        return reshape(code, *OutlineVertices::withCornerRemoved(unit.boundary, at, CornerToleranceM));
+    return op.commit(
+        QStringLiteral("corner"),
+        Tr::tr("Remove a corner of %1 %2 %3").arg(op.levelName(unit.level), unit.code, unit.name),
+        {unit.code});
 }
 
 HierarchyEditor::Result HierarchyEditor::split(const QString& code, const LineString& line,
@@ -594,6 +767,16 @@ HierarchyEditor::Result HierarchyEditor::split(const QString& code, const LineSt
         }
     }
     op.carryCounts(unit.parentId, householdsAfter - unit.households, residentsAfter - unit.residents);
+    if (!children.empty() && (householdsAfter != unit.households || residentsAfter != unit.residents))
+        op.mNotes << Tr::tr("The parts take their counts from their %1: %2 households instead of %3 (%4), "
+                            "%5 residents instead of %6 (%7); the totals above change with them")
+                         .arg(op.levelName(unit.level + 1))
+                         .arg(householdsAfter)
+                         .arg(unit.households)
+                         .arg(signedDifference(householdsAfter - unit.households))
+                         .arg(residentsAfter)
+                         .arg(unit.residents)
+                         .arg(signedDifference(residentsAfter - unit.residents));
     if (partCount > 1)
         op.mNotes << Tr::tr("%1 keeps the code, the name and the members").arg(unit.code);
     return op.commit(

@@ -76,6 +76,24 @@ public:
     Result reshape(const QString& code, const MultiPolygon& boundary);
 
     /**
+     * Moves the corner at `from` on a unit's boundary to `to`; a point on an edge gains a
+     * corner there first. The corner moves in every unit whose boundary passes through it,
+     * at every level: the neighbour across the edge, the parent whose edge it lies on and
+     * the parent's neighbour, the children sharing it. So no gap or overlap opens. Refused,
+     * saying why, when a moved edge would cross itself (Error::place() marks where), overlap
+     * a unit that does not share the corner, leave a unit's parent, or open a gap.
+     */
+    Result moveCorner(const QString& code, const Point& from, const Point& to);
+
+    /**
+     * Removes the corner at `at` from every unit that has it there, at every level. Where
+     * that would open a gap or an overlap (a corner where three units meet), only this unit
+     * loses it, as a reshape: the neighbour it borders takes what it gives up. Refused when a
+     * ring would keep fewer than three corners.
+     */
+    Result removeCorner(const QString& code, const Point& at);
+
+    /**
      * Cuts a unit along a line into two or more parts; the largest keeps the code, name and
      * members. Children follow by location: one the line crosses goes whole to the part
      * holding most of it, and the parts' boundaries follow the children. The counts of a

@@ -145,4 +145,61 @@ MultiPolygon OutlineVertices::removed(const Vertex& vertex) const
     return result;
 }
 
+std::optional<MultiPolygon> OutlineVertices::withPointMoved(const MultiPolygon& outline, const Point& from,
+                                                            const Point& to, double tolerance)
+{
+    const double tolerance2 = tolerance * tolerance;
+    bool passes = false;
+    MultiPolygon result = outline;
+    for (Polygon& polygon : result.polygons)
+        for (Ring& ring : polygon.rings) {
+            Ring moved;
+            moved.reserve(ring.size() + 1);
+            for (size_t v = 0; v < ring.size(); ++v) {
+                if (distanceSquared(ring[v], from) <= tolerance2) {
+                    moved.push_back(to);
+                    passes = true;
+                    continue;
+                }
+                moved.push_back(ring[v]);
+                if (v + 1 < ring.size() && distanceSquared(ring[v + 1], from) > tolerance2 &&
+                    distanceSquared(nearestOnSegment(from, ring[v], ring[v + 1]), from) <= tolerance2) {
+                    moved.push_back(to);
+                    passes = true;
+                }
+            }
+            ring = std::move(moved);
+        }
+    if (!passes)
+        return std::nullopt;
+    return result;
+}
+
+std::optional<MultiPolygon> OutlineVertices::withCornerRemoved(const MultiPolygon& outline, const Point& at,
+                                                               double tolerance)
+{
+    const double tolerance2 = tolerance * tolerance;
+    bool found = false;
+    MultiPolygon result = outline;
+    for (Polygon& polygon : result.polygons)
+        for (Ring& ring : polygon.rings) {
+            const int corners = cornerCount(ring);
+            Ring kept;
+            for (int v = 0; v < corners; ++v)
+                if (distanceSquared(ring[static_cast<size_t>(v)], at) > tolerance2)
+                    kept.push_back(ring[static_cast<size_t>(v)]);
+            if (static_cast<int>(kept.size()) == corners)
+                continue;
+            found = true;
+            if (kept.size() < 3)
+                throw Error(Error::Kind::InvalidInput,
+                            Tr::tr("A boundary needs at least three corners; delete the unit instead"));
+            kept.push_back(kept.front());
+            ring = std::move(kept);
+        }
+    if (!found)
+        return std::nullopt;
+    return result;
+}
+
 } // namespace gridmodel

@@ -45,6 +45,21 @@ public:
     //! without the corner; throws Error(InvalidInput) when its ring would keep fewer than 3
     MultiPolygon removed(const Vertex& vertex) const;
 
+    /**
+     * The outline with the point `from` moved to `to` wherever the outline passes through it
+     * (within `tolerance`): a corner there moves, an edge through it gains a corner at `to`.
+     * Empty when the outline does not pass through `from`. This is how one corner shared by
+     * several units (neighbours, a parent's edge, its children) moves in all of them.
+     */
+    static std::optional<MultiPolygon> withPointMoved(const MultiPolygon& outline, const Point& from,
+                                                      const Point& to, double tolerance);
+    /**
+     * The outline without its corners at `at` (within `tolerance`); empty when it has none
+     * there. Throws Error(InvalidInput) when a ring would keep fewer than three corners.
+     */
+    static std::optional<MultiPolygon> withCornerRemoved(const MultiPolygon& outline, const Point& at,
+                                                         double tolerance);
+
 private:
     bool isValid(const Vertex& vertex) const;
     const Ring& ringOf(const Vertex& vertex) const;

@@ -41,7 +41,7 @@ bool ProjectSession::isEditable() const
 }
 
 bool ProjectSession::edit(const std::function<gridmodel::ChangeSet(gridmodel::ProjectFile&)>& operation,
-                          QString* error)
+                          QString* error, std::optional<gridmodel::Point>* place)
 {
     emit aboutToEdit();
     try {
@@ -51,6 +51,8 @@ bool ProjectSession::edit(const std::function<gridmodel::ChangeSet(gridmodel::Pr
     } catch (const gridmodel::Error& failure) {
         if (error)
             *error = failure.message();
+        if (place)
+            *place = failure.place();
         return false;
     }
 }

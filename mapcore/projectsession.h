@@ -6,6 +6,7 @@
 #include <QString>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace gridmodel {
 class ProjectFile;
@@ -45,10 +46,11 @@ public:
 
     /**
      * Runs one edit (a gridmodel operation on the project). On success the map follows
-     * and edited() is emitted; on refusal `error` receives the reason and nothing changed.
+     * and edited() is emitted; on refusal `error` receives the reason, `place` where on
+     * the map it lies when it has a place (a boundary crossing itself), and nothing changed.
      */
     bool edit(const std::function<gridmodel::ChangeSet(gridmodel::ProjectFile&)>& operation,
-              QString* error = nullptr);
+              QString* error = nullptr, std::optional<gridmodel::Point>* place = nullptr);
     bool undo(QString* error = nullptr);
     bool redo(QString* error = nullptr);
     //! descriptions of the edit undo() would undo and redo() would redo (empty: none)

@@ -59,12 +59,14 @@ void VertexTool::canvasPressEvent(QgsMapMouseEvent* event)
     if (const auto corner = corners.vertexNear(at, grabDistance())) {
         mDragBase = mOutline;
         mDragged = corner;
+        mDraggedFrom = corners.at(*corner);
         return;
     }
     gridmodel::Point onEdge;
     if (const auto edge = corners.edgeNear(at, grabDistance(), &onEdge)) {
         mDragBase = corners.inserted(*edge, onEdge);
         mDragged = gridmodel::OutlineVertices::Vertex{edge->polygon, edge->ring, edge->vertex + 1};
+        mDraggedFrom = onEdge;
     }
 }
 
@@ -89,10 +91,8 @@ void VertexTool::canvasReleaseEvent(QgsMapMouseEvent* event)
         return;
     }
     mChosen.reset();
-    const gridmodel::MultiPolygon result =
-        gridmodel::OutlineVertices(mDragBase).moved(dragged, snapped(event));
     show(mOutline); // until the caller gives the edited unit's outline back
-    emit edited(result);
+    emit cornerMoved(mDraggedFrom, snapped(event));
 }
 
 void VertexTool::keyPressEvent(QKeyEvent* event)
@@ -122,9 +122,9 @@ bool VertexTool::removeChosenCorner()
     if (!mChosen)
         return false;
     try {
-        const gridmodel::MultiPolygon result = gridmodel::OutlineVertices(mOutline).removed(*mChosen);
+        const gridmodel::Point corner = gridmodel::OutlineVertices(mOutline).at(*mChosen);
         mChosen.reset();
-        emit edited(result);
+        emit cornerRemoved(corner);
     } catch (const gridmodel::Error& error) {
         emit refused(error.message());
     }

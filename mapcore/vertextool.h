@@ -15,8 +15,8 @@ namespace mapcore {
  * Edits the corners of one outline, as QGIS's vertex tool does: drag a corner to move it,
  * drag from an edge to add a corner there, click a corner and press Delete to remove it;
  * Esc lets go. Positions snap to the vertices and edges of the visible units. Holds no
- * rule: each finished change is handed on as a new outline (edited) for the caller to
- * give to the unit.
+ * rule: each finished change is handed on as the point moved or removed, for the caller to
+ * move in every unit sharing it (HierarchyEditor::moveCorner).
  */
 class VertexTool : public QgsMapTool
 {
@@ -30,9 +30,8 @@ public:
     void setOutline(const gridmodel::MultiPolygon& outline);
     const gridmodel::MultiPolygon& outline() const { return mOutline; }
     /**
-     * Removes the corner last clicked (edited, or refused when the ring would keep fewer
-     * than three); false when no corner is chosen. Backspace does it too; the window's
-     * Delete shortcut calls it while this tool is active.
+     * Removes the corner last clicked (cornerRemoved); false when no corner is chosen. Backspace does it too;
+     * the window's Delete shortcut calls it while this tool is active.
      */
     bool removeChosenCorner();
 
@@ -44,8 +43,10 @@ public:
     void deactivate() override;
 
 signals:
-    //! the outline with a corner moved, added or removed
-    void edited(const gridmodel::MultiPolygon& outline);
+    //! a corner dragged from `from` to `to`; `from` on an edge (not a corner) adds one there
+    void cornerMoved(const gridmodel::Point& from, const gridmodel::Point& to);
+    //! the chosen corner, to be removed
+    void cornerRemoved(const gridmodel::Point& at);
     //! a change that cannot be made, with the reason (e.g. a triangle losing a corner)
     void refused(const QString& reason);
 
@@ -61,6 +62,7 @@ private:
     //! dragged from an edge) and which corner it is
     gridmodel::MultiPolygon mDragBase;
     std::optional<gridmodel::OutlineVertices::Vertex> mDragged;
+    gridmodel::Point mDraggedFrom; //!< where the dragged corner was (a point on an edge when added)
     QPoint mPressedAt;
     std::optional<gridmodel::OutlineVertices::Vertex> mChosen;
     std::unique_ptr<QgsRubberBand> mEdges, mCorners, mChosenMarker;

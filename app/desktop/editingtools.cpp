@@ -36,7 +36,9 @@ EditingTools::EditingTools(QgsMapCanvas* canvas, QgsMessageBar* messages, QWidge
     connect(mDrawTool.get(), &mapcore::CaptureTool::shapeChanged, this, &EditingTools::previewDrawing);
     connect(mReshapeTool.get(), &mapcore::CaptureTool::captured, this, &EditingTools::reshapeDrawn);
     connect(mSplitTool.get(), &mapcore::CaptureTool::captured, this, &EditingTools::splitDrawn);
-    connect(mVertexTool.get(), &mapcore::VertexTool::edited, this, &EditingTools::reshapeSelected);
+    connect(mVertexTool.get(), &mapcore::VertexTool::cornerMoved, this, &EditingTools::moveSelectedCorner);
+    connect(mVertexTool.get(), &mapcore::VertexTool::cornerRemoved, this,
+            &EditingTools::removeSelectedCorner);
     connect(mVertexTool.get(), &mapcore::VertexTool::refused, this,
             [this](const QString& reason) { mMessages->pushWarning(tr("未执行"), reason); });
 }
@@ -44,6 +46,7 @@ EditingTools::EditingTools(QgsMapCanvas* canvas, QgsMessageBar* messages, QWidge
 EditingTools::~EditingTools()
 {
     mPreview.reset();
+    mCrossing.reset();
     mPaintBand.reset();
     if (mCanvas->mapTool())
         mCanvas->unsetMapTool(mCanvas->mapTool());
@@ -72,11 +75,46 @@ bool EditingTools::edit(const std::function<ChangeSet(ProjectFile&)>& operation)
     if (!mSession)
         return false;
     QString error;
-    if (!mSession->edit(operation, &error)) {
-        mMessages->pushWarning(tr("未执行"), error);
+    std::optional<Point> crossing;
+    const bool done = mSession->edit(operation, &error, &crossing);
+    markCrossing(crossing);
+    if (!done) {
+        mMessages->pushWarning(crossing ? tr("未执行：边界自相交，交点已标出") : tr("未执行"), error);
         return false;
     }
     return true;
+}
+
+bool EditingTools::editBoundaries(const QString& title,
+                                  const std::function<HierarchyEditor::Result(HierarchyEditor&)>& operation)
+{
+    QStringList notes;
+    const bool done = edit([&](ProjectFile& project) {
+        HierarchyEditor editor(project);
+        HierarchyEditor::Result result = operation(editor);
+        notes = result.notes;
+        return result.changes;
+    });
+    if (done && !notes.isEmpty())
+        mMessages->pushInfo(title, notes.join(QStringLiteral("；")));
+    return done;
+}
+
+void EditingTools::markCrossing(const std::optional<Point>& place)
+{
+    if (!place) {
+        mCrossing.reset();
+        return;
+    }
+    if (!mCrossing) {
+        mCrossing = std::make_unique<QgsRubberBand>(mCanvas, QgsWkbTypes::PointGeometry);
+        mCrossing->setIcon(QgsRubberBand::ICON_X);
+        mCrossing->setIconSize(18);
+        mCrossing->setWidth(3);
+        mCrossing->setColor(QColor(215, 25, 28));
+    }
+    mCrossing->reset(QgsWkbTypes::PointGeometry);
+    mCrossing->addPoint(QgsPointXY(place->x, place->y));
 }
 
 const Unit* EditingTools::selectedUnit() const
@@ -98,9 +136,8 @@ void EditingTools::polygonDrawn(const std::vector<Point>& ring)
     const MultiPolygon drawn{{Polygon{{ring}}}};
     const QString levelKey = mSession->data().hierarchy.level(mEditingLevel).key;
     const QString name = tr("新%1").arg(levelName(mEditingLevel));
-    if (edit([&](ProjectFile& p) {
-            HierarchyEditor editor(p);
-            return editor.add(levelKey, editor.parentCodeFor(levelKey, drawn), name, drawn).changes;
+    if (editBoundaries(tr("绘制"), [&](HierarchyEditor& editor) {
+            return editor.add(levelKey, editor.parentCodeFor(levelKey, drawn), name, drawn);
         }))
         emit unitAdded();
 }
@@ -148,7 +185,25 @@ void EditingTools::reshapeSelected(const MultiPolygon& outline)
         return;
     }
     const QString code = unit->code;
-    edit([&](ProjectFile& p) { return HierarchyEditor(p).reshape(code, outline).changes; });
+    editBoundaries(tr("重绘边界"), [&](HierarchyEditor& e) { return e.reshape(code, outline); });
+}
+
+void EditingTools::moveSelectedCorner(const Point& from, const Point& to)
+{
+    const Unit* unit = selectedUnit();
+    if (!unit)
+        return;
+    const QString code = unit->code;
+    editBoundaries(tr("移动节点"), [&](HierarchyEditor& e) { return e.moveCorner(code, from, to); });
+}
+
+void EditingTools::removeSelectedCorner(const Point& at)
+{
+    const Unit* unit = selectedUnit();
+    if (!unit)
+        return;
+    const QString code = unit->code;
+    editBoundaries(tr("删除节点"), [&](HierarchyEditor& e) { return e.removeCorner(code, at); });
 }
 
 void EditingTools::splitDrawn(const std::vector<Point>& line)
@@ -159,7 +214,7 @@ void EditingTools::splitDrawn(const std::vector<Point>& line)
         return;
     }
     const QString code = unit->code;
-    edit([&](ProjectFile& p) { return HierarchyEditor(p).split(code, line).changes; });
+    editBoundaries(tr("拆分"), [&](HierarchyEditor& e) { return e.split(code, line); });
 }
 
 void EditingTools::paintBrushed(const Point& point)
@@ -217,7 +272,7 @@ void EditingTools::paintStrokeEnded()
         }
     const QString parentCode = parent->code;
     const UnitId parentId = parent->id;
-    if (!edit([&](ProjectFile& p) { return HierarchyEditor(p).assign(parentCode, codes).changes; }))
+    if (!editBoundaries(tr("划入上级"), [&](HierarchyEditor& e) { return e.assign(parentCode, codes); }))
         return;
     // Live tallies of the parents involved, as redistricting tools show them.
     const ProjectData& data = mSession->data();
@@ -248,7 +303,7 @@ void EditingTools::mergeSelected()
     for (UnitId id : mSelection)
         if (const Unit* unit = mSession->project().index().unit(id))
             codes << unit->code;
-    edit([&](ProjectFile& p) { return HierarchyEditor(p).merge(codes).changes; });
+    editBoundaries(tr("合并"), [&](HierarchyEditor& e) { return e.merge(codes); });
 }
 
 void EditingTools::moveSelected()
@@ -269,7 +324,7 @@ void EditingTools::moveSelected()
     if (!ok || choice.isEmpty())
         return;
     const QString code = unit->code, parentCode = choice.section(QLatin1Char(' '), 0, 0);
-    edit([&](ProjectFile& p) { return HierarchyEditor(p).move(code, parentCode).changes; });
+    editBoundaries(tr("移至上级"), [&](HierarchyEditor& e) { return e.move(code, parentCode); });
 }
 
 void EditingTools::deleteSelected()
@@ -304,7 +359,7 @@ void EditingTools::moveUnits(const std::vector<UnitId>& units, UnitId newParent)
     if (!parent)
         return;
     const QString parentCode = parent->code;
-    edit([&](ProjectFile& p) { return HierarchyEditor(p).assign(parentCode, codes).changes; });
+    editBoundaries(tr("移至上级"), [&](HierarchyEditor& e) { return e.assign(parentCode, codes); });
 }
 
 void EditingTools::setAttributes(UnitId id, const ProjectEditor::Attributes& attributes)

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "geometry.h"
+#include "hierarchyeditor.h"
 #include "projectdata.h"
 #include "projecteditor.h"
 
 #include <QObject>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QWidget;
@@ -59,6 +61,13 @@ public:
 
     //! runs one edit on the session; a refusal goes to the message bar
     bool edit(const std::function<gridmodel::ChangeSet(gridmodel::ProjectFile&)>& operation);
+    /**
+     * Runs one boundary edit; what the planner should know of it (a child cut by a line,
+     * counts taken from the children ...) goes to the message bar under `title`.
+     */
+    bool editBoundaries(
+        const QString& title,
+        const std::function<gridmodel::HierarchyEditor::Result(gridmodel::HierarchyEditor&)>& operation);
 
     void mergeSelected();
     void moveSelected();
@@ -84,6 +93,10 @@ private:
     void previewDrawing(const std::vector<gridmodel::Point>& shape);
     void reshapeDrawn(const std::vector<gridmodel::Point>& ring);
     void reshapeSelected(const gridmodel::MultiPolygon& outline);
+    void moveSelectedCorner(const gridmodel::Point& from, const gridmodel::Point& to);
+    void removeSelectedCorner(const gridmodel::Point& at);
+    //! marks where a refused boundary crosses itself (or clears the mark)
+    void markCrossing(const std::optional<gridmodel::Point>& place);
     void splitDrawn(const std::vector<gridmodel::Point>& line);
     void paintBrushed(const gridmodel::Point& point);
     void paintStrokeEnded();
@@ -101,6 +114,7 @@ private:
     std::unique_ptr<mapcore::CaptureTool> mDrawTool, mReshapeTool, mSplitTool;
     std::unique_ptr<mapcore::VertexTool> mVertexTool;
     std::unique_ptr<QgsRubberBand> mPreview;
+    std::unique_ptr<QgsRubberBand> mCrossing; //!< where the last refused boundary crossed itself
     std::vector<gridmodel::UnitId> mPainting; //!< units the current stroke passed over
     std::unique_ptr<QgsRubberBand> mPaintBand;
     bool mPaintHintShown = false;

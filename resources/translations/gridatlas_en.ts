@@ -67,6 +67,22 @@
         <source>划入 %1：%2 个%3，%4 户，%5 人（松开鼠标完成，Esc 放弃）</source>
         <translation>Into %1: %2 × %3, %4 households, %5 residents (release to finish, Esc to abandon)</translation>
     </message>
+    <message>
+        <source>未执行：边界自相交，交点已标出</source>
+        <translation>Not done: the boundary crosses itself; the crossing is marked</translation>
+    </message>
+    <message>
+        <source>绘制</source>
+        <translation>Draw</translation>
+    </message>
+    <message>
+        <source>移动节点</source>
+        <translation>Move corner</translation>
+    </message>
+    <message>
+        <source>删除节点</source>
+        <translation>Remove corner</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

@@ -1139,6 +1139,66 @@
         <source>%1: features %2 are made one unit</source>
         <translation>%1：要素 %2 合并为一个单元</translation>
     </message>
+    <message>
+        <source>%1 crosses itself at (%2, %3)</source>
+        <translation>%1自相交，交点 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>The new boundary of %1 gives up %2 m² that no other %3 borders, which would leave a gap in %4. Draw it along the edge of %4, or move the shared corner with the vertex tool so that %4 moves too</source>
+        <translation>%1 的新边界让出 %2 m²，没有其他%3与之相邻，会在 %4 中留下缺口。请沿 %4 的边界绘制，或用节点工具移动共用的节点，使 %4 一同移动</translation>
+    </message>
+    <message>
+        <source>%1 keeps its boundary: it follows its %2, and the new boundary moves none of them. Move the corner with the vertex tool, which moves the %2 too, or reshape them first</source>
+        <translation>%1 的边界未变：它随下级%2而定，新边界没有移动任何%2。请用节点工具移动节点（%2会一同移动），或先重绘%2</translation>
+    </message>
+    <message>
+        <source>The boundary of %1</source>
+        <translation>%1 的边界</translation>
+    </message>
+    <message>
+        <source>Moving the corner would take %1 m² of %2 outside %3</source>
+        <translation>移动此节点会使 %2 有 %1 m² 超出 %3</translation>
+    </message>
+    <message>
+        <source>Moving the corner would make %1 overlap %2 by %3 m²</source>
+        <translation>移动此节点会使 %1 与 %2 重叠 %3 m²</translation>
+    </message>
+    <message>
+        <source>That would leave %1 m² of %2 uncovered by its %3: a unit inside it does not share the corner</source>
+        <translation>这会在 %2 中留下 %1 m² 未被%3覆盖：其中有单元不共用此节点</translation>
+    </message>
+    <message>
+        <source>The corner cannot go to (%1, %2)</source>
+        <translation>节点不能移到 (%1, %2)</translation>
+    </message>
+    <message>
+        <source>The boundary of %1 has no corner or edge at (%2, %3)</source>
+        <translation>%1 的边界在 (%2, %3) 处没有节点或边</translation>
+    </message>
+    <message>
+        <source>Nothing would change: the corner stays where it is</source>
+        <translation>没有任何改变：节点仍在原处</translation>
+    </message>
+    <message>
+        <source>The corner moved in %1 units that share it</source>
+        <translation>共用此节点的 %1 个单元一同移动</translation>
+    </message>
+    <message>
+        <source>Move a corner of %1 %2 %3</source>
+        <translation>移动%1 %2 %3 的节点</translation>
+    </message>
+    <message>
+        <source>The boundary of %1 has no corner at (%2, %3)</source>
+        <translation>%1 的边界在 (%2, %3) 处没有节点</translation>
+    </message>
+    <message>
+        <source>Remove a corner of %1 %2 %3</source>
+        <translation>删除%1 %2 %3 的节点</translation>
+    </message>
+    <message>
+        <source>The parts take their counts from their %1: %2 households instead of %3 (%4), %5 residents instead of %6 (%7); the totals above change with them</source>
+        <translation>拆分后的各部分按下级%1重新统计：%2 户（原 %3，%4），%5 人（原 %6，%7）；上级合计随之改变</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

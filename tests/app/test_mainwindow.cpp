@@ -1,4 +1,5 @@
 #include "boundaryexport.h"
+#include "checker.h"
 #include "dialogparts.h"
 #include "districtgenerator.h"
 #include "editingtools.h"
@@ -176,6 +177,45 @@ private:
         box.maxX += by;
         box.maxY += by;
         return box;
+    }
+
+    //! gaps, overlaps and parts outside a parent, with the units they name
+    QStringList coverageFaults() const
+    {
+        QStringList faults;
+        for (const Problem& problem : Checker(mWindow->session()->data()).check())
+            if (problem.kind == Problem::Kind::Gap || problem.kind == Problem::Kind::Overlap ||
+                problem.kind == Problem::Kind::OutsideParent ||
+                problem.kind == Problem::Kind::InvalidGeometry)
+                faults << QStringLiteral("%1 %2 %3 m²")
+                              .arg(Problem::kindKey(problem.kind), index().unit(problem.units.front())->code)
+                              .arg(problem.areaM2, 0, 'f', 1);
+        return faults;
+    }
+
+    //! a corner of a unit at `levelKey` that is also a corner of its parent, with the unit
+    std::pair<const Unit*, Point> cornerOnParentEdge(const QString& levelKey) const
+    {
+        const int level = mWindow->session()->data().hierarchy.levelIndex(levelKey);
+        for (const Unit& candidate : mWindow->session()->data().units) {
+            if (candidate.level != level || !candidate.parentId)
+                continue;
+            const MultiPolygon& parent = index().unit(candidate.parentId)->boundary;
+            for (const Point& point : candidate.boundary.polygons.front().rings.front())
+                if (OutlineVertices(parent).vertexNear(point, 1e-6))
+                    return {&candidate, point};
+        }
+        return {nullptr, Point()};
+    }
+
+    //! drags with the vertex tool from one map point to another
+    void dragCorner(const Point& from, const Point& to)
+    {
+        QWidget* viewport = mWindow->canvas()->viewport();
+        QTest::mousePress(viewport, Qt::LeftButton, Qt::NoModifier, pixel(from.x, from.y));
+        QMouseEvent drag(QEvent::MouseMove, pixel(to.x, to.y), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(viewport, &drag);
+        QTest::mouseRelease(viewport, Qt::LeftButton, Qt::NoModifier, pixel(to.x, to.y));
     }
 
     double childrenArea(UnitId parent) const
@@ -901,6 +941,47 @@ private slots:
         QVERIFY(OutlineVertices(index().unit(zoneId)->boundary).vertexNear(dropped, 1e-6));
         mWindow->action(QStringLiteral("undo"))->trigger();
         QVERIFY(qAbs(index().unit(zoneId)->boundary.area() - areaBefore) < 1e-6);
+    }
+
+    void draggingACornerOnAParentsEdgeMovesEveryLevelSharingIt()
+    {
+        openFreshDemo();
+        const QStringList faultsBefore = coverageFaults();
+        // A corner of a Party-member zone that lies on its building's edge, and one of a grid
+        // that is also a corner of its buildings (it used to snap back).
+        for (const QString& levelKey : {QStringLiteral("zone"), QStringLiteral("grid")}) {
+            const auto [found, corner] = cornerOnParentEdge(levelKey);
+            QVERIFY(found);
+            const Unit unit = *found;
+            const Unit parent = *index().unit(unit.parentId);
+            mWindow->setEditingLevel(unit.level);
+            mWindow->selectUnit(unit.id, true);
+            mWindow->action(QStringLiteral("vertex"))->trigger();
+            const Point middle = unit.boundary.envelope().center();
+            const Point target{corner.x + (middle.x - corner.x) / 4, corner.y + (middle.y - corner.y) / 4};
+            const size_t historyBefore = mWindow->session()->project().history().size();
+            dragCorner(corner, target);
+            const Unit* after = index().unit(unit.id);
+            QVERIFY2(after->boundary.area() < unit.boundary.area() - 1,
+                     qPrintable(levelKey + QStringLiteral(" kept its area")));
+            const double tolerance = 2 * mWindow->canvas()->mapUnitsPerPixel();
+            const auto moved = OutlineVertices(after->boundary).vertexNear(target, tolerance);
+            QVERIFY(moved);
+            // The parent's edge moved with it, and no gap or overlap opened anywhere.
+            const Point dropped = OutlineVertices(after->boundary).at(*moved);
+            QVERIFY(OutlineVertices(index().unit(parent.id)->boundary).vertexNear(dropped, 1e-6));
+            QVERIFY(qAbs(index().unit(parent.id)->boundary.area() - parent.boundary.area()) > 1);
+            QVERIFY(qAbs(childrenArea(parent.id) - index().unit(parent.id)->boundary.area()) < 0.01);
+            QCOMPARE(coverageFaults(), faultsBefore);
+            QCOMPARE(mWindow->session()->project().history().size(), historyBefore + 1);
+            snapshot(QStringLiteral("vertex-parent-edge-") + levelKey);
+        }
+        // A drop that changes nothing records nothing.
+        const size_t historyBefore = mWindow->session()->project().history().size();
+        const Unit* grid = index().unit(mWindow->selection().front());
+        const Point first = grid->boundary.polygons.front().rings.front().front();
+        dragCorner(first, first);
+        QCOMPARE(mWindow->session()->project().history().size(), historyBefore);
     }
 
     void theProblemsPanelZoomsToAGap()

@@ -505,7 +505,7 @@ private slots:
                   .arg(y)
                   .arg(x + 10)
                   .arg(y + 10)},
-             "Self-intersection"},
+             "crosses itself"},
             {{"reshape", file, "999", "--wkt", boxWkt(x, y, x + 1, y + 1)}, "\"999\""},
             {{"split", file, g2, "--line",
               QStringLiteral("LINESTRING(%1 %2, %1 %3)")

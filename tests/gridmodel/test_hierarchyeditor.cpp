@@ -234,7 +234,7 @@ private slots:
                     building, G1, QStringLiteral("x"),
                     polygonFromPoints({{X, Y}, {X + 10, Y + 10}, {X + 10, Y}, {X, Y + 10}, {X, Y}}));
             },
-            QStringLiteral("Self-intersection"));
+            QStringLiteral("crosses itself"));
         expectRefusal(
             file,
             [&](ProjectFile& p) {
@@ -330,6 +330,114 @@ private slots:
         QVERIFY(qAbs(area(*project, B2) - 4000) < 1e-6);
         QCOMPARE(brokenCoverage(project->data()), QStringList());
         QCOMPARE(unnodedFamilies(project->data()), QStringList());
+    }
+
+    void aCornerMovesAtEveryLevelThatSharesIt()
+    {
+        const QString file = freshProject();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        const QString community1 = QStringLiteral("410105001001");
+        const QString street = QStringLiteral("410105001");
+        auto areasOf = [&](const QStringList& codes) {
+            QList<double> areas;
+            for (const QString& code : codes)
+                areas << std::round(area(*project, code) * 1000) / 1000;
+            return areas;
+        };
+        // Inside a family, on the parent's edge: the top of the edge buildings 1 and 2 share
+        // lies on the grid's, the community's and the street's top edge. Pulled 10 m in, every
+        // level takes the notch (before, the grid kept its edge and a gap opened).
+        HierarchyEditor(*project).moveCorner(B1, {X + 50, Y + 100}, {X + 50, Y + 90});
+        QCOMPARE(areasOf({B1, B2, G1, community1, street}), (QList<double>{4750, 4750, 9500, 19500, 29500}));
+        QCOMPARE(brokenCoverage(project->data()), QStringList());
+        // On the edge between two grids (and two buildings): pushed 20 m out of the street.
+        HierarchyEditor(*project).moveCorner(G1, {X + 100, Y + 100}, {X + 100, Y + 120});
+        QCOMPARE(areasOf({B2, B3, G1, G2, street}),
+                 (QList<double>{4750 + 500, 5000 + 500, 9500 + 500, 10000 + 500, 29500 + 1000}));
+        QCOMPARE(brokenCoverage(project->data()), QStringList());
+        // Where two communities meet on the street's edge: the corner of both communities, two
+        // grids and two buildings, moved out and along.
+        const auto moved = HierarchyEditor(*project).moveCorner(B4, {X + 200, Y}, {X + 210, Y - 10});
+        QVERIFY(moved.notes.join(QLatin1Char('\n')).contains(QStringLiteral("7")));
+        QCOMPARE(brokenCoverage(project->data()), QStringList());
+        for (const QString& code :
+             {community1, QStringLiteral("410105001002"), QString(G2), QString(G3), street})
+            QVERIFY(OutlineVertices(unitAt(*project, code).boundary).vertexNear({X + 210, Y - 10}, 1e-6));
+        // A point in the middle of the edge between two grids gains a corner in all four units.
+        const double g1 = area(*project, G1);
+        HierarchyEditor(*project).moveCorner(B3, {X + 100, Y + 50}, {X + 90, Y + 50});
+        QCOMPARE(brokenCoverage(project->data()), QStringList());
+        QCOMPARE(unnodedFamilies(project->data()), QStringList());
+        for (const char* code : {B2, B3, G1, G2})
+            QVERIFY(OutlineVertices(unitAt(*project, code).boundary).vertexNear({X + 90, Y + 50}, 1e-6));
+        // ... and removing it puts the edge back for all of them.
+        QVERIFY(qAbs(area(*project, G1) - (g1 - 600)) < 1e-6); // a triangle of 120 m × 10 m
+        HierarchyEditor(*project).removeCorner(G1, {X + 90, Y + 50});
+        QVERIFY(qAbs(area(*project, G1) - g1) < 1e-6);
+        QCOMPARE(brokenCoverage(project->data()), QStringList());
+        // Each move is one step: undone, the first corner is back where it was.
+        for (int step = 0; step < 5; ++step)
+            QVERIFY(project->undo());
+        QCOMPARE(areasOf({B1, B2, G1, community1, street}), (QList<double>{5000, 5000, 10000, 20000, 30000}));
+    }
+
+    void aCornerMoveThatWouldBreakTheHierarchyIsRefused()
+    {
+        const QString file = freshProject();
+        // Dragged across the building's own edge, the outline crosses itself; the error says where.
+        expectRefusal(
+            file,
+            [&](ProjectFile& p) {
+                HierarchyEditor(p).moveCorner(B1, {X, Y}, {X + 60, Y + 50});
+            },
+            QStringLiteral("crosses itself"));
+        {
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+            try {
+                HierarchyEditor(*project).moveCorner(B1, {X, Y}, {X + 60, Y + 50});
+                QFAIL("a self-crossing outline was accepted");
+            } catch (const Error& error) {
+                QVERIFY(error.place().has_value());
+                QVERIFY(qAbs(error.place()->x - (X + 50)) < 1e-6);
+            }
+        }
+        {
+            // Where two buildings meet the grid's edge, the corner cannot go from both (each
+            // would lose a triangle the grid keeps): building 1 alone loses it, and building 2
+            // takes the triangle.
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+            HierarchyEditor(*project).removeCorner(B1, {X + 50, Y + 100});
+            QVERIFY(qAbs(area(*project, B1) - 2500) < 1e-6);
+            QVERIFY(qAbs(area(*project, B2) - 7500) < 1e-6);
+            QCOMPARE(brokenCoverage(project->data()), QStringList());
+            QVERIFY(project->undo());
+        }
+        expectRefusal(
+            file,
+            [&](ProjectFile& p) {
+                HierarchyEditor(p).moveCorner(B1, {X + 20, Y + 30}, {X, Y});
+            },
+            QStringLiteral("has no corner or edge"));
+        expectRefusal(
+            file,
+            [&](ProjectFile& p) {
+                HierarchyEditor(p).moveCorner(B1, {X, Y}, {X, Y});
+            },
+            QStringLiteral("Nothing would change"));
+    }
+
+    void aReshapeNeverLeavesAGapOnItsParentsEdge()
+    {
+        const QString file = freshProject();
+        // Building 1 drawn 10 m short of the grid's west edge: no other building borders the
+        // strip, so it would be a gap. Refused, pointing to the vertex tool.
+        expectRefusal(
+            file, [&](ProjectFile& p) { HierarchyEditor(p).reshape(B1, box(X + 10, Y, 40, 100)); },
+            QStringLiteral("gap"));
+        // A grid whose new outline its buildings do not follow says what held it.
+        expectRefusal(
+            file, [&](ProjectFile& p) { HierarchyEditor(p).reshape(G1, box(X, Y, 110, 100)); },
+            QStringLiteral("follows its"));
     }
 
     void outlineCornersAreAddressedAndKeptClosed()
@@ -448,6 +556,24 @@ private slots:
             if (a.role == QLatin1String("grid_leader") && a.memberId == 1)
                 QVERIFY(a.unitId == unitAt(*project, G1).id || a.unitId == unitAt(*project, G3).id);
         QCOMPARE(brokenCoverage(project->data()), QStringList());
+    }
+
+    void aSplitSaysWhenItsCountsComeFromTheChildren()
+    {
+        const QString file = freshProject();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        // The planner typed 350 households for grid 1; its buildings hold 250.
+        ProjectEditor::Attributes typed;
+        typed.households = 350;
+        ProjectEditor(*project).setAttributes(G1, typed);
+        const auto result = HierarchyEditor(*project).split(G1, {{X + 50, Y - 10}, {X + 50, Y + 110}});
+        const QString notes = result.notes.join(QLatin1Char('\n'));
+        QVERIFY2(notes.contains(QStringLiteral("250 households instead of 350 (−100)")), qPrintable(notes));
+        QCOMPARE(unitAt(*project, G1).households + unitAt(*project, result.codes.at(1)).households,
+                 qint64(250));
+        // A split whose children already add up says nothing about counts.
+        const auto quiet = HierarchyEditor(*project).split(G2, {{X + 150, Y - 10}, {X + 150, Y + 110}});
+        QVERIFY(!quiet.notes.join(QLatin1Char('\n')).contains(QStringLiteral("instead of")));
     }
 
     void splitALeafSharesCounts()
