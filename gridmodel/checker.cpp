@@ -361,15 +361,24 @@ private:
 
     void checkRoles()
     {
-        QSet<QPair<UnitId, QString>> filled;
-        filled.reserve(static_cast<qsizetype>(mData.assignments.size()));
+        QHash<QPair<UnitId, QString>, QSet<MemberId>> holders;
+        holders.reserve(static_cast<qsizetype>(mData.assignments.size()));
         for (const Assignment& assignment : mData.assignments)
-            filled.insert({assignment.unitId, assignment.role});
+            holders[{assignment.unitId, assignment.role}].insert(assignment.memberId);
         for (const Unit& unit : mData.units)
-            for (const RoleDefinition& role : mData.hierarchy.level(unit.level).roles)
-                if (role.required && !filled.contains({unit.id, role.key}))
+            for (const RoleDefinition& role : mData.hierarchy.level(unit.level).roles) {
+                const auto found = holders.constFind({unit.id, role.key});
+                const qsizetype people = found == holders.cend() ? 0 : found->size();
+                if (role.required && people == 0)
                     add(make(Problem::Kind::MissingRole, unit.level, {unit.id},
                              Tr::tr("no %1").arg(role.name.text())));
+                if (role.maxPeople > 0 && people > role.maxPeople)
+                    add(make(Problem::Kind::RoleOverfilled, unit.level, {unit.id},
+                             Tr::tr("%1 people are %2, at most %3 may be")
+                                 .arg(people)
+                                 .arg(role.name.text())
+                                 .arg(role.maxPeople)));
+            }
         for (const RatioRule& rule : mData.hierarchy.ratioRules()) {
             const int level = mData.hierarchy.levelIndex(rule.levelKey);
             for (const Assignment& assignment : mData.assignments) {
@@ -422,6 +431,8 @@ QString Problem::kindKey(Kind kind)
         return QStringLiteral("count_out_of_range");
     case Kind::MissingRole:
         return QStringLiteral("missing_role");
+    case Kind::RoleOverfilled:
+        return QStringLiteral("role_overfilled");
     case Kind::OutOfBand:
         return QStringLiteral("out_of_band");
     case Kind::Ratio:
@@ -457,6 +468,8 @@ LocalizedText Problem::kindText(Kind kind)
         return {QStringLiteral("数量超出范围"), QStringLiteral("Count out of range")};
     case Kind::MissingRole:
         return {QStringLiteral("职务空缺"), QStringLiteral("Missing role")};
+    case Kind::RoleOverfilled:
+        return {QStringLiteral("职务超员"), QStringLiteral("Role over-filled")};
     case Kind::OutOfBand:
         return {QStringLiteral("超出目标范围"), QStringLiteral("Out of band")};
     case Kind::Ratio:
@@ -476,8 +489,8 @@ std::vector<Problem::Kind> Problem::allKinds()
 {
     return {Kind::Gap,           Kind::Overlap,         Kind::OutsideParent, Kind::InvalidGeometry,
             Kind::EmptyGeometry, Kind::DuplicateCode,   Kind::Orphan,        Kind::Cycle,
-            Kind::CountMismatch, Kind::CountOutOfRange, Kind::MissingRole,   Kind::OutOfBand,
-            Kind::Ratio,         Kind::NotContiguous};
+            Kind::CountMismatch, Kind::CountOutOfRange, Kind::MissingRole,   Kind::RoleOverfilled,
+            Kind::OutOfBand,     Kind::Ratio,           Kind::NotContiguous};
 }
 
 Checker::Checker(const ProjectData& data) : mData(data) {}

@@ -24,6 +24,7 @@ struct Problem
         CountMismatch,   //!< households/residents differ from the sum of the children
         CountOutOfRange, //!< a count below 0 or above Counts::Max (a damaged or foreign file)
         MissingRole,     //!< a required role is not filled
+        RoleOverfilled,  //!< more people in a role than the template allows (two 网格长)
         OutOfBand,       //!< a count outside the template's target band
         Ratio,           //!< linked households break the template's ratio rule
         NotContiguous,   //!< a unit in pieces where the template wants one piece

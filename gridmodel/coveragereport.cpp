@@ -45,6 +45,7 @@ QString kindColour(Problem::Kind kind)
     case Problem::Kind::OutsideParent:
         return QStringLiteral("#9467bd");
     case Problem::Kind::MissingRole:
+    case Problem::Kind::RoleOverfilled:
         return QStringLiteral("#ff7f0e");
     case Problem::Kind::OutOfBand:
     case Problem::Kind::Ratio:

@@ -209,6 +209,14 @@ HierarchyTemplate HierarchyTemplate::fromJson(const QByteArray& json)
             roleKeys.insert(role.key);
             role.name = readText(roleObject.value(QLatin1String("name")), role.key);
             role.required = roleObject.value(QLatin1String("required")).toBool(false);
+            if (roleObject.contains(QLatin1String("max"))) {
+                const QJsonValue max = roleObject.value(QLatin1String("max"));
+                role.maxPeople = max.isDouble() ? max.toInt(-1) : -1;
+                if (role.maxPeople < 1 || max.toDouble() != role.maxPeople)
+                    invalid(Tr::tr("level \"%1\": role \"%2\" has max %3; it must be a whole number of "
+                                   "at least 1")
+                                .arg(level.key, role.key, max.toVariant().toString()));
+            }
             level.roles.push_back(role);
         }
         const QJsonObject bands = object.value(QLatin1String("bands")).toObject();
@@ -243,10 +251,14 @@ QByteArray HierarchyTemplate::toJson() const
     QJsonArray levels;
     for (const LevelDefinition& level : mLevels) {
         QJsonArray roles;
-        for (const RoleDefinition& role : level.roles)
-            roles.append(QJsonObject{{QStringLiteral("key"), role.key},
-                                     {QStringLiteral("name"), writeText(role.name)},
-                                     {QStringLiteral("required"), role.required}});
+        for (const RoleDefinition& role : level.roles) {
+            QJsonObject object{{QStringLiteral("key"), role.key},
+                               {QStringLiteral("name"), writeText(role.name)},
+                               {QStringLiteral("required"), role.required}};
+            if (role.maxPeople > 0)
+                object.insert(QStringLiteral("max"), role.maxPeople);
+            roles.append(object);
+        }
         QJsonObject bands;
         if (level.households.isSet())
             bands.insert(QStringLiteral("households"), writeBand(level.households));

@@ -35,9 +35,10 @@ struct RoleDefinition
     QString key; //!< stable, stored in assignments (e.g. "grid_leader")
     LocalizedText name;
     bool required = false; //!< every unit of the level needs someone in this role
+    int maxPeople = 0;     //!< at most this many people hold it at one unit (网格长: 1); 0: any number
     bool operator==(const RoleDefinition& o) const
     {
-        return key == o.key && name == o.name && required == o.required;
+        return key == o.key && name == o.name && required == o.required && maxPeople == o.maxPeople;
     }
 };
 

@@ -5,6 +5,7 @@
 #include "importplan.h"
 #include "personaldata.h"
 #include "projectfile.h"
+#include "rolevacancies.h"
 #include "translation.h"
 
 #include <QCoreApplication>
@@ -157,6 +158,20 @@ ChangeSet ProjectEditor::assignMember(MemberId memberId, const QString& code, co
             throw Error(
                 Error::Kind::InvalidInput,
                 Tr::tr("%1 is already %2 of %3").arg(member->name, definition->name.text(), unit->name));
+    const RoleVacancies vacancies(data, *unit);
+    if (const RoleVacancies::Role* vacancy = vacancies.role(role); vacancy && vacancy->full()) {
+        QStringList holders;
+        for (MemberId holder : vacancy->holders)
+            for (const Member& m : data.members)
+                if (m.id == holder)
+                    holders << m.name;
+        throw Error(
+            Error::Kind::InvalidInput,
+            Tr::tr("%1 %2 already has its %3 (%4); a %5 has at most %6. Take them out of the role first")
+                .arg(unit->code, unit->name, definition->name.text(), holders.join(QStringLiteral("、")),
+                     level.name.text())
+                .arg(definition->maxPeople));
+    }
     ChangeSet changes;
     changes.assignments.push_back({std::nullopt, Assignment{nextFreeId(data.assignments), memberId, unit->id,
                                                             role, linkedHouseholds, linkedNote}});

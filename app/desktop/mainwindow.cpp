@@ -19,11 +19,13 @@
 #include "projectsession.h"
 #include "reportdialog.h"
 #include "taskprogress.h"
+#include "treeplacekeeper.h"
 #include "unitpropertiespanel.h"
 #include "vertextool.h"
 
 #include <QAction>
 #include <QActionGroup>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -35,6 +37,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -148,6 +151,7 @@ void MainWindow::createDocks()
     mSearch->setClearButtonEnabled(true);
     mTree = new QTreeView(this);
     mTree->setModel(mTreeFilter);
+    new TreePlaceKeeper(mTree, mTreeFilter, mTreeModel, mSearch);
     mTree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     mTree->setUniformRowHeights(true);
     mTree->setDragDropMode(QAbstractItemView::DragDrop);
@@ -167,6 +171,8 @@ void MainWindow::createDocks()
         for (const QModelIndex& index : mTree->selectionModel()->selectedRows())
             mSelection.push_back(HierarchyTreeModel::unitId(mTreeFilter->mapToSource(index)));
         showOnMap();
+        if (const Unit* unit = selectedUnit())
+            panToIfOffScreen(unit->boundary.envelope());
     });
     connect(mTree, &QTreeView::activated, this, [this](const QModelIndex& index) {
         selectUnit(HierarchyTreeModel::unitId(mTreeFilter->mapToSource(index)), true);
@@ -476,6 +482,8 @@ bool MainWindow::openProject(const QString& path)
         mMessageBar->pushCritical(tr("无法打开项目"), error.message());
         return false;
     }
+    if (!settleUnappliedChanges())
+        return false;
     closeProject();
     mOpening = std::move(opening);
     connect(mOpening.get(), &mapcore::ProjectOpening::progressChanged, mProgress, &TaskProgress::setPercent);
@@ -496,6 +504,40 @@ bool MainWindow::openProject(const QString& path)
     updateActions();
     updateSelectionLabel();
     return true;
+}
+
+bool MainWindow::settleUnappliedChanges()
+{
+    if (!mProperties->hasUnappliedChanges())
+        return true;
+    QMessageBox ask(QMessageBox::Question, tr("未应用的修改"),
+                    tr("属性面板中对 %1 的修改尚未应用。").arg(mProperties->nameEdit()->text()),
+                    QMessageBox::Apply | QMessageBox::Discard | QMessageBox::Cancel, this);
+    ask.setInformativeText(tr("应用这些修改吗？"));
+    ask.setDefaultButton(QMessageBox::Apply);
+    ask.setObjectName(QStringLiteral("unappliedChanges"));
+    switch (ask.exec()) {
+    case QMessageBox::Apply:
+        if (!mProperties->applyChanges()) {
+            mMessageBar->pushWarning(tr("未应用"), mProperties->inputProblem());
+            return false;
+        }
+        return !mProperties->hasUnappliedChanges(); // still there when the edit was refused
+    case QMessageBox::Discard:
+        mProperties->discardChanges();
+        return true;
+    default:
+        return false;
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!settleUnappliedChanges()) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::closeProject()
@@ -787,6 +829,15 @@ void MainWindow::highlight(const MultiPolygon& area)
     mHighlight->reset(QgsWkbTypes::PolygonGeometry);
     if (!area.isEmpty())
         mHighlight->setToGeometry(QgsGeometry::fromWkt(area.toWkt(3)), nullptr);
+}
+
+void MainWindow::panToIfOffScreen(const Envelope& envelope)
+{
+    const Point centre = envelope.center();
+    if (envelope.isEmpty() || mCanvas->extent().contains(QgsPointXY(centre.x, centre.y)))
+        return;
+    mCanvas->setCenter(QgsPointXY(centre.x, centre.y)); // the scale stays; a double-click zooms
+    mCanvas->refresh();
 }
 
 void MainWindow::zoomTo(const Envelope& envelope)

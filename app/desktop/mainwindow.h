@@ -81,6 +81,7 @@ signals:
     void projectOpened(bool opened);
 
 protected:
+    void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -89,6 +90,12 @@ private:
     void createDocks();
     void chooseProject();
     void closeProject();
+    /**
+     * Before the project closes: asks what to do with changes typed in the properties panel
+     * and not applied (apply / discard / cancel); false when the user cancels, or when they
+     * cannot be applied.
+     */
+    bool settleUnappliedChanges();
     //! the project has been read: panels, tools and checker take it
     void finishOpening();
     void installSession(std::unique_ptr<mapcore::ProjectSession> session);
@@ -100,6 +107,8 @@ private:
     void fillLevelsMenu();
     //! the canvas shows the levels checked in the View menu
     void showVisibleLevels();
+    //! centres the map on an area whose middle is off-screen, keeping the scale
+    void panToIfOffScreen(const gridmodel::Envelope& envelope);
     void zoomTo(const gridmodel::Envelope& envelope);
     //! outlines a problem's area on the map (empty: clears it)
     void highlight(const gridmodel::MultiPolygon& area);

@@ -1,6 +1,7 @@
 #include "peoplepanel.h"
 
 #include "personaldata.h"
+#include "rolevacancies.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,6 +14,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <map>
@@ -117,7 +119,6 @@ void PeoplePanel::fill()
     if (mHasUnit) {
         const LevelDefinition& level = mData->hierarchy.level(mUnit.level);
         mTitle->setText(tr("%1 %2 的人员").arg(mUnit.code, mUnit.name));
-        QStringList filled;
         for (const Assignment& assignment : mData->assignments) {
             if (assignment.unitId != mUnit.id)
                 continue;
@@ -133,14 +134,25 @@ void PeoplePanel::fill()
             mAssignments->setItem(
                 row, 3,
                 item(assignment.linkedHouseholds ? QString::number(assignment.linkedHouseholds) : QString()));
-            filled << assignment.role;
         }
-        QStringList missing;
-        for (const RoleDefinition& role : level.roles)
-            if (role.required && !filled.contains(role.key))
-                missing << role.name.text();
-        mMissing->setText(missing.isEmpty() ? QString()
-                                            : tr("缺少：%1").arg(missing.join(QStringLiteral("、"))));
+        QStringList missing, overfilled;
+        const RoleVacancies vacancies(*mData, mUnit);
+        for (const RoleVacancies::Role& vacancy : vacancies.inOfferOrder()) {
+            if (vacancy.missing())
+                missing << vacancy.definition->name.text();
+            if (vacancy.definition->maxPeople > 0 &&
+                static_cast<int>(vacancy.holders.size()) > vacancy.definition->maxPeople)
+                overfilled << tr("%1 %2 人（最多 %3 人）")
+                                  .arg(vacancy.definition->name.text())
+                                  .arg(vacancy.holders.size())
+                                  .arg(vacancy.definition->maxPeople);
+        }
+        QStringList notes;
+        if (!missing.isEmpty())
+            notes << tr("缺少：%1").arg(missing.join(QStringLiteral("、")));
+        if (!overfilled.isEmpty())
+            notes << tr("超员：%1").arg(overfilled.join(QStringLiteral("、")));
+        mMissing->setText(notes.join(QStringLiteral("；")));
     } else {
         mTitle->setText(tr("选中一个单元以查看其人员"));
         mMissing->clear();
@@ -185,9 +197,28 @@ void PeoplePanel::chooseAssignment()
     const int selected = mRoster->currentRow();
     if (selected >= 0)
         member->setCurrentIndex(member->findData(mRoster->item(selected, 0)->data(Qt::UserRole)));
+    // Required roles nobody holds come first; a full one (网格长 taken) is shown, but cannot be chosen.
     auto* role = new QComboBox(&dialog);
-    for (const RoleDefinition& r : mData->hierarchy.level(mUnit.level).roles)
-        role->addItem(r.name.text(), r.key);
+    auto* roles = new QStandardItemModel(role);
+    const RoleVacancies vacancies(*mData, mUnit);
+    for (const RoleVacancies::Role& vacancy : vacancies.inOfferOrder()) {
+        QString label = vacancy.definition->name.text();
+        if (vacancy.missing())
+            label = tr("%1（空缺）").arg(label);
+        else if (vacancy.full())
+            label = tr("%1（已满，最多 %2 人）").arg(label).arg(vacancy.definition->maxPeople);
+        auto* entry = new QStandardItem(label);
+        entry->setData(vacancy.definition->key, Qt::UserRole);
+        if (vacancy.full())
+            entry->setFlags(entry->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
+        roles->appendRow(entry);
+    }
+    role->setModel(roles);
+    role->setCurrentIndex(-1);
+    for (int row = 0; row < roles->rowCount() && role->currentIndex() < 0; ++row)
+        if (roles->item(row)->isEnabled())
+            role->setCurrentIndex(row);
+    role->setObjectName(QStringLiteral("assignRole"));
     auto* linked = new QSpinBox(&dialog);
     linked->setRange(0, 100000);
     linked->setSuffix(tr(" 户"));
@@ -199,7 +230,7 @@ void PeoplePanel::chooseAssignment()
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() == QDialog::Accepted && member->currentIndex() >= 0)
+    if (dialog.exec() == QDialog::Accepted && member->currentIndex() >= 0 && role->currentIndex() >= 0)
         emit assignRequested(member->currentData().toLongLong(), role->currentData().toString(),
                              linked->value());
 }

@@ -30,6 +30,7 @@ public:
     QLabel* missingRolesLabel() const { return mMissing; }
     QLineEdit* rosterSearch() const { return mSearch; }
     QCheckBox* showPhones() const { return mShowPhones; }
+    QPushButton* assignButton() const { return mAssign; }
 
 signals:
     void assignRequested(gridmodel::MemberId member, const QString& role, qint64 linkedHouseholds);

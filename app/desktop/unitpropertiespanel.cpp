@@ -61,27 +61,70 @@ UnitPropertiesPanel::UnitPropertiesPanel(QWidget* parent) : QWidget(parent)
     connect(mHouseholds, qOverload<int>(&QSpinBox::valueChanged), this, &UnitPropertiesPanel::updateState);
     connect(mResidents, qOverload<int>(&QSpinBox::valueChanged), this, &UnitPropertiesPanel::updateState);
     connect(mNotes, &QPlainTextEdit::textChanged, this, &UnitPropertiesPanel::updateState);
-    connect(mApply, &QPushButton::clicked, this, [this] {
-        const auto attributes = changedAttributes();
-        if (inputProblem().isEmpty() && mUnitId)
-            emit applyRequested(mUnitId, attributes);
-    });
-    connect(mRevert, &QPushButton::clicked, this, [this] {
-        const Unit shown = mShown;
-        showUnit(mUnitId ? &shown : nullptr, mLevel->text(), mEditable);
-    });
+    connect(mApply, &QPushButton::clicked, this, &UnitPropertiesPanel::applyChanges);
+    connect(mRevert, &QPushButton::clicked, this, &UnitPropertiesPanel::discardChanges);
     showUnit(nullptr, QString(), false);
 }
 
 void UnitPropertiesPanel::showUnit(const Unit* unit, const QString& levelName, bool editable)
 {
+    const UnitId previous = mUnitId;
+    ProjectEditor::Attributes typed = mEditable ? changedAttributes() : ProjectEditor::Attributes();
+    if (typed.name && typed.name->isEmpty())
+        typed.name.reset(); // a unit needs a name: the old one stays
+    const bool carry = typed.name || typed.organisation || typed.households || typed.residents || typed.notes;
     mUnitId = unit ? unit->id : 0;
     mShown = unit ? *unit : Unit();
     mEditable = editable && unit;
+    mLevel->setText(unit ? levelName : tr("未选择单元"));
+    fillFields();
+    if (carry && previous == mUnitId && mEditable) {
+        // The same unit again (after some other edit): the typed changes stay in the fields.
+        const QSignalBlocker blockers[] = {QSignalBlocker(mName), QSignalBlocker(mOrganisation),
+                                           QSignalBlocker(mHouseholds), QSignalBlocker(mResidents),
+                                           QSignalBlocker(mNotes)};
+        if (typed.name)
+            mName->setText(*typed.name);
+        if (typed.organisation)
+            mOrganisation->setText(*typed.organisation);
+        if (typed.households)
+            mHouseholds->setValue(static_cast<int>(*typed.households));
+        if (typed.residents)
+            mResidents->setValue(static_cast<int>(*typed.residents));
+        if (typed.notes)
+            mNotes->setPlainText(*typed.notes);
+        updateState();
+    } else if (carry && previous) {
+        emit applyRequested(previous, typed); // another unit chosen: what was typed is applied
+    }
+}
+
+bool UnitPropertiesPanel::hasUnappliedChanges() const
+{
+    const auto changed = changedAttributes();
+    return mEditable &&
+           (changed.name || changed.organisation || changed.households || changed.residents || changed.notes);
+}
+
+bool UnitPropertiesPanel::applyChanges()
+{
+    if (!mUnitId || !inputProblem().isEmpty())
+        return false;
+    if (hasUnappliedChanges())
+        emit applyRequested(mUnitId, changedAttributes());
+    return true;
+}
+
+void UnitPropertiesPanel::discardChanges()
+{
+    fillFields();
+}
+
+void UnitPropertiesPanel::fillFields()
+{
     const QSignalBlocker blockers[] = {QSignalBlocker(mName), QSignalBlocker(mOrganisation),
                                        QSignalBlocker(mHouseholds), QSignalBlocker(mResidents),
                                        QSignalBlocker(mNotes)};
-    mLevel->setText(unit ? levelName : tr("未选择单元"));
     mCode->setText(mShown.code);
     mName->setText(mShown.name);
     mOrganisation->setText(mShown.organisation);

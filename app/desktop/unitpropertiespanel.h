@@ -13,7 +13,10 @@ class QSpinBox;
 
 /**
  * The selected unit's name, code, organisation, counts and notes, editable with
- * validation as you type. Apply hands the changes on as one edit (applyRequested).
+ * validation as you type. Apply hands the changes on as one edit (applyRequested). Typed
+ * changes are never dropped unasked: selecting another unit applies them (as QGIS's
+ * attribute form does), a refresh of the same unit keeps them, and the window asks
+ * before closing while there are some.
  */
 class UnitPropertiesPanel : public QWidget
 {
@@ -30,6 +33,12 @@ public:
     gridmodel::ProjectEditor::Attributes changedAttributes() const;
     //! why the input cannot be applied (empty when it can)
     QString inputProblem() const;
+    //! whether the user typed changes not yet applied
+    bool hasUnappliedChanges() const;
+    //! applies the typed changes (applyRequested); false when the input cannot be applied
+    bool applyChanges();
+    //! puts the fields back as the unit has them
+    void discardChanges();
 
     QLineEdit* nameEdit() const { return mName; }
     QSpinBox* householdsEdit() const { return mHouseholds; }
@@ -40,6 +49,8 @@ signals:
 
 private:
     void updateState();
+    //! fills the fields from the unit as shown (mShown)
+    void fillFields();
 
     gridmodel::UnitId mUnitId = 0;
     gridmodel::Unit mShown;

@@ -743,6 +743,22 @@ Code %3
         <source>报告(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
+    <message>
+        <source>未应用的修改</source>
+        <translation>Unapplied changes</translation>
+    </message>
+    <message>
+        <source>属性面板中对 %1 的修改尚未应用。</source>
+        <translation>The changes to %1 in the properties panel are not applied yet.</translation>
+    </message>
+    <message>
+        <source>应用这些修改吗？</source>
+        <translation>Apply them?</translation>
+    </message>
+    <message>
+        <source>未应用</source>
+        <translation>Not applied</translation>
+    </message>
 </context>
 <context>
     <name>NewProjectDialog</name>
@@ -920,6 +936,22 @@ Code %3
     <message>
         <source>志愿者</source>
         <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>%1 %2 人（最多 %3 人）</source>
+        <translation>%1: %2 people (at most %3)</translation>
+    </message>
+    <message>
+        <source>超员：%1</source>
+        <translation>Over-filled: %1</translation>
+    </message>
+    <message>
+        <source>%1（空缺）</source>
+        <translation>%1 (vacant)</translation>
+    </message>
+    <message>
+        <source>%1（已满，最多 %2 人）</source>
+        <translation>%1 (full, at most %2)</translation>
     </message>
 </context>
 <context>

@@ -1199,6 +1199,18 @@
         <source>The parts take their counts from their %1: %2 households instead of %3 (%4), %5 residents instead of %6 (%7); the totals above change with them</source>
         <translation>拆分后的各部分按下级%1重新统计：%2 户（原 %3，%4），%5 人（原 %6，%7）；上级合计随之改变</translation>
     </message>
+    <message>
+        <source>%1 people are %2, at most %3 may be</source>
+        <translation>%2 有 %1 人，最多 %3 人</translation>
+    </message>
+    <message>
+        <source>level &quot;%1&quot;: role &quot;%2&quot; has max %3; it must be a whole number of at least 1</source>
+        <translation>层级“%1”：职务“%2”的 max 为 %3，应为不小于 1 的整数</translation>
+    </message>
+    <message>
+        <source>%1 %2 already has its %3 (%4); a %5 has at most %6. Take them out of the role first</source>
+        <translation>%1 %2 已有%3（%4），每个%5最多 %6 人。请先撤下现任</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

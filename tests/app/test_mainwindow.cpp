@@ -34,10 +34,12 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
@@ -45,6 +47,7 @@
 #include <QRadioButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
@@ -328,6 +331,37 @@ private slots:
         QVERIFY(reported);
         emit people->assignRequested(leader, QStringLiteral("grid_leader"), 0);
         QVERIFY(people->missingRolesLabel()->text().isEmpty());
+
+        // A second 网格长 is refused, saying who holds it; the dialog offers it greyed out.
+        const size_t assignments = mWindow->session()->data().assignments.size();
+        MemberId other = 0;
+        for (const Member& member : mWindow->session()->data().members)
+            if (member.id != leader)
+                other = member.id;
+        emit people->assignRequested(other, QStringLiteral("grid_leader"), 0);
+        QCOMPARE(mWindow->session()->data().assignments.size(), assignments);
+        QVERIFY(mWindow->messageBar()->currentItem());
+        QVERIFY2(mWindow->messageBar()->currentItem()->text().contains(QStringLiteral("网格长")),
+                 qPrintable(mWindow->messageBar()->currentItem()->text()));
+        QString offered;
+        bool leaderSelectable = true;
+        QTimer::singleShot(0, this, [&] {
+            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto* role = dialog->findChild<QComboBox*>(QStringLiteral("assignRole"));
+            QVERIFY(role);
+            offered = role->currentData().toString();
+            auto* model = qobject_cast<QStandardItemModel*>(role->model());
+            for (int row = 0; model && row < model->rowCount(); ++row)
+                if (model->item(row)->data(Qt::UserRole).toString() == QLatin1String("grid_leader"))
+                    leaderSelectable = model->item(row)->isEnabled();
+            snapshotOf(*dialog, QStringLiteral("assign-dialog"));
+            dialog->reject();
+        });
+        people->assignButton()->click();
+        QVERIFY(!offered.isEmpty());
+        QVERIFY(offered != QLatin1String("grid_leader"));
+        QVERIFY(!leaderSelectable);
 
         // The roster search narrows the list.
         const QString someone = mWindow->session()->data().members.front().name;
@@ -982,6 +1016,101 @@ private slots:
         const Point first = grid->boundary.polygons.front().rings.front().front();
         dragCorner(first, first);
         QCOMPARE(mWindow->session()->project().history().size(), historyBefore);
+    }
+
+    void typedChangesAreNeverDroppedUnasked()
+    {
+        openFreshDemo();
+        const Unit first = *firstAtLevel(QStringLiteral("grid"));
+        const Unit second = *index().children(first.parentId).back();
+        QVERIFY(first.id != second.id);
+        UnitPropertiesPanel* properties = mWindow->propertiesPanel();
+        // Typed and another unit chosen: applied, as QGIS's attribute form does.
+        mWindow->selectUnit(first.id, false);
+        properties->householdsEdit()->setValue(555);
+        mWindow->selectUnit(second.id, false);
+        QCOMPARE(index().unit(first.id)->households, qint64(555));
+        QCOMPARE(properties->unitId(), second.id);
+        QVERIFY(!properties->hasUnappliedChanges());
+
+        // Typed, then an edit elsewhere refreshes the panel: the typed value stays.
+        properties->householdsEdit()->setValue(777);
+        QVERIFY(edit([&](ProjectFile& p) {
+            ProjectEditor::Attributes renamed;
+            renamed.name = QStringLiteral("改名网格");
+            return ProjectEditor(p).setAttributes(first.code, renamed);
+        }));
+        QCOMPARE(properties->householdsEdit()->value(), 777);
+        QVERIFY(properties->hasUnappliedChanges());
+
+        // Closing asks; Cancel keeps the window and the typed value, Apply applies it.
+        auto answer = [this](QMessageBox::StandardButton button, bool* asked) {
+            QTimer::singleShot(0, this, [=] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                *asked = box != nullptr;
+                if (box) {
+                    snapshotOf(*box, QStringLiteral("unapplied-changes"));
+                    box->button(button)->click();
+                }
+            });
+        };
+        bool asked = false;
+        answer(QMessageBox::Cancel, &asked);
+        QVERIFY(!mWindow->close());
+        QVERIFY(asked);
+        QVERIFY(mWindow->isVisible());
+        QCOMPARE(properties->householdsEdit()->value(), 777);
+        answer(QMessageBox::Apply, &asked);
+        QVERIFY(mWindow->close());
+        QVERIFY(asked);
+        QCOMPARE(index().unit(second.id)->households, qint64(777));
+    }
+
+    void theTreeKeepsItsPlaceAcrossEdits()
+    {
+        openFreshDemo();
+        QTreeView* tree = mWindow->hierarchyView();
+        auto* filter = qobject_cast<QSortFilterProxyModel*>(tree->model());
+        QVERIFY(filter);
+        auto* model = qobject_cast<HierarchyTreeModel*>(filter->sourceModel());
+        auto viewIndex = [&](UnitId id) { return filter->mapFromSource(model->indexOf(id)); };
+        // Open a grid (and its ancestors), then make a structural edit elsewhere: a merge of two zones.
+        const Unit grid = *firstAtLevel(QStringLiteral("grid"));
+        for (UnitId id = grid.id; id; id = index().unit(id)->parentId)
+            tree->expand(viewIndex(id));
+        const Unit* lastGrid = nullptr;
+        for (const Unit& unit : mWindow->session()->data().units)
+            if (unit.level == grid.level)
+                lastGrid = &unit;
+        const Unit far = *lastGrid;
+        QStringList zones;
+        for (const Unit* zone : index().children(index().children(far.id).front()->id))
+            zones << zone->code;
+        QVERIFY(zones.size() >= 3);
+        QVERIFY(edit([&](ProjectFile& p) { return HierarchyEditor(p).merge({zones[0], zones[1]}).changes; }));
+        for (UnitId id = grid.id; id; id = index().unit(id)->parentId)
+            QVERIFY2(tree->isExpanded(viewIndex(id)), qPrintable(index().unit(id)->code));
+
+        // A search keeps filtering after an edit, its matches shown.
+        mWindow->searchBox()->setText(far.code);
+        const int matches = filter->rowCount();
+        QVERIFY(edit([&](ProjectFile& p) { return HierarchyEditor(p).merge({zones[0], zones[2]}).changes; }));
+        QCOMPARE(filter->rowCount(), matches);
+        QVERIFY(viewIndex(far.id).isValid());
+        QVERIFY(tree->isExpanded(filter->parent(viewIndex(far.id))));
+        mWindow->searchBox()->clear();
+
+        // A single click on a unit off the screen brings it into view, at the same scale.
+        mWindow->selectUnit(grid.id, true);
+        const double scale = mWindow->canvas()->scale();
+        const Point centre = far.boundary.envelope().center();
+        QVERIFY(!mWindow->canvas()->extent().contains(QgsPointXY(centre.x, centre.y)));
+        const QModelIndex row = viewIndex(far.id);
+        tree->scrollTo(row);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier, tree->visualRect(row).center());
+        QCOMPARE(mWindow->selection(), std::vector<UnitId>{far.id});
+        QVERIFY(mWindow->canvas()->extent().contains(QgsPointXY(centre.x, centre.y)));
+        QVERIFY(qAbs(mWindow->canvas()->scale() - scale) < scale * 1e-6);
     }
 
     void theProblemsPanelZoomsToAGap()

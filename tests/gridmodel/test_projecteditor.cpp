@@ -5,6 +5,7 @@
 #include "personaldata.h"
 #include "projecteditor.h"
 #include "projectfile.h"
+#include "rolevacancies.h"
 #include "testsupport.h"
 
 #include <QTemporaryDir>
@@ -219,6 +220,54 @@ private slots:
         QVERIFY_EXCEPTION_THROWN(editor.unassignMember(leader.memberId, grid.code, "grid_leader"), Error);
         QVERIFY(project->undo());
         QVERIFY(Checker(project->data()).check().empty());
+
+        // A grid has one 网格长: a second is refused, naming the one it has.
+        const size_t historyBefore = project->history().size();
+        try {
+            editor.assignMember(id, grid.code, "grid_leader");
+            QFAIL("a second 网格长 was accepted");
+        } catch (const Error& error) {
+            QVERIFY2(error.message().contains("at most 1"), qPrintable(error.message()));
+        }
+        QCOMPARE(project->history().size(), historyBefore);
+        // Several 网格员 are fine.
+        MemberId second = 0;
+        editor.addMember(Member{0, QStringLiteral("赵六"), "", "", "", ""}, &second);
+        editor.assignMember(second, grid.code, "grid_worker");
+        QVERIFY(Checker(project->data()).check().empty());
+        // A second 网格长 that came in another way (an old file, an import) is a problem the checker names.
+        ChangeSet twoLeaders;
+        twoLeaders.assignments.push_back({std::nullopt, Assignment{nextFreeId(project->data().assignments),
+                                                                   id, grid.id, "grid_leader", 0, ""}});
+        project->apply(twoLeaders, "assign", "test");
+        const auto overfilled = Checker(project->data()).check();
+        QCOMPARE(overfilled.size(), size_t(1));
+        QCOMPARE(overfilled.front().kind, Problem::Kind::RoleOverfilled);
+        QCOMPARE(overfilled.front().units.front(), grid.id);
+        // The assign dialog's order: the full role last, and it says it is full.
+        const RoleVacancies vacancies(project->data(), *project->index().unit(grid.id));
+        QVERIFY(vacancies.role("grid_leader")->full());
+        bool fullSeen = false;
+        for (const RoleVacancies::Role& role : vacancies.inOfferOrder()) {
+            QVERIFY2(role.full() || !fullSeen, qPrintable(role.definition->key)); // full ones come last
+            fullSeen = fullSeen || role.full();
+        }
+        QVERIFY(!vacancies.role("grid_worker")->full());
+    }
+
+    void rolesNobodyHoldsAreOfferedFirst()
+    {
+        const QString file = freshDemo();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        const Unit grid = *std::find_if(project->data().units.begin(), project->data().units.end(),
+                                        [](const Unit& u) { return u.level == 2; });
+        ProjectEditor editor(*project);
+        for (const Assignment& a : std::vector<Assignment>(project->data().assignments))
+            if (a.unitId == grid.id && a.role == "grid_worker")
+                editor.unassignMember(a.memberId, grid.code, "grid_worker");
+        const RoleVacancies vacancies(project->data(), *project->index().unit(grid.id));
+        QCOMPARE(vacancies.inOfferOrder().front().definition->key, QStringLiteral("grid_worker"));
+        QVERIFY(vacancies.inOfferOrder().front().missing());
     }
 
     void changeSetRoundTrip()
