@@ -285,6 +285,8 @@ private:
                 addAreaProblems(Problem::Kind::Overlap, level, {children[i]->id, children[j]->id},
                                 mGeos.intersection(children[i]->boundary, children[j]->boundary));
             }
+        if (!parent)
+            checkHolesAmong(children);
         if (!parentUsable)
             return;
         for (const Unit* child : children)
@@ -297,6 +299,36 @@ private:
             addAreaProblems(Problem::Kind::Gap, level, {parent->id},
                             mGeos.difference(parent->boundary, mGeos.unaryUnion(parts)));
         }
+    }
+
+    /**
+     * The top level has no parent, but a hole inside the union of its units is still land no
+     * unit covers (real street sets have them): each is a gap, named after a unit around it.
+     */
+    void checkHolesAmong(const std::vector<const Unit*>& topLevel)
+    {
+        std::vector<const MultiPolygon*> parts;
+        for (const Unit* unit : topLevel)
+            parts.push_back(&unit->boundary);
+        const MultiPolygon all = parts.size() == 1 ? *parts.front() : mGeos.unaryUnion(parts);
+        for (const Polygon& polygon : all.polygons)
+            for (size_t ring = 1; ring < polygon.rings.size(); ++ring) {
+                Ring hole = polygon.rings[ring];
+                std::reverse(hole.begin(), hole.end()); // a hole's ring runs clockwise
+                const MultiPolygon area{{Polygon{{hole}}}};
+                const Envelope reach = area.envelope();
+                std::vector<UnitId> around;
+                for (const Unit* unit : topLevel) {
+                    const Envelope box = unit->boundary.envelope();
+                    if (around.size() < 2 && box.minX <= reach.maxX && reach.minX <= box.maxX &&
+                        box.minY <= reach.maxY && reach.minY <= box.maxY &&
+                        mGeos.sharedBoundaryLength(area, unit->boundary) > 0)
+                        around.push_back(unit->id);
+                }
+                if (around.empty())
+                    around.push_back(topLevel.front()->id);
+                addAreaProblems(Problem::Kind::Gap, topLevel.front()->level, around, area);
+            }
     }
 
     //! one problem per separate piece of the area that is above the sliver tolerance

@@ -121,6 +121,29 @@ private slots:
         QVERIFY(qAbs(gap.geometry.area() - 1000) < 1e-6);
     }
 
+    void aHoleAmongTheTopLevelIsAGap()
+    {
+        // Four streets around a 10 m × 10 m square that none of them covers, as real street
+        // sets have: there is no parent, yet it is a gap.
+        ProjectData data;
+        data.crsEpsg = 4547;
+        data.hierarchy = HierarchyTemplate::fromJson(TemplateJson);
+        const double x = 450000, y = 3840000;
+        data.units = {Unit{1, 0, 0, "001", "南", "", box(x, y, 30, 10), 0, 0, ""},
+                      Unit{2, 0, 0, "002", "北", "", box(x, y + 20, 30, 10), 0, 0, ""},
+                      Unit{3, 0, 0, "003", "西", "", box(x, y + 10, 10, 10), 0, 0, ""},
+                      Unit{4, 0, 0, "004", "东", "", box(x + 20, y + 10, 10, 10), 0, 0, ""}};
+        const auto gaps = only(Checker(data).check(), Problem::Kind::Gap);
+        QCOMPARE(gaps.size(), size_t(1));
+        QCOMPARE(gaps.front().level, 0);
+        QVERIFY(qAbs(gaps.front().areaM2 - 100) < 1e-6);
+        QVERIFY(gaps.front().location.x > x + 10 && gaps.front().location.x < x + 20);
+        QVERIFY(!gaps.front().units.empty());
+        // Filled, it is gone; the outside of the district is no gap.
+        data.units.push_back(Unit{5, 0, 0, "005", "中", "", box(x + 10, y + 10, 10, 10), 0, 0, ""});
+        QVERIFY(only(Checker(data).check(), Problem::Kind::Gap).empty());
+    }
+
     void overlap()
     {
         ProjectData data = cleanProject();
