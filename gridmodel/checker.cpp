@@ -162,9 +162,11 @@ private:
         mProblems.push_back(std::move(problem));
     }
 
-    static Problem make(Problem::Kind kind, int level, std::vector<UnitId> units, QString detail = QString())
+    static Problem make(Problem::Kind kind, int level, std::vector<UnitId> units, QString detail = QString(),
+                        bool notYetEntered = false)
     {
-        Problem problem{kind, level, std::move(units), 0, Point{}, MultiPolygon(), std::move(detail)};
+        Problem problem{kind,    level,          std::move(units),  0,
+                        Point{}, MultiPolygon(), std::move(detail), notYetEntered};
         return problem;
     }
 
@@ -377,11 +379,12 @@ private:
             if (!level.households.contains(unit.households))
                 add(make(
                     Problem::Kind::OutOfBand, unit.level, {unit.id},
-                    Tr::tr("%1 households, target %2").arg(unit.households).arg(bandText(level.households))));
+                    Tr::tr("%1 households, target %2").arg(unit.households).arg(bandText(level.households)),
+                    unit.households == 0));
             if (!level.residents.contains(unit.residents))
-                add(make(
-                    Problem::Kind::OutOfBand, unit.level, {unit.id},
-                    Tr::tr("%1 residents, target %2").arg(unit.residents).arg(bandText(level.residents))));
+                add(make(Problem::Kind::OutOfBand, unit.level, {unit.id},
+                         Tr::tr("%1 residents, target %2").arg(unit.residents).arg(bandText(level.residents)),
+                         unit.residents == 0));
         }
     }
 
@@ -395,15 +398,18 @@ private:
     {
         QHash<QPair<UnitId, QString>, QSet<MemberId>> holders;
         holders.reserve(static_cast<qsizetype>(mData.assignments.size()));
-        for (const Assignment& assignment : mData.assignments)
+        QSet<UnitId> staffed; // units where somebody holds some role
+        for (const Assignment& assignment : mData.assignments) {
             holders[{assignment.unitId, assignment.role}].insert(assignment.memberId);
+            staffed.insert(assignment.unitId);
+        }
         for (const Unit& unit : mData.units)
             for (const RoleDefinition& role : mData.hierarchy.level(unit.level).roles) {
                 const auto found = holders.constFind({unit.id, role.key});
                 const qsizetype people = found == holders.cend() ? 0 : found->size();
                 if (role.required && people == 0)
                     add(make(Problem::Kind::MissingRole, unit.level, {unit.id},
-                             Tr::tr("no %1").arg(role.name.text())));
+                             Tr::tr("no %1").arg(role.name.text()), !staffed.contains(unit.id)));
                 if (role.maxPeople > 0 && people > role.maxPeople)
                     add(make(Problem::Kind::RoleOverfilled, unit.level, {unit.id},
                              Tr::tr("%1 people are %2, at most %3 may be")
@@ -422,7 +428,8 @@ private:
                              Tr::tr("member %1 keeps in touch with %2 households, rule %3: %4")
                                  .arg(assignment.memberId)
                                  .arg(assignment.linkedHouseholds)
-                                 .arg(rule.description.text(), bandText(rule.householdsPerMember))));
+                                 .arg(rule.description.text(), bandText(rule.householdsPerMember)),
+                             assignment.linkedHouseholds == 0));
             }
         }
     }

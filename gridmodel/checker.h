@@ -37,6 +37,12 @@ struct Problem
     Point location;            //!< a point to zoom to
     MultiPolygon geometry;     //!< the problem area, when it has one
     QString detail;            //!< e.g. "households 80, band 30–50"
+    /**
+     * Data not entered yet rather than a fault: a count still 0 outside its band, a role
+     * missing at a unit where nobody holds any role, a member's linked households not given.
+     * A freshly imported district has thousands; the window sets them apart.
+     */
+    bool notYetEntered = false;
 
     //! stable key used in JSON and reports: gap, overlap, outside_parent ...
     static QString kindKey(Kind kind);

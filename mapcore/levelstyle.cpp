@@ -66,8 +66,12 @@ void LevelStyle::applyTo(QgsVectorLayer& layer, bool filled, const gridmodel::Ta
         warning->setStrokeWidth(0.7);
         warning->setStrokeWidthUnit(QgsUnitTypes::RenderMillimeters);
         warning->setOffset(QPointF(0, 0));
-        warning->setDataDefinedProperty(QgsSymbolLayer::PropertyLayerEnabled,
-                                        QgsProperty::fromExpression(outside.join(QStringLiteral(" OR "))));
+        // A count still 0 is not entered yet, not out of band: a freshly imported district
+        // would otherwise be red all over.
+        warning->setDataDefinedProperty(
+            QgsSymbolLayer::PropertyLayerEnabled,
+            QgsProperty::fromExpression(
+                QStringLiteral("\"households\" > 0 AND (%1)").arg(outside.join(QStringLiteral(" OR ")))));
         layers << warning;
     }
     layer.setRenderer(new QgsSingleSymbolRenderer(new QgsFillSymbol(layers)));
@@ -89,8 +93,8 @@ void LevelStyle::applyTo(QgsVectorLayer& layer, bool filled, const gridmodel::Ta
     }
     QgsPalLayerSettings settings;
     settings.isExpression = true;
-    // "465户" in Chinese, "465 households" in English
-    QString suffix = QCoreApplication::translate("mapcore", " households");
+    // "465户" in Chinese, "465 hh" in English: a short unit, so neighbouring labels do not crowd
+    QString suffix = QCoreApplication::translate("mapcore", " hh");
     suffix.replace(QLatin1Char('\''), QStringLiteral("''"));
     settings.fieldName = labelHouseholds
                              ? QStringLiteral("\"name\" || '\\n' || \"households\" || '%1'").arg(suffix)

@@ -12,6 +12,7 @@
 #include "peoplepanel.h"
 #include "printdialog.h"
 #include "problemsmodel.h"
+#include "problemspanel.h"
 #include "projecteditor.h"
 #include "projectfile.h"
 #include "projectlayers.h"
@@ -214,16 +215,8 @@ void MainWindow::createDocks()
     propertiesDock->raise();
 
     mProblems = new ProblemsModel(this);
-    mProblemsView = new QTableView(this);
-    mProblemsView->setModel(mProblems);
-    mProblemsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    mProblemsView->horizontalHeader()->setStretchLastSection(true);
-    mProblemsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    mProblemsView->horizontalHeader()->setSectionResizeMode(ProblemsModel::DetailColumn,
-                                                            QHeaderView::Stretch);
-    mProblemsView->verticalHeader()->hide();
-    connect(mProblemsView, &QTableView::activated, this, [this](const QModelIndex& index) {
-        const Problem& problem = mProblems->problem(index.row());
+    mProblemsPanel = new ProblemsPanel(mProblems, this);
+    connect(mProblemsPanel, &ProblemsPanel::problemActivated, this, [this](const Problem& problem) {
         if (!problem.units.empty())
             selectUnit(problem.units.front(), false);
         Envelope around = problem.geometry.isEmpty() ? Envelope() : problem.geometry.envelope();
@@ -239,13 +232,16 @@ void MainWindow::createDocks()
     connect(mProblems, &ProblemsModel::checkStarted, problemsDock,
             [problemsDock] { problemsDock->setWindowTitle(tr("问题：检查中…")); });
     connect(mProblems, &QAbstractItemModel::modelReset, problemsDock, [this, problemsDock] {
-        problemsDock->setWindowTitle(mProblems->problemCount()
-                                         ? tr("问题（%1）").arg(mProblems->problemCount())
-                                         : tr("问题：未发现问题"));
+        if (!mProblems->problemCount())
+            problemsDock->setWindowTitle(tr("问题：未发现问题"));
+        else
+            problemsDock->setWindowTitle(tr("问题：差错 %1，未录入 %2")
+                                             .arg(mProblemsPanel->faultCount())
+                                             .arg(mProblemsPanel->notYetEnteredCount()));
         highlight(MultiPolygon());
     });
     problemsDock->setObjectName(QStringLiteral("problemsDock"));
-    problemsDock->setWidget(mProblemsView);
+    problemsDock->setWidget(mProblemsPanel);
     addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
     resizeDocks({treeDock, propertiesDock}, {360, 280}, Qt::Horizontal);
     resizeDocks({problemsDock}, {150}, Qt::Vertical);
@@ -547,6 +543,7 @@ void MainWindow::closeProject()
     mTreeModel->setSession(nullptr);
     mTools->setSession(nullptr);
     mProblems->clear();
+    mProblemsPanel->setSelectedUnit(0, nullptr);
     mProperties->showUnit(nullptr, QString(), false);
     mSelection.clear();
     highlight(MultiPolygon());
@@ -815,6 +812,7 @@ void MainWindow::showOnMap()
     mProperties->showUnit(unit, unit ? mSession->data().hierarchy.level(unit->level).name.text() : QString(),
                           mSession->isEditable());
     mPeople->showUnit(mSession->data(), unit, mSession->isEditable());
+    mProblemsPanel->setSelectedUnit(unit ? unit->id : 0, &mSession->project().index());
     updateSelectionLabel();
 }
 
@@ -829,6 +827,11 @@ void MainWindow::highlight(const MultiPolygon& area)
     mHighlight->reset(QgsWkbTypes::PolygonGeometry);
     if (!area.isEmpty())
         mHighlight->setToGeometry(QgsGeometry::fromWkt(area.toWkt(3)), nullptr);
+}
+
+QTableView* MainWindow::problemsView() const
+{
+    return mProblemsPanel->view();
 }
 
 void MainWindow::panToIfOffScreen(const Envelope& envelope)

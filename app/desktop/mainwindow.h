@@ -21,6 +21,7 @@ class EditingTools;
 class HierarchyTreeModel;
 class PeoplePanel;
 class ProblemsModel;
+class ProblemsPanel;
 class TaskProgress;
 class UnitPropertiesPanel;
 
@@ -60,7 +61,8 @@ public:
     mapcore::ProjectSession* session() const { return mSession.get(); }
     QTreeView* hierarchyView() const { return mTree; }
     QLineEdit* searchBox() const { return mSearch; }
-    QTableView* problemsView() const { return mProblemsView; }
+    QTableView* problemsView() const;
+    ProblemsPanel* problemsPanel() const { return mProblemsPanel; }
     ProblemsModel* problems() const { return mProblems; }
     UnitPropertiesPanel* propertiesPanel() const { return mProperties; }
     PeoplePanel* peoplePanel() const { return mPeople; }
@@ -128,7 +130,7 @@ private:
     QComboBox* mLevelBox = nullptr;
     QTreeView* mTree = nullptr;
     QLineEdit* mSearch = nullptr;
-    QTableView* mProblemsView = nullptr;
+    ProblemsPanel* mProblemsPanel = nullptr;
     HierarchyTreeModel* mTreeModel = nullptr;
     QSortFilterProxyModel* mTreeFilter = nullptr;
     ProblemsModel* mProblems = nullptr;

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QStringList>
 #include <QtConcurrent>
+#include <algorithm>
+#include <tuple>
 
 using namespace gridmodel;
 
@@ -48,6 +50,11 @@ void ProblemsModel::waitForCheck()
 
 void ProblemsModel::show(std::vector<Problem> problems)
 {
+    // Grouped: faults before data not entered yet, then by kind and level.
+    std::stable_sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) {
+        return std::tuple(a.notYetEntered, static_cast<int>(a.kind), a.level) <
+               std::tuple(b.notYetEntered, static_cast<int>(b.kind), b.level);
+    });
     beginResetModel();
     mProblems = std::move(problems);
     mLevelNames.clear();

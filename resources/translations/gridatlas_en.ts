@@ -409,7 +409,7 @@ Code %3
     </message>
     <message>
         <source>问题（%1）</source>
-        <translation>Problems (%1)</translation>
+        <translation type="vanished">Problems (%1)</translation>
     </message>
     <message>
         <source>问题：未发现问题</source>
@@ -759,6 +759,10 @@ Code %3
         <source>未应用</source>
         <translation>Not applied</translation>
     </message>
+    <message>
+        <source>问题：差错 %1，未录入 %2</source>
+        <translation>Problems: %1 faults, %2 not entered</translation>
+    </message>
 </context>
 <context>
     <name>NewProjectDialog</name>
@@ -1074,6 +1078,37 @@ Code %3
     <message>
         <source>说明</source>
         <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <source>只看所选单元及其下级</source>
+        <translation>Only the selected unit and below</translation>
+    </message>
+    <message>
+        <source>只看未录入的数据</source>
+        <translation>Only data not entered yet</translation>
+    </message>
+    <message>
+        <source>户数、人数仍为 0，或单元尚无任何人员：这是尚未录入，不是差错</source>
+        <translation>Counts still 0, or nobody at the unit yet: data not entered, not a fault</translation>
+    </message>
+    <message>
+        <source>全部问题（%1）</source>
+        <translation>All problems (%1)</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>全部层级</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>只看未录入的数据（%1）</source>
+        <translation>Only data not entered yet (%1)</translation>
     </message>
 </context>
 <context>

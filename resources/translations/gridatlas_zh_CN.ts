@@ -622,10 +622,6 @@
         <translation>%1 数据库错误：%2</translation>
     </message>
     <message>
-        <source>Database error: %1</source>
-        <translation type="vanished">数据库错误：%1</translation>
-    </message>
-    <message>
         <source>%1 households</source>
         <translation>%1 户</translation>
     </message>
@@ -660,10 +656,6 @@
     <message>
         <source>A boundary needs at least three corners; delete the unit instead</source>
         <translation>边界至少需要三个节点；如要去掉该单元，请删除它</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation type="vanished">无法写入 %1</translation>
     </message>
     <message>
         <source>Nothing to export</source>
@@ -740,10 +732,6 @@
     <message>
         <source>residents</source>
         <translation>人口</translation>
-    </message>
-    <message>
-        <source>%1 of %2 is not a whole number: &quot;%3&quot;</source>
-        <translation type="vanished">%2 的%1不是整数：“%3”</translation>
     </message>
     <message>
         <source>the project has no %1 with the code %2 to hold %3</source>
@@ -824,10 +812,6 @@
         <translation>“%1”不是%2的职务（其职务有：%3）</translation>
     </message>
     <message>
-        <source>the linked households are not a whole number: &quot;%1&quot;</source>
-        <translation type="vanished">联系户数不是整数：“%1”</translation>
-    </message>
-    <message>
         <source>number %1 is %2 on line %3, not %4</source>
         <translation>编号 %1 在第 %3 行是 %2，不是 %4</translation>
     </message>
@@ -872,10 +856,6 @@
     <message>
         <source>This system cannot convert text from %1 to %2</source>
         <translation>本系统无法将文本从 %1 转换为 %2</translation>
-    </message>
-    <message>
-        <source>The text is neither UTF-8 nor GBK/GB18030 (bytes %1)</source>
-        <translation type="vanished">文本既不是 UTF-8 也不是 GBK/GB18030（字节 %1）</translation>
     </message>
     <message>
         <source>a line that is not closed</source>
@@ -944,14 +924,6 @@
     <message>
         <source>The table has no unit code column (单元编码); name it with --map code=COLUMN</source>
         <translation>表格没有单元编码列，请用 --map code=列名 指定</translation>
-    </message>
-    <message>
-        <source>the households &quot;%1&quot; are not a whole number</source>
-        <translation type="vanished">户数“%1”不是整数</translation>
-    </message>
-    <message>
-        <source>the residents &quot;%1&quot; are not a whole number</source>
-        <translation type="vanished">人口“%1”不是整数</translation>
     </message>
     <message>
         <source>%1 is a %2, not a %3</source>
@@ -1223,10 +1195,6 @@
         <translation>没有可重做的编辑</translation>
     </message>
     <message>
-        <source> households</source>
-        <translation>户</translation>
-    </message>
-    <message>
         <source>Opening %1 was cancelled</source>
         <translation>已取消打开 %1</translation>
     </message>
@@ -1235,8 +1203,8 @@
         <translation>%1 已经打开</translation>
     </message>
     <message>
-        <source>Cannot write %1</source>
-        <translation type="vanished">无法写入 %1</translation>
+        <source> hh</source>
+        <translation>户</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,7 @@
 #include "peoplepanel.h"
 #include "printdialog.h"
 #include "problemsmodel.h"
+#include "problemspanel.h"
 #include "projecteditor.h"
 #include "projectfile.h"
 #include "projectlayers.h"
@@ -64,8 +65,10 @@
 #include <qgsmaptopixel.h>
 #include <qgsmessagebar.h>
 #include <qgsmessagebaritem.h>
+#include <qgspallabeling.h>
 #include <qgssnappingutils.h>
 #include <qgsvectorlayer.h>
+#include <qgsvectorlayerlabeling.h>
 
 using namespace gridmodel;
 
@@ -392,6 +395,20 @@ private slots:
         QVERIFY2(mWindow->action(QStringLiteral("undo"))->text().startsWith(QStringLiteral("Undo Set")),
                  qPrintable(mWindow->action(QStringLiteral("undo"))->text()));
         snapshot(QStringLiteral("english"));
+        // Map labels give households with a short unit ("3901 hh"), so they do not crowd.
+        bool labelled = false;
+        for (int level = 0; level < mWindow->session()->layers().levelCount(); ++level) {
+            const QgsVectorLayer* layer = mWindow->session()->layers().layer(level);
+            if (!layer->labelsEnabled() || !layer->labeling())
+                continue;
+            const QString expression = layer->labeling()->settings().fieldName;
+            if (expression.contains(QLatin1String("households")))
+                QVERIFY2(expression.contains(QLatin1String("' hh'")) &&
+                             !expression.contains(QLatin1String("' households'")),
+                         qPrintable(expression));
+            labelled = labelled || expression.contains(QLatin1String("' hh'"));
+        }
+        QVERIFY(labelled);
         NewProjectDialog dialog;
         snapshotOf(dialog, QStringLiteral("new-project-english"));
         PrintDialog print(mWindow->session()->project(), grid.level, grid.id);
@@ -1113,6 +1130,73 @@ private slots:
         QVERIFY(qAbs(mWindow->canvas()->scale() - scale) < scale * 1e-6);
     }
 
+    void theProblemsPanelSetsDataNotEnteredApartAndFilters()
+    {
+        // A district as it is right after importing boundaries: no counts, nobody in any role,
+        // and one building missing (a real gap).
+        ProjectData imported = DistrictGenerator::generate(DistrictGenerator::demoOptions());
+        imported.members.clear();
+        imported.assignments.clear();
+        for (Unit& unit : imported.units)
+            unit.households = unit.residents = 0;
+        const int buildingLevel = imported.hierarchy.levelIndex(QStringLiteral("building"));
+        const auto building = std::find_if(imported.units.begin(), imported.units.end(),
+                                           [&](const Unit& u) { return u.level == buildingLevel; });
+        const UnitId removed = building->id;
+        imported.units.erase(
+            std::remove_if(imported.units.begin(), imported.units.end(),
+                           [&](const Unit& u) { return u.id == removed || u.parentId == removed; }),
+            imported.units.end());
+        const QString file = mDir.filePath(QStringLiteral("imported.gpkg"));
+        ProjectFile::create(file, imported);
+        showWindow();
+        openAndWait(file);
+        problems();
+        ProblemsPanel* panel = mWindow->problemsPanel();
+        // By default only the faults: the gap, not the thousands of "0 households".
+        QVERIFY(panel->notYetEnteredCount() > 1000);
+        QVERIFY(panel->faultCount() >= 1);
+        QCOMPARE(panel->shownCount(), panel->faultCount());
+        bool gapShown = false;
+        for (int row = 0; row < panel->shownCount(); ++row) {
+            QVERIFY(!panel->shownProblem(row).notYetEntered);
+            gapShown = gapShown || panel->shownProblem(row).kind == Problem::Kind::Gap;
+        }
+        QVERIFY(gapShown);
+        snapshot(QStringLiteral("problems-imported-faults"));
+
+        // The data not entered, filtered by kind, then by level, then by subtree.
+        panel->notYetEnteredShown()->setChecked(true);
+        QCOMPARE(panel->shownCount(), panel->notYetEnteredCount());
+        QComboBox* kinds = panel->kindFilter();
+        const int missingRole = kinds->findData(static_cast<int>(Problem::Kind::MissingRole));
+        QVERIFY(missingRole > 0);
+        QVERIFY2(kinds->itemText(missingRole).contains(QStringLiteral("职务空缺")),
+                 qPrintable(kinds->itemText(missingRole)));
+        kinds->setCurrentIndex(missingRole);
+        emit kinds->activated(missingRole);
+        QVERIFY(panel->shownCount() > 0 && panel->shownCount() < panel->notYetEnteredCount());
+        for (int row = 0; row < panel->shownCount(); ++row)
+            QCOMPARE(panel->shownProblem(row).kind, Problem::Kind::MissingRole);
+        const int gridLevel = mWindow->session()->data().hierarchy.levelIndex(QStringLiteral("grid"));
+        QComboBox* levels = panel->levelFilter();
+        const int grids = levels->findData(gridLevel);
+        QVERIFY(grids > 0);
+        levels->setCurrentIndex(grids);
+        emit levels->activated(grids);
+        const int gridProblems = panel->shownCount();
+        QVERIFY(gridProblems > 0);
+        for (int row = 0; row < gridProblems; ++row)
+            QCOMPARE(panel->shownProblem(row).level, gridLevel);
+        const Unit community = *firstAtLevel(QStringLiteral("community"));
+        mWindow->selectUnit(community.id, false);
+        panel->withinSelection()->setChecked(true);
+        QVERIFY(panel->shownCount() > 0 && panel->shownCount() < gridProblems);
+        for (int row = 0; row < panel->shownCount(); ++row)
+            QVERIFY(index().isWithin(*index().unit(panel->shownProblem(row).units.front()), community.id));
+        snapshot(QStringLiteral("problems-imported-filtered"));
+    }
+
     void theProblemsPanelZoomsToAGap()
     {
         openFreshDemo();
@@ -1121,15 +1205,17 @@ private slots:
         QVERIFY(edit([&](ProjectFile& p) { return ProjectEditor(p).deleteUnit(building.code, true); }));
         mWindow->action(QStringLiteral("zoomFull"))->trigger();
         const QgsRectangle full = mWindow->canvas()->extent();
+        ProblemsPanel* panel = mWindow->problemsPanel();
+        problems();
         int gapRow = -1;
-        for (int row = 0; row < problems()->problemCount(); ++row)
-            if (problems()->problem(row).kind == Problem::Kind::Gap)
+        for (int row = 0; row < panel->shownCount(); ++row)
+            if (panel->shownProblem(row).kind == Problem::Kind::Gap)
                 gapRow = row;
         QVERIFY(gapRow >= 0);
         QTableView* view = mWindow->problemsView();
-        view->setCurrentIndex(problems()->index(gapRow, 0));
+        view->setCurrentIndex(view->model()->index(gapRow, 0));
         QTest::keyClick(view, Qt::Key_Return);
-        const Point where = problems()->problem(gapRow).location;
+        const Point where = panel->shownProblem(gapRow).location;
         const QgsRectangle extent = mWindow->canvas()->extent();
         QVERIFY(extent.contains(QgsPointXY(where.x, where.y)));
         QVERIFY(extent.width() < full.width() / 3);

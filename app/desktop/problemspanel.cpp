@@ -1,0 +1,159 @@
+#include "problemspanel.h"
+
+#include "hierarchyindex.h"
+#include "problemsmodel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QMap>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace gridmodel;
+
+/** Which of the checker's findings the panel lists. */
+class ProblemsFilter : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    std::optional<Problem::Kind> kind;
+    int level = -1;
+    UnitId within = 0;
+    const HierarchyIndex* hierarchy = nullptr;
+    bool notYetEntered = false;
+
+    const Problem& problem(int sourceRow) const
+    {
+        return static_cast<const ProblemsModel*>(sourceModel())->problem(sourceRow);
+    }
+
+    void changed() { invalidateFilter(); }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex&) const override
+    {
+        const Problem& found = problem(sourceRow);
+        if (found.notYetEntered != notYetEntered)
+            return false;
+        if ((kind && found.kind != *kind) || (level >= 0 && found.level != level))
+            return false;
+        if (!within || !hierarchy)
+            return true;
+        for (UnitId id : found.units)
+            if (const Unit* unit = hierarchy->unit(id); unit && hierarchy->isWithin(*unit, within))
+                return true;
+        return false;
+    }
+};
+
+ProblemsPanel::ProblemsPanel(ProblemsModel* model, QWidget* parent)
+    : QWidget(parent), mModel(model), mFilter(new ProblemsFilter(this))
+{
+    mFilter->setSourceModel(mModel);
+    mKind = new QComboBox(this);
+    mKind->setObjectName(QStringLiteral("problemKind"));
+    mKind->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    mLevel = new QComboBox(this);
+    mLevel->setObjectName(QStringLiteral("problemLevel"));
+    mLevel->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    mWithin = new QCheckBox(tr("只看所选单元及其下级"), this);
+    mNotYetEntered = new QCheckBox(tr("只看未录入的数据"), this);
+    mNotYetEntered->setToolTip(tr("户数、人数仍为 0，或单元尚无任何人员：这是尚未录入，不是差错"));
+    mView = new QTableView(this);
+    mView->setModel(mFilter);
+    mView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    mView->horizontalHeader()->setStretchLastSection(true);
+    mView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    mView->horizontalHeader()->setSectionResizeMode(ProblemsModel::DetailColumn, QHeaderView::Stretch);
+    mView->verticalHeader()->hide();
+
+    auto* filters = new QHBoxLayout;
+    filters->setContentsMargins(0, 0, 0, 0);
+    filters->addWidget(mKind);
+    filters->addWidget(mLevel);
+    filters->addWidget(mWithin);
+    filters->addWidget(mNotYetEntered);
+    filters->addStretch();
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->setSpacing(2);
+    layout->addLayout(filters);
+    layout->addWidget(mView);
+
+    connect(mModel, &QAbstractItemModel::modelReset, this, &ProblemsPanel::refreshChoices);
+    connect(mKind, qOverload<int>(&QComboBox::activated), this, &ProblemsPanel::applyFilter);
+    connect(mLevel, qOverload<int>(&QComboBox::activated), this, &ProblemsPanel::applyFilter);
+    connect(mWithin, &QCheckBox::toggled, this, &ProblemsPanel::applyFilter);
+    connect(mNotYetEntered, &QCheckBox::toggled, this, &ProblemsPanel::refreshChoices);
+    connect(mView, &QTableView::activated, this, [this](const QModelIndex& index) {
+        emit problemActivated(mFilter->problem(mFilter->mapToSource(index).row()));
+    });
+    refreshChoices();
+}
+
+void ProblemsPanel::setSelectedUnit(UnitId unit, const HierarchyIndex* index)
+{
+    mSelected = unit;
+    mIndex = index;
+    if (mWithin->isChecked())
+        applyFilter();
+}
+
+int ProblemsPanel::shownCount() const
+{
+    return mFilter->rowCount();
+}
+
+const Problem& ProblemsPanel::shownProblem(int row) const
+{
+    return mFilter->problem(mFilter->mapToSource(mFilter->index(row, 0)).row());
+}
+
+void ProblemsPanel::refreshChoices()
+{
+    // Counts per kind and per level of what the "not entered" switch lets through.
+    QMap<int, int> perKind, perLevel;
+    mFaults = mNotEntered = 0;
+    QMap<int, QString> levelNames;
+    for (int row = 0; row < mModel->problemCount(); ++row) {
+        const Problem& problem = mModel->problem(row);
+        (problem.notYetEntered ? mNotEntered : mFaults)++;
+        if (problem.notYetEntered != mNotYetEntered->isChecked())
+            continue;
+        ++perKind[static_cast<int>(problem.kind)];
+        ++perLevel[problem.level];
+        levelNames[problem.level] = mModel->data(mModel->index(row, ProblemsModel::LevelColumn)).toString();
+    }
+    const QVariant kind = mKind->currentData(), level = mLevel->currentData();
+    mKind->clear();
+    int total = 0;
+    for (int count : std::as_const(perKind))
+        total += count;
+    mKind->addItem(tr("全部问题（%1）").arg(total));
+    for (Problem::Kind each : Problem::allKinds())
+        if (const int count = perKind.value(static_cast<int>(each)))
+            mKind->addItem(tr("%1（%2）").arg(Problem::kindName(each)).arg(count), static_cast<int>(each));
+    mLevel->clear();
+    mLevel->addItem(tr("全部层级"));
+    for (auto it = perLevel.cbegin(); it != perLevel.cend(); ++it)
+        mLevel->addItem(tr("%1（%2）").arg(levelNames.value(it.key())).arg(it.value()), it.key());
+    mKind->setCurrentIndex(std::max(0, mKind->findData(kind)));
+    mLevel->setCurrentIndex(std::max(0, mLevel->findData(level)));
+    mNotYetEntered->setText(tr("只看未录入的数据（%1）").arg(mNotEntered));
+    applyFilter();
+}
+
+void ProblemsPanel::applyFilter()
+{
+    const QVariant kind = mKind->currentData(), level = mLevel->currentData();
+    mFilter->kind = kind.isValid() ? std::optional(static_cast<Problem::Kind>(kind.toInt())) : std::nullopt;
+    mFilter->level = level.isValid() ? level.toInt() : -1;
+    mFilter->within = mWithin->isChecked() ? mSelected : 0;
+    mFilter->hierarchy = mIndex;
+    mFilter->notYetEntered = mNotYetEntered->isChecked();
+    mFilter->changed();
+}

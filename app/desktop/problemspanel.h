@@ -1,0 +1,66 @@
+#pragma once
+
+#include "checker.h"
+
+#include <QWidget>
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QModelIndex;
+class QTableView;
+class ProblemsModel;
+class ProblemsFilter;
+namespace gridmodel {
+class HierarchyIndex;
+}
+
+/**
+ * The checker's findings as a planner can work through them: grouped by kind and level
+ * with counts (faults first), filtered by kind, level and the selected unit's subtree.
+ * Data not entered yet (counts still 0, nobody in any role) is set apart and hidden
+ * unless asked for, so thousands of "0 households" do not bury a gap.
+ */
+class ProblemsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ProblemsPanel(ProblemsModel* model, QWidget* parent = nullptr);
+
+    //! the unit whose subtree "only the selection" limits the list to (0: none)
+    void setSelectedUnit(gridmodel::UnitId unit, const gridmodel::HierarchyIndex* index);
+
+    QTableView* view() const { return mView; }
+    QComboBox* kindFilter() const { return mKind; }
+    QComboBox* levelFilter() const { return mLevel; }
+    QCheckBox* withinSelection() const { return mWithin; }
+    QCheckBox* notYetEnteredShown() const { return mNotYetEntered; }
+    //! the problems listed, after filtering
+    int shownCount() const;
+    const gridmodel::Problem& shownProblem(int row) const;
+    //! the faults and the not-entered findings of the whole check, for the dock's title
+    int faultCount() const { return mFaults; }
+    int notYetEnteredCount() const { return mNotEntered; }
+
+signals:
+    //! a listed problem chosen with a double-click or Return
+    void problemActivated(const gridmodel::Problem& problem);
+
+private:
+    void refreshChoices();
+    void applyFilter();
+
+    ProblemsModel* mModel;
+    ProblemsFilter* mFilter;
+    QTableView* mView = nullptr;
+    QComboBox* mKind = nullptr;
+    QComboBox* mLevel = nullptr;
+    QCheckBox* mWithin = nullptr;
+    QCheckBox* mNotYetEntered = nullptr;
+    gridmodel::UnitId mSelected = 0;
+    const gridmodel::HierarchyIndex* mIndex = nullptr;
+    int mFaults = 0;
+    int mNotEntered = 0;
+};
