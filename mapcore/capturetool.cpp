@@ -4,11 +4,13 @@
 #include <qgsmapcanvas.h>
 #include <qgsmapmouseevent.h>
 #include <qgsrubberband.h>
+#include <qgssnapindicator.h>
 #include <qgssnappingutils.h>
 
 namespace mapcore {
 
-CaptureTool::CaptureTool(QgsMapCanvas* canvas, Shape shape) : QgsMapTool(canvas), mShape(shape)
+CaptureTool::CaptureTool(QgsMapCanvas* canvas, Shape shape)
+    : QgsMapTool(canvas), mShape(shape), mSnapIndicator(std::make_unique<QgsSnapIndicator>(canvas))
 {
     setCursor(Qt::CrossCursor);
 }
@@ -23,10 +25,10 @@ QgsPointXY CaptureTool::snapped(QgsMapMouseEvent* event) const
 
 void CaptureTool::canvasMoveEvent(QgsMapMouseEvent* event)
 {
-    if (mPoints.empty())
-        return;
     const QgsPointXY hover = snapped(event);
-    updateBand(&hover);
+    mSnapIndicator->setMatch(event->mapPointMatch());
+    if (!mPoints.empty())
+        updateBand(&hover);
 }
 
 void CaptureTool::canvasReleaseEvent(QgsMapMouseEvent* event)
@@ -68,6 +70,7 @@ void CaptureTool::keyPressEvent(QKeyEvent* event)
 
 void CaptureTool::deactivate()
 {
+    mSnapIndicator->setMatch(QgsPointLocator::Match());
     reset();
     QgsMapTool::deactivate();
 }
@@ -109,6 +112,7 @@ void CaptureTool::updateBand(const QgsPointXY* hover)
         mBand->addPoint(QgsPointXY(p.x, p.y), false);
     if (hover)
         mBand->addPoint(*hover, false);
+    mBand->setVisible(mBand->numberOfVertices() > 0); // points added without updating stay hidden
     mBand->updatePosition();
     mBand->update();
     std::vector<gridmodel::Point> shape = mPoints;

@@ -6,6 +6,7 @@
 #include <qgsmaptool.h>
 
 class QgsRubberBand;
+class QgsSnapIndicator;
 
 namespace mapcore {
 
@@ -43,6 +44,10 @@ signals:
     //! the shape so far, the point under the mouse included (empty when cancelled or done)
     void shapeChanged(const std::vector<gridmodel::Point>& points);
 
+public:
+    //! the outline or line shown while capturing (nullptr before the first click), for tests
+    const QgsRubberBand* band() const { return mBand.get(); }
+
 private:
     void finish();
     void reset();
@@ -52,6 +57,7 @@ private:
     Shape mShape;
     std::vector<gridmodel::Point> mPoints;
     std::unique_ptr<QgsRubberBand> mBand;
+    std::unique_ptr<QgsSnapIndicator> mSnapIndicator; //!< the vertex or edge the next click snaps to
 };
 
 /** A click on the canvas, handed on as a map point with the keys held (for picking units). */

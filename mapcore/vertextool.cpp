@@ -6,6 +6,7 @@
 #include <qgsmapcanvas.h>
 #include <qgsmapmouseevent.h>
 #include <qgsrubberband.h>
+#include <qgssnapindicator.h>
 
 namespace mapcore {
 
@@ -15,7 +16,8 @@ constexpr int DragStartPixels = 3; //!< less than this between press and release
 const QColor EditColor(220, 60, 30);
 } // namespace
 
-VertexTool::VertexTool(QgsMapCanvas* canvas) : QgsMapTool(canvas)
+VertexTool::VertexTool(QgsMapCanvas* canvas)
+    : QgsMapTool(canvas), mSnapIndicator(std::make_unique<QgsSnapIndicator>(canvas))
 {
     setCursor(Qt::CrossCursor);
     // While the mouse button is down the canvas only announces key presses: Esc lets go.
@@ -74,7 +76,9 @@ void VertexTool::canvasMoveEvent(QgsMapMouseEvent* event)
 {
     if (!mDragged)
         return;
-    show(gridmodel::OutlineVertices(mDragBase).moved(*mDragged, snapped(event)));
+    const gridmodel::Point to = snapped(event);
+    mSnapIndicator->setMatch(event->mapPointMatch());
+    show(gridmodel::OutlineVertices(mDragBase).moved(*mDragged, to));
 }
 
 void VertexTool::canvasReleaseEvent(QgsMapMouseEvent* event)
@@ -83,6 +87,7 @@ void VertexTool::canvasReleaseEvent(QgsMapMouseEvent* event)
         return;
     const auto dragged = *mDragged;
     mDragged.reset();
+    mSnapIndicator->setMatch(QgsPointLocator::Match());
     const QPoint travel = event->pos() - mPressedAt;
     if (travel.manhattanLength() < DragStartPixels) {
         // A click: a corner becomes the one Delete removes; a click on an edge adds nothing.
@@ -139,6 +144,7 @@ void VertexTool::activate()
 
 void VertexTool::deactivate()
 {
+    mSnapIndicator->setMatch(QgsPointLocator::Match());
     mDragged.reset();
     mChosen.reset();
     clearBands();

@@ -8,6 +8,7 @@
 #include <qgsmaptool.h>
 
 class QgsRubberBand;
+class QgsSnapIndicator;
 
 namespace mapcore {
 
@@ -66,6 +67,7 @@ private:
     QPoint mPressedAt;
     std::optional<gridmodel::OutlineVertices::Vertex> mChosen;
     std::unique_ptr<QgsRubberBand> mEdges, mCorners, mChosenMarker;
+    std::unique_ptr<QgsSnapIndicator> mSnapIndicator; //!< where a dragged corner would snap to
 };
 
 } // namespace mapcore

@@ -39,6 +39,10 @@ EditingTools::EditingTools(QgsMapCanvas* canvas, QgsMessageBar* messages, QWidge
     connect(mVertexTool.get(), &mapcore::VertexTool::cornerMoved, this, &EditingTools::moveSelectedCorner);
     connect(mVertexTool.get(), &mapcore::VertexTool::cornerRemoved, this,
             &EditingTools::removeSelectedCorner);
+    const auto updateHint = [this] { emit hintChanged(hint()); };
+    connect(mCanvas, &QgsMapCanvas::mapToolSet, this, updateHint);
+    for (mapcore::CaptureTool* capture : {mDrawTool.get(), mReshapeTool.get(), mSplitTool.get()})
+        connect(capture, &mapcore::CaptureTool::shapeChanged, this, updateHint);
     connect(mVertexTool.get(), &mapcore::VertexTool::refused, this,
             [this](const QString& reason) { mMessages->pushWarning(tr("未执行"), reason); });
 }
@@ -68,6 +72,44 @@ void EditingTools::setSelection(const std::vector<UnitId>& selection)
     mSelection = selection;
     const Unit* unit = selectedUnit();
     mVertexTool->setOutline(unit ? unit->boundary : MultiPolygon());
+    emit hintChanged(hint());
+}
+
+QString EditingTools::hint() const
+{
+    const QgsMapTool* tool = mCanvas->mapTool();
+    if (!mSession || !tool)
+        return QString();
+    const Unit* unit = selectedUnit();
+    const auto capturing = [](const mapcore::CaptureTool* capture, int needed) {
+        const size_t placed = capture->points().size();
+        if (placed == 0)
+            return tr("单击放下第一个节点");
+        if (placed < static_cast<size_t>(needed))
+            return tr("单击放下下一个节点（已有 %1 个），Esc 取消").arg(placed);
+        return tr("单击添加节点，右键或回车完成");
+    };
+    if (tool == mPanTool.get())
+        return tr("平移：拖动地图，滚轮缩放");
+    if (tool == mSelectTool.get())
+        return tr("选择：单击选中单元，Ctrl+单击多选；双击层级树中的单元缩放到它");
+    if (tool == mDrawTool.get())
+        return tr("绘制%1：").arg(levelName(mEditingLevel)) + capturing(mDrawTool.get(), 3);
+    if (tool == mReshapeTool.get())
+        return unit ? tr("重绘 %1：").arg(unit->name) + capturing(mReshapeTool.get(), 3)
+                    : tr("重绘边界：先选中一个单元");
+    if (tool == mSplitTool.get())
+        return unit ? tr("拆分 %1：画一条从边到边穿过它的线；").arg(unit->name) +
+                          capturing(mSplitTool.get(), 2)
+                    : tr("拆分：先选中要拆分的单元");
+    if (tool == mVertexTool.get())
+        return unit ? tr("节点：拖动节点移动它，共用它的单元一同移动；从边上拖出新节点；单击节点后按 Delete "
+                         "删除")
+                    : tr("节点：先选中一个单元");
+    if (tool == mPaintTool.get())
+        return tr("划入上级：在层级树中选中一个%1，再点击或拖过要划入它的%2")
+            .arg(levelName(mEditingLevel - 1), levelName(mEditingLevel));
+    return QString();
 }
 
 bool EditingTools::edit(const std::function<ChangeSet(ProjectFile&)>& operation)

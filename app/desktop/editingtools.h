@@ -58,6 +58,8 @@ public:
     mapcore::CaptureTool* splitTool() const { return mSplitTool.get(); }
     //! the area of the live preview while drawing a unit (0: none shown)
     double previewArea() const;
+    //! what the active tool expects next, for the status bar
+    QString hint() const;
 
     //! runs one edit on the session; a refusal goes to the message bar
     bool edit(const std::function<gridmodel::ChangeSet(gridmodel::ProjectFile&)>& operation);
@@ -79,6 +81,8 @@ public:
     void addMember(const gridmodel::Member& member);
 
 signals:
+    //! the active tool's hint changed (another tool, a selection, a vertex placed)
+    void hintChanged(const QString& hint);
     //! a unit was drawn and added (the window selects it and offers its name for editing)
     void unitAdded();
     //! while a paint stroke goes on: what it would give the parent (empty when it ends)

@@ -2,6 +2,7 @@
 
 #include "capturetool.h"
 #include "editingtools.h"
+#include "elidedlabel.h"
 #include "error.h"
 #include "exportdialog.h"
 #include "hierarchyindex.h"
@@ -33,6 +34,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
@@ -76,7 +78,7 @@ MainWindow::MainWindow()
     setWindowTitle(tr("GridAtlas 网格图"));
     setAcceptDrops(true);
     auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
+    auto* layout = new QGridLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     mMessageBar = new QgsMessageBar(central);
@@ -86,8 +88,11 @@ MainWindow::MainWindow()
     // One thread draws all levels: the other core stays free to read a project while its
     // map draws (each level is simplified to the pixel, so one thread draws it quickly).
     mCanvas->setParallelRenderingEnabled(false);
-    layout->addWidget(mMessageBar);
-    layout->addWidget(mCanvas);
+    // The message bar lies over the top of the map, as QGIS's does: a message never
+    // pushes the map down under the cursor.
+    layout->addWidget(mCanvas, 0, 0);
+    layout->addWidget(mMessageBar, 0, 0, Qt::AlignTop);
+    mMessageBar->raise();
     setCentralWidget(central);
 
     mTools = new EditingTools(mCanvas, mMessageBar, this);
@@ -98,11 +103,11 @@ MainWindow::MainWindow()
     });
     connect(mTools, &EditingTools::paintPending, this, [this](const QString& summary) {
         if (!summary.isEmpty())
-            mSelectionLabel->setText(summary);
+            mSelectionLabel->setFullText(summary);
     });
     connect(mTools, &EditingTools::painted, this, [this](UnitId parent, const QString& tallies) {
         selectUnit(parent, false);
-        mSelectionLabel->setText(tallies);
+        mSelectionLabel->setFullText(tallies);
     });
 
     createDocks();
@@ -111,13 +116,19 @@ MainWindow::MainWindow()
     mCoordinates = new QLabel(this);
     mScale = new QLabel(this);
     mCrs = new QLabel(this);
-    mSelectionLabel = new QLabel(this);
+    mSelectionLabel = new ElidedLabel(this);
+    mSelectionLabel->setObjectName(QStringLiteral("selectionSummary"));
     mProgress = new TaskProgress(this);
     connect(mProgress, &TaskProgress::cancelRequested, this, [this] {
         if (mOpening)
             mOpening->cancel();
     });
+    mToolHint = new ElidedLabel(this);
+    mToolHint->setObjectName(QStringLiteral("toolHint"));
+    mToolHint->setStyleSheet(QStringLiteral("color: #1f5fa8;"));
+    connect(mTools, &EditingTools::hintChanged, mToolHint, &ElidedLabel::setFullText);
     statusBar()->addWidget(mSelectionLabel, 1);
+    statusBar()->addWidget(mToolHint, 2);
     statusBar()->addPermanentWidget(mProgress);
     statusBar()->addPermanentWidget(mCoordinates);
     statusBar()->addPermanentWidget(mScale);
@@ -159,7 +170,12 @@ void MainWindow::createDocks()
     mTree->setDefaultDropAction(Qt::MoveAction);
     connect(mTreeModel, &HierarchyTreeModel::moveRequested, this,
             [this](const std::vector<UnitId>& units, UnitId parent) { mTools->moveUnits(units, parent); });
+    // The names get a fixed room (the user can widen it) and a longer one is shortened in it,
+    // the whole name in the tooltip: a long name never pushes the codes out of sight.
     mTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    mTree->header()->setSectionResizeMode(HierarchyTreeModel::NameColumn, QHeaderView::Interactive);
+    mTree->header()->resizeSection(HierarchyTreeModel::NameColumn, 200);
+    mTree->setTextElideMode(Qt::ElideMiddle);
     connect(mSearch, &QLineEdit::textChanged, this, [this](const QString& text) {
         mTreeFilter->setFilterFixedString(text.trimmed());
         if (!text.trimmed().isEmpty())
@@ -740,9 +756,9 @@ void MainWindow::updateScale(double scale)
 void MainWindow::updateSelectionLabel()
 {
     if (!mSession || mSelection.empty()) {
-        mSelectionLabel->setText(mSession   ? tr("未选择")
-                                 : mOpening ? QString()
-                                            : tr("请打开项目（Ctrl+O）或把 .gpkg 文件拖到窗口上"));
+        mSelectionLabel->setFullText(mSession   ? tr("未选择")
+                                     : mOpening ? QString()
+                                                : tr("请打开项目（Ctrl+O）或把 .gpkg 文件拖到窗口上"));
         return;
     }
     const HierarchyIndex& index = mSession->project().index();
@@ -753,7 +769,7 @@ void MainWindow::updateSelectionLabel()
             residents += unit->residents;
         }
     const Unit* first = index.unit(mSelection.front());
-    mSelectionLabel->setText(
+    mSelectionLabel->setFullText(
         mSelection.size() == 1 && first
             ? tr("已选 %1 %2：%3 户，%4 人").arg(first->code, first->name).arg(households).arg(residents)
             : tr("已选 %1 个单元：%2 户，%3 人").arg(mSelection.size()).arg(households).arg(residents));

@@ -20,6 +20,7 @@ class QgsRubberBand;
 class EditingTools;
 class HierarchyTreeModel;
 class PeoplePanel;
+class ElidedLabel;
 class ProblemsModel;
 class ProblemsPanel;
 class TaskProgress;
@@ -125,7 +126,8 @@ private:
     QLabel* mCoordinates = nullptr;
     QLabel* mScale = nullptr;
     QLabel* mCrs = nullptr;
-    QLabel* mSelectionLabel = nullptr;
+    ElidedLabel* mSelectionLabel = nullptr;
+    ElidedLabel* mToolHint = nullptr; //!< what the active tool expects next
     TaskProgress* mProgress = nullptr;
     QComboBox* mLevelBox = nullptr;
     QTreeView* mTree = nullptr;

@@ -1,5 +1,6 @@
 #include "peoplepanel.h"
 
+#include "elidedlabel.h"
 #include "personaldata.h"
 #include "rolevacancies.h"
 
@@ -46,7 +47,7 @@ QTableWidgetItem* item(const QString& text, const QVariant& data = QVariant())
 
 PeoplePanel::PeoplePanel(QWidget* parent) : QWidget(parent)
 {
-    mTitle = new QLabel(this);
+    mTitle = new ElidedLabel(this);
     mMissing = new QLabel(this);
     mMissing->setStyleSheet(QStringLiteral("color: #b00020;"));
     mMissing->setWordWrap(true);
@@ -118,7 +119,7 @@ void PeoplePanel::fill()
 
     if (mHasUnit) {
         const LevelDefinition& level = mData->hierarchy.level(mUnit.level);
-        mTitle->setText(tr("%1 %2 的人员").arg(mUnit.code, mUnit.name));
+        mTitle->setFullText(tr("%1 %2 的人员").arg(mUnit.code, mUnit.name));
         for (const Assignment& assignment : mData->assignments) {
             if (assignment.unitId != mUnit.id)
                 continue;
@@ -154,7 +155,7 @@ void PeoplePanel::fill()
             notes << tr("超员：%1").arg(overfilled.join(QStringLiteral("、")));
         mMissing->setText(notes.join(QStringLiteral("；")));
     } else {
-        mTitle->setText(tr("选中一个单元以查看其人员"));
+        mTitle->setFullText(tr("选中一个单元以查看其人员"));
         mMissing->clear();
     }
     mAssign->setEnabled(mEditable && mHasUnit && !mData->hierarchy.level(mUnit.level).roles.empty());

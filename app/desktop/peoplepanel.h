@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class ElidedLabel;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -47,7 +48,7 @@ private:
     gridmodel::Unit mUnit;
     bool mHasUnit = false;
     bool mEditable = false;
-    QLabel* mTitle = nullptr;
+    ElidedLabel* mTitle = nullptr;
     QLabel* mMissing = nullptr;
     QTableWidget* mAssignments = nullptr;
     QTableWidget* mRoster = nullptr;

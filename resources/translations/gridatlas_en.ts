@@ -83,6 +83,58 @@
         <source>删除节点</source>
         <translation>Remove corner</translation>
     </message>
+    <message>
+        <source>单击放下第一个节点</source>
+        <translation>Click to place the first corner</translation>
+    </message>
+    <message>
+        <source>单击放下下一个节点（已有 %1 个），Esc 取消</source>
+        <translation>Click to place the next corner (%1 so far); Esc cancels</translation>
+    </message>
+    <message>
+        <source>单击添加节点，右键或回车完成</source>
+        <translation>Click to add corners; right-click or Enter finishes</translation>
+    </message>
+    <message>
+        <source>平移：拖动地图，滚轮缩放</source>
+        <translation>Pan: drag the map, wheel to zoom</translation>
+    </message>
+    <message>
+        <source>选择：单击选中单元，Ctrl+单击多选；双击层级树中的单元缩放到它</source>
+        <translation>Select: click a unit, Ctrl+click for more; double-click one in the tree to zoom to it</translation>
+    </message>
+    <message>
+        <source>绘制%1：</source>
+        <translation>Draw a %1: </translation>
+    </message>
+    <message>
+        <source>重绘 %1：</source>
+        <translation>Reshape %1: </translation>
+    </message>
+    <message>
+        <source>重绘边界：先选中一个单元</source>
+        <translation>Reshape: select a unit first</translation>
+    </message>
+    <message>
+        <source>拆分 %1：画一条从边到边穿过它的线；</source>
+        <translation>Split %1: draw a line across it from edge to edge; </translation>
+    </message>
+    <message>
+        <source>拆分：先选中要拆分的单元</source>
+        <translation>Split: select the unit to split first</translation>
+    </message>
+    <message>
+        <source>节点：拖动节点移动它，共用它的单元一同移动；从边上拖出新节点；单击节点后按 Delete 删除</source>
+        <translation>Corners: drag one to move it (the units sharing it move too); drag from an edge for a new one; click one and press Delete to remove it</translation>
+    </message>
+    <message>
+        <source>节点：先选中一个单元</source>
+        <translation>Corners: select a unit first</translation>
+    </message>
+    <message>
+        <source>划入上级：在层级树中选中一个%1，再点击或拖过要划入它的%2</source>
+        <translation>Paint: select a %1 in the tree, then click or drag over the %2 to give it</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -408,10 +460,6 @@ Code %3
         <translation>Problems</translation>
     </message>
     <message>
-        <source>问题（%1）</source>
-        <translation type="vanished">Problems (%1)</translation>
-    </message>
-    <message>
         <source>问题：未发现问题</source>
         <translation>Problems: none found</translation>
     </message>
@@ -638,10 +686,6 @@ Code %3
     <message>
         <source>无法另存</source>
         <translation>Cannot save as</translation>
-    </message>
-    <message>
-        <source>无法写入 %1</source>
-        <translation type="vanished">Cannot write %1</translation>
     </message>
     <message>
         <source>正在读取 %1</source>

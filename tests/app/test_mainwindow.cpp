@@ -1,8 +1,10 @@
 #include "boundaryexport.h"
+#include "capturetool.h"
 #include "checker.h"
 #include "dialogparts.h"
 #include "districtgenerator.h"
 #include "editingtools.h"
+#include "elidedlabel.h"
 #include "error.h"
 #include "exportdialog.h"
 #include "geosengine.h"
@@ -66,6 +68,7 @@
 #include <qgsmessagebar.h>
 #include <qgsmessagebaritem.h>
 #include <qgspallabeling.h>
+#include <qgsrubberband.h>
 #include <qgssnappingutils.h>
 #include <qgsvectorlayer.h>
 #include <qgsvectorlayerlabeling.h>
@@ -507,7 +510,8 @@ private slots:
         QCOMPARE(index().unit(building.id)->parentId, grid.id);
         QCOMPARE(index().unit(grid.id)->households, grid.households + building.households);
         QCOMPARE(index().unit(neighbour.id)->households, neighbour.households - building.households);
-        const QString tallies = mWindow->statusBar()->findChildren<QLabel*>().front()->text();
+        const QString tallies =
+            mWindow->statusBar()->findChild<ElidedLabel*>(QStringLiteral("selectionSummary"))->fullText();
         QVERIFY2(tallies.contains(grid.name) && tallies.contains(neighbour.name), qPrintable(tallies));
         QVERIFY2(tallies.contains(QLocale().toString(grid.households + building.households)),
                  qPrintable(tallies));
@@ -550,7 +554,8 @@ private slots:
         QTest::mousePress(viewport, Qt::LeftButton, Qt::NoModifier, pixel(a.x, a.y));
         dragTo(mine);
         dragTo(b);
-        const QString pending = mWindow->statusBar()->findChildren<QLabel*>().front()->text();
+        const QString pending =
+            mWindow->statusBar()->findChild<ElidedLabel*>(QStringLiteral("selectionSummary"))->fullText();
         QVERIFY2(pending.contains(QStringLiteral("2 个")) &&
                      pending.contains(QString::number(first.households + second.households)),
                  qPrintable(pending));
@@ -561,7 +566,8 @@ private slots:
             QCOMPARE(index().unit(painted.id)->parentId, grid.id);
         QCOMPARE(index().unit(own.id)->parentId, grid.id);
         QCOMPARE(index().unit(grid.id)->households, grid.households + first.households + second.households);
-        const QString tallies = mWindow->statusBar()->findChildren<QLabel*>().front()->text();
+        const QString tallies =
+            mWindow->statusBar()->findChild<ElidedLabel*>(QStringLiteral("selectionSummary"))->fullText();
         QVERIFY2(tallies.contains(grid.name) && tallies.contains(neighbour.name), qPrintable(tallies));
 
         // One step: one undo gives both back.
@@ -1195,6 +1201,79 @@ private slots:
         for (int row = 0; row < panel->shownCount(); ++row)
             QVERIFY(index().isWithin(*index().unit(panel->shownProblem(row).units.front()), community.id));
         snapshot(QStringLiteral("problems-imported-filtered"));
+    }
+
+    void theStatusBarSaysWhatEachToolExpects()
+    {
+        openFreshDemo();
+        auto* hint = mWindow->findChild<ElidedLabel*>(QStringLiteral("toolHint"));
+        QVERIFY(hint);
+        const Unit grid = *firstAtLevel(QStringLiteral("grid"));
+        mWindow->selectUnit(grid.id, true);
+        const Envelope box = grid.boundary.envelope();
+        const Point middle = box.center();
+        auto hover = [&](const Point& at) {
+            QMouseEvent move(QEvent::MouseMove, pixel(at.x, at.y), Qt::NoButton, Qt::NoButton,
+                             Qt::NoModifier);
+            QApplication::sendEvent(mWindow->canvas()->viewport(), &move);
+        };
+
+        // Drawing: the first corner, then the next, and the outline follows the mouse.
+        mWindow->setEditingLevel(grid.level + 1);
+        mWindow->action(QStringLiteral("draw"))->trigger();
+        QVERIFY2(hint->fullText().contains(QStringLiteral("第一个节点")), qPrintable(hint->fullText()));
+        click(middle.x, middle.y);
+        QVERIFY2(hint->fullText().contains(QStringLiteral("下一个节点")), qPrintable(hint->fullText()));
+        click(middle.x + box.width() / 5, middle.y);
+        click(middle.x + box.width() / 5, middle.y + box.height() / 5);
+        hover({middle.x, middle.y + box.height() / 4});
+        QVERIFY2(hint->fullText().contains(QStringLiteral("右键")), qPrintable(hint->fullText()));
+        QCOMPARE(mWindow->tools()->drawTool()->points().size(), size_t(3));
+        const QgsRubberBand* band = mWindow->tools()->drawTool()->band();
+        QVERIFY(band && band->isVisible()); // the outline is shown while it is drawn
+        QCOMPARE(band->numberOfVertices(), 4);
+        snapshot(QStringLiteral("draw-mid"));
+        QTest::keyClick(mWindow->canvas(), Qt::Key_Escape);
+        QVERIFY(mWindow->tools()->drawTool()->points().empty());
+
+        // Splitting names the unit and asks for a line across it.
+        mWindow->setEditingLevel(grid.level);
+        mWindow->selectUnit(grid.id, false);
+        mWindow->action(QStringLiteral("split"))->trigger();
+        QVERIFY2(hint->fullText().contains(grid.name), qPrintable(hint->fullText()));
+        click(box.minX - box.width() / 10, middle.y);
+        hover({box.maxX + box.width() / 10, middle.y + 1});
+        QVERIFY2(hint->fullText().contains(QStringLiteral("下一个节点")), qPrintable(hint->fullText()));
+        QVERIFY(mWindow->tools()->splitTool()->band() && mWindow->tools()->splitTool()->band()->isVisible());
+        snapshot(QStringLiteral("split-mid"));
+        QTest::keyClick(mWindow->canvas(), Qt::Key_Escape);
+
+        // The vertex tool says what a drag does; without a selection it asks for one.
+        mWindow->action(QStringLiteral("vertex"))->trigger();
+        QVERIFY2(hint->fullText().contains(QStringLiteral("Delete")), qPrintable(hint->fullText()));
+        mWindow->action(QStringLiteral("select"))->trigger();
+        click(box.maxX + 10 * box.width(), box.maxY + 10 * box.height()); // nothing there
+        mWindow->action(QStringLiteral("vertex"))->trigger();
+        QVERIFY2(hint->fullText().contains(QStringLiteral("先选中")), qPrintable(hint->fullText()));
+
+        // A very long name is shortened where it is shown, not widening the panels.
+        const int panelWidth = mWindow->peoplePanel()->width();
+        const QString longName = QString(QStringLiteral("很长的名字")).repeated(40);
+        QVERIFY(edit([&](ProjectFile& p) {
+            ProjectEditor::Attributes renamed;
+            renamed.name = longName;
+            return ProjectEditor(p).setAttributes(grid.code, renamed);
+        }));
+        mWindow->action(QStringLiteral("select"))->trigger();
+        mWindow->selectUnit(grid.id, false);
+        QTest::qWait(20);
+        QCOMPARE(mWindow->peoplePanel()->width(), panelWidth);
+        auto* title = mWindow->peoplePanel()->findChild<ElidedLabel*>();
+        QVERIFY(title);
+        QVERIFY(title->fullText().contains(longName));
+        QVERIFY(title->toolTip().contains(longName));
+        QVERIFY(title->text().size() < title->fullText().size());
+        snapshot(QStringLiteral("long-name"));
     }
 
     void theProblemsPanelZoomsToAGap()
