@@ -7,6 +7,8 @@
 #include "projectfile.h"
 
 #include <QTemporaryDir>
+#include <algorithm>
+#include <cmath>
 
 using namespace gridmodel;
 
@@ -97,6 +99,38 @@ void BM_ReshapeZoneAndUndo(benchmark::State& state)
     }
 }
 
+void BM_MoveGridCornerAndUndo(benchmark::State& state)
+{
+    EditedDistrict& d = district();
+    // A grid corner on its community's edge: it moves in the grid, its neighbour, the
+    // community (and beyond), and the buildings and zones that share it.
+    const int gridLevel = d.project->data().hierarchy.levelIndex(QStringLiteral("grid"));
+    const Unit* grid = nullptr;
+    Point corner;
+    for (const Unit& unit : d.project->data().units) {
+        if (unit.level != gridLevel || grid)
+            continue;
+        const Ring& parentRing =
+            d.project->index().unit(unit.parentId)->boundary.polygons.front().rings.front();
+        for (const Point& point : unit.boundary.polygons.front().rings.front())
+            if (!grid && std::find(parentRing.begin(), parentRing.end(), point) != parentRing.end()) {
+                grid = &unit;
+                corner = point;
+            }
+    }
+    const QString code = grid->code;
+    const Point centre = grid->boundary.envelope().center();
+    const double length = std::hypot(centre.x - corner.x, centre.y - corner.y);
+    const Point to{corner.x + 2 * (centre.x - corner.x) / length,
+                   corner.y + 2 * (centre.y - corner.y) / length};
+    size_t changed = 0;
+    for (auto _ : state) {
+        changed = HierarchyEditor(*d.project).moveCorner(code, corner, to).changes.units.size();
+        d.project->undo();
+    }
+    state.counters["units_changed"] = static_cast<double>(changed);
+}
+
 void BM_SplitGridAndUndo(benchmark::State& state)
 {
     EditedDistrict& d = district();
@@ -136,6 +170,7 @@ void BM_MoveBuildingAndUndo(benchmark::State& state)
 } // namespace
 
 BENCHMARK(BM_ReshapeZoneAndUndo)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MoveGridCornerAndUndo)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SplitGridAndUndo)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MergeGridsAndUndo)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MoveBuildingAndUndo)->Unit(benchmark::kMillisecond);
