@@ -556,9 +556,9 @@ QString whyNotWhole(Operation& op, const std::vector<UnitId>& changed)
             const double outside = op.mGeos.difference(after(id), after(unit.parentId)).area();
             if (outside >= op.mTolerance &&
                 outside - op.mGeos.difference(before(id), before(unit.parentId)).area() >= op.mTolerance)
-                return (Tr::tr("Moving the corner would take %1 m² of %2 outside %3")
-                            .arg(outside, 0, 'f', 1)
-                            .arg(op.label(unit), op.label(op.mDraft.unit(unit.parentId))));
+                return Tr::tr("Moving the corner would take %1 m² of %2 outside %3")
+                    .arg(outside, 0, 'f', 1)
+                    .arg(op.label(unit), op.label(op.mDraft.unit(unit.parentId)));
         }
         for (UnitId siblingId : op.siblings(unit.parentId, id)) {
             if (changedSet.contains(siblingId) && siblingId < id)
@@ -566,9 +566,9 @@ QString whyNotWhole(Operation& op, const std::vector<UnitId>& changed)
             const double overlap = overlapArea(op.mGeos, after(id), after(siblingId));
             if (overlap >= op.mTolerance &&
                 overlap - overlapArea(op.mGeos, before(id), before(siblingId)) >= op.mTolerance)
-                return (Tr::tr("Moving the corner would make %1 overlap %2 by %3 m²")
-                            .arg(op.label(unit), op.label(op.mDraft.unit(siblingId)))
-                            .arg(overlap, 0, 'f', 1));
+                return Tr::tr("Moving the corner would make %1 overlap %2 by %3 m²")
+                    .arg(op.label(unit), op.label(op.mDraft.unit(siblingId)))
+                    .arg(overlap, 0, 'f', 1);
         }
     }
     // With no new overlaps and nothing outside, a family's uncovered area grows by what the
@@ -584,11 +584,10 @@ QString whyNotWhole(Operation& op, const std::vector<UnitId>& changed)
     }
     for (auto it = growth.cbegin(); it != growth.cend(); ++it)
         if (it.value() >= op.mTolerance)
-            return (Tr::tr("That would leave %1 m² of %2 uncovered by its %3: a unit inside it does not "
-                           "share the corner")
-                        .arg(it.value(), 0, 'f', 1)
-                        .arg(op.label(op.mDraft.unit(it.key())),
-                             op.levelName(op.mDraft.unit(it.key()).level + 1)));
+            return Tr::tr("That would leave %1 m² of %2 uncovered by its %3: a unit inside it does not "
+                          "share the corner")
+                .arg(it.value(), 0, 'f', 1)
+                .arg(op.label(op.mDraft.unit(it.key())), op.levelName(op.mDraft.unit(it.key()).level + 1));
     return QString();
 }
 
