@@ -128,6 +128,7 @@ public:
         checkCoverage();
         checkCounts();
         checkRoles();
+        markAccepted();
         return std::move(mProblems);
     }
 
@@ -392,6 +393,23 @@ private:
     {
         return QStringLiteral("%1–%2").arg(band.min ? QString::number(*band.min) : QString(),
                                            band.max ? QString::number(*band.max) : QString());
+    }
+
+    //! problems the planner accepts carry their note (matched by kind and first unit)
+    void markAccepted()
+    {
+        if (mData.acceptedProblems.empty())
+            return;
+        QHash<QPair<QString, QString>, QString> notes;
+        for (const AcceptedProblem& accepted : mData.acceptedProblems)
+            notes.insert({accepted.kindKey, accepted.unitCode}, accepted.note);
+        for (Problem& problem : mProblems) {
+            const Unit* unit = problem.units.empty() ? nullptr : mIndex.unit(problem.units.front());
+            const auto found =
+                unit ? notes.constFind({Problem::kindKey(problem.kind), unit->code}) : notes.cend();
+            if (found != notes.cend())
+                problem.acceptedNote = *found;
+        }
     }
 
     void checkRoles()

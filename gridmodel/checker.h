@@ -4,6 +4,7 @@
 #include "projectdata.h"
 
 #include <QString>
+#include <optional>
 #include <vector>
 
 namespace gridmodel {
@@ -43,6 +44,8 @@ struct Problem
      * A freshly imported district has thousands; the window sets them apart.
      */
     bool notYetEntered = false;
+    //! the planner's note when they accept the problem as it is (ProjectData::acceptedProblems)
+    std::optional<QString> acceptedNote;
 
     //! stable key used in JSON and reports: gap, overlap, outside_parent ...
     static QString kindKey(Kind kind);

@@ -72,6 +72,39 @@ struct Assignment
 };
 
 /** Everything a project file holds but its history. */
+/**
+ * A problem the planner looked at and accepts as it is (an exclave kept on purpose), with
+ * why: the checker still finds it, but marks it accepted, and it no longer counts.
+ */
+struct AcceptedProblem
+{
+    QString kindKey;  //!< Problem::kindKey, e.g. "not_contiguous"
+    QString unitCode; //!< the code of the problem's first unit
+    QString note;
+    bool operator==(const AcceptedProblem& other) const
+    {
+        return kindKey == other.kindKey && unitCode == other.unitCode && note == other.note;
+    }
+};
+
+/**
+ * The accepted problems with one more (its note replacing an earlier one for the same kind
+ * and unit), or, with `note` empty, with that one taken out.
+ */
+inline std::vector<AcceptedProblem> withAcceptedProblem(std::vector<AcceptedProblem> accepted,
+                                                        const QString& kindKey, const QString& unitCode,
+                                                        const QString& note)
+{
+    accepted.erase(std::remove_if(accepted.begin(), accepted.end(),
+                                  [&](const AcceptedProblem& a) {
+                                      return a.kindKey == kindKey && a.unitCode == unitCode;
+                                  }),
+                   accepted.end());
+    if (!note.trimmed().isEmpty())
+        accepted.push_back({kindKey, unitCode, note.trimmed()});
+    return accepted;
+}
+
 struct ProjectData
 {
     QString name;
@@ -80,6 +113,7 @@ struct ProjectData
     std::vector<Unit> units;
     std::vector<Member> members;
     std::vector<Assignment> assignments;
+    std::vector<AcceptedProblem> acceptedProblems;
 };
 
 /** The lowest id above every row's (units, members, assignments): where new rows start. */

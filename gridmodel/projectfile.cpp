@@ -423,6 +423,15 @@ void ProjectFile::apply(const ChangeSet& changes, const QString& operation, cons
     applyToMemory(changes);
 }
 
+void ProjectFile::setAcceptedProblems(const std::vector<AcceptedProblem>& accepted)
+{
+    requireWritable();
+    SqliteTransaction transaction(*mDb);
+    ProjectSchema::writeAcceptedProblems(*mDb, accepted);
+    transaction.commit();
+    mData.acceptedProblems = accepted;
+}
+
 std::optional<ChangeSet> ProjectFile::undo(HistoryEntry* entry)
 {
     return step(true, entry);

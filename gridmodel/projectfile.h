@@ -104,6 +104,11 @@ public:
      * Applies one edit and records it in the history, as one transaction; what was undone
      * can no longer be redone. On failure nothing changes, on disk or in data().
      */
+    /**
+     * Stores the problems the planner accepts (replacing the list). It is a judgement on the
+     * checker's findings, not an edit of the district: it is kept at once, and undo leaves it.
+     */
+    void setAcceptedProblems(const std::vector<AcceptedProblem>& accepted);
     void apply(const ChangeSet& changes, const QString& operation, const QString& description);
 
     //! rewrites the given units (matched by id) as one edit

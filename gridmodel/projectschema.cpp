@@ -9,6 +9,9 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <algorithm>
 #include <functional>
@@ -235,6 +238,8 @@ void writeNewProject(SqliteDatabase& db, const ProjectData& data)
     setProjectValue(db, QStringLiteral("name"), data.name);
     setProjectValue(db, QStringLiteral("crs"), srs.authId());
     setProjectValue(db, QStringLiteral("template"), QString::fromUtf8(data.hierarchy.toJson()));
+    if (!data.acceptedProblems.empty())
+        writeAcceptedProblems(db, data.acceptedProblems);
     setProjectValue(db, QStringLiteral("created"), GeoPackage::timestamp());
     setProjectValue(db, QStringLiteral("application"),
                     QStringLiteral("GridAtlas %1").arg(QStringLiteral(GRIDATLAS_VERSION)));
@@ -343,10 +348,42 @@ private:
 
 } // namespace
 
+void writeAcceptedProblems(SqliteDatabase& db, const std::vector<AcceptedProblem>& accepted)
+{
+    QJsonArray rows;
+    for (const AcceptedProblem& problem : accepted)
+        rows.append(QJsonObject{{QStringLiteral("kind"), problem.kindKey},
+                                {QStringLiteral("unit"), problem.unitCode},
+                                {QStringLiteral("note"), problem.note}});
+    setProjectValue(db, QStringLiteral("accepted_problems"),
+                    QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+}
+
+std::vector<AcceptedProblem> readAcceptedProblems(SqliteDatabase& db)
+{
+    const QString stored = projectValue(db, QStringLiteral("accepted_problems"));
+    if (stored.isEmpty())
+        return {};
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(stored.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !document.isArray())
+        throw Error(Error::Kind::Corrupt,
+                    Tr::tr("The list of accepted problems is damaged: %1").arg(error.errorString()));
+    std::vector<AcceptedProblem> accepted;
+    for (const QJsonValue& row : document.array()) {
+        const QJsonObject object = row.toObject();
+        accepted.push_back({object.value(QLatin1String("kind")).toString(),
+                            object.value(QLatin1String("unit")).toString(),
+                            object.value(QLatin1String("note")).toString()});
+    }
+    return accepted;
+}
+
 ProjectData read(SqliteDatabase& db, const ReadProgress& progress)
 {
     ProjectData data;
     data.name = projectValue(db, QStringLiteral("name"));
+    data.acceptedProblems = readAcceptedProblems(db);
     data.hierarchy = readHierarchy(db);
     const QString crs = projectValue(db, QStringLiteral("crs"));
     data.crsEpsg = crs.mid(crs.indexOf(QLatin1Char(':')) + 1).toInt();

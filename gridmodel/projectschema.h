@@ -44,6 +44,9 @@ void migrate(SqliteDatabase& db, int fromVersion, const std::vector<MigrationSte
 //! writes the "after" side of every change (deleting rows that have none)
 void applyChanges(SqliteDatabase& db, const HierarchyTemplate& hierarchy, const ChangeSet& changes,
                   int srsId);
+//! the problems the planner accepts, stored with the project (not part of the history)
+void writeAcceptedProblems(SqliteDatabase& db, const std::vector<AcceptedProblem>& accepted);
+std::vector<AcceptedProblem> readAcceptedProblems(SqliteDatabase& db);
 //! a new history entry (payload: a serialized ChangeSet, or empty for what cannot be undone)
 void recordHistory(SqliteDatabase& db, const QString& operation, const QString& description,
                    const QByteArray& payload = QByteArray());

@@ -55,55 +55,71 @@ QJsonArray codesOf(const std::vector<UnitId>& ids, const HierarchyIndex& index)
 
 Command validateCommand()
 {
-    return {QStringLiteral("validate"),
-            QStringLiteral(
-                "Check coverage, geometry, codes, counts, roles and ratios (exit 1 when problems are found)"),
-            declareReadOptions, [](const QCommandLineParser& parser) {
-                const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
-                const ProjectData& data = project->data();
-                const HierarchyIndex& index = project->index();
-                const std::vector<Problem> problems = Checker(data).check(scopeFrom(parser, data, index));
-                std::map<QString, int> summary;
-                for (Problem::Kind kind : Problem::allKinds())
-                    summary[Problem::kindKey(kind)] = 0;
-                for (const Problem& problem : problems)
+    return {
+        QStringLiteral("validate"),
+        QStringLiteral(
+            "Check coverage, geometry, codes, counts, roles and ratios (exit 1 when problems are found)"),
+        declareReadOptions, [](const QCommandLineParser& parser) {
+            const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
+            const ProjectData& data = project->data();
+            const HierarchyIndex& index = project->index();
+            const std::vector<Problem> problems = Checker(data).check(scopeFrom(parser, data, index));
+            std::map<QString, int> summary;
+            for (Problem::Kind kind : Problem::allKinds())
+                summary[Problem::kindKey(kind)] = 0;
+            int open = 0; // the problems nobody accepted: they decide the exit status
+            for (const Problem& problem : problems)
+                if (!problem.acceptedNote) {
                     ++summary[Problem::kindKey(problem.kind)];
-                if (parser.isSet(JsonOption)) {
-                    QJsonArray list;
-                    for (const Problem& problem : problems)
-                        list.append(QJsonObject{
-                            {QStringLiteral("kind"), Problem::kindKey(problem.kind)},
-                            {QStringLiteral("level"),
-                             problem.level >= 0 ? data.hierarchy.level(problem.level).key : QString()},
-                            {QStringLiteral("units"), codesOf(problem.units, index)},
-                            {QStringLiteral("area_m2"), problem.areaM2},
-                            {QStringLiteral("x"), problem.location.x},
-                            {QStringLiteral("y"), problem.location.y},
-                            {QStringLiteral("detail"), problem.detail}});
-                    QJsonObject counts;
-                    for (const auto& [kind, count] : summary)
-                        counts.insert(kind, count);
-                    printOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("problems"), list},
-                                                                         {QStringLiteral("summary"), counts}})
-                                                   .toJson(QJsonDocument::Indented)));
-                } else {
-                    for (const Problem& problem : problems) {
-                        QStringList codes;
-                        for (const QJsonValue& code : codesOf(problem.units, index))
-                            codes << code.toString();
-                        printOut(
-                            QStringLiteral("%1\t%2\t%3\t%4\t(%5, %6)\n")
-                                .arg(Problem::kindKey(problem.kind),
-                                     problem.level >= 0 ? data.hierarchy.level(problem.level).key : QString(),
-                                     codes.join(QLatin1Char(',')), problem.detail)
-                                .arg(problem.location.x, 0, 'f', 1)
-                                .arg(problem.location.y, 0, 'f', 1));
-                    }
-                    printOut(problems.empty() ? QStringLiteral("No problems found.\n")
-                                              : QStringLiteral("%1 problems found.\n").arg(problems.size()));
+                    ++open;
                 }
-                return problems.empty() ? Success : ProblemsFound;
-            }};
+            if (parser.isSet(JsonOption)) {
+                QJsonArray list;
+                for (const Problem& problem : problems) {
+                    QJsonObject row{{QStringLiteral("kind"), Problem::kindKey(problem.kind)},
+                                    {QStringLiteral("level"), problem.level >= 0
+                                                                  ? data.hierarchy.level(problem.level).key
+                                                                  : QString()},
+                                    {QStringLiteral("units"), codesOf(problem.units, index)},
+                                    {QStringLiteral("area_m2"), problem.areaM2},
+                                    {QStringLiteral("x"), problem.location.x},
+                                    {QStringLiteral("y"), problem.location.y},
+                                    {QStringLiteral("detail"), problem.detail}};
+                    if (problem.acceptedNote)
+                        row.insert(QStringLiteral("accepted"), *problem.acceptedNote);
+                    list.append(row);
+                }
+                QJsonObject counts;
+                for (const auto& [kind, count] : summary)
+                    counts.insert(kind, count);
+                printOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("problems"), list},
+                                                                     {QStringLiteral("summary"), counts}})
+                                               .toJson(QJsonDocument::Indented)));
+            } else {
+                for (const Problem& problem : problems) {
+                    QStringList codes;
+                    for (const QJsonValue& code : codesOf(problem.units, index))
+                        codes << code.toString();
+                    printOut(
+                        QStringLiteral("%1\t%2\t%3\t%4\t(%5, %6)%7\n")
+                            .arg(Problem::kindKey(problem.kind),
+                                 problem.level >= 0 ? data.hierarchy.level(problem.level).key : QString(),
+                                 codes.join(QLatin1Char(',')), problem.detail)
+                            .arg(problem.location.x, 0, 'f', 1)
+                            .arg(problem.location.y, 0, 'f', 1)
+                            .arg(problem.acceptedNote
+                                     ? QStringLiteral("\taccepted: %1").arg(*problem.acceptedNote)
+                                     : QString()));
+                }
+                const int accepted = static_cast<int>(problems.size()) - open;
+                printOut(
+                    open == 0 && accepted == 0 ? QStringLiteral("No problems found.\n")
+                    : accepted == 0
+                        ? QStringLiteral("%1 problems found.\n").arg(open)
+                        : QStringLiteral("%1 problems found, %2 more accepted.\n").arg(open).arg(accepted));
+            }
+            return open == 0 ? Success : ProblemsFound;
+        }};
 }
 
 Command unitsCommand()
@@ -147,11 +163,54 @@ Command unitsCommand()
             }};
 }
 
+Command acceptCommand()
+{
+    static const QCommandLineOption noteOption(QStringLiteral("note"),
+                                               QStringLiteral("Why the problem is accepted as it is."),
+                                               QStringLiteral("TEXT"));
+    static const QCommandLineOption withdrawOption(QStringLiteral("withdraw"),
+                                                   QStringLiteral("Take the acceptance back."));
+    return {QStringLiteral("accept"),
+            QStringLiteral(
+                "Accept a problem as it is, with a note (validate then lists it but no longer fails on it)"),
+            [](QCommandLineParser& parser) {
+                addProjectArgument(parser);
+                parser.addPositionalArgument(QStringLiteral("KIND"),
+                                             QStringLiteral("The problem's kind, as validate prints it."));
+                parser.addPositionalArgument(QStringLiteral("CODE"),
+                                             QStringLiteral("The code of the unit validate names first."));
+                parser.addOptions({noteOption, withdrawOption});
+            },
+            [](const QCommandLineParser& parser) {
+                const auto project = openProject(parser, 3, ProjectFile::Access::ReadWrite);
+                const QStringList arguments = positionalArguments(parser, 3);
+                const QString kind = arguments.at(1), code = arguments.at(2);
+                QStringList kinds;
+                for (Problem::Kind each : Problem::allKinds())
+                    kinds << Problem::kindKey(each);
+                if (!kinds.contains(kind))
+                    throw Error(Error::Kind::InvalidInput,
+                                QStringLiteral("No problem kind \"%1\"; the kinds are: %2")
+                                    .arg(kind, kinds.join(QStringLiteral(", "))));
+                unitFromCode(project->index(), code);
+                const bool withdraw = parser.isSet(withdrawOption);
+                if (!withdraw && parser.value(noteOption).trimmed().isEmpty())
+                    throw Error(Error::Kind::InvalidInput,
+                                QStringLiteral("Say why the problem is accepted: --note TEXT"));
+                project->setAcceptedProblems(
+                    withAcceptedProblem(project->data().acceptedProblems, kind, code,
+                                        withdraw ? QString() : parser.value(noteOption)));
+                printError(withdraw ? QStringLiteral("%1 at %2 is no longer accepted\n").arg(kind, code)
+                                    : QStringLiteral("%1 at %2 accepted\n").arg(kind, code));
+                return Success;
+            }};
+}
+
 } // namespace
 
 std::vector<Command> checkCommands()
 {
-    return {validateCommand(), unitsCommand()};
+    return {validateCommand(), unitsCommand(), acceptCommand()};
 }
 
 } // namespace gridatlas::cli

@@ -244,6 +244,22 @@ void MainWindow::createDocks()
         zoomTo(around);
         highlight(problem.geometry);
     });
+    connect(mProblemsPanel, &ProblemsPanel::acceptRequested, this,
+            [this](const Problem& problem, const QString& note) {
+                const Unit* unit =
+                    mSession ? mSession->project().index().unit(problem.units.front()) : nullptr;
+                if (!unit)
+                    return;
+                const auto accepted = withAcceptedProblem(mSession->data().acceptedProblems,
+                                                          Problem::kindKey(problem.kind), unit->code, note);
+                mProblems->waitForCheck(); // it reads the project's data
+                try {
+                    mSession->project().setAcceptedProblems(accepted);
+                } catch (const gridmodel::Error& error) {
+                    mMessageBar->pushWarning(tr("未执行"), error.message());
+                }
+                mProblems->recheck(mSession->project());
+            });
     auto* problemsDock = new QDockWidget(tr("问题"), this);
     connect(mProblems, &ProblemsModel::checkStarted, problemsDock,
             [problemsDock] { problemsDock->setWindowTitle(tr("问题：检查中…")); });

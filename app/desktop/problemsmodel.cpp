@@ -112,7 +112,8 @@ QVariant ProblemsModel::data(const QModelIndex& index, int role) const
         case AreaColumn:
             return problem.areaM2 > 0 ? QStringLiteral("%1 m²").arg(problem.areaM2, 0, 'f', 1) : QString();
         case DetailColumn:
-            return problem.detail;
+            return problem.acceptedNote ? tr("%1（已接受：%2）").arg(problem.detail, *problem.acceptedNote)
+                                        : problem.detail;
         }
     } else if (role == Qt::ToolTipRole) {
         return tr("双击定位到 %1, %2").arg(problem.location.x, 0, 'f', 1).arg(problem.location.y, 0, 'f', 1);

@@ -7,7 +7,10 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMap>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -25,6 +28,7 @@ public:
     UnitId within = 0;
     const HierarchyIndex* hierarchy = nullptr;
     bool notYetEntered = false;
+    bool accepted = false;
 
     const Problem& problem(int sourceRow) const
     {
@@ -37,7 +41,7 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex&) const override
     {
         const Problem& found = problem(sourceRow);
-        if (found.notYetEntered != notYetEntered)
+        if (found.notYetEntered != notYetEntered || (found.acceptedNote.has_value() && !accepted))
             return false;
         if ((kind && found.kind != *kind) || (level >= 0 && found.level != level))
             return false;
@@ -63,6 +67,9 @@ ProblemsPanel::ProblemsPanel(ProblemsModel* model, QWidget* parent)
     mWithin = new QCheckBox(tr("只看所选单元及其下级"), this);
     mNotYetEntered = new QCheckBox(tr("只看未录入的数据"), this);
     mNotYetEntered->setToolTip(tr("户数、人数仍为 0，或单元尚无任何人员：这是尚未录入，不是差错"));
+    mAccepted = new QCheckBox(tr("显示已接受的"), this);
+    mAccept = new QPushButton(tr("接受…"), this);
+    mAccept->setToolTip(tr("接受所选问题的现状（如有意保留的飞地），写明原因；它不再计为问题"));
     mView = new QTableView(this);
     mView->setModel(mFilter);
     mView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -77,7 +84,9 @@ ProblemsPanel::ProblemsPanel(ProblemsModel* model, QWidget* parent)
     filters->addWidget(mLevel);
     filters->addWidget(mWithin);
     filters->addWidget(mNotYetEntered);
+    filters->addWidget(mAccepted);
     filters->addStretch();
+    filters->addWidget(mAccept);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->setSpacing(2);
@@ -89,6 +98,10 @@ ProblemsPanel::ProblemsPanel(ProblemsModel* model, QWidget* parent)
     connect(mLevel, qOverload<int>(&QComboBox::activated), this, &ProblemsPanel::applyFilter);
     connect(mWithin, &QCheckBox::toggled, this, &ProblemsPanel::applyFilter);
     connect(mNotYetEntered, &QCheckBox::toggled, this, &ProblemsPanel::refreshChoices);
+    connect(mAccepted, &QCheckBox::toggled, this, &ProblemsPanel::refreshChoices);
+    connect(mAccept, &QPushButton::clicked, this, &ProblemsPanel::acceptOrWithdraw);
+    connect(mView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ProblemsPanel::updateAcceptButton);
     connect(mView, &QTableView::activated, this, [this](const QModelIndex& index) {
         emit problemActivated(mFilter->problem(mFilter->mapToSource(index).row()));
     });
@@ -118,10 +131,17 @@ void ProblemsPanel::refreshChoices()
     // Counts per kind and per level of what the "not entered" switch lets through.
     QMap<int, int> perKind, perLevel;
     mFaults = mNotEntered = 0;
+    int accepted = 0;
     QMap<int, QString> levelNames;
     for (int row = 0; row < mModel->problemCount(); ++row) {
         const Problem& problem = mModel->problem(row);
-        (problem.notYetEntered ? mNotEntered : mFaults)++;
+        if (problem.acceptedNote) {
+            ++accepted;
+            if (!mAccepted->isChecked())
+                continue;
+        } else {
+            (problem.notYetEntered ? mNotEntered : mFaults)++;
+        }
         if (problem.notYetEntered != mNotYetEntered->isChecked())
             continue;
         ++perKind[static_cast<int>(problem.kind)];
@@ -144,7 +164,39 @@ void ProblemsPanel::refreshChoices()
     mKind->setCurrentIndex(std::max(0, mKind->findData(kind)));
     mLevel->setCurrentIndex(std::max(0, mLevel->findData(level)));
     mNotYetEntered->setText(tr("只看未录入的数据（%1）").arg(mNotEntered));
+    mAccepted->setText(tr("显示已接受的（%1）").arg(accepted));
     applyFilter();
+}
+
+const Problem* ProblemsPanel::selectedProblem() const
+{
+    const QModelIndexList rows = mView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : &mFilter->problem(mFilter->mapToSource(rows.front()).row());
+}
+
+void ProblemsPanel::updateAcceptButton()
+{
+    const Problem* problem = selectedProblem();
+    mAccept->setEnabled(problem && !problem->units.empty());
+    mAccept->setText(problem && problem->acceptedNote ? tr("取消接受") : tr("接受…"));
+}
+
+void ProblemsPanel::acceptOrWithdraw()
+{
+    const Problem* problem = selectedProblem();
+    if (!problem || problem->units.empty())
+        return;
+    if (problem->acceptedNote) {
+        emit acceptRequested(*problem, QString());
+        return;
+    }
+    bool ok = false;
+    const QString note = QInputDialog::getText(
+        this, tr("接受问题"),
+        tr("%1：%2\n为什么接受现状？").arg(Problem::kindName(problem->kind), problem->detail),
+        QLineEdit::Normal, QString(), &ok);
+    if (ok && !note.trimmed().isEmpty())
+        emit acceptRequested(*problem, note.trimmed());
 }
 
 void ProblemsPanel::applyFilter()
@@ -155,5 +207,7 @@ void ProblemsPanel::applyFilter()
     mFilter->within = mWithin->isChecked() ? mSelected : 0;
     mFilter->hierarchy = mIndex;
     mFilter->notYetEntered = mNotYetEntered->isChecked();
+    mFilter->accepted = mAccepted->isChecked();
     mFilter->changed();
+    updateAcceptButton();
 }

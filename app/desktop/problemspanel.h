@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QPushButton;
 class QLabel;
 class QModelIndex;
 class QTableView;
@@ -20,7 +21,8 @@ class HierarchyIndex;
  * The checker's findings as a planner can work through them: grouped by kind and level
  * with counts (faults first), filtered by kind, level and the selected unit's subtree.
  * Data not entered yet (counts still 0, nobody in any role) is set apart and hidden
- * unless asked for, so thousands of "0 households" do not bury a gap.
+ * unless asked for, so thousands of "0 households" do not bury a gap; so are the problems
+ * the planner accepted as they are (with a note).
  */
 class ProblemsPanel : public QWidget
 {
@@ -37,6 +39,8 @@ public:
     QComboBox* levelFilter() const { return mLevel; }
     QCheckBox* withinSelection() const { return mWithin; }
     QCheckBox* notYetEnteredShown() const { return mNotYetEntered; }
+    QCheckBox* acceptedShown() const { return mAccepted; }
+    QPushButton* acceptButton() const { return mAccept; }
     //! the problems listed, after filtering
     int shownCount() const;
     const gridmodel::Problem& shownProblem(int row) const;
@@ -47,10 +51,19 @@ public:
 signals:
     //! a listed problem chosen with a double-click or Return
     void problemActivated(const gridmodel::Problem& problem);
+    /**
+     * The planner accepts the selected problem as it is, with why (`note`), or takes an
+     * acceptance back (`note` empty).
+     */
+    void acceptRequested(const gridmodel::Problem& problem, const QString& note);
 
 private:
     void refreshChoices();
     void applyFilter();
+    //! the problem selected in the list (nullptr: none)
+    const gridmodel::Problem* selectedProblem() const;
+    void acceptOrWithdraw();
+    void updateAcceptButton();
 
     ProblemsModel* mModel;
     ProblemsFilter* mFilter;
@@ -59,6 +72,8 @@ private:
     QComboBox* mLevel = nullptr;
     QCheckBox* mWithin = nullptr;
     QCheckBox* mNotYetEntered = nullptr;
+    QCheckBox* mAccepted = nullptr;
+    QPushButton* mAccept = nullptr;
     gridmodel::UnitId mSelected = 0;
     const gridmodel::HierarchyIndex* mIndex = nullptr;
     int mFaults = 0;

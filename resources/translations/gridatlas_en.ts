@@ -807,6 +807,10 @@ Code %3
         <source>问题：差错 %1，未录入 %2</source>
         <translation>Problems: %1 faults, %2 not entered</translation>
     </message>
+    <message>
+        <source>未执行</source>
+        <translation>Not done</translation>
+    </message>
 </context>
 <context>
     <name>NewProjectDialog</name>
@@ -1123,6 +1127,10 @@ Code %3
         <source>说明</source>
         <translation>Detail</translation>
     </message>
+    <message>
+        <source>%1（已接受：%2）</source>
+        <translation>%1 (accepted: %2)</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -1153,6 +1161,36 @@ Code %3
     <message>
         <source>只看未录入的数据（%1）</source>
         <translation>Only data not entered yet (%1)</translation>
+    </message>
+    <message>
+        <source>显示已接受的</source>
+        <translation>Show accepted</translation>
+    </message>
+    <message>
+        <source>接受…</source>
+        <translation>Accept…</translation>
+    </message>
+    <message>
+        <source>接受所选问题的现状（如有意保留的飞地），写明原因；它不再计为问题</source>
+        <translation>Accept the selected problem as it is (an exclave kept on purpose), saying why; it no longer counts</translation>
+    </message>
+    <message>
+        <source>显示已接受的（%1）</source>
+        <translation>Show accepted (%1)</translation>
+    </message>
+    <message>
+        <source>取消接受</source>
+        <translation>Withdraw acceptance</translation>
+    </message>
+    <message>
+        <source>接受问题</source>
+        <translation>Accept the problem</translation>
+    </message>
+    <message>
+        <source>%1：%2
+为什么接受现状？</source>
+        <translation>%1: %2
+Why is it accepted as it is?</translation>
     </message>
 </context>
 <context>

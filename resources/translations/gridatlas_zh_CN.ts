@@ -1183,6 +1183,10 @@
         <source>%1 %2 already has its %3 (%4); a %5 has at most %6. Take them out of the role first</source>
         <translation>%1 %2 已有%3（%4），每个%5最多 %6 人。请先撤下现任</translation>
     </message>
+    <message>
+        <source>The list of accepted problems is damaged: %1</source>
+        <translation>已接受问题的清单已损坏：%1</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

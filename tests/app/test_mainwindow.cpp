@@ -40,6 +40,7 @@
 #include <QDialog>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -1170,6 +1171,34 @@ private slots:
         }
         QVERIFY(gapShown);
         snapshot(QStringLiteral("problems-imported-faults"));
+
+        // The planner accepts the gap with a note: it leaves the faults, is kept in the file,
+        // and comes back when asked for.
+        const int faults = panel->faultCount();
+        int gapRow = 0;
+        while (panel->shownProblem(gapRow).kind != Problem::Kind::Gap)
+            ++gapRow;
+        mWindow->problemsView()->selectRow(gapRow);
+        QVERIFY(panel->acceptButton()->isEnabled());
+        QTimer::singleShot(0, this, [] {
+            auto* input = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            QVERIFY(input);
+            input->setTextValue(QStringLiteral("拆除后的空地，暂不划分"));
+            input->accept();
+        });
+        panel->acceptButton()->click();
+        problems();
+        QCOMPARE(panel->faultCount(), faults - 1);
+        QCOMPARE(mWindow->session()->data().acceptedProblems.size(), size_t(1));
+        panel->acceptedShown()->setChecked(true);
+        bool acceptedShown = false;
+        for (int row = 0; row < panel->shownCount(); ++row)
+            acceptedShown = acceptedShown || panel->shownProblem(row).acceptedNote.value_or(QString()) ==
+                                                 QStringLiteral("拆除后的空地，暂不划分");
+        QVERIFY(acceptedShown);
+        panel->acceptedShown()->setChecked(false);
+        QCOMPARE(ProjectFile::open(file, ProjectFile::Access::ReadOnly)->data().acceptedProblems.size(),
+                 size_t(1));
 
         // The data not entered, filtered by kind, then by level, then by subtree.
         panel->notYetEnteredShown()->setChecked(true);

@@ -244,6 +244,23 @@ private slots:
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY(unknown.err.contains("no unit has the code \"999\""));
         QCOMPARE(run({"units", file, "--level", "block"}).exitCode, 2);
+
+        // The missing 网格长, accepted with a note, is still listed but no longer fails.
+        QCOMPARE(run({"accept", file, "missing_role", gridCode}).exitCode, 2); // a note is needed
+        QCOMPARE(run({"accept", file, "no_such_kind", gridCode, "--note", "x"}).exitCode, 2);
+        QCOMPARE(run({"accept", file, "missing_role", "999", "--note", "x"}).exitCode, 2);
+        QCOMPARE(run({"accept", file, "missing_role", gridCode, "--note", "新网格长下月到任"}).exitCode, 0);
+        const Result accepted = run({"validate", file, "--json"});
+        QCOMPARE(accepted.exitCode, 0);
+        const QJsonObject acceptedReport = QJsonDocument::fromJson(accepted.out.toUtf8()).object();
+        QCOMPARE(acceptedReport.value("problems").toArray().size(), 1);
+        QCOMPARE(acceptedReport.value("problems").toArray().first().toObject().value("accepted").toString(),
+                 QStringLiteral("新网格长下月到任"));
+        QCOMPARE(acceptedReport.value("summary").toObject().value("missing_role").toInt(-1), 0);
+        QVERIFY(run({"validate", file}).out.contains("1 more accepted"));
+        // Withdrawn, the problem fails again.
+        QCOMPARE(run({"accept", file, "missing_role", gridCode, "--withdraw"}).exitCode, 0);
+        QCOMPARE(run({"validate", file}).exitCode, 1);
     }
 
     void setUndoRedoHistory()

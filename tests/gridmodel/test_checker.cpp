@@ -139,6 +139,18 @@ private slots:
         QVERIFY(qAbs(gaps.front().areaM2 - 100) < 1e-6);
         QVERIFY(gaps.front().location.x > x + 10 && gaps.front().location.x < x + 20);
         QVERIFY(!gaps.front().units.empty());
+        // Accepted with a note, it is still found and carries the note.
+        const UnitId first = gaps.front().units.front();
+        const QString firstCode = std::find_if(data.units.begin(), data.units.end(), [&](const Unit& u) {
+                                      return u.id == first;
+                                  })->code;
+        data.acceptedProblems =
+            withAcceptedProblem({}, QStringLiteral("gap"), firstCode, QStringLiteral("湖面"));
+        const auto accepted = only(Checker(data).check(), Problem::Kind::Gap);
+        QCOMPARE(accepted.size(), size_t(1));
+        QCOMPARE(accepted.front().acceptedNote.value_or(QString()), QStringLiteral("湖面"));
+        QVERIFY(
+            withAcceptedProblem(data.acceptedProblems, QStringLiteral("gap"), firstCode, QString()).empty());
         // Filled, it is gone; the outside of the district is no gap.
         data.units.push_back(Unit{5, 0, 0, "005", "中", "", box(x + 10, y + 10, 10, 10), 0, 0, ""});
         QVERIFY(only(Checker(data).check(), Problem::Kind::Gap).empty());
