@@ -166,8 +166,9 @@ private:
     static Problem make(Problem::Kind kind, int level, std::vector<UnitId> units, QString detail = QString(),
                         bool notYetEntered = false)
     {
-        Problem problem{kind,    level,          std::move(units),  0,
-                        Point{}, MultiPolygon(), std::move(detail), notYetEntered};
+        Problem problem{kind,        level,          std::move(units),  0,
+                        Point{},     MultiPolygon(), std::move(detail), notYetEntered,
+                        std::nullopt};
         return problem;
     }
 
