@@ -429,7 +429,7 @@ private:
                 if (role.required && people == 0)
                     add(make(Problem::Kind::MissingRole, unit.level, {unit.id},
                              Tr::tr("no %1").arg(role.name.text()), !staffed.contains(unit.id)));
-                if (role.maxPeople > 0 && people > role.maxPeople)
+                if (role.isOverfilledBy(people))
                     add(make(Problem::Kind::RoleOverfilled, unit.level, {unit.id},
                              Tr::tr("%1 people are %2, at most %3 may be")
                                  .arg(people)
@@ -499,6 +499,14 @@ QString Problem::kindKey(Kind kind)
         return QStringLiteral("not_contiguous");
     }
     return QString();
+}
+
+std::optional<Problem::Kind> Problem::kindFromKey(const QString& key)
+{
+    for (Kind kind : allKinds())
+        if (kindKey(kind) == key)
+            return kind;
+    return std::nullopt;
 }
 
 LocalizedText Problem::kindText(Kind kind)

@@ -49,6 +49,8 @@ struct Problem
 
     //! stable key used in JSON and reports: gap, overlap, outside_parent ...
     static QString kindKey(Kind kind);
+    //! the kind with that key (empty for none)
+    static std::optional<Kind> kindFromKey(const QString& key);
     //! the name a person reads, in both languages: 缺口 / Gap. Printed pages and reports take the Chinese.
     static LocalizedText kindText(Kind kind);
     //! the name in the display language, for the window

@@ -599,16 +599,16 @@ HierarchyEditor::Result HierarchyEditor::moveCorner(const QString& code, const P
     const Unit& unit = op.requireUnit(code);
     if (isImpossiblePoint(to))
         refuse(Tr::tr("The corner cannot go to (%1, %2)").arg(to.x).arg(to.y));
-    if (!OutlineVertices::withPointMoved(unit.boundary, from, from, CornerToleranceM))
-        refuse(Tr::tr("The boundary of %1 has no corner or edge at (%2, %3)")
-                   .arg(op.label(unit))
-                   .arg(from.x, 0, 'f', 2)
-                   .arg(from.y, 0, 'f', 2));
     if (std::hypot(to.x - from.x, to.y - from.y) < CornerToleranceM)
         refuse(Tr::tr("Nothing would change: the corner stays where it is"));
     const std::vector<UnitId> changed = changeCornerEverywhere(op, from, [&](const MultiPolygon& outline) {
         return OutlineVertices::withPointMoved(outline, from, to, CornerToleranceM);
     });
+    if (std::find(changed.begin(), changed.end(), unit.id) == changed.end())
+        refuse(Tr::tr("The boundary of %1 has no corner or edge at (%2, %3)")
+                   .arg(op.label(unit))
+                   .arg(from.x, 0, 'f', 2)
+                   .arg(from.y, 0, 'f', 2));
     if (const QString problem = whyNotWhole(op, changed); !problem.isEmpty())
         refuse(problem);
     if (changed.size() > 1)
@@ -622,18 +622,18 @@ HierarchyEditor::Result HierarchyEditor::removeCorner(const QString& code, const
 {
     Operation op(mProject);
     const Unit& unit = op.requireUnit(code);
-    if (!OutlineVertices::withCornerRemoved(unit.boundary, at, CornerToleranceM))
+    const std::vector<UnitId> changed = changeCornerEverywhere(op, at, [&](const MultiPolygon& outline) {
+        return OutlineVertices::withCornerRemoved(outline, at, CornerToleranceM);
+    });
+    if (std::find(changed.begin(), changed.end(), unit.id) == changed.end())
         refuse(Tr::tr("The boundary of %1 has no corner at (%2, %3)")
                    .arg(op.label(unit))
                    .arg(at.x, 0, 'f', 2)
                    .arg(at.y, 0, 'f', 2));
-    const std::vector<UnitId> changed = changeCornerEverywhere(op, at, [&](const MultiPolygon& outline) {
-        return OutlineVertices::withCornerRemoved(outline, at, CornerToleranceM);
-    });
     // Where three units meet, the corner cannot go from all of them: the unit alone loses
     // it, and the neighbour it borders takes what it gives up (or it takes from them).
     if (!whyNotWhole(op, changed).isEmpty())
-        return reshape(code, *OutlineVertices::withCornerRemoved(unit.boundary, at, CornerToleranceM));
+        return reshape(code, op.mDraft.unit(unit.id).boundary);
     return op.commit(
         QStringLiteral("corner"),
         Tr::tr("Remove a corner of %1 %2 %3").arg(op.levelName(unit.level), unit.code, unit.name),

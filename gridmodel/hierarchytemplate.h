@@ -36,6 +36,10 @@ struct RoleDefinition
     LocalizedText name;
     bool required = false; //!< every unit of the level needs someone in this role
     int maxPeople = 0;     //!< at most this many people hold it at one unit (网格长: 1); 0: any number
+    //! whether `people` holding it at one unit leave no room for another
+    bool isFullWith(qsizetype people) const { return maxPeople > 0 && people >= maxPeople; }
+    //! whether `people` holding it at one unit are more than it allows
+    bool isOverfilledBy(qsizetype people) const { return maxPeople > 0 && people > maxPeople; }
     bool operator==(const RoleDefinition& o) const
     {
         return key == o.key && name == o.name && required == o.required && maxPeople == o.maxPeople;

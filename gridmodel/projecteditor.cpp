@@ -23,8 +23,7 @@ ChangeSet ProjectEditor::setAttributes(const QString& code, const Attributes& at
     const Unit* unit = index.unitByCode(code);
     if (!unit)
         throw Error(Error::Kind::InvalidInput, Tr::tr("No unit has the code \"%1\"").arg(code));
-    if (!attributes.households && !attributes.residents && !attributes.name && !attributes.organisation &&
-        !attributes.notes)
+    if (attributes.isEmpty())
         throw Error(Error::Kind::InvalidInput,
                     Tr::tr("Nothing to set: give households, residents or a name"));
     if ((attributes.households && !Counts::inRange(*attributes.households)) ||

@@ -26,6 +26,9 @@ public:
         std::optional<QString> name = std::nullopt;
         std::optional<QString> organisation = std::nullopt;
         std::optional<QString> notes = std::nullopt;
+
+        //! whether no field is given
+        bool isEmpty() const { return !households && !residents && !name && !organisation && !notes; }
     };
 
     /**

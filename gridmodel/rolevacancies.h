@@ -22,10 +22,9 @@ public:
         //! required and held by nobody
         bool missing() const { return definition->required && holders.empty(); }
         //! the template's maximum is reached: nobody more may hold it here
-        bool full() const
-        {
-            return definition->maxPeople > 0 && static_cast<int>(holders.size()) >= definition->maxPeople;
-        }
+        bool full() const { return definition->isFullWith(static_cast<qsizetype>(holders.size())); }
+        //! more hold it than the template allows (an old file, an import)
+        bool overfilled() const { return definition->isOverfilledBy(static_cast<qsizetype>(holders.size())); }
     };
 
     RoleVacancies(const ProjectData& data, const Unit& unit);

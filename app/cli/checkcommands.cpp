@@ -185,13 +185,14 @@ Command acceptCommand()
                 const auto project = openProject(parser, 3, ProjectFile::Access::ReadWrite);
                 const QStringList arguments = positionalArguments(parser, 3);
                 const QString kind = arguments.at(1), code = arguments.at(2);
-                QStringList kinds;
-                for (Problem::Kind each : Problem::allKinds())
-                    kinds << Problem::kindKey(each);
-                if (!kinds.contains(kind))
+                if (!Problem::kindFromKey(kind)) {
+                    QStringList kinds;
+                    for (Problem::Kind each : Problem::allKinds())
+                        kinds << Problem::kindKey(each);
                     throw Error(Error::Kind::InvalidInput,
                                 QStringLiteral("No problem kind \"%1\"; the kinds are: %2")
                                     .arg(kind, kinds.join(QStringLiteral(", "))));
+                }
                 unitFromCode(project->index(), code);
                 const bool withdraw = parser.isSet(withdrawOption);
                 if (!withdraw && parser.value(noteOption).trimmed().isEmpty())

@@ -141,8 +141,7 @@ void PeoplePanel::fill()
         for (const RoleVacancies::Role& vacancy : vacancies.inOfferOrder()) {
             if (vacancy.missing())
                 missing << vacancy.definition->name.text();
-            if (vacancy.definition->maxPeople > 0 &&
-                static_cast<int>(vacancy.holders.size()) > vacancy.definition->maxPeople)
+            if (vacancy.overfilled())
                 overfilled << tr("%1 %2 人（最多 %3 人）")
                                   .arg(vacancy.definition->name.text())
                                   .arg(vacancy.holders.size())

@@ -72,7 +72,7 @@ void UnitPropertiesPanel::showUnit(const Unit* unit, const QString& levelName, b
     ProjectEditor::Attributes typed = mEditable ? changedAttributes() : ProjectEditor::Attributes();
     if (typed.name && typed.name->isEmpty())
         typed.name.reset(); // a unit needs a name: the old one stays
-    const bool carry = typed.name || typed.organisation || typed.households || typed.residents || typed.notes;
+    const bool carry = !typed.isEmpty();
     mUnitId = unit ? unit->id : 0;
     mShown = unit ? *unit : Unit();
     mEditable = editable && unit;
@@ -101,9 +101,7 @@ void UnitPropertiesPanel::showUnit(const Unit* unit, const QString& levelName, b
 
 bool UnitPropertiesPanel::hasUnappliedChanges() const
 {
-    const auto changed = changedAttributes();
-    return mEditable &&
-           (changed.name || changed.organisation || changed.households || changed.residents || changed.notes);
+    return mEditable && !changedAttributes().isEmpty();
 }
 
 bool UnitPropertiesPanel::applyChanges()
@@ -167,9 +165,7 @@ void UnitPropertiesPanel::updateState()
     const QString problem = inputProblem();
     mMessage->setText(problem);
     mName->setStyleSheet(problem.isEmpty() ? QString() : QStringLiteral("border: 1px solid #b00020;"));
-    const auto changed = changedAttributes();
-    const bool dirty =
-        changed.name || changed.organisation || changed.households || changed.residents || changed.notes;
-    mApply->setEnabled(mEditable && dirty && problem.isEmpty());
-    mRevert->setEnabled(mEditable && dirty);
+    const bool dirty = hasUnappliedChanges();
+    mApply->setEnabled(dirty && problem.isEmpty());
+    mRevert->setEnabled(dirty);
 }
