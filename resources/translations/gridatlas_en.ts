@@ -805,7 +805,7 @@ Code %3
     </message>
     <message>
         <source>问题：差错 %1，未录入 %2</source>
-        <translation>Problems: %1 faults, %2 not entered</translation>
+        <translation>Problems: faults %1, not entered %2</translation>
     </message>
     <message>
         <source>未执行</source>
