@@ -163,12 +163,12 @@ private:
         mProblems.push_back(std::move(problem));
     }
 
-    static Problem make(Problem::Kind kind, int level, std::vector<UnitId> units, QString detail = QString(),
-                        bool notYetEntered = false)
+    static Problem make(Problem::Kind kind, int level, std::vector<UnitId> units,
+                        TwoLanguages detail = TwoLanguages(), bool notYetEntered = false)
     {
-        Problem problem{kind,        level,          std::move(units),  0,
-                        Point{},     MultiPolygon(), std::move(detail), notYetEntered,
-                        std::nullopt};
+        Problem problem{kind,          level,          std::move(units),       0,
+                        Point{},       MultiPolygon(), std::move(detail.text), std::move(detail.zh),
+                        notYetEntered, std::nullopt};
         return problem;
     }
 
@@ -180,7 +180,8 @@ private:
                 if (unit.code == code)
                     same.push_back(unit.id);
             add(make(Problem::Kind::DuplicateCode, mIndex.unitByCode(code)->level, same,
-                     Tr::tr("code %1 is used %2 times").arg(code).arg(same.size())));
+                     inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "code %1 is used %2 times"), code,
+                                     same.size())));
         }
         const size_t levels = mData.hierarchy.levels().size();
         for (const Unit& unit : mData.units) {
@@ -188,8 +189,12 @@ private:
                 const Unit* parent = unit.parentId ? mIndex.unit(unit.parentId) : nullptr;
                 if (!parent || parent->level != unit.level - 1)
                     add(make(Problem::Kind::Orphan, unit.level, {unit.id},
-                             parent ? Tr::tr("its parent %1 is not one level up").arg(parent->code)
-                                    : Tr::tr("its parent (id %1) does not exist").arg(unit.parentId)));
+                             parent ? inBothLanguages(
+                                          QT_TRANSLATE_NOOP("gridmodel", "its parent %1 is not one level up"),
+                                          parent->code)
+                                    : inBothLanguages(
+                                          QT_TRANSLATE_NOOP("gridmodel", "its parent (id %1) does not exist"),
+                                          unit.parentId)));
             }
             // A chain of parents longer than the hierarchy, or one that comes back, is a cycle;
             // only such a chain needs the exact walk.
@@ -199,8 +204,9 @@ private:
                 if (current->id == unit.id)
                     break;
             if (current && isOnCycle(unit))
-                add(make(Problem::Kind::Cycle, unit.level, {unit.id},
-                         Tr::tr("%1 is its own ancestor").arg(unit.code)));
+                add(make(
+                    Problem::Kind::Cycle, unit.level, {unit.id},
+                    inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 is its own ancestor"), unit.code)));
         }
     }
 
@@ -227,20 +233,25 @@ private:
                 continue;
             if (hasImpossiblePoints(unit.boundary)) { // damaged: said so, not printed in 300 digits
                 add(make(Problem::Kind::InvalidGeometry, unit.level, {unit.id},
-                         Tr::tr("%1 has coordinates that can be no place on Earth: its boundary is damaged")
-                             .arg(unit.code)));
+                         inBothLanguages(
+                             QT_TRANSLATE_NOOP(
+                                 "gridmodel",
+                                 "%1 has coordinates that can be no place on Earth: its boundary is damaged"),
+                             unit.code)));
                 mUnusable.insert(unit.id);
                 continue;
             }
-            const QString reason = unit.boundary.isEmpty() || isClearlyValidSimplePolygon(unit.boundary)
-                                       ? QString()
-                                       : mGeos.invalidityReason(unit.boundary);
+            const TwoLanguages invalidity =
+                unit.boundary.isEmpty() || isClearlyValidSimplePolygon(unit.boundary)
+                    ? TwoLanguages()
+                    : mGeos.invalidity(unit.boundary);
+            const QString& reason = invalidity.text;
             if (reason.isEmpty() && unit.boundary.area() <= 0) {
                 add(make(Problem::Kind::EmptyGeometry, unit.level, {unit.id},
-                         Tr::tr("%1 has no boundary").arg(unit.code)));
+                         inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 has no boundary"), unit.code)));
                 mUnusable.insert(unit.id);
             } else if (!reason.isEmpty()) {
-                Problem problem = make(Problem::Kind::InvalidGeometry, unit.level, {unit.id}, reason);
+                Problem problem = make(Problem::Kind::InvalidGeometry, unit.level, {unit.id}, invalidity);
                 problem.location = unit.boundary.envelope().center();
                 add(std::move(problem));
                 mUnusable.insert(unit.id);
@@ -248,7 +259,8 @@ private:
             if (reason.isEmpty() && unit.boundary.polygons.size() > 1 &&
                 mData.hierarchy.level(unit.level).contiguous)
                 add(make(Problem::Kind::NotContiguous, unit.level, {unit.id},
-                         Tr::tr("%1 is in %2 pieces").arg(unit.code).arg(unit.boundary.polygons.size())));
+                         inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 is in %2 pieces"), unit.code,
+                                         unit.boundary.polygons.size())));
         }
     }
 
@@ -345,7 +357,9 @@ private:
             const double size = piece.area();
             if (size < mTolerance || size <= 0)
                 continue;
-            Problem problem = make(kind, level, units, Tr::tr("%1 m²").arg(size, 0, 'f', 1));
+            Problem problem =
+                make(kind, level, units,
+                     inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 m²"), QString::number(size, 'f', 1)));
             problem.areaM2 = size;
             problem.location = mGeos.pointOnSurface(piece);
             problem.geometry = std::move(piece);
@@ -357,11 +371,11 @@ private:
     {
         for (const Unit& unit : mData.units) {
             if (!Counts::inRange(unit.households) || !Counts::inRange(unit.residents))
-                add(make(Problem::Kind::CountOutOfRange, unit.level, {unit.id},
-                         Tr::tr("%1 households and %2 residents; a unit counts 0 to %3")
-                             .arg(unit.households)
-                             .arg(unit.residents)
-                             .arg(Counts::Max)));
+                add(make(
+                    Problem::Kind::CountOutOfRange, unit.level, {unit.id},
+                    inBothLanguages(QT_TRANSLATE_NOOP(
+                                        "gridmodel", "%1 households and %2 residents; a unit counts 0 to %3"),
+                                    unit.households, unit.residents, Counts::Max)));
             const auto& children = mIndex.children(unit.id);
             if (!children.empty()) {
                 qint64 households = 0, residents = 0;
@@ -371,21 +385,22 @@ private:
                 }
                 if (households != unit.households || residents != unit.residents)
                     add(make(Problem::Kind::CountMismatch, unit.level, {unit.id},
-                             Tr::tr("%1 households and %2 residents, its children add up to %3 and %4")
-                                 .arg(unit.households)
-                                 .arg(unit.residents)
-                                 .arg(households)
-                                 .arg(residents)));
+                             inBothLanguages(
+                                 QT_TRANSLATE_NOOP(
+                                     "gridmodel",
+                                     "%1 households and %2 residents, its children add up to %3 and %4"),
+                                 unit.households, unit.residents, households, residents)));
             }
             const LevelDefinition& level = mData.hierarchy.level(unit.level);
             if (!level.households.contains(unit.households))
-                add(make(
-                    Problem::Kind::OutOfBand, unit.level, {unit.id},
-                    Tr::tr("%1 households, target %2").arg(unit.households).arg(bandText(level.households)),
-                    unit.households == 0));
+                add(make(Problem::Kind::OutOfBand, unit.level, {unit.id},
+                         inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 households, target %2"),
+                                         unit.households, bandText(level.households)),
+                         unit.households == 0));
             if (!level.residents.contains(unit.residents))
                 add(make(Problem::Kind::OutOfBand, unit.level, {unit.id},
-                         Tr::tr("%1 residents, target %2").arg(unit.residents).arg(bandText(level.residents)),
+                         inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 residents, target %2"),
+                                         unit.residents, bandText(level.residents)),
                          unit.residents == 0));
         }
     }
@@ -428,13 +443,13 @@ private:
                 const qsizetype people = found == holders.cend() ? 0 : found->size();
                 if (role.required && people == 0)
                     add(make(Problem::Kind::MissingRole, unit.level, {unit.id},
-                             Tr::tr("no %1").arg(role.name.text()), !staffed.contains(unit.id)));
+                             inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "no %1"), role.name),
+                             !staffed.contains(unit.id)));
                 if (role.isOverfilledBy(people))
-                    add(make(Problem::Kind::RoleOverfilled, unit.level, {unit.id},
-                             Tr::tr("%1 people are %2, at most %3 may be")
-                                 .arg(people)
-                                 .arg(role.name.text())
-                                 .arg(role.maxPeople)));
+                    add(make(
+                        Problem::Kind::RoleOverfilled, unit.level, {unit.id},
+                        inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 people are %2, at most %3 may be"),
+                                        people, role.name, role.maxPeople)));
             }
         for (const RatioRule& rule : mData.hierarchy.ratioRules()) {
             const int level = mData.hierarchy.levelIndex(rule.levelKey);
@@ -444,10 +459,11 @@ private:
                     continue;
                 if (!rule.householdsPerMember.contains(assignment.linkedHouseholds))
                     add(make(Problem::Kind::Ratio, level, {unit->id},
-                             Tr::tr("member %1 keeps in touch with %2 households, rule %3: %4")
-                                 .arg(assignment.memberId)
-                                 .arg(assignment.linkedHouseholds)
-                                 .arg(rule.description.text(), bandText(rule.householdsPerMember)),
+                             inBothLanguages(
+                                 QT_TRANSLATE_NOOP(
+                                     "gridmodel", "member %1 keeps in touch with %2 households, rule %3: %4"),
+                                 assignment.memberId, assignment.linkedHouseholds, rule.description,
+                                 bandText(rule.householdsPerMember)),
                              assignment.linkedHouseholds == 0));
             }
         }

@@ -37,7 +37,8 @@ struct Problem
     double areaM2 = 0;         //!< for gaps, overlaps and parts outside
     Point location;            //!< a point to zoom to
     MultiPolygon geometry;     //!< the problem area, when it has one
-    QString detail;            //!< e.g. "households 80, band 30–50"
+    QString detail;            //!< e.g. "80 households, target 30–50", in the display language
+    QString detailZh;          //!< the same in Chinese, for reports, which go upward in Chinese
     /**
      * Data not entered yet rather than a fault: a count still 0 outside its band, a role
      * missing at a unit where nobody holds any role, a member's linked households not given.

@@ -152,6 +152,7 @@ CoverageReport CoverageReport::of(const ProjectData& data, const HierarchyIndex&
         }
         std::map<QString, Row> rowsByCode; // parent code -> row
         QHash<UnitId, QString> rowOfParent;
+        QHash<UnitId, size_t> lineOfUnit; // unit -> its line in section.units
         QHash<QString, PeopleTally> people;
         PeopleTally everybody;
         for (const Unit& unit : data.units) {
@@ -169,15 +170,26 @@ CoverageReport CoverageReport::of(const ProjectData& data, const HierarchyIndex&
             row.households = Counts::add(row.households, unit.households);
             row.residents = Counts::add(row.residents, unit.residents);
             section.householdsPerUnit.push_back(unit.households);
+            UnitLine line{unit.code,
+                          unit.name,
+                          parent ? parent->code : QString(),
+                          parent ? parent->name : QString(),
+                          unit.households,
+                          unit.residents,
+                          {},
+                          {}};
             const auto held = assignmentsOf.constFind(unit.id);
-            if (held == assignmentsOf.constEnd())
-                continue;
-            PeopleTally& tally = people[key];
-            for (const Assignment* assignment : *held) {
-                const Member* member = memberById.value(assignment->memberId);
-                tally.add(*assignment, member);
-                everybody.add(*assignment, member);
+            if (held != assignmentsOf.constEnd()) {
+                PeopleTally& tally = people[key];
+                for (const Assignment* assignment : *held) {
+                    const Member* member = memberById.value(assignment->memberId);
+                    tally.add(*assignment, member);
+                    everybody.add(*assignment, member);
+                    line.peopleByRole[assignment->role] << (member ? member->name : QString());
+                }
             }
+            lineOfUnit.insert(unit.id, section.units.size());
+            section.units.push_back(std::move(line));
         }
         if (rowsByCode.empty())
             continue;
@@ -218,7 +230,22 @@ CoverageReport CoverageReport::of(const ProjectData& data, const HierarchyIndex&
             }
             const Unit* named = problem.units.empty() ? nullptr : index.unit(problem.units.front());
             report.problemList.push_back({problem.kind, section.name, named ? named->code : QString(),
-                                          named ? named->name : QString(), problem.areaM2, problem.detail});
+                                          named ? named->name : QString(), problem.areaM2, problem.detailZh});
+            // on the line of every unit of the level involved; a gap, which has none, on its parent's
+            const QString said =
+                problem.detailZh.isEmpty()
+                    ? Problem::kindText(problem.kind).zh
+                    : QStringLiteral("%1：%2").arg(Problem::kindText(problem.kind).zh, problem.detailZh);
+            bool listed = false;
+            for (UnitId id : problem.units)
+                if (const auto line = lineOfUnit.constFind(id); line != lineOfUnit.cend()) {
+                    section.units[*line].problems << said;
+                    listed = true;
+                }
+            if (!listed && !report.sections.empty() && report.sections.back().level == l - 1)
+                for (UnitLine& parentLine : report.sections.back().units)
+                    if (named && parentLine.code == named->code)
+                        parentLine.problems << said;
             addProblem(section.total, problem, firstOutOfBand);
             if (found)
                 addProblem(rowsByCode[key], problem, firstOutOfBand);
@@ -241,6 +268,8 @@ CoverageReport CoverageReport::of(const ProjectData& data, const HierarchyIndex&
                 statuses.insert(status);
         section.statuses = statuses.values();
         std::sort(section.statuses.begin(), section.statuses.end());
+        std::sort(section.units.begin(), section.units.end(),
+                  [](const UnitLine& a, const UnitLine& b) { return a.code < b.code; });
         report.sections.push_back(std::move(section));
     }
 
@@ -307,14 +336,81 @@ std::vector<QStringList> CoverageReport::problemTable() const
     return rows;
 }
 
+std::vector<QStringList> CoverageReport::unitTable(const Section& section) const
+{
+    QStringList header{QStringLiteral("编码"),     QStringLiteral("名称"), QStringLiteral("上级编码"),
+                       QStringLiteral("上级名称"), QStringLiteral("户数"), QStringLiteral("人口"),
+                       QStringLiteral("户数目标")};
+    header << section.roleNames << QStringLiteral("问题");
+    std::vector<QStringList> rows{header};
+    rows.reserve(section.units.size() + 1);
+    const QString band = bandText(section.households);
+    for (const UnitLine& line : section.units) {
+        QStringList cells{line.code,
+                          line.name,
+                          line.parentCode,
+                          line.parentName,
+                          QString::number(line.households),
+                          QString::number(line.residents),
+                          band};
+        for (const QString& role : section.roleKeys) {
+            const auto held = line.peopleByRole.find(role);
+            const QStringList people = held == line.peopleByRole.end() ? QStringList() : held->second;
+            cells << (namesPeople ? people.join(QStringLiteral("、")) : QString::number(people.size()));
+        }
+        cells << line.problems.join(QStringLiteral("；"));
+        rows.push_back(cells);
+    }
+    return rows;
+}
+
+std::vector<QStringList> CoverageReport::combinedUnitTable() const
+{
+    QStringList roles; // every section's roles by name, under one union
+    for (const Section& section : sections)
+        for (const QString& name : section.roleNames)
+            if (!roles.contains(name))
+                roles << name;
+    const int fixed = 7;
+    std::vector<QStringList> combined{QStringList{QStringLiteral("层级")} +
+                                      unitTable(Section()).front().mid(0, fixed) + roles +
+                                      QStringList{QStringLiteral("问题")}};
+    for (const Section& section : sections) {
+        const std::vector<QStringList> own = unitTable(section);
+        for (size_t i = 1; i < own.size(); ++i) {
+            QStringList cells = QStringList{section.name} + own[i].mid(0, fixed);
+            for (const QString& role : roles) {
+                const int at = static_cast<int>(section.roleNames.indexOf(role));
+                cells << (at >= 0 ? own[i].at(fixed + at) : QString());
+            }
+            cells << own[i].back();
+            combined.push_back(cells);
+        }
+    }
+    return combined;
+}
+
 std::vector<Sheet> CoverageReport::sheets() const
 {
     std::vector<Sheet> result;
     for (const Section& section : sections)
         result.push_back({section.name, table(section)});
+    for (const Section& section : sections)
+        result.push_back({section.name + QStringLiteral("清单"), unitTable(section)});
     if (!problemList.empty())
         result.push_back({QStringLiteral("问题清单"), problemTable()});
     return result;
+}
+
+std::optional<CoverageReport::Table> CoverageReport::tableFromKey(const QString& key)
+{
+    if (key == QLatin1String("summary"))
+        return Table::Summary;
+    if (key == QLatin1String("units"))
+        return Table::Units;
+    if (key == QLatin1String("problems"))
+        return Table::Problems;
+    return std::nullopt;
 }
 
 std::vector<QStringList> CoverageReport::combinedTable() const
@@ -526,12 +622,16 @@ QString CoverageReport::title() const
     return QStringLiteral("%1 覆盖情况报告").arg(projectName);
 }
 
-void CoverageReport::write(const QString& format, const QString& path, TableWriter::Encoding encoding) const
+void CoverageReport::write(const QString& format, const QString& path, TableWriter::Encoding encoding,
+                           Table table) const
 {
     if (format == QLatin1String("xlsx"))
         TableWriter::writeXlsx(sheets(), path);
     else if (format == QLatin1String("csv"))
-        TableWriter::writeCsv(combinedTable(), path, encoding);
+        TableWriter::writeCsv(table == Table::Units      ? combinedUnitTable()
+                              : table == Table::Problems ? problemTable()
+                                                         : combinedTable(),
+                              path, encoding);
     else if (format == QLatin1String("html"))
         reportpage::writeHtml(toHtml(), path);
     else
@@ -586,6 +686,17 @@ QString CoverageReport::toHtml(const QStringList& chartUrls, int chartWidth) con
                                 static_cast<int>(header.indexOf(QStringLiteral("重叠"))),
                                 static_cast<int>(header.indexOf(QStringLiteral("比例问题")))};
         html += reportpage::htmlTable(rows, flagged, true);
+    }
+    for (const Section& section : sections) {
+        std::vector<QStringList> rows = unitTable(section);
+        const qsizetype all = static_cast<qsizetype>(rows.size()) - 1;
+        html += QStringLiteral("<h2>%1清单（%2 个）</h2>\n").arg(escaped(section.name)).arg(all);
+        if (all > PageUnitLimit) {
+            rows.resize(PageUnitLimit + 1);
+            html += QStringLiteral("<p>此处列出前 %1 个；完整清单见 Excel 或 CSV 报告。</p>\n")
+                        .arg(PageUnitLimit);
+        }
+        html += reportpage::htmlTable(rows, {}, false, 4);
     }
     if (!problemList.empty()) {
         html += QStringLiteral("<h2>问题清单（%1 个）</h2>\n").arg(problemList.size());

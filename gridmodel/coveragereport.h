@@ -52,6 +52,19 @@ public:
         }
     };
 
+    /** One unit as the level's list names it: what it counts, who holds its roles, what is wrong. */
+    struct UnitLine
+    {
+        QString code;
+        QString name;
+        QString parentCode; //!< empty at the top level
+        QString parentName;
+        qint64 households = 0;
+        qint64 residents = 0;
+        std::map<QString, QStringList> peopleByRole; //!< role key -> names, in roster order
+        QStringList problems;                        //!< "职务空缺：缺少网格长", in Chinese
+    };
+
     struct Section
     {
         int level = 0;
@@ -64,7 +77,18 @@ public:
         std::vector<Row> rows; //!< one per parent, in code order
         Row total;
         std::vector<qint64> householdsPerUnit; //!< for the distribution chart
+        std::vector<UnitLine> units;           //!< every unit of the level in scope, in code order
     };
+
+    //! the tables of the report; CSV holds one of them
+    enum class Table
+    {
+        Summary,  //!< per level and parent (combinedTable)
+        Units,    //!< every unit of every level (combinedUnitTable)
+        Problems, //!< every problem by name (problemTable)
+    };
+    //! the key a command line names a table by: summary, units, problems (empty for none)
+    static std::optional<Table> tableFromKey(const QString& key);
 
     /** One problem as the list names it: which unit, what, how large. */
     struct ProblemLine
@@ -96,6 +120,13 @@ public:
     std::vector<ProblemLine> problemList; //!< every problem in scope, level by level
     std::vector<MultiPolygon> outlines;   //!< the focus level's parents, for the map
     Envelope extent;
+    /**
+     * The unit lists name the people in each role. Names are personal data: by default the
+     * lists give only how many people hold each role.
+     */
+    bool namesPeople = false;
+    //! the HTML and PDF list at most this many units per level; XLSX and CSV list them all
+    static constexpr int PageUnitLimit = 2000;
 
     /**
      * The report on `level` (-1: every level) inside `within` (0: the whole district), from
@@ -110,7 +141,14 @@ public:
     std::vector<QStringList> combinedTable() const;
     //! the problems by name: kind, level, code, name, area, detail ("超出目标范围 1": which grid)
     std::vector<QStringList> problemTable() const;
-    //! a sheet per section, named by its level, and the problem list when there are problems (XLSX)
+    //! the header and a row per unit of one section: code, name, parent, counts, people by role, problems
+    std::vector<QStringList> unitTable(const Section& section) const;
+    //! every section's units in one table (CSV): the union of roles as columns
+    std::vector<QStringList> combinedUnitTable() const;
+    /**
+     * Per section a sheet by parent, named by its level ("网格"), and a sheet of its units
+     * ("网格清单"); then the problem list (XLSX).
+     */
     std::vector<Sheet> sheets() const;
 
     using Chart = SvgChart;
@@ -126,12 +164,13 @@ public:
     //! "金水区 覆盖情况报告": the page's and the PDF's title
     QString title() const;
     /**
-     * Writes the report as `format`: xlsx (a sheet per level), csv (one table, in `encoding`) or
+     * Writes the report as `format`: xlsx (every table), csv (the one `table`, in `encoding`) or
      * html (one page). PDF is laid out by mapcore::ReportPdf. Throws Error (InvalidInput for
      * another format, Io when it cannot be written).
      */
     void write(const QString& format, const QString& path,
-               TableWriter::Encoding encoding = TableWriter::Encoding::Utf8WithBom) const;
+               TableWriter::Encoding encoding = TableWriter::Encoding::Utf8WithBom,
+               Table table = Table::Summary) const;
 };
 
 } // namespace gridmodel

@@ -153,6 +153,42 @@ QString GeosEngine::invalidityReason(const MultiPolygon& geometry) const
     return text == QLatin1String("Valid Geometry") ? QString() : text;
 }
 
+TwoLanguages GeosEngine::invalidity(const MultiPolygon& geometry) const
+{
+    const QString reason = invalidityReason(geometry);
+    if (reason.isEmpty())
+        return {};
+    // GEOS says "Self-intersection[452010.5 4400020.25]": a name, and where
+    static const char* const names[][2] = {
+        {"Self-intersection", QT_TRANSLATE_NOOP("gridmodel", "the boundary crosses itself")},
+        {"Ring Self-intersection", QT_TRANSLATE_NOOP("gridmodel", "a ring touches itself")},
+        {"Too few points", QT_TRANSLATE_NOOP("gridmodel", "a ring has too few points")},
+        {"Hole lies outside shell", QT_TRANSLATE_NOOP("gridmodel", "a hole lies outside its outline")},
+        {"Nested holes", QT_TRANSLATE_NOOP("gridmodel", "a hole lies inside another hole")},
+        {"Interior is disconnected", QT_TRANSLATE_NOOP("gridmodel", "holes cut the area in two")},
+        {"Nested shells", QT_TRANSLATE_NOOP("gridmodel", "one part lies inside another")},
+        {"Duplicate Rings", QT_TRANSLATE_NOOP("gridmodel", "a ring is repeated")},
+        {"Invalid Coordinate", QT_TRANSLATE_NOOP("gridmodel", "a coordinate is not a number")},
+        {"Ring is not closed", QT_TRANSLATE_NOOP("gridmodel", "a ring is not closed")},
+    };
+    const int bracket = reason.indexOf(QLatin1Char('['));
+    const QString name = (bracket >= 0 ? reason.left(bracket) : reason).trimmed();
+    TwoLanguages what{reason, reason}; // a reason GEOS may add one day is shown as it is
+    for (const auto& [geosName, source] : names)
+        if (name.compare(QLatin1String(geosName), Qt::CaseInsensitive) == 0)
+            what = inBothLanguages(source);
+    if (bracket < 0 || what.text == reason)
+        return what;
+    const QStringList coordinates =
+        reason.mid(bracket + 1).section(QLatin1Char(']'), 0, 0).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    bool xOk = false, yOk = false;
+    const double x = coordinates.value(0).toDouble(&xOk), y = coordinates.value(1).toDouble(&yOk);
+    if (!xOk || !yOk)
+        return what;
+    return inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 near (%2, %3)"), what,
+                           QString::number(x, 'f', 2), QString::number(y, 'f', 2));
+}
+
 std::optional<Point> GeosEngine::invalidityPlace(const MultiPolygon& geometry) const
 {
     auto g = d->toGeos(geometry);

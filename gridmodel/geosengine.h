@@ -1,6 +1,7 @@
 #pragma once
 
 #include "geometry.h"
+#include "translation.h"
 
 #include <QString>
 #include <optional>
@@ -23,6 +24,8 @@ public:
     //! empty when valid, else GEOS's reason ("Self-intersection[x y]" ...)
     QString invalidityReason(const MultiPolygon& geometry) const;
     bool isValid(const MultiPolygon& geometry) const { return invalidityReason(geometry).isEmpty(); }
+    //! the reason as a person reads it, in both languages ("crosses itself near (x, y)"); empty when valid
+    TwoLanguages invalidity(const MultiPolygon& geometry) const;
     //! where an invalid geometry goes wrong (the crossing of a self-intersection); empty when valid
     std::optional<Point> invalidityPlace(const MultiPolygon& geometry) const;
     /**

@@ -27,8 +27,17 @@ std::vector<Command> reportCommands()
         QStringLiteral("CODE"));
     static const QCommandLineOption format(
         QStringLiteral("format"),
-        QStringLiteral("xlsx (a sheet per level), csv (one table), html (one page with charts) or pdf."),
+        QStringLiteral(
+            "xlsx (every table), csv (one table, see --table), html (one page with charts) or pdf."),
         QStringLiteral("FORMAT"));
+    static const QCommandLineOption table(
+        QStringLiteral("table"),
+        QStringLiteral("For csv, which table: summary (per level and parent, the default), units (every "
+                       "unit with its counts, people by role and problems) or problems (the problem list)."),
+        QStringLiteral("TABLE"));
+    static const QCommandLineOption personal(
+        QStringLiteral("with-personal"),
+        QStringLiteral("Name the people in each role in the unit lists (personal data); else count them."));
     static const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                            QStringLiteral("The file to write."), QStringLiteral("OUT"));
     return {
@@ -36,24 +45,34 @@ std::vector<Command> reportCommands()
          QStringLiteral("The coverage report: units, people, counts, gaps and missing roles per level"),
          [](QCommandLineParser& parser) {
              addProjectArgument(parser);
-             parser.addOptions({level, within, format, csvEncodingOption(), output});
+             parser.addOptions({level, within, format, table, csvEncodingOption(), personal, output});
          },
          [](const QCommandLineParser& parser) {
              const QString chosen = reportFormat(parser, format, output,
                                                  {QStringLiteral("xlsx"), QStringLiteral("csv"),
                                                   QStringLiteral("html"), QStringLiteral("pdf")});
              const TableWriter::Encoding encoding = csvEncoding(parser); // refused before any work
+             const std::optional<CoverageReport::Table> chosenTable = CoverageReport::tableFromKey(
+                 parser.value(table).isEmpty() ? QStringLiteral("summary") : parser.value(table));
+             if (!chosenTable)
+                 throw Error(Error::Kind::InvalidInput,
+                             QStringLiteral("--table is summary, units or problems, not \"%1\"")
+                                 .arg(parser.value(table)));
+             if (parser.isSet(table) && chosen != QLatin1String("csv"))
+                 throw Error(Error::Kind::InvalidInput,
+                             QStringLiteral("--table is for csv, which holds one table; %1 holds them all")
+                                 .arg(chosen));
              const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
              const ProjectData& data = project->data();
              const int levelIndex = parser.isSet(level) ? levelFromKey(data, parser.value(level)) : -1;
              const UnitId inside =
                  parser.isSet(within) ? unitFromCode(project->index(), parser.value(within)).id : 0;
              const std::vector<Problem> problems = Checker(data).check(Checker::Scope{levelIndex, inside});
-             const CoverageReport report =
-                 CoverageReport::of(data, project->index(), problems, levelIndex, inside);
+             CoverageReport report = CoverageReport::of(data, project->index(), problems, levelIndex, inside);
+             report.namesPeople = parser.isSet(personal);
              const QString out = parser.value(output);
              if (chosen != QLatin1String("pdf"))
-                 report.write(chosen, out, encoding);
+                 report.write(chosen, out, encoding, *chosenTable);
 #ifdef GRIDATLAS_WITH_PRINT
              else
                  mapcore::ReportPdf::write(report, out);

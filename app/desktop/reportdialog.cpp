@@ -77,8 +77,14 @@ ReportDialog::ReportDialog(ProjectFile& project, Kind kind, UnitId selected, QWi
     mSince->setChecked(true);
 
     mFormat = new QComboBox(this);
+    mTable = new QComboBox(this);
+    mTable->addItem(tr("汇总表（各层级按上级）"), static_cast<int>(CoverageReport::Table::Summary));
+    mTable->addItem(tr("单元清单（每个单元的户数、人员与问题）"),
+                    static_cast<int>(CoverageReport::Table::Units));
+    mTable->addItem(tr("问题清单"), static_cast<int>(CoverageReport::Table::Problems));
+    mTable->setToolTip(tr("CSV 只能保存一张表；Excel、网页和 PDF 包含全部"));
     mPersonal = new QCheckBox(tr("列出人员姓名"), this);
-    mPersonal->setToolTip(tr("姓名属于个人信息，默认只列人员编号"));
+    mPersonal->setToolTip(tr("姓名属于个人信息：默认调整说明只列人员编号，覆盖情况报告的单元清单只列人数"));
     mPath = new QLineEdit(this);
     QHBoxLayout* pathRow = dialogparts::pathRow(
         mPath, this, [this] { return QFileDialog::getSaveFileName(this, tr("保存为"), mPath->text()); });
@@ -93,11 +99,12 @@ ReportDialog::ReportDialog(ProjectFile& project, Kind kind, UnitId selected, QWi
     form->addRow(mOther);
     form->addRow(QString(), otherRow);
     form->addRow(tr("格式"), mFormat);
+    form->addRow(tr("CSV 内容"), mTable);
     form->addRow(QString(), mPersonal);
     form->addRow(tr("保存为"), pathRow);
     form->addRow(mMessage);
     mCoverageRows = {mLevel, mWithin};
-    mChangeRows = {mSince, mStep, mOther, mOtherPath, browseOther, mPersonal};
+    mChangeRows = {mSince, mStep, mOther, mOtherPath, browseOther};
 
     QDialogButtonBox* buttons = dialogparts::actionButtons(this, tr("生成报告"), [this] { return write(); });
     auto* layout = new QVBoxLayout(this);
@@ -112,7 +119,10 @@ ReportDialog::ReportDialog(ProjectFile& project, Kind kind, UnitId selected, QWi
         mWithin->fill(level < 0 ? mProject.data().hierarchy.levelCount() - 1 : level);
         mWithin->setCurrentIndex(0);
     });
-    connect(mFormat, qOverload<int>(&QComboBox::currentIndexChanged), this, &ReportDialog::suggestPath);
+    connect(mFormat, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        mTable->setEnabled(mFormat->currentData().toString().startsWith(QLatin1String("csv")));
+        suggestPath();
+    });
     kindChanged();
 }
 
@@ -137,6 +147,7 @@ void ReportDialog::kindChanged()
         mFormat->addItem(tr("CSV，UTF-8"), QStringLiteral("csv"));
         mFormat->addItem(tr("CSV，GBK"), QStringLiteral("csv-gbk"));
     }
+    mTable->setEnabled(mFormat->currentData().toString().startsWith(QLatin1String("csv")));
     suggestPath();
 }
 
@@ -173,19 +184,22 @@ bool ReportDialog::writeCoverage(const QString& format, const QString& path)
     const HierarchyIndex& index = mProject.index();
     const int level = mLevel->currentData().toInt();
     const UnitId within = mWithin->unitId();
-    const std::optional<CoverageReport> made =
+    std::optional<CoverageReport> made =
         dialogparts::runWithProgress<CoverageReport>(this, tr("正在检查并汇总…"), [&] {
             const std::vector<Problem> problems = Checker(data).check(Checker::Scope{level, within});
             return CoverageReport::of(data, index, problems, level, within);
         });
     if (!made)
         return false;
+    CoverageReport& report = *made;
+    report.namesPeople = mPersonal->isChecked();
+    const auto table = static_cast<CoverageReport::Table>(mTable->currentData().toInt());
     if (format == QLatin1String("pdf"))
-        mapcore::ReportPdf::write(*made, path);
+        mapcore::ReportPdf::write(report, path);
     else if (format == QLatin1String("csv-gbk"))
-        made->write(QStringLiteral("csv"), path, TableWriter::Encoding::Gbk);
+        report.write(QStringLiteral("csv"), path, TableWriter::Encoding::Gbk, table);
     else
-        made->write(format, path);
+        report.write(format, path, TableWriter::Encoding::Utf8WithBom, table);
     return true;
 }
 

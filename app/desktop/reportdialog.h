@@ -43,6 +43,8 @@ public:
     QRadioButton* otherFileChoice() const { return mOther; }
     QLineEdit* otherFileEdit() const { return mOtherPath; }
     QComboBox* formatBox() const { return mFormat; }
+    //! which table a CSV holds (a coverage report only)
+    QComboBox* tableBox() const { return mTable; }
     QCheckBox* personalBox() const { return mPersonal; }
     QLineEdit* pathEdit() const { return mPath; }
     QLabel* messageLabel() const { return mMessage; }
@@ -67,6 +69,7 @@ private:
     QRadioButton* mOther = nullptr;
     QLineEdit* mOtherPath = nullptr;
     QComboBox* mFormat = nullptr;
+    QComboBox* mTable = nullptr;
     QCheckBox* mPersonal = nullptr;
     QLineEdit* mPath = nullptr;
     QLabel* mMessage = nullptr;

@@ -1236,10 +1236,6 @@ Why is it accepted as it is?</translation>
         <translation>Name the people</translation>
     </message>
     <message>
-        <source>姓名属于个人信息，默认只列人员编号</source>
-        <translation>Names are personal data: by default people are listed by their roster number</translation>
-    </message>
-    <message>
         <source>保存为</source>
         <translation>Save as</translation>
     </message>
@@ -1310,6 +1306,30 @@ Why is it accepted as it is?</translation>
     <message>
         <source>正在比较…</source>
         <translation>Comparing…</translation>
+    </message>
+    <message>
+        <source>汇总表（各层级按上级）</source>
+        <translation>Summary (each level by parent)</translation>
+    </message>
+    <message>
+        <source>单元清单（每个单元的户数、人员与问题）</source>
+        <translation>Unit list (each unit&apos;s households, people and problems)</translation>
+    </message>
+    <message>
+        <source>问题清单</source>
+        <translation>Problem list</translation>
+    </message>
+    <message>
+        <source>CSV 只能保存一张表；Excel、网页和 PDF 包含全部</source>
+        <translation>A CSV holds one table; Excel, web page and PDF hold them all</translation>
+    </message>
+    <message>
+        <source>姓名属于个人信息：默认调整说明只列人员编号，覆盖情况报告的单元清单只列人数</source>
+        <translation>Names are personal data: by default the change report gives roster numbers, and the coverage report&apos;s unit lists only count people</translation>
+    </message>
+    <message>
+        <source>CSV 内容</source>
+        <translation>CSV table</translation>
     </message>
 </context>
 <context>

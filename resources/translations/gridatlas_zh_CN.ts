@@ -1187,6 +1187,46 @@
         <source>The list of accepted problems is damaged: %1</source>
         <translation>已接受问题的清单已损坏：%1</translation>
     </message>
+    <message>
+        <source>the boundary crosses itself</source>
+        <translation>边界自相交</translation>
+    </message>
+    <message>
+        <source>a ring touches itself</source>
+        <translation>边界环自身接触</translation>
+    </message>
+    <message>
+        <source>a ring has too few points</source>
+        <translation>边界环的点太少</translation>
+    </message>
+    <message>
+        <source>a hole lies outside its outline</source>
+        <translation>内洞位于外边界之外</translation>
+    </message>
+    <message>
+        <source>a hole lies inside another hole</source>
+        <translation>内洞嵌套在另一个内洞中</translation>
+    </message>
+    <message>
+        <source>holes cut the area in two</source>
+        <translation>内洞把区域分成了两块</translation>
+    </message>
+    <message>
+        <source>one part lies inside another</source>
+        <translation>一块位于另一块之内</translation>
+    </message>
+    <message>
+        <source>a ring is repeated</source>
+        <translation>边界环重复</translation>
+    </message>
+    <message>
+        <source>a ring is not closed</source>
+        <translation>边界环未闭合</translation>
+    </message>
+    <message>
+        <source>%1 near (%2, %3)</source>
+        <translation>%1，位置约 (%2, %3)</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

@@ -1,6 +1,7 @@
 #include "boundaryexport.h"
 #include "capturetool.h"
 #include "checker.h"
+#include "coveragereport.h"
 #include "dialogparts.h"
 #include "districtgenerator.h"
 #include "editingtools.h"
@@ -772,6 +773,24 @@ private slots:
         QFile coverage(pdf);
         QVERIFY(coverage.open(QIODevice::ReadOnly));
         QVERIFY(coverage.read(4) == "%PDF");
+
+        // a CSV holds one table, chosen: here every unit, people counted unless names are asked for
+        QVERIFY(!dialog.tableBox()->isEnabled());
+        dialog.formatBox()->setCurrentIndex(dialog.formatBox()->findData(QStringLiteral("csv")));
+        QVERIFY(dialog.tableBox()->isEnabled());
+        QVERIFY(dialog.personalBox()->isEnabled());
+        dialog.tableBox()->setCurrentIndex(
+            dialog.tableBox()->findData(static_cast<int>(CoverageReport::Table::Units)));
+        const QString csv = mDir.filePath(QStringLiteral("units.csv"));
+        dialog.pathEdit()->setText(csv);
+        QVERIFY2(dialog.write(), qPrintable(dialog.messageLabel()->text()));
+        QFile units(csv);
+        QVERIFY(units.open(QIODevice::ReadOnly));
+        const QString table = QString::fromUtf8(units.readAll());
+        QVERIFY(table.contains(QStringLiteral("层级,编码,名称,上级编码")));
+        QCOMPARE(table.count(QLatin1Char('\n')), int(mWindow->session()->project().data().units.size()) + 1);
+        const QString someone = mWindow->session()->project().data().members.front().name;
+        QVERIFY(!table.contains(someone));
     }
 
     void longWorkShowsProgressAndCanBeCancelled()

@@ -198,6 +198,92 @@ private slots:
         QVERIFY(sawEmpty);
     }
 
+    void everyUnitIsListedWithItsPeopleAndProblems()
+    {
+        const HierarchyIndex index(mData);
+        CoverageReport report = CoverageReport::of(mData, index, Checker(mData).check());
+        const CoverageReport::Section& grids = section(report, mGrid);
+        const std::vector<QStringList> table = report.unitTable(grids);
+        qint64 gridCount = 0;
+        for (const Unit& unit : mData.units)
+            gridCount += unit.level == mGrid;
+        QCOMPARE(qint64(table.size()), gridCount + 1);
+        const QStringList& header = table.front();
+        const int households = static_cast<int>(header.indexOf(QStringLiteral("户数")));
+        const int leader = static_cast<int>(header.indexOf(QStringLiteral("网格长")));
+        const int problems = static_cast<int>(header.indexOf(QStringLiteral("问题")));
+        QVERIFY(households >= 0 && leader >= 0 && problems == header.size() - 1);
+        const auto rowOf = [&](const QString& code) {
+            return *std::find_if(table.begin() + 1, table.end(),
+                                 [&](const QStringList& row) { return row.first() == code; });
+        };
+        // the grid over its band names what is wrong, in Chinese, as reports go upward
+        const QStringList overfull = rowOf(mOverfullGrid);
+        QCOMPARE(overfull.at(households), QStringLiteral("5000"));
+        QVERIFY2(overfull.at(problems).contains(QStringLiteral("超出目标范围：5000 户，目标")),
+                 qPrintable(overfull.at(problems)));
+        // the grids whose leaders went: nobody in the role, and the missing role named
+        int leaderless = 0;
+        for (auto row = table.begin() + 1; row != table.end(); ++row)
+            if (row->at(leader) == QStringLiteral("0")) {
+                ++leaderless;
+                QVERIFY2(row->at(problems).contains(QStringLiteral("职务空缺：缺少网格长")),
+                         qPrintable(row->at(problems)));
+            }
+        QCOMPARE(leaderless, 2);
+        // a gap where a zone went is its building's, on the building's line
+        const CoverageReport::Section& buildings = section(report, mZone - 1);
+        qint64 buildingsWithGaps = 0;
+        for (const QStringList& row : report.unitTable(buildings))
+            buildingsWithGaps += row.last().contains(QStringLiteral("缺口："));
+        QCOMPARE(buildingsWithGaps, mRemovedZones);
+
+        // names are personal data: counted unless the user asks for them
+        QString leaderName;
+        for (const Assignment& assignment : mData.assignments)
+            if (assignment.role == QLatin1String("grid_leader"))
+                for (const Member& member : mData.members)
+                    if (member.id == assignment.memberId && leaderName.isEmpty())
+                        leaderName = member.name;
+        QVERIFY(!leaderName.isEmpty());
+        const auto mentions = [&](const std::vector<QStringList>& rows) {
+            return std::any_of(rows.begin(), rows.end(), [&](const QStringList& row) {
+                return row.join(QLatin1Char('|')).contains(leaderName);
+            });
+        };
+        QVERIFY(!mentions(report.unitTable(grids)));
+        QVERIFY(!mentions(report.combinedUnitTable()));
+        report.namesPeople = true;
+        QVERIFY(mentions(report.unitTable(grids)));
+
+        // one CSV table of every level's units: every column named, every row as wide
+        const std::vector<QStringList> all = report.combinedUnitTable();
+        QCOMPARE(all.size(), mData.units.size() + 1);
+        for (const QStringList& row : all)
+            QCOMPARE(row.size(), all.front().size());
+        QVERIFY(!all.front().contains(QString()));
+        for (const CoverageReport::Section& s : report.sections)
+            for (const QString& role : s.roleNames)
+                QVERIFY2(all.front().contains(role), qPrintable(role));
+
+        // CSV holds the table asked for: the problem list too
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("problems.csv"));
+        report.write(QStringLiteral("csv"), csv, TableWriter::Encoding::Utf8WithBom,
+                     CoverageReport::Table::Problems);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY(text.contains(QStringLiteral("问题,层级,单元编码,单元名称,面积(平方米),说明")));
+        QCOMPARE(text.count(QLatin1Char('\n')), int(report.problemList.size()) + 1);
+        QVERIFY(text.contains(mOverfullGrid));
+
+        // the page lists the units too, a level's first PageUnitLimit
+        const QString html = report.toHtml();
+        QVERIFY(html.contains(QStringLiteral("网格清单（%1 个）").arg(gridCount)));
+        QVERIFY(html.contains(QStringLiteral("职务空缺：缺少网格长")));
+    }
+
     void theTablesAndThePageSayIt()
     {
         const HierarchyIndex index(mData);
@@ -250,8 +336,10 @@ private slots:
         GDALDatasetH dataset =
             GDALOpenEx(xlsx.toUtf8().constData(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
         QVERIFY(dataset);
-        QCOMPARE(GDALDatasetGetLayerCount(dataset), mData.hierarchy.levelCount() + 1); // and the problem list
+        // by parent and unit by unit per level, and the problem list
+        QCOMPARE(GDALDatasetGetLayerCount(dataset), 2 * mData.hierarchy.levelCount() + 1);
         QVERIFY(GDALDatasetGetLayerByName(dataset, "问题清单"));
+        QVERIFY(GDALDatasetGetLayerByName(dataset, "网格清单"));
         OGRLayerH layer = GDALDatasetGetLayerByName(dataset, "网格");
         QVERIFY(layer);
         OGRFeatureDefnH definition = OGR_L_GetLayerDefn(layer);
