@@ -35,11 +35,20 @@ PersonalDataRemoval::PersonalDataRemoval(const ProjectData& data)
             mPlaceholderOfName.insert(member.name.trimmed(), placeholderName(member.id));
 }
 
+PersonalDataRemoval PersonalDataRemoval::ofMember(const Member& member)
+{
+    PersonalDataRemoval removal;
+    removal.mOnlyMember = member.id;
+    if (!member.name.trimmed().isEmpty())
+        removal.mPlaceholderOfName.insert(member.name.trimmed(), placeholderName(member.id));
+    return removal;
+}
+
 void PersonalDataRemoval::learnNames(const ChangeSet& changes)
 {
     for (const auto& change : changes.members)
         for (const auto& member : {change.before, change.after})
-            if (member && !member->name.trimmed().isEmpty() &&
+            if (member && concerns(member->id) && !member->name.trimmed().isEmpty() &&
                 !mPlaceholderOfName.contains(member->name.trimmed()))
                 mPlaceholderOfName.insert(member->name.trimmed(), placeholderName(member->id));
 }
@@ -71,18 +80,19 @@ Unit PersonalDataRemoval::withoutPersonal(const Unit& unit) const
 ChangeSet PersonalDataRemoval::withoutPersonal(const ChangeSet& changes) const
 {
     ChangeSet kept;
-    const auto each = [this](const auto& rows, auto& into) {
+    const auto each = [this](const auto& rows, auto& into, const auto& concerned) {
         for (const auto& change : rows) {
             auto& added = into.emplace_back(change);
-            if (added.before)
+            if (added.before && concerned(*added.before))
                 added.before = withoutPersonal(*added.before);
-            if (added.after)
+            if (added.after && concerned(*added.after))
                 added.after = withoutPersonal(*added.after);
         }
     };
-    each(changes.units, kept.units);
-    each(changes.members, kept.members);
-    each(changes.assignments, kept.assignments);
+    each(changes.units, kept.units, [this](const Unit&) { return !mOnlyMember; });
+    each(changes.members, kept.members, [this](const Member& member) { return concerns(member.id); });
+    each(changes.assignments, kept.assignments,
+         [this](const Assignment& assignment) { return concerns(assignment.memberId); });
     return kept;
 }
 
@@ -115,6 +125,11 @@ void PersonalDataRemoval::applyTo(SqliteDatabase& db, const HierarchyTemplate& h
     db.execute(QStringLiteral("UPDATE ga_assignments SET linked_note = ''"));
     for (const LevelDefinition& level : hierarchy.levels())
         db.execute(QStringLiteral("UPDATE \"%1\" SET notes = ''").arg(level.key));
+    rewriteHistory(db);
+}
+
+void PersonalDataRemoval::rewriteHistory(SqliteDatabase& db) const
+{
     // first every step as recorded: the names of people removed since are in it alone
     PersonalDataRemoval everybody = *this;
     std::vector<std::tuple<qint64, QString, std::optional<ChangeSet>>> steps;

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QString>
+#include <optional>
 
 namespace gridmodel {
 
@@ -33,6 +34,12 @@ class PersonalDataRemoval
 public:
     //! knows the members' names, to take them out of the history's words too
     explicit PersonalDataRemoval(const ProjectData& data);
+    /**
+     * Only this person's data, for removing one person from the roster: their member rows and
+     * the notes of their linked households, in the history as in the tables; everybody else's
+     * stays. Units' notes are left, as they are not the person's.
+     */
+    static PersonalDataRemoval ofMember(const Member& member);
 
     static QString placeholderName(MemberId id);
 
@@ -48,12 +55,21 @@ public:
      * caller VACUUMs afterwards, so that no freed page still holds what was removed.
      */
     void applyTo(SqliteDatabase& db, const HierarchyTemplate& hierarchy) const;
+    /**
+     * Rewrites every step of the history, its records and its words, so (inside the caller's
+     * transaction). Undo goes on working: it brings back what is left.
+     */
+    void rewriteHistory(SqliteDatabase& db) const;
 
 private:
+    PersonalDataRemoval() = default;
+    bool concerns(MemberId id) const { return !mOnlyMember || *mOnlyMember == id; }
+
     //! also the names of members the history holds and the project no longer does
     void learnNames(const ChangeSet& changes);
 
     QHash<QString, QString> mPlaceholderOfName; //!< every name a member had, to their placeholder
+    std::optional<MemberId> mOnlyMember;        //!< one person's data only (ofMember)
 };
 
 } // namespace gridmodel

@@ -200,4 +200,29 @@ ChangeSet ProjectEditor::unassignMember(MemberId memberId, const QString& code, 
     return changes;
 }
 
+ChangeSet ProjectEditor::removeMember(MemberId memberId, QString* said)
+{
+    const ProjectData& data = mProject.data();
+    const auto member = std::find_if(data.members.begin(), data.members.end(),
+                                     [&](const Member& m) { return m.id == memberId; });
+    if (member == data.members.end())
+        throw Error(Error::Kind::InvalidInput, Tr::tr("No member has the id %1").arg(memberId));
+    ChangeSet changes;
+    changes.members.push_back({*member, std::nullopt});
+    for (const Assignment& assignment : data.assignments)
+        if (assignment.memberId == memberId)
+            changes.assignments.push_back({assignment, std::nullopt});
+    const PersonalDataRemoval forget = PersonalDataRemoval::ofMember(*member);
+    const QString placeholder = PersonalDataRemoval::placeholderName(memberId);
+    const QString name = member->name;
+    mProject.applyForgetting(changes, QStringLiteral("member_remove"),
+                             Tr::tr("%1 leaves the roster").arg(placeholder), forget);
+    if (said)
+        *said = Tr::tr("Removed %1 (%2) and the %3 role(s) they held. Their name, phone and notes are "
+                       "gone from the history too: undo brings back %2 in those roles, without them.")
+                    .arg(name, placeholder)
+                    .arg(changes.assignments.size());
+    return changes;
+}
+
 } // namespace gridmodel

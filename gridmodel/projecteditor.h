@@ -52,6 +52,14 @@ public:
     //! takes a member out of a role at a unit (every role there when role is empty)
     ChangeSet unassignMember(MemberId member, const QString& code, const QString& role = QString());
 
+    /**
+     * Removes a person from the roster, with every role they hold, as one step of history. Their
+     * name, phone, notes and the notes of their linked households go from every step of the
+     * history too (PersonalDataRemoval::ofMember): undo brings back "成员 N" in their roles, not
+     * what they were. `said` receives what was removed and what undo can no longer bring back.
+     */
+    ChangeSet removeMember(MemberId member, QString* said = nullptr);
+
 private:
     ProjectFile& mProject;
 };

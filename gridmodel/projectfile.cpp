@@ -414,11 +414,44 @@ void ProjectFile::updateUnits(const std::vector<Unit>& units, const QString& ope
 
 void ProjectFile::apply(const ChangeSet& changes, const QString& operation, const QString& description)
 {
+    record(changes, operation, description, nullptr);
+}
+
+void ProjectFile::applyForgetting(const ChangeSet& changes, const QString& operation,
+                                  const QString& description, const PersonalDataRemoval& forget)
+{
+    record(changes, operation, description, &forget);
+}
+
+void ProjectFile::record(const ChangeSet& changes, const QString& operation, const QString& description,
+                         const PersonalDataRemoval* forget)
+{
     requireWritable();
+    // what is forgotten is overwritten, not left in the file's free pages (Debian's SQLite does so
+    // anyway; others need asking)
+    struct SecureDelete
+    {
+        SqliteDatabase* db;
+        explicit SecureDelete(SqliteDatabase* on) : db(on)
+        {
+            if (db)
+                db->execute(QStringLiteral("PRAGMA secure_delete = ON"));
+        }
+        ~SecureDelete()
+        {
+            try {
+                if (db)
+                    db->execute(QStringLiteral("PRAGMA secure_delete = OFF"));
+            } catch (const Error&) { // only slower writes, and a destructor may not throw
+            }
+        }
+    } secureDelete(forget ? mDb.get() : nullptr);
     SqliteTransaction transaction(*mDb);
     ProjectSchema::applyChanges(*mDb, mData.hierarchy, changes, mData.crsEpsg);
     mDb->execute(QStringLiteral("DELETE FROM ga_history WHERE undone"));
     ProjectSchema::recordHistory(*mDb, operation, description, changes.serialize());
+    if (forget)
+        forget->rewriteHistory(*mDb);
     transaction.commit();
     applyToMemory(changes);
 }

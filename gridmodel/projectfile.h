@@ -17,6 +17,7 @@ class QTemporaryDir;
 
 namespace gridmodel {
 
+class PersonalDataRemoval;
 class SqliteDatabase;
 class SqliteStatement;
 
@@ -101,15 +102,22 @@ public:
     ProjectData dataAfter(qint64 historyId);
 
     /**
-     * Applies one edit and records it in the history, as one transaction; what was undone
-     * can no longer be redone. On failure nothing changes, on disk or in data().
-     */
-    /**
      * Stores the problems the planner accepts (replacing the list). It is a judgement on the
      * checker's findings, not an edit of the district: it is kept at once, and undo leaves it.
      */
     void setAcceptedProblems(const std::vector<AcceptedProblem>& accepted);
+    /**
+     * Applies one edit and records it in the history, as one transaction; what was undone
+     * can no longer be redone. On failure nothing changes, on disk or in data().
+     */
     void apply(const ChangeSet& changes, const QString& operation, const QString& description);
+    /**
+     * apply(), and in the same transaction `forget` takes the person's data out of every step
+     * of the history, this one included: removing a person from the roster. Undo then brings
+     * back what is left of them.
+     */
+    void applyForgetting(const ChangeSet& changes, const QString& operation, const QString& description,
+                         const PersonalDataRemoval& forget);
 
     //! rewrites the given units (matched by id) as one edit
     void updateUnits(const std::vector<Unit>& units, const QString& operation, const QString& description);
@@ -130,6 +138,9 @@ private:
     //! saveCopy(), with `adjust` run on the copy in one transaction before it is compacted
     void writeCopy(const QString& path, const std::function<void(SqliteDatabase&)>& adjust) const;
     void requireWritable() const;
+    //! apply() and applyForgetting(): the edit, its history step and the forgetting, as one transaction
+    void record(const ChangeSet& changes, const QString& operation, const QString& description,
+                const PersonalDataRemoval* forget);
     std::optional<ChangeSet> step(bool undoing, HistoryEntry* entry);
     std::optional<HistoryEntry> nextStep(bool undoing);
     SqliteStatement nextStepQuery(bool undoing);

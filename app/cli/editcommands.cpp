@@ -135,14 +135,15 @@ Command memberCommand()
                                              QStringLiteral("list: include phone numbers."));
     return {
         QStringLiteral("member"),
-        QStringLiteral(
-            "Members: add FILE --name N | assign FILE ID CODE --role R | unassign FILE ID CODE | list FILE"),
+        QStringLiteral("Members: add FILE --name N | assign FILE ID CODE --role R | unassign FILE ID CODE | "
+                       "remove FILE ID | list FILE"),
         [](QCommandLineParser& parser) {
             parser.addPositionalArgument(QStringLiteral("ACTION"),
-                                         QStringLiteral("add, assign, unassign or list."));
+                                         QStringLiteral("add, assign, unassign, remove or list."));
             addProjectArgument(parser);
-            parser.addPositionalArgument(QStringLiteral("[ID CODE]"),
-                                         QStringLiteral("assign/unassign: member id and unit code."));
+            parser.addPositionalArgument(
+                QStringLiteral("[ID CODE]"),
+                QStringLiteral("assign/unassign: member id and unit code; remove: member id."));
             parser.addOptions({name, phone, gender, status, role, linked, linkedNote, personal});
         },
         [](const QCommandLineParser& parser) {
@@ -171,11 +172,11 @@ Command memberCommand()
                 return Success;
             }
             if (action != QLatin1String("add") && action != QLatin1String("assign") &&
-                action != QLatin1String("unassign"))
-                throw Error(
-                    Error::Kind::InvalidInput,
-                    QStringLiteral("unknown action \"%1\": add, assign, unassign or list").arg(action));
-            expect(action == QLatin1String("add") ? 1 : 3);
+                action != QLatin1String("unassign") && action != QLatin1String("remove"))
+                throw Error(Error::Kind::InvalidInput,
+                            QStringLiteral("unknown action \"%1\": add, assign, unassign, remove or list")
+                                .arg(action));
+            expect(action == QLatin1String("add") ? 1 : action == QLatin1String("remove") ? 2 : 3);
             const auto project = ProjectFile::open(arguments.first(), ProjectFile::Access::ReadWrite);
             ProjectEditor editor(*project);
             if (action == QLatin1String("add")) {
@@ -191,6 +192,12 @@ Command memberCommand()
             if (!ok)
                 throw Error(Error::Kind::InvalidInput,
                             QStringLiteral("a member id is a number, got \"%1\"").arg(arguments.at(1)));
+            if (action == QLatin1String("remove")) {
+                QString said;
+                editor.removeMember(member, &said);
+                printOut(said + QLatin1Char('\n'));
+                return Success;
+            }
             if (action == QLatin1String("assign")) {
                 if (!parser.isSet(role))
                     throw Error(Error::Kind::InvalidInput, QStringLiteral("member assign needs --role"));

@@ -435,3 +435,10 @@ void EditingTools::addMember(const Member& member)
 {
     edit([&](ProjectFile& p) { return ProjectEditor(p).addMember(member); });
 }
+
+void EditingTools::removeMember(MemberId member)
+{
+    QString said;
+    if (edit([&](ProjectFile& p) { return ProjectEditor(p).removeMember(member, &said); }))
+        mMessages->pushInfo(tr("已从人员名册删除"), said);
+}

@@ -79,6 +79,8 @@ public:
     void assignMember(gridmodel::MemberId member, const QString& role, qint64 linkedHouseholds);
     void unassignMember(gridmodel::MemberId member, const QString& role);
     void addMember(const gridmodel::Member& member);
+    //! takes a person off the roster and out of the history's records; says what undo cannot bring back
+    void removeMember(gridmodel::MemberId member);
 
 signals:
     //! the active tool's hint changed (another tool, a selection, a vertex placed)

@@ -223,6 +223,8 @@ void MainWindow::createDocks()
             [this](MemberId member, const QString& role) { mTools->unassignMember(member, role); });
     connect(mPeople, &PeoplePanel::addMemberRequested, this,
             [this](const Member& member) { mTools->addMember(member); });
+    connect(mPeople, &PeoplePanel::removeMemberRequested, this,
+            [this](MemberId member) { mTools->removeMember(member); });
     auto* peopleDock = new QDockWidget(tr("人员"), this);
     peopleDock->setObjectName(QStringLiteral("peopleDock"));
     peopleDock->setWidget(mPeople);

@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -63,6 +64,8 @@ PeoplePanel::PeoplePanel(QWidget* parent) : QWidget(parent)
     mSearch->setClearButtonEnabled(true);
     mRoster = makeTable(this, {tr("姓名"), tr("性别"), tr("状态"), tr("电话"), tr("职务数")});
     mAddMember = new QPushButton(tr("新增人员…"), this);
+    mRemoveMember = new QPushButton(tr("从名册删除…"), this);
+    mRemoveMember->setToolTip(tr("删除所选人员及其全部职务；姓名、电话和备注也从修改历史中抹去"));
 
     auto* unitButtons = new QHBoxLayout;
     unitButtons->addWidget(mShowPhones);
@@ -70,7 +73,8 @@ PeoplePanel::PeoplePanel(QWidget* parent) : QWidget(parent)
     unitButtons->addWidget(mUnassign);
     unitButtons->addWidget(mAssign);
     auto* rosterButtons = new QHBoxLayout;
-    rosterButtons->addWidget(mSearch, 1);
+    rosterButtons->addStretch();
+    rosterButtons->addWidget(mRemoveMember);
     rosterButtons->addWidget(mAddMember);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(mTitle);
@@ -78,8 +82,9 @@ PeoplePanel::PeoplePanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(mMissing);
     layout->addLayout(unitButtons);
     layout->addWidget(new QLabel(tr("人员名册"), this));
-    layout->addLayout(rosterButtons);
+    layout->addWidget(mSearch);
     layout->addWidget(mRoster, 3);
+    layout->addLayout(rosterButtons);
 
     connect(mShowPhones, &QCheckBox::toggled, this, &PeoplePanel::fill);
     connect(mSearch, &QLineEdit::textChanged, this, &PeoplePanel::filterRoster);
@@ -94,6 +99,31 @@ PeoplePanel::PeoplePanel(QWidget* parent) : QWidget(parent)
     });
     connect(mAssignments, &QTableWidget::itemSelectionChanged, this,
             [this] { mUnassign->setEnabled(mEditable && mAssignments->currentRow() >= 0); });
+    connect(mRemoveMember, &QPushButton::clicked, this, &PeoplePanel::confirmMemberRemoval);
+    connect(mRoster, &QTableWidget::itemSelectionChanged, this,
+            [this] { mRemoveMember->setEnabled(mEditable && mRoster->currentRow() >= 0); });
+}
+
+void PeoplePanel::confirmMemberRemoval()
+{
+    const int row = mRoster->currentRow();
+    if (!mData || row < 0)
+        return;
+    const MemberId id = mRoster->item(row, 0)->data(Qt::UserRole).toLongLong();
+    const QString name = mRoster->item(row, 0)->text();
+    const int roles = mRoster->item(row, 4)->text().toInt();
+    QMessageBox question(QMessageBox::Warning, tr("从人员名册删除"), tr("从人员名册删除“%1”？").arg(name),
+                         QMessageBox::Cancel, this);
+    question.setInformativeText(
+        tr("其担任的 %1 "
+           "项职务一并取消。姓名、电话和备注也将从修改历史中抹去：撤销只能恢复为“%2”，不含这些信息。")
+            .arg(roles)
+            .arg(PersonalDataRemoval::placeholderName(id)));
+    QPushButton* remove = question.addButton(tr("删除"), QMessageBox::DestructiveRole);
+    question.setDefaultButton(QMessageBox::Cancel);
+    question.exec();
+    if (question.clickedButton() == remove)
+        emit removeMemberRequested(id);
 }
 
 void PeoplePanel::showUnit(const ProjectData& data, const Unit* unit, bool editable)
@@ -160,6 +190,7 @@ void PeoplePanel::fill()
     mAssign->setEnabled(mEditable && mHasUnit && !mData->hierarchy.level(mUnit.level).roles.empty());
     mUnassign->setEnabled(false);
     mAddMember->setEnabled(mEditable);
+    mRemoveMember->setEnabled(false);
 
     std::map<MemberId, int> roles;
     for (const Assignment& assignment : mData->assignments)

@@ -32,17 +32,21 @@ public:
     QLineEdit* rosterSearch() const { return mSearch; }
     QCheckBox* showPhones() const { return mShowPhones; }
     QPushButton* assignButton() const { return mAssign; }
+    QPushButton* removeMemberButton() const { return mRemoveMember; }
 
 signals:
     void assignRequested(gridmodel::MemberId member, const QString& role, qint64 linkedHouseholds);
     void unassignRequested(gridmodel::MemberId member, const QString& role);
     void addMemberRequested(const gridmodel::Member& member);
+    //! asked after the user confirmed: their roles go, and their data from the history
+    void removeMemberRequested(gridmodel::MemberId member);
 
 private:
     void fill();
     void filterRoster(const QString& text);
     void chooseAssignment();
     void chooseNewMember();
+    void confirmMemberRemoval();
 
     const gridmodel::ProjectData* mData = nullptr;
     gridmodel::Unit mUnit;
@@ -57,4 +61,5 @@ private:
     QPushButton* mAssign = nullptr;
     QPushButton* mUnassign = nullptr;
     QPushButton* mAddMember = nullptr;
+    QPushButton* mRemoveMember = nullptr;
 };

@@ -135,6 +135,10 @@
         <source>划入上级：在层级树中选中一个%1，再点击或拖过要划入它的%2</source>
         <translation>Paint: select a %1 in the tree, then click or drag over the %2 to give it</translation>
     </message>
+    <message>
+        <source>已从人员名册删除</source>
+        <translation>Removed from the roster</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1004,6 +1008,30 @@ Code %3
     <message>
         <source>%1（已满，最多 %2 人）</source>
         <translation>%1 (full, at most %2)</translation>
+    </message>
+    <message>
+        <source>从名册删除…</source>
+        <translation>Remove from roster…</translation>
+    </message>
+    <message>
+        <source>删除所选人员及其全部职务；姓名、电话和备注也从修改历史中抹去</source>
+        <translation>Removes the selected person and all their roles; their name, phone and notes are also erased from the history</translation>
+    </message>
+    <message>
+        <source>从人员名册删除</source>
+        <translation>Remove from the roster</translation>
+    </message>
+    <message>
+        <source>从人员名册删除“%1”？</source>
+        <translation>Remove “%1” from the roster?</translation>
+    </message>
+    <message>
+        <source>其担任的 %1 项职务一并取消。姓名、电话和备注也将从修改历史中抹去：撤销只能恢复为“%2”，不含这些信息。</source>
+        <translation>Their %1 role(s) go with them. Their name, phone and notes are also erased from the history: undo can only bring back “%2”, without them.</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
     </message>
 </context>
 <context>

@@ -1227,6 +1227,14 @@
         <source>%1 near (%2, %3)</source>
         <translation>%1，位置约 (%2, %3)</translation>
     </message>
+    <message>
+        <source>%1 leaves the roster</source>
+        <translation>%1 离开人员名册</translation>
+    </message>
+    <message>
+        <source>Removed %1 (%2) and the %3 role(s) they held. Their name, phone and notes are gone from the history too: undo brings back %2 in those roles, without them.</source>
+        <translation>已删除 %1（%2）及其担任的 %3 项职务。其姓名、电话和备注也已从修改历史中抹去：撤销只能恢复为担任这些职务的“%2”，不含这些信息。</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

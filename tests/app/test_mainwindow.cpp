@@ -380,6 +380,46 @@ private slots:
         QVERIFY(shown >= 1 && shown < people->rosterTable()->rowCount());
         mWindow->findChild<QDockWidget*>(QStringLiteral("peopleDock"))->raise();
         snapshot(QStringLiteral("people"));
+
+        // Removing a person from the roster asks first, saying what undo cannot bring back.
+        people->rosterSearch()->clear();
+        QTableWidget* roster = people->rosterTable();
+        int row = 0;
+        while (roster->item(row, 0)->text() != someone)
+            ++row;
+        roster->setCurrentCell(row, 0);
+        QVERIFY(people->removeMemberButton()->isEnabled());
+        const MemberId removed = roster->item(row, 0)->data(Qt::UserRole).toLongLong();
+        const auto confirm = [this](bool remove, QString* asked) {
+            QTimer::singleShot(0, this, [=] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                if (!box)
+                    return;
+                *asked = box->text() + box->informativeText();
+                snapshotOf(*box, QStringLiteral("remove-member"));
+                for (QAbstractButton* button : box->buttons())
+                    if ((box->buttonRole(button) == QMessageBox::DestructiveRole) == remove)
+                        return button->click();
+            });
+        };
+        const size_t membersBefore = mWindow->session()->data().members.size();
+        QString asked;
+        confirm(false, &asked); // cancelled: nothing happens
+        people->removeMemberButton()->click();
+        QVERIFY2(asked.contains(someone) && asked.contains(QStringLiteral("撤销只能恢复为")),
+                 qPrintable(asked));
+        QCOMPARE(mWindow->session()->data().members.size(), membersBefore);
+        confirm(true, &asked);
+        people->removeMemberButton()->click();
+        QCOMPARE(mWindow->session()->data().members.size(), membersBefore - 1);
+        for (const Assignment& assignment : mWindow->session()->data().assignments)
+            QVERIFY(assignment.memberId != removed);
+        QVERIFY(mWindow->messageBar()->currentItem());
+        QVERIFY2(mWindow->messageBar()->currentItem()->text().contains(someone),
+                 qPrintable(mWindow->messageBar()->currentItem()->text()));
+        const auto& left = mWindow->session()->data().members;
+        if (std::none_of(left.begin(), left.end(), [&](const Member& m) { return m.name == someone; }))
+            QVERIFY(!testsupport::fileBytes(mWindow->session()->project().path()).contains(someone.toUtf8()));
     }
 
     void speaksEnglishWhenAsked()

@@ -576,6 +576,15 @@ private slots:
         QVERIFY(noUnit.err.contains("No unit has the code \"001\""));
         QCOMPARE(run({"member", "fire", file}).exitCode, 2);
         QCOMPARE(run({"delete", file, "001"}).exitCode, 2);
+        // removing a person from the roster says what undo can no longer bring back
+        const Result removed = run({"member", "remove", file, id});
+        QCOMPARE(removed.exitCode, 0);
+        QVERIFY2(removed.out.contains(QStringLiteral("Removed 王小明 (成员 1)")) &&
+                     removed.out.contains("undo"),
+                 qPrintable(removed.out));
+        QVERIFY(!run({"member", "list", file}).out.contains(QStringLiteral("王小明")));
+        QVERIFY(!run({"history", file}).out.contains(QStringLiteral("王小明")));
+        QCOMPARE(run({"member", "remove", file, id}).exitCode, 2); // gone already
     }
 
     void infoRefusesWhatIsNotAProject()

@@ -255,6 +255,65 @@ private slots:
         QVERIFY(!vacancies.role("grid_worker")->full());
     }
 
+    void removingAPersonForgetsThemInTheHistoryToo()
+    {
+        const QString file = freshDemo();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        ProjectEditor editor(*project);
+        MemberId id = 0, other = 0;
+        const QString name = QStringLiteral("欧阳明轩"), phone = QStringLiteral("13987654321");
+        editor.addMember(Member{0, name, phone, "男", "在职", ""}, &id);
+        editor.addMember(Member{0, QStringLiteral("司马静怡"), "13700002222", "女", "在职", ""}, &other);
+        const Unit grid = *std::find_if(project->data().units.begin(), project->data().units.end(),
+                                        [](const Unit& u) { return u.level == 2; });
+        editor.assignMember(id, grid.code, "grid_worker", 10, QStringLiteral("七号楼三单元"));
+        editor.assignMember(other, grid.code, "grid_worker", 8, QStringLiteral("八号楼"));
+        QVERIFY(fileBytes(file).contains(name.toUtf8()));
+        const size_t assignmentsBefore = project->data().assignments.size();
+
+        QString said;
+        const ChangeSet removed = editor.removeMember(id, &said);
+        QCOMPARE(removed.members.size(), size_t(1));
+        QCOMPARE(removed.assignments.size(), size_t(1));
+        QVERIFY2(said.contains(name) && said.contains(PersonalDataRemoval::placeholderName(id)) &&
+                     said.contains("undo"),
+                 qPrintable(said)); // says what undo can no longer bring back
+        QCOMPARE(project->data().assignments.size(), assignmentsBefore - 1);
+        QVERIFY(std::none_of(project->data().members.begin(), project->data().members.end(),
+                             [&](const Member& m) { return m.id == id; }));
+        // nothing of them in the file: not in the tables, the history's records or words, nor in free pages
+        const QByteArray bytes = fileBytes(file);
+        for (const QString& gone : {name, phone, QStringLiteral("七号楼三单元")})
+            QVERIFY2(!bytes.contains(gone.toUtf8()) &&
+                         !bytes.contains(
+                             QByteArray(reinterpret_cast<const char*>(gone.utf16()), int(gone.size() * 2))),
+                     qPrintable(gone));
+        for (const HistoryEntry& entry : project->history())
+            QVERIFY2(!entry.description.contains(name), qPrintable(entry.description));
+        // everybody else is kept
+        QVERIFY(bytes.contains(QStringLiteral("司马静怡").toUtf8()));
+        QVERIFY(bytes.contains(QStringLiteral("八号楼").toUtf8()));
+
+        // undo brings back what is left: the placeholder in the role, with no name or phone
+        QVERIFY(project->undo());
+        const auto back = std::find_if(project->data().members.begin(), project->data().members.end(),
+                                       [&](const Member& m) { return m.id == id; });
+        QVERIFY(back != project->data().members.end());
+        QCOMPARE(back->name, PersonalDataRemoval::placeholderName(id));
+        QVERIFY(back->phone.isEmpty());
+        QCOMPARE(project->data().assignments.size(), assignmentsBefore);
+        QVERIFY(Checker(project->data()).check().empty());
+        // and further back, the earlier steps undo too, down to before the person was added
+        while (project->nextUndo() && project->nextUndo()->operation != QLatin1String("member_add"))
+            QVERIFY(project->undo());
+        QVERIFY(project->undo()); // the second member's addition
+        QVERIFY(project->undo()); // theirs
+        QVERIFY(std::none_of(project->data().members.begin(), project->data().members.end(),
+                             [&](const Member& m) { return m.id == id || m.name == name; }));
+        QVERIFY(!fileBytes(file).contains(name.toUtf8()));
+        QVERIFY_EXCEPTION_THROWN(editor.removeMember(987654), Error); // nobody has that id
+    }
+
     void rolesNobodyHoldsAreOfferedFirst()
     {
         const QString file = freshDemo();
