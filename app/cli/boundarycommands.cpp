@@ -10,6 +10,9 @@
 #include "projectfile.h"
 #include "spatialreference.h"
 
+#include <QRegularExpression>
+#include <cmath>
+
 using namespace gridmodel;
 
 namespace gridatlas::cli {
@@ -248,6 +251,57 @@ Command assignCommand()
             }};
 }
 
+//! "X,Y" (or "X Y") in the WKT's CRS, in the project's
+Point pointArgument(const QCommandLineParser& parser, const QCommandLineOption& option,
+                    const ProjectFile& project)
+{
+    const QStringList parts =
+        parser.value(option).split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
+    bool xOk = false, yOk = false;
+    const double x = parts.value(0).toDouble(&xOk), y = parts.value(1).toDouble(&yOk);
+    if (parts.size() != 2 || !xOk || !yOk || !std::isfinite(x) || !std::isfinite(y))
+        throw Error(Error::Kind::InvalidInput, QStringLiteral("--%1 expects a point as X,Y, got \"%2\"")
+                                                   .arg(option.names().first(), parser.value(option)));
+    std::vector<Point> point{{x, y}};
+    if (const auto epsg = wktEpsg(parser, project))
+        CoordinateTransform(*epsg, project.data().crsEpsg).transform(point);
+    return point.front();
+}
+
+Command cornerCommand()
+{
+    static const QCommandLineOption from(QStringLiteral("from"),
+                                         QStringLiteral("The corner to move (a point on an edge gains one)."),
+                                         QStringLiteral("X,Y"));
+    static const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Where it goes."),
+                                       QStringLiteral("X,Y"));
+    static const QCommandLineOption remove(QStringLiteral("remove"), QStringLiteral("The corner to remove."),
+                                           QStringLiteral("X,Y"));
+    return {QStringLiteral("corner"),
+            QStringLiteral("Move or remove a corner in every unit and level that shares it, as the vertex "
+                           "tool does"),
+            [](QCommandLineParser& parser) {
+                addProjectArgument(parser);
+                parser.addPositionalArgument(QStringLiteral("CODE"),
+                                             QStringLiteral("A unit whose boundary has the corner."));
+                parser.addOptions({from, to, remove, wktCrsOption()});
+            },
+            [](const QCommandLineParser& parser) {
+                const auto project = openProject(parser, 2, ProjectFile::Access::ReadWrite);
+                const QString code = parser.positionalArguments().at(1);
+                if (parser.isSet(remove) == (parser.isSet(from) || parser.isSet(to)) ||
+                    parser.isSet(from) != parser.isSet(to))
+                    throw Error(Error::Kind::InvalidInput,
+                                QStringLiteral("corner needs --from and --to, or --remove"));
+                HierarchyEditor editor(*project);
+                const auto result = parser.isSet(remove)
+                                        ? editor.removeCorner(code, pointArgument(parser, remove, *project))
+                                        : editor.moveCorner(code, pointArgument(parser, from, *project),
+                                                            pointArgument(parser, to, *project));
+                return report(*project, result);
+            }};
+}
+
 Command recodeCommand()
 {
     return {QStringLiteral("recode"), QStringLiteral("Give a unit a new code; the codes below it follow"),
@@ -267,8 +321,8 @@ Command recodeCommand()
 
 std::vector<Command> boundaryCommands()
 {
-    return {addCommand(),  reshapeCommand(), splitCommand(), mergeCommand(),
-            moveCommand(), assignCommand(),  recodeCommand()};
+    return {addCommand(),   reshapeCommand(), cornerCommand(), splitCommand(),
+            mergeCommand(), moveCommand(),    assignCommand(), recodeCommand()};
 }
 
 } // namespace gridatlas::cli

@@ -55,9 +55,10 @@ private slots:
     {
         const Result overview = run({"--help"});
         QCOMPARE(overview.exitCode, 0);
-        for (const QString command : {"demo",    "new",    "generate", "info", "validate", "units",  "add",
-                                      "reshape", "split",  "merge",    "move", "assign",   "recode", "set",
-                                      "delete",  "member", "undo",     "redo", "history",  "export"}) {
+        for (const QString command :
+             {"demo",    "new",    "generate", "info",  "validate", "units",   "add",
+              "reshape", "corner", "split",    "merge", "move",     "assign",  "recode",
+              "set",     "delete", "member",   "undo",  "redo",     "history", "export"}) {
             QVERIFY2(overview.out.contains(command), qPrintable(command));
             const Result help = run({command, "--help"});
             QCOMPARE(help.exitCode, 0);
@@ -468,6 +469,24 @@ private slots:
         QVERIFY(qAbs(area.value(g1) - 50000) < 0.1);
         QVERIFY(qAbs(area.value(g2) - 30000) < 0.1);
         QCOMPARE(coverageProblems(), 0);
+
+        // a corner moves for both units sharing it (a point on the edge gains one), and goes again
+        const auto at = [&](double dx, double dy) {
+            return QStringLiteral("%1,%2").arg(x + dx, 0, 'f', 3).arg(y + dy, 0, 'f', 3);
+        };
+        edit({"corner", file, g1, "--from", at(250, 100), "--to", at(270, 100)});
+        area = areas(file);
+        QVERIFY2(qAbs(area.value(g1) - 52000) < 0.1, qPrintable(QString::number(area.value(g1))));
+        QVERIFY(qAbs(area.value(g2) - 28000) < 0.1);
+        QCOMPARE(coverageProblems(), 0);
+        edit({"corner", file, g2, "--remove", at(270, 100)});
+        area = areas(file);
+        QVERIFY(qAbs(area.value(g1) - 50000) < 0.1);
+        QCOMPARE(coverageProblems(), 0);
+        const Result badPoint = run({"corner", file, g1, "--from", "1;2", "--to", at(0, 0)});
+        QCOMPARE(badPoint.exitCode, 2);
+        QVERIFY2(badPoint.err.contains("--from expects a point as X,Y"), qPrintable(badPoint.err));
+        QCOMPARE(run({"corner", file, g1, "--from", at(250, 100)}).exitCode, 2); // where to?
 
         // split grid 2 (x 250–400) at x 350: 20000 m² keep the code, 10000 m² get a new one
         const QStringList parts = edit({"split", file, g2, "--line",
