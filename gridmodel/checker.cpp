@@ -369,6 +369,7 @@ private:
 
     void checkCounts()
     {
+        const bool countsNotEntered = mData.countsNotEnteredYet;
         for (const Unit& unit : mData.units) {
             if (!Counts::inRange(unit.households) || !Counts::inRange(unit.residents))
                 add(make(
@@ -389,19 +390,20 @@ private:
                                  QT_TRANSLATE_NOOP(
                                      "gridmodel",
                                      "%1 households and %2 residents, its children add up to %3 and %4"),
-                                 unit.households, unit.residents, households, residents)));
+                                 unit.households, unit.residents, households, residents),
+                             countsNotEntered));
             }
             const LevelDefinition& level = mData.hierarchy.level(unit.level);
             if (!level.households.contains(unit.households))
                 add(make(Problem::Kind::OutOfBand, unit.level, {unit.id},
                          inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 households, target %2"),
                                          unit.households, bandText(level.households)),
-                         unit.households == 0));
+                         countsNotEntered || unit.households == 0));
             if (!level.residents.contains(unit.residents))
                 add(make(Problem::Kind::OutOfBand, unit.level, {unit.id},
                          inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 residents, target %2"),
                                          unit.residents, bandText(level.residents)),
-                         unit.residents == 0));
+                         countsNotEntered || unit.residents == 0));
         }
     }
 
@@ -464,7 +466,7 @@ private:
                                      "gridmodel", "member %1 keeps in touch with %2 households, rule %3: %4"),
                                  assignment.memberId, assignment.linkedHouseholds, rule.description,
                                  bandText(rule.householdsPerMember)),
-                             assignment.linkedHouseholds == 0));
+                             mData.countsNotEnteredYet || assignment.linkedHouseholds == 0));
             }
         }
     }

@@ -42,7 +42,9 @@ struct Problem
     /**
      * Data not entered yet rather than a fault: a count still 0 outside its band, a role
      * missing at a unit where nobody holds any role, a member's linked households not given.
-     * A freshly imported district has thousands; the window sets them apart.
+     * A freshly imported district has thousands; the window sets them apart. While the
+     * project says its counts are not entered yet (ProjectData::countsNotEnteredYet), every
+     * finding about counts (bands, children adding up, linked households) is so.
      */
     bool notYetEntered = false;
     //! the planner's note when they accept the problem as it is (ProjectData::acceptedProblems)

@@ -114,6 +114,11 @@ struct ProjectData
     std::vector<Member> members;
     std::vector<Assignment> assignments;
     std::vector<AcceptedProblem> acceptedProblems;
+    /**
+     * The project says its counts are not entered yet (a district just drawn or imported):
+     * findings about households and residents are data not entered, not faults.
+     */
+    bool countsNotEnteredYet = false;
 };
 
 /** The lowest id above every row's (units, members, assignments): where new rows start. */

@@ -465,6 +465,15 @@ void ProjectFile::setAcceptedProblems(const std::vector<AcceptedProblem>& accept
     mData.acceptedProblems = accepted;
 }
 
+void ProjectFile::setCountsNotEnteredYet(bool notYet)
+{
+    requireWritable();
+    SqliteTransaction transaction(*mDb);
+    ProjectSchema::writeCountsNotEnteredYet(*mDb, notYet);
+    transaction.commit();
+    mData.countsNotEnteredYet = notYet;
+}
+
 std::optional<ChangeSet> ProjectFile::undo(HistoryEntry* entry)
 {
     return step(true, entry);

@@ -107,6 +107,11 @@ public:
      */
     void setAcceptedProblems(const std::vector<AcceptedProblem>& accepted);
     /**
+     * Says whether the project's counts are still to be entered (ProjectData::countsNotEnteredYet).
+     * Like the accepted problems, it is kept at once, outside the history.
+     */
+    void setCountsNotEnteredYet(bool notYet);
+    /**
      * Applies one edit and records it in the history, as one transaction; what was undone
      * can no longer be redone. On failure nothing changes, on disk or in data().
      */

@@ -240,6 +240,8 @@ void writeNewProject(SqliteDatabase& db, const ProjectData& data)
     setProjectValue(db, QStringLiteral("template"), QString::fromUtf8(data.hierarchy.toJson()));
     if (!data.acceptedProblems.empty())
         writeAcceptedProblems(db, data.acceptedProblems);
+    if (data.countsNotEnteredYet)
+        writeCountsNotEnteredYet(db, true);
     setProjectValue(db, QStringLiteral("created"), GeoPackage::timestamp());
     setProjectValue(db, QStringLiteral("application"),
                     QStringLiteral("GridAtlas %1").arg(QStringLiteral(GRIDATLAS_VERSION)));
@@ -359,6 +361,12 @@ void writeAcceptedProblems(SqliteDatabase& db, const std::vector<AcceptedProblem
                     QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)));
 }
 
+void writeCountsNotEnteredYet(SqliteDatabase& db, bool notYet)
+{
+    setProjectValue(db, QStringLiteral("counts_entered"),
+                    notYet ? QStringLiteral("no") : QStringLiteral("yes"));
+}
+
 std::vector<AcceptedProblem> readAcceptedProblems(SqliteDatabase& db)
 {
     const QString stored = projectValue(db, QStringLiteral("accepted_problems"));
@@ -384,6 +392,7 @@ ProjectData read(SqliteDatabase& db, const ReadProgress& progress)
     ProjectData data;
     data.name = projectValue(db, QStringLiteral("name"));
     data.acceptedProblems = readAcceptedProblems(db);
+    data.countsNotEnteredYet = projectValue(db, QStringLiteral("counts_entered")) == QLatin1String("no");
     data.hierarchy = readHierarchy(db);
     const QString crs = projectValue(db, QStringLiteral("crs"));
     data.crsEpsg = crs.mid(crs.indexOf(QLatin1Char(':')) + 1).toInt();

@@ -47,6 +47,8 @@ void applyChanges(SqliteDatabase& db, const HierarchyTemplate& hierarchy, const 
 //! the problems the planner accepts, stored with the project (not part of the history)
 void writeAcceptedProblems(SqliteDatabase& db, const std::vector<AcceptedProblem>& accepted);
 std::vector<AcceptedProblem> readAcceptedProblems(SqliteDatabase& db);
+//! ProjectData::countsNotEnteredYet, kept in ga_project as "counts_entered" = "no"
+void writeCountsNotEnteredYet(SqliteDatabase& db, bool notYet);
 //! a new history entry (payload: a serialized ChangeSet, or empty for what cannot be undone)
 void recordHistory(SqliteDatabase& db, const QString& operation, const QString& description,
                    const QByteArray& payload = QByteArray());

@@ -67,9 +67,18 @@ Command validateCommand()
             std::map<QString, int> summary;
             for (Problem::Kind kind : Problem::allKinds())
                 summary[Problem::kindKey(kind)] = 0;
-            int open = 0; // the problems nobody accepted: they decide the exit status
+            // the problems nobody accepted decide the exit status, and while the project says its
+            // counts are not entered yet, what is not entered yet does not either
+            const auto setApart = [&](const Problem& problem) {
+                return problem.acceptedNote || (data.countsNotEnteredYet && problem.notYetEntered);
+            };
+            int open = 0, accepted = 0, notEntered = 0;
             for (const Problem& problem : problems)
-                if (!problem.acceptedNote) {
+                if (problem.acceptedNote) {
+                    ++accepted;
+                } else if (setApart(problem)) {
+                    ++notEntered;
+                } else {
                     ++summary[Problem::kindKey(problem.kind)];
                     ++open;
                 }
@@ -87,6 +96,8 @@ Command validateCommand()
                                     {QStringLiteral("detail"), problem.detail}};
                     if (problem.acceptedNote)
                         row.insert(QStringLiteral("accepted"), *problem.acceptedNote);
+                    if (problem.notYetEntered)
+                        row.insert(QStringLiteral("not_entered_yet"), true);
                     list.append(row);
                 }
                 QJsonObject counts;
@@ -109,14 +120,18 @@ Command validateCommand()
                             .arg(problem.location.y, 0, 'f', 1)
                             .arg(problem.acceptedNote
                                      ? QStringLiteral("\taccepted: %1").arg(*problem.acceptedNote)
-                                     : QString()));
+                                 : setApart(problem) ? QStringLiteral("\tnot entered yet")
+                                                     : QString()));
                 }
-                const int accepted = static_cast<int>(problems.size()) - open;
-                printOut(
-                    open == 0 && accepted == 0 ? QStringLiteral("No problems found.\n")
-                    : accepted == 0
-                        ? QStringLiteral("%1 problems found.\n").arg(open)
-                        : QStringLiteral("%1 problems found, %2 more accepted.\n").arg(open).arg(accepted));
+                QString said = open == 0 && accepted + notEntered == 0
+                                   ? QStringLiteral("No problems found")
+                                   : QStringLiteral("%1 problems found").arg(open);
+                if (accepted)
+                    said += QStringLiteral(", %1 more accepted").arg(accepted);
+                if (notEntered)
+                    said +=
+                        QStringLiteral(", %1 more about data not entered yet (see `counts`)").arg(notEntered);
+                printOut(said + QStringLiteral(".\n"));
             }
             return open == 0 ? Success : ProblemsFound;
         }};
@@ -207,11 +222,40 @@ Command acceptCommand()
             }};
 }
 
+Command countsCommand()
+{
+    static const QCommandLineOption notYet(
+        QStringLiteral("not-entered-yet"),
+        QStringLiteral("The counts are still to be entered: validate lists what is not entered yet apart, "
+                       "and does not fail on it."));
+    static const QCommandLineOption entered(QStringLiteral("entered"),
+                                            QStringLiteral("The counts are entered: every finding counts."));
+    return {QStringLiteral("counts"),
+            QStringLiteral("Say whether the project's counts are entered yet (prints it without an option)"),
+            [](QCommandLineParser& parser) {
+                addProjectArgument(parser);
+                parser.addOptions({notYet, entered});
+            },
+            [](const QCommandLineParser& parser) {
+                if (parser.isSet(notYet) && parser.isSet(entered))
+                    throw Error(Error::Kind::InvalidInput,
+                                QStringLiteral("counts takes --not-entered-yet or --entered, not both"));
+                const bool changing = parser.isSet(notYet) || parser.isSet(entered);
+                const auto project = openProject(
+                    parser, 1, changing ? ProjectFile::Access::ReadWrite : ProjectFile::Access::ReadOnly);
+                if (changing)
+                    project->setCountsNotEnteredYet(parser.isSet(notYet));
+                printOut(project->data().countsNotEnteredYet ? QStringLiteral("counts not entered yet\n")
+                                                             : QStringLiteral("counts entered\n"));
+                return Success;
+            }};
+}
+
 } // namespace
 
 std::vector<Command> checkCommands()
 {
-    return {validateCommand(), unitsCommand(), acceptCommand()};
+    return {validateCommand(), unitsCommand(), acceptCommand(), countsCommand()};
 }
 
 } // namespace gridatlas::cli

@@ -27,6 +27,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
@@ -262,10 +263,23 @@ void MainWindow::createDocks()
                 }
                 mProblems->recheck(mSession->project());
             });
+    connect(mProblemsPanel, &ProblemsPanel::countsNotEnteredYetRequested, this, [this](bool notYet) {
+        if (!mSession)
+            return;
+        mProblems->waitForCheck(); // it reads the project's data
+        try {
+            mSession->project().setCountsNotEnteredYet(notYet);
+        } catch (const gridmodel::Error& error) {
+            mMessageBar->pushWarning(tr("未执行"), error.message());
+        }
+        mProblems->recheck(mSession->project());
+    });
     auto* problemsDock = new QDockWidget(tr("问题"), this);
     connect(mProblems, &ProblemsModel::checkStarted, problemsDock,
             [problemsDock] { problemsDock->setWindowTitle(tr("问题：检查中…")); });
     connect(mProblems, &QAbstractItemModel::modelReset, problemsDock, [this, problemsDock] {
+        mProblemsPanel->showCountsNotEnteredYet(mSession && mSession->data().countsNotEnteredYet);
+        mProblemsPanel->countsNotEnteredYetBox()->setEnabled(mSession && mSession->isEditable());
         if (!mProblems->problemCount())
             problemsDock->setWindowTitle(tr("问题：未发现问题"));
         else

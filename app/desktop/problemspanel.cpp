@@ -68,6 +68,9 @@ ProblemsPanel::ProblemsPanel(ProblemsModel* model, QWidget* parent)
     mNotYetEntered = new QCheckBox(tr("只看未录入的数据"), this);
     mNotYetEntered->setToolTip(tr("户数、人数仍为 0，或单元尚无任何人员：这是尚未录入，不是差错"));
     mAccepted = new QCheckBox(tr("显示已接受的"), this);
+    mCountsNotEntered = new QCheckBox(tr("本项目户数尚未录入"), this);
+    mCountsNotEntered->setToolTip(
+        tr("随项目保存：户数、人数和联系户数的问题都算作尚未录入，不计为差错，检查也不因此失败"));
     mAccept = new QPushButton(tr("接受…"), this);
     mAccept->setToolTip(tr("接受所选问题的现状（如有意保留的飞地），写明原因；它不再计为问题"));
     mView = new QTableView(this);
@@ -86,6 +89,7 @@ ProblemsPanel::ProblemsPanel(ProblemsModel* model, QWidget* parent)
     filters->addWidget(mNotYetEntered);
     filters->addWidget(mAccepted);
     filters->addStretch();
+    filters->addWidget(mCountsNotEntered);
     filters->addWidget(mAccept);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -100,12 +104,19 @@ ProblemsPanel::ProblemsPanel(ProblemsModel* model, QWidget* parent)
     connect(mNotYetEntered, &QCheckBox::toggled, this, &ProblemsPanel::refreshChoices);
     connect(mAccepted, &QCheckBox::toggled, this, &ProblemsPanel::refreshChoices);
     connect(mAccept, &QPushButton::clicked, this, &ProblemsPanel::acceptOrWithdraw);
+    connect(mCountsNotEntered, &QCheckBox::toggled, this, &ProblemsPanel::countsNotEnteredYetRequested);
     connect(mView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ProblemsPanel::updateAcceptButton);
     connect(mView, &QTableView::activated, this, [this](const QModelIndex& index) {
         emit problemActivated(mFilter->problem(mFilter->mapToSource(index).row()));
     });
     refreshChoices();
+}
+
+void ProblemsPanel::showCountsNotEnteredYet(bool notYet)
+{
+    const QSignalBlocker blocker(mCountsNotEntered);
+    mCountsNotEntered->setChecked(notYet);
 }
 
 void ProblemsPanel::setSelectedUnit(UnitId unit, const HierarchyIndex* index)

@@ -41,6 +41,10 @@ public:
     QCheckBox* notYetEnteredShown() const { return mNotYetEntered; }
     QCheckBox* acceptedShown() const { return mAccepted; }
     QPushButton* acceptButton() const { return mAccept; }
+    //! the project's saying that its counts are not entered yet
+    QCheckBox* countsNotEnteredYetBox() const { return mCountsNotEntered; }
+    //! shows what the project says, without asking to change it
+    void showCountsNotEnteredYet(bool notYet);
     //! the problems listed, after filtering
     int shownCount() const;
     const gridmodel::Problem& shownProblem(int row) const;
@@ -56,6 +60,8 @@ signals:
      * acceptance back (`note` empty).
      */
     void acceptRequested(const gridmodel::Problem& problem, const QString& note);
+    //! the planner says the project's counts are (not) entered yet
+    void countsNotEnteredYetRequested(bool notYet);
 
 private:
     void refreshChoices();
@@ -73,6 +79,7 @@ private:
     QCheckBox* mWithin = nullptr;
     QCheckBox* mNotYetEntered = nullptr;
     QCheckBox* mAccepted = nullptr;
+    QCheckBox* mCountsNotEntered = nullptr;
     QPushButton* mAccept = nullptr;
     gridmodel::UnitId mSelected = 0;
     const gridmodel::HierarchyIndex* mIndex = nullptr;

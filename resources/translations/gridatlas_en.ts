@@ -1220,6 +1220,14 @@ Code %3
         <translation>%1: %2
 Why is it accepted as it is?</translation>
     </message>
+    <message>
+        <source>本项目户数尚未录入</source>
+        <translation>Counts not entered yet</translation>
+    </message>
+    <message>
+        <source>随项目保存：户数、人数和联系户数的问题都算作尚未录入，不计为差错，检查也不因此失败</source>
+        <translation>Kept with the project: findings about households, residents and linked households count as not entered yet, not as faults, and checks do not fail on them</translation>
+    </message>
 </context>
 <context>
     <name>ReportDialog</name>

@@ -1259,6 +1259,23 @@ private slots:
         QCOMPARE(ProjectFile::open(file, ProjectFile::Access::ReadOnly)->data().acceptedProblems.size(),
                  size_t(1));
 
+        // One count entered, outside its band all the way up: faults, until the project says its
+        // counts are not entered yet; the saying is kept with the file.
+        const auto zoneUnit = std::find_if(imported.units.begin(), imported.units.end(), [&](const Unit& u) {
+            return u.level == imported.hierarchy.levelCount() - 1;
+        });
+        ProjectEditor::Attributes one;
+        one.households = 1;
+        QVERIFY(edit([&](ProjectFile& p) { return ProjectEditor(p).setAttributes(zoneUnit->code, one); }));
+        problems();
+        QVERIFY(panel->faultCount() > faults - 1);
+        QVERIFY(!panel->countsNotEnteredYetBox()->isChecked());
+        panel->countsNotEnteredYetBox()->setChecked(true);
+        problems();
+        QCOMPARE(panel->faultCount(), faults - 1);
+        QVERIFY(ProjectFile::open(file, ProjectFile::Access::ReadOnly)->data().countsNotEnteredYet);
+        snapshot(QStringLiteral("problems-counts-not-entered"));
+
         // The data not entered, filtered by kind, then by level, then by subtree.
         panel->notYetEnteredShown()->setChecked(true);
         QCOMPARE(panel->shownCount(), panel->notYetEnteredCount());

@@ -262,6 +262,33 @@ private slots:
         // Withdrawn, the problem fails again.
         QCOMPARE(run({"accept", file, "missing_role", gridCode, "--withdraw"}).exitCode, 0);
         QCOMPARE(run({"validate", file}).exitCode, 1);
+
+        // A project whose counts are not entered yet: what is not entered is listed apart, and
+        // does not fail; faults still do. The saying is kept with the project.
+        const QString zone =
+            QJsonDocument::fromJson(run({"units", file, "--json", "--level", "zone"}).out.toUtf8())
+                .object()
+                .value("units")
+                .toArray()
+                .first()
+                .toObject()
+                .value("code")
+                .toString();
+        QCOMPARE(run({"set", file, zone, "--households", "0", "--residents", "0"}).exitCode, 0);
+        QCOMPARE(run({"counts", file}).out, QStringLiteral("counts entered\n"));
+        QCOMPARE(run({"counts", file, "--not-entered-yet"}).exitCode, 0);
+        QCOMPARE(run({"counts", file}).out, QStringLiteral("counts not entered yet\n"));
+        QCOMPARE(run({"validate", file}).exitCode, 1); // the missing 网格长 is a fault still
+        QCOMPARE(run({"accept", file, "missing_role", gridCode, "--note", "新网格长下月到任"}).exitCode, 0);
+        const Result notEntered = run({"validate", file});
+        QCOMPARE(notEntered.exitCode, 0);
+        QVERIFY2(
+            notEntered.out.contains("0 problems found, 1 more accepted, 1 more about data not entered yet"),
+            qPrintable(notEntered.out));
+        QVERIFY(notEntered.out.contains(zone));
+        QCOMPARE(run({"counts", file, "--entered"}).exitCode, 0);
+        QCOMPARE(run({"validate", file}).exitCode, 1); // the zone's empty counts count again
+        QCOMPARE(run({"counts", file, "--entered", "--not-entered-yet"}).exitCode, 2);
     }
 
     void setUndoRedoHistory()
