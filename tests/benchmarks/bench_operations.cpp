@@ -1,10 +1,17 @@
-// Benchmarks of single edits on a generated district, transaction and history included.
+// Benchmarks of single edits on a generated district and on real boundaries (Beijing's
+// sub-districts), transaction and history included.
 //   bench_operations [--zones N] [google benchmark options]
+#include "boundaryimport.h"
+#include "error.h"
 #include "generateddistrict.h"
 #include "geosengine.h"
 #include "hierarchyeditor.h"
+#include "importplan.h"
 #include "projecteditor.h"
 #include "projectfile.h"
+#include "vectorsource.h"
+
+#include <QFileInfo>
 
 #include <QTemporaryDir>
 #include <algorithm>
@@ -131,6 +138,77 @@ void BM_MoveGridCornerAndUndo(benchmark::State& state)
     state.counters["units_changed"] = static_cast<double>(changed);
 }
 
+/** Beijing's 343 sub-districts, imported as the top level: real edges, overlaps and holes. */
+struct BeijingDistrict
+{
+    QTemporaryDir dir;
+    std::unique_ptr<ProjectFile> project;
+
+    BeijingDistrict()
+    {
+        const QString source =
+            QStringLiteral(GRIDATLAS_REALDATA_DIR "/beijing-subdistricts/beijing_subdistricts.geojson");
+        if (!QFileInfo::exists(source))
+            return;
+        ProjectData data;
+        data.name = QStringLiteral("北京市");
+        data.crsEpsg = 4548;
+        data.hierarchy = HierarchyTemplate::builtin(QStringLiteral("four-level"));
+        const QString file = dir.filePath(QStringLiteral("beijing.gpkg"));
+        ProjectFile::create(file, data);
+        project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        const VectorSource features = VectorSource::read(source, data.crsEpsg, QString());
+        BoundaryImport::Options options;
+        options.level = 0;
+        options.mapping = FieldMapping::guess(features.fields);
+        options.mapping.set(QStringLiteral("name=name,code="), features.fields);
+        BoundaryImport::plan(project->data(), project->index(), features, options).apply(*project);
+    }
+};
+
+void BM_MoveCornerOnBeijingSubdistricts(benchmark::State& state)
+{
+    static BeijingDistrict beijing;
+    if (!beijing.project) {
+        state.SkipWithError("../shared/realdata is not beside the checkout");
+        return;
+    }
+    // every 20th sub-district's second corner, 1 m towards its centre, and back by undo
+    struct Move
+    {
+        QString code;
+        Point from, to;
+    };
+    std::vector<Move> moves;
+    const std::vector<Unit>& units = beijing.project->data().units;
+    for (size_t i = 0; i < units.size(); i += 20) {
+        const Ring& ring = units[i].boundary.polygons.front().rings.front();
+        const Point corner = ring.at(1), centre = units[i].boundary.envelope().center();
+        const double length = std::hypot(centre.x - corner.x, centre.y - corner.y);
+        moves.push_back(
+            {units[i].code,
+             corner,
+             {corner.x + (centre.x - corner.x) / length, corner.y + (centre.y - corner.y) / length}});
+    }
+    size_t next = 0, accepted = 0, refused = 0, changed = 0;
+    for (auto _ : state) {
+        const Move& move = moves[next++ % moves.size()];
+        try {
+            changed += HierarchyEditor(*beijing.project)
+                           .moveCorner(move.code, move.from, move.to)
+                           .changes.units.size();
+            ++accepted;
+            beijing.project->undo();
+        } catch (const Error&) {
+            ++refused; // said why; nothing changed
+        }
+    }
+    state.counters["units"] = static_cast<double>(units.size());
+    state.counters["accepted"] = static_cast<double>(accepted);
+    state.counters["refused"] = static_cast<double>(refused);
+    state.counters["units_changed_per_move"] = accepted ? double(changed) / double(accepted) : 0;
+}
+
 void BM_SplitGridAndUndo(benchmark::State& state)
 {
     EditedDistrict& d = district();
@@ -171,6 +249,7 @@ void BM_MoveBuildingAndUndo(benchmark::State& state)
 
 BENCHMARK(BM_ReshapeZoneAndUndo)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MoveGridCornerAndUndo)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MoveCornerOnBeijingSubdistricts)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SplitGridAndUndo)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MergeGridsAndUndo)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MoveBuildingAndUndo)->Unit(benchmark::kMillisecond);
