@@ -50,6 +50,15 @@ struct Problem
     //! the planner's note when they accept the problem as it is (ProjectData::acceptedProblems)
     std::optional<QString> acceptedNote;
 
+    /**
+     * Whether `validate` fails on it: nobody accepted it, and it is not data the project says
+     * is not entered yet (ProjectData::countsNotEnteredYet).
+     */
+    bool isOpenFault(const ProjectData& data) const
+    {
+        return !acceptedNote && !(data.countsNotEnteredYet && notYetEntered);
+    }
+
     //! stable key used in JSON and reports: gap, overlap, outside_parent ...
     static QString kindKey(Kind kind);
     //! the kind with that key (empty for none)

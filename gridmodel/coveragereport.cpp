@@ -137,6 +137,7 @@ CoverageReport CoverageReport::of(const ProjectData& data, const HierarchyIndex&
         if (!assigned.contains(member.id))
             ++report.unassignedMembers;
 
+    QHash<UnitId, size_t> lineOfParent; // the previous section's lines, for the gaps of its units
     for (int l = 0; l < data.hierarchy.levelCount(); ++l) {
         if (level >= 0 && l != level)
             continue;
@@ -152,7 +153,6 @@ CoverageReport CoverageReport::of(const ProjectData& data, const HierarchyIndex&
         }
         std::map<QString, Row> rowsByCode; // parent code -> row
         QHash<UnitId, QString> rowOfParent;
-        QHash<UnitId, size_t> lineOfUnit; // unit -> its line in section.units
         QHash<QString, PeopleTally> people;
         PeopleTally everybody;
         for (const Unit& unit : data.units) {
@@ -170,7 +170,8 @@ CoverageReport CoverageReport::of(const ProjectData& data, const HierarchyIndex&
             row.households = Counts::add(row.households, unit.households);
             row.residents = Counts::add(row.residents, unit.residents);
             section.householdsPerUnit.push_back(unit.households);
-            UnitLine line{unit.code,
+            UnitLine line{unit.id,
+                          unit.code,
                           unit.name,
                           parent ? parent->code : QString(),
                           parent ? parent->name : QString(),
@@ -188,11 +189,16 @@ CoverageReport CoverageReport::of(const ProjectData& data, const HierarchyIndex&
                     line.peopleByRole[assignment->role] << (member ? member->name : QString());
                 }
             }
-            lineOfUnit.insert(unit.id, section.units.size());
             section.units.push_back(std::move(line));
         }
         if (rowsByCode.empty())
             continue;
+        std::sort(section.units.begin(), section.units.end(),
+                  [](const UnitLine& a, const UnitLine& b) { return a.code < b.code; });
+        QHash<UnitId, size_t> lineOfUnit; // unit -> its line in section.units
+        lineOfUnit.reserve(static_cast<qsizetype>(section.units.size()));
+        for (size_t i = 0; i < section.units.size(); ++i)
+            lineOfUnit.insert(section.units[i].id, i);
         for (auto& [key, row] : rowsByCode)
             people[key].writeTo(row);
 
@@ -242,10 +248,9 @@ CoverageReport CoverageReport::of(const ProjectData& data, const HierarchyIndex&
                     section.units[*line].problems << said;
                     listed = true;
                 }
-            if (!listed && !report.sections.empty() && report.sections.back().level == l - 1)
-                for (UnitLine& parentLine : report.sections.back().units)
-                    if (named && parentLine.code == named->code)
-                        parentLine.problems << said;
+            if (!listed && named && !report.sections.empty() && report.sections.back().level == l - 1)
+                if (const auto line = lineOfParent.constFind(named->id); line != lineOfParent.cend())
+                    report.sections.back().units[*line].problems << said;
             addProblem(section.total, problem, firstOutOfBand);
             if (found)
                 addProblem(rowsByCode[key], problem, firstOutOfBand);
@@ -268,9 +273,8 @@ CoverageReport CoverageReport::of(const ProjectData& data, const HierarchyIndex&
                 statuses.insert(status);
         section.statuses = statuses.values();
         std::sort(section.statuses.begin(), section.statuses.end());
-        std::sort(section.units.begin(), section.units.end(),
-                  [](const UnitLine& a, const UnitLine& b) { return a.code < b.code; });
         report.sections.push_back(std::move(section));
+        lineOfParent = std::move(lineOfUnit);
     }
 
     // the map: the focus level's parents (or the level itself at the top) in scope

@@ -55,6 +55,7 @@ public:
     /** One unit as the level's list names it: what it counts, who holds its roles, what is wrong. */
     struct UnitLine
     {
+        UnitId id = 0;
         QString code;
         QString name;
         QString parentCode; //!< empty at the top level

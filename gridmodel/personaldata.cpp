@@ -6,7 +6,6 @@
 #include <QStringList>
 #include <algorithm>
 #include <optional>
-#include <tuple>
 
 namespace gridmodel {
 
@@ -132,34 +131,44 @@ void PersonalDataRemoval::rewriteHistory(SqliteDatabase& db) const
 {
     // first every step as recorded: the names of people removed since are in it alone
     PersonalDataRemoval everybody = *this;
-    std::vector<std::tuple<qint64, QString, std::optional<ChangeSet>>> steps;
+    struct Step
+    {
+        qint64 id;
+        QString description;
+        QByteArray payload; //!< as stored; null for a step without one
+        std::optional<ChangeSet> changes;
+    };
+    std::vector<Step> steps;
     {
         SqliteStatement history =
             db.prepare(QStringLiteral("SELECT id, description, payload FROM ga_history ORDER BY id"));
         while (history.step()) {
-            std::optional<ChangeSet> changes;
+            Step step{history.integer(0), history.text(1), QByteArray(), std::nullopt};
             if (!history.isNull(2)) {
                 int size = 0;
                 const unsigned char* blob = history.blob(2, &size);
-                changes = ChangeSet::deserialize(QByteArray(reinterpret_cast<const char*>(blob), size));
-                everybody.learnNames(*changes);
+                step.payload = QByteArray(reinterpret_cast<const char*>(blob), size);
+                step.changes = ChangeSet::deserialize(step.payload);
+                everybody.learnNames(*step.changes);
             }
-            steps.emplace_back(history.integer(0), history.text(1), std::move(changes));
+            steps.push_back(std::move(step));
         }
     }
-    std::vector<std::tuple<qint64, QString, QByteArray>> rewritten;
-    for (const auto& [id, description, changes] : steps)
-        rewritten.emplace_back(id, everybody.withoutNames(description),
-                               changes ? everybody.withoutPersonal(*changes).serialize() : QByteArray());
+    // only the steps that held something of them are written again (one person: a few of many)
     SqliteStatement update =
         db.prepare(QStringLiteral("UPDATE ga_history SET description = ?, payload = ? WHERE id = ?"));
-    for (const auto& [id, description, payload] : rewritten) {
+    for (const Step& step : steps) {
+        const QString description = everybody.withoutNames(step.description);
+        const QByteArray payload =
+            step.changes ? everybody.withoutPersonal(*step.changes).serialize() : QByteArray();
+        if (description == step.description && payload == step.payload)
+            continue;
         update.bind(1, description);
         if (payload.isNull())
             update.bindNull(2);
         else
             update.bindBlob(2, payload);
-        update.bind(3, id);
+        update.bind(3, step.id);
         update.run();
     }
 }

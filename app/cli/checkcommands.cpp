@@ -67,16 +67,11 @@ Command validateCommand()
             std::map<QString, int> summary;
             for (Problem::Kind kind : Problem::allKinds())
                 summary[Problem::kindKey(kind)] = 0;
-            // the problems nobody accepted decide the exit status, and while the project says its
-            // counts are not entered yet, what is not entered yet does not either
-            const auto setApart = [&](const Problem& problem) {
-                return problem.acceptedNote || (data.countsNotEnteredYet && problem.notYetEntered);
-            };
-            int open = 0, accepted = 0, notEntered = 0;
+            int open = 0, accepted = 0, notEntered = 0; // the open faults decide the exit status
             for (const Problem& problem : problems)
                 if (problem.acceptedNote) {
                     ++accepted;
-                } else if (setApart(problem)) {
+                } else if (!problem.isOpenFault(data)) {
                     ++notEntered;
                 } else {
                     ++summary[Problem::kindKey(problem.kind)];
@@ -120,8 +115,8 @@ Command validateCommand()
                             .arg(problem.location.y, 0, 'f', 1)
                             .arg(problem.acceptedNote
                                      ? QStringLiteral("\taccepted: %1").arg(*problem.acceptedNote)
-                                 : setApart(problem) ? QStringLiteral("\tnot entered yet")
-                                                     : QString()));
+                                 : !problem.isOpenFault(data) ? QStringLiteral("\tnot entered yet")
+                                                              : QString()));
                 }
                 QString said = open == 0 && accepted + notEntered == 0
                                    ? QStringLiteral("No problems found")

@@ -151,6 +151,17 @@ MainWindow::~MainWindow()
     mCanvas->stopRendering();
 }
 
+void MainWindow::keepJudgement(const std::function<void(ProjectFile&)>& store)
+{
+    mProblems->waitForCheck(); // it reads the project's data
+    try {
+        store(mSession->project());
+    } catch (const gridmodel::Error& error) {
+        mMessageBar->pushWarning(tr("未执行"), error.message());
+    }
+    mProblems->recheck(mSession->project());
+}
+
 void MainWindow::createDocks()
 {
     mTreeModel = new HierarchyTreeModel(this);
@@ -255,24 +266,11 @@ void MainWindow::createDocks()
                     return;
                 const auto accepted = withAcceptedProblem(mSession->data().acceptedProblems,
                                                           Problem::kindKey(problem.kind), unit->code, note);
-                mProblems->waitForCheck(); // it reads the project's data
-                try {
-                    mSession->project().setAcceptedProblems(accepted);
-                } catch (const gridmodel::Error& error) {
-                    mMessageBar->pushWarning(tr("未执行"), error.message());
-                }
-                mProblems->recheck(mSession->project());
+                keepJudgement([&](ProjectFile& project) { project.setAcceptedProblems(accepted); });
             });
     connect(mProblemsPanel, &ProblemsPanel::countsNotEnteredYetRequested, this, [this](bool notYet) {
-        if (!mSession)
-            return;
-        mProblems->waitForCheck(); // it reads the project's data
-        try {
-            mSession->project().setCountsNotEnteredYet(notYet);
-        } catch (const gridmodel::Error& error) {
-            mMessageBar->pushWarning(tr("未执行"), error.message());
-        }
-        mProblems->recheck(mSession->project());
+        if (mSession)
+            keepJudgement([&](ProjectFile& project) { project.setCountsNotEnteredYet(notYet); });
     });
     auto* problemsDock = new QDockWidget(tr("问题"), this);
     connect(mProblems, &ProblemsModel::checkStarted, problemsDock,

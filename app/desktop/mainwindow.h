@@ -4,6 +4,7 @@
 #include "projectdata.h"
 
 #include <QMainWindow>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -28,7 +29,8 @@ class UnitPropertiesPanel;
 
 namespace gridmodel {
 struct ChangeSet;
-}
+class ProjectFile;
+} // namespace gridmodel
 namespace mapcore {
 class ProjectOpening;
 class ProjectSession;
@@ -91,6 +93,12 @@ protected:
 private:
     void createActions();
     void createDocks();
+    /**
+     * Keeps a judgement on the checker's findings with the project (`store`: the accepted
+     * problems, or that counts are not entered yet) and checks again; a refusal goes to the
+     * message bar.
+     */
+    void keepJudgement(const std::function<void(gridmodel::ProjectFile&)>& store);
     void chooseProject();
     void closeProject();
     /**

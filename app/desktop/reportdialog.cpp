@@ -119,10 +119,7 @@ ReportDialog::ReportDialog(ProjectFile& project, Kind kind, UnitId selected, QWi
         mWithin->fill(level < 0 ? mProject.data().hierarchy.levelCount() - 1 : level);
         mWithin->setCurrentIndex(0);
     });
-    connect(mFormat, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-        mTable->setEnabled(mFormat->currentData().toString().startsWith(QLatin1String("csv")));
-        suggestPath();
-    });
+    connect(mFormat, qOverload<int>(&QComboBox::currentIndexChanged), this, &ReportDialog::formatChanged);
     kindChanged();
 }
 
@@ -147,6 +144,11 @@ void ReportDialog::kindChanged()
         mFormat->addItem(tr("CSV，UTF-8"), QStringLiteral("csv"));
         mFormat->addItem(tr("CSV，GBK"), QStringLiteral("csv-gbk"));
     }
+    formatChanged();
+}
+
+void ReportDialog::formatChanged()
+{
     mTable->setEnabled(mFormat->currentData().toString().startsWith(QLatin1String("csv")));
     suggestPath();
 }

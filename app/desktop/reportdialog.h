@@ -55,6 +55,8 @@ public:
 private:
     Kind kind() const;
     void kindChanged();
+    //! a CSV holds the one table chosen; the path follows the format
+    void formatChanged();
     void suggestPath();
     //! false when the user cancelled
     bool writeCoverage(const QString& format, const QString& path);
