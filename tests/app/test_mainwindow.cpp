@@ -472,6 +472,9 @@ private slots:
         ReportDialog reporting(mWindow->session()->project(), ReportDialog::Kind::Changes, grid.id);
         QVERIFY(reporting.stepBox()->count() >= 2); // the project's creation and the edit above
         snapshotOf(reporting, QStringLiteral("report-dialog-english"));
+        reporting.kindBox()->setCurrentIndex(int(ReportDialog::Kind::Coverage));
+        reporting.formatBox()->setCurrentIndex(reporting.formatBox()->findData(QStringLiteral("csv")));
+        snapshotOf(reporting, QStringLiteral("report-dialog-coverage-english"));
         mWindow.reset();
         QCoreApplication::removeTranslator(english);
         delete english;
