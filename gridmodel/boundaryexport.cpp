@@ -100,8 +100,9 @@ int BoundaryExport::write(const ProjectData& data, const HierarchyIndex& index, 
 
     // DXF takes no attribute columns: the code goes into the layer name of each entity.
     const QList<QPair<const char*, OGRFieldType>> fields{
-        {"code", OFTString}, {"name", OFTString},          {"parent", OFTString},       {"level", OFTString},
-        {"org", OFTString},  {"households", OFTInteger64}, {"residents", OFTInteger64}, {"notes", OFTString}};
+        {"code", OFTString},         {"name", OFTString},  {"parent", OFTString},
+        {"level", OFTString},        {"org", OFTString},   {"households", OFTInteger64},
+        {"residents", OFTInteger64}, {"notes", OFTString}, {"ext_code", OFTString}};
     if (format != Format::Dxf)
         for (const auto& [name, type] : fields) {
             if (!withPersonal && QLatin1String(name) == QLatin1String("notes"))
@@ -147,6 +148,7 @@ int BoundaryExport::write(const ProjectData& data, const HierarchyIndex& index, 
         set("parent", parent ? parent->code : QString());
         set("level", data.hierarchy.level(level).key);
         set("org", unit->organisation);
+        set("ext_code", unit->externalCode);
         if (withPersonal)
             set("notes", unit->notes);
         for (const auto& [field, value] :

@@ -43,6 +43,10 @@ const QMap<QString, QStringList>& knownNames()
         {QStringLiteral("org"),
          {QStringLiteral("org"), QStringLiteral("organisation"), QStringLiteral("organization"),
           QStringLiteral("组织"), QStringLiteral("党组织")}},
+        {QStringLiteral("external"),
+         {QStringLiteral("ext_code"), QStringLiteral("external_code"), QStringLiteral("外部编码"),
+          QStringLiteral("统计代码"), QStringLiteral("统计用区划代码"), QStringLiteral("区划代码"),
+          QStringLiteral("tjdm"), QStringLiteral("qhdm")}},
     };
     return names;
 }
@@ -52,7 +56,8 @@ const QMap<QString, QStringList>& knownNames()
 QStringList FieldMapping::targets()
 {
     return {QStringLiteral("name"),       QStringLiteral("code"),      QStringLiteral("parent"),
-            QStringLiteral("households"), QStringLiteral("residents"), QStringLiteral("org")};
+            QStringLiteral("households"), QStringLiteral("residents"), QStringLiteral("org"),
+            QStringLiteral("external")};
 }
 
 FieldMapping FieldMapping::guess(const QStringList& fields)
@@ -139,7 +144,10 @@ public:
         const Unit* parent = parentOf(feature, code, unit);
         unit.parentId = parent ? parent->id : 0;
         unit.code = codeFor(code, parent);
+        unit.externalCode = externalCodeOf(feature);
         mTaken.insert(unit.code);
+        if (!unit.externalCode.isEmpty())
+            mExternalTaken.insert(unit.externalCode);
         if (!code.isEmpty())
             mFeatureOfCode.insert(code, feature.number);
         unit.id = mNextId++;
@@ -198,8 +206,12 @@ private:
             return nullptr;
         const LevelDefinition& parentLevel = mData.hierarchy.level(mOptions.level - 1);
         if (const QString parentCode = value(feature, "parent"); !parentCode.isEmpty()) {
-            const Unit* parent = mIndex.unitByCode(parentCode);
-            if (!parent || parent->level != mOptions.level - 1)
+            bool ambiguous = false; // the parent's code, or its code in another system
+            const Unit* parent = mIndex.unitNamedBy(parentCode, mOptions.level - 1, &ambiguous);
+            if (ambiguous)
+                throw Refusal{Tr::tr("several %1 have the external code %2: give the parent's own code")
+                                  .arg(parentLevel.name.text(), parentCode)};
+            if (!parent)
                 throw Refusal{Tr::tr("the project has no %1 with the code %2 to hold %3")
                                   .arg(parentLevel.name.text(), parentCode, unit.name)};
             return parent;
@@ -273,8 +285,24 @@ private:
                               .arg(code)
                               .arg(*earlier)};
         if (const QString why = mScheme.whyNot(code, mOptions.level, parent, 0, mTaken); !why.isEmpty())
-            throw Refusal{why};
+            throw Refusal{mOptions.mapping.field(QStringLiteral("external")).isEmpty()
+                              ? Tr::tr("%1 (if these are another system's codes, import them as external "
+                                       "codes: external=%2)")
+                                    .arg(why, mOptions.mapping.field(QStringLiteral("code")))
+                              : why};
         return code;
+    }
+
+    //! the feature's code in another system, when it can be the unit's
+    QString externalCodeOf(const SourceFeature& feature) const
+    {
+        const QString externalCode = value(feature, "external");
+        if (externalCode.isEmpty())
+            return externalCode;
+        if (const QString why = mScheme.whyNotExternal(externalCode, mOptions.level, 0, mExternalTaken);
+            !why.isEmpty())
+            throw Refusal{why};
+        return externalCode;
     }
 
     const ProjectData& mData;
@@ -285,6 +313,7 @@ private:
     const GeosEngine mGeos;
     const CodeScheme mScheme;
     QSet<QString> mTaken;               //!< codes given to features read before
+    QSet<QString> mExternalTaken;       //!< external codes of features read before
     QHash<QString, int> mFeatureOfCode; //!< the feature that gave a code of the source
     UnitId mNextId;
     Envelope mAreaOfUse; //!< of the project's CRS, in longitude and latitude

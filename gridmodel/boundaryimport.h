@@ -14,13 +14,14 @@ class VectorSource;
 
 /**
  * Which field of a source holds what an imported unit needs: name, code, parent (the
- * parent's code), households, residents and org (organisation). Guessed from the field
+ * parent's code or external code), households, residents, org (organisation) and external (the
+ * unit's code in another system, a 12-digit statistical code, say). Guessed from the field
  * names (ours as exported, common Chinese and English ones), and set by the user.
  */
 class FieldMapping
 {
 public:
-    static QStringList targets(); //!< name, code, parent, households, residents, org
+    static QStringList targets(); //!< name, code, parent, households, residents, org, external
 
     static FieldMapping guess(const QStringList& fields);
     /**
@@ -40,13 +41,12 @@ private:
 
 /**
  * Brings the boundaries of one level in from a GIS file. Each feature becomes a unit of
- * the level under its parent, found by the parent's code in a field, by the unit's own code
- * (the parent's code plus the level's digits), or else by location (the parent holding a
- * point inside the area). Codes are checked against the scheme (or given the next free
- * ones), counts must be whole numbers, and a geometry GEOS finds invalid is refused unless
- * the user agrees to have it repaired. Features sharing a code are refused, or made one unit
- * in pieces when the user agrees (the checker names it when the level wants one piece).
- * Boundaries are taken as drawn: the checker then names any gap or overlap.
+ * the level under its parent, found by the parent's code (or external code) in a field, by the unit's own
+ * code (the parent's code plus the level's digits), or else by location (the parent holding a point inside
+ * the area). Codes are checked against the scheme (or given the next free ones), counts must be whole
+ * numbers, and a geometry GEOS finds invalid is refused unless the user agrees to have it repaired. Features
+ * sharing a code are refused, or made one unit in pieces when the user agrees (the checker names it when the
+ * level wants one piece). Boundaries are taken as drawn: the checker then names any gap or overlap.
  */
 class BoundaryImport
 {

@@ -14,20 +14,24 @@ namespace gridmodel {
 namespace {
 
 constexpr quint32 PayloadMagic = 0x47414353; // "GACS"
-constexpr quint16 PayloadVersion = 1;
+//! 2 adds the units' external codes; entries written before are still read
+constexpr quint16 PayloadVersion = 2;
 
 void write(QDataStream& out, const Unit& unit)
 {
     out << unit.id << qint32(unit.level) << unit.parentId << unit.code << unit.name << unit.organisation
-        << GpkgGeometry::encode(unit.boundary, 0) << unit.households << unit.residents << unit.notes;
+        << GpkgGeometry::encode(unit.boundary, 0) << unit.households << unit.residents << unit.notes
+        << unit.externalCode;
 }
 
-void read(QDataStream& in, Unit& unit)
+void read(QDataStream& in, Unit& unit, quint16 version)
 {
     qint32 level = 0;
     QByteArray boundary;
     in >> unit.id >> level >> unit.parentId >> unit.code >> unit.name >> unit.organisation >> boundary >>
         unit.households >> unit.residents >> unit.notes;
+    if (version >= 2)
+        in >> unit.externalCode;
     unit.level = level;
     unit.boundary = GpkgGeometry::decode(boundary);
 }
@@ -37,7 +41,7 @@ void write(QDataStream& out, const Member& member)
     out << member.id << member.name << member.phone << member.gender << member.status << member.notes;
 }
 
-void read(QDataStream& in, Member& member)
+void read(QDataStream& in, Member& member, quint16 /*version*/)
 {
     in >> member.id >> member.name >> member.phone >> member.gender >> member.status >> member.notes;
 }
@@ -48,7 +52,7 @@ void write(QDataStream& out, const Assignment& assignment)
         << assignment.linkedHouseholds << assignment.linkedHouseholdsNote;
 }
 
-void read(QDataStream& in, Assignment& assignment)
+void read(QDataStream& in, Assignment& assignment, quint16 /*version*/)
 {
     in >> assignment.id >> assignment.memberId >> assignment.unitId >> assignment.role >>
         assignment.linkedHouseholds >> assignment.linkedHouseholdsNote;
@@ -103,7 +107,8 @@ void writeChanges(QDataStream& out, const std::vector<ChangeSet::Change<Row>>& c
         }
 }
 
-template <typename Row> void readChanges(QDataStream& in, std::vector<ChangeSet::Change<Row>>& changes)
+template <typename Row>
+void readChanges(QDataStream& in, quint16 version, std::vector<ChangeSet::Change<Row>>& changes)
 {
     quint32 count = 0;
     in >> count;
@@ -117,7 +122,7 @@ template <typename Row> void readChanges(QDataStream& in, std::vector<ChangeSet:
             in >> present;
             if (present) {
                 Row row;
-                read(in, row);
+                read(in, row, version);
                 *side = std::move(row);
             }
         }
@@ -160,13 +165,13 @@ ChangeSet ChangeSet::deserialize(const QByteArray& payload)
     quint32 magic = 0;
     quint16 version = 0;
     in >> magic >> version;
-    if (magic != PayloadMagic || version != PayloadVersion)
+    if (magic != PayloadMagic || version < 1 || version > PayloadVersion)
         throw Error(Error::Kind::Corrupt,
                     QCoreApplication::translate("gridmodel", "A history entry cannot be read"));
     ChangeSet result;
-    readChanges(in, result.units);
-    readChanges(in, result.members);
-    readChanges(in, result.assignments);
+    readChanges(in, version, result.units);
+    readChanges(in, version, result.members);
+    readChanges(in, version, result.assignments);
     if (in.status() != QDataStream::Ok)
         throw Error(Error::Kind::Corrupt,
                     QCoreApplication::translate("gridmodel", "A history entry is damaged"));

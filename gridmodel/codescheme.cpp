@@ -66,6 +66,30 @@ QString CodeScheme::whyNot(const QString& code, int level, const Unit* parent, U
     return QString();
 }
 
+QString CodeScheme::whyNotExternal(const QString& externalCode, int level, UnitId self,
+                                   const QSet<QString>& taken) const
+{
+    if (externalCode.size() > ExternalCodeMaxLength)
+        return Tr::tr("an external code has at most %1 characters, got %2")
+            .arg(ExternalCodeMaxLength)
+            .arg(externalCode.size());
+    for (const QChar c : externalCode)
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            return Tr::tr("the external code \"%1\" holds a control character (U+%2)")
+                .arg(QString(externalCode).replace(c, QLatin1Char('?')))
+                .arg(c.unicode(), 4, 16, QLatin1Char('0'));
+    for (const Unit* holder : mIndex.unitsByExternalCode(externalCode, level))
+        if (holder->id != self)
+            return Tr::tr("the external code %1 is already that of %2 %3")
+                .arg(externalCode, holder->code, holder->name);
+    if (const Unit* holder = mIndex.unitByCode(externalCode); holder && holder->id != self)
+        return Tr::tr("%1 is the code of %2: an external code must not be one of ours")
+            .arg(externalCode, holder->name);
+    if (taken.contains(externalCode))
+        return Tr::tr("the external code %1 is given to another unit too").arg(externalCode);
+    return QString();
+}
+
 QString CodeScheme::parentCodeOf(const QString& code, int level) const
 {
     const int digits = mData.hierarchy.level(level).codeDigits;

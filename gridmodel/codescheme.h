@@ -33,6 +33,15 @@ public:
     QString whyNot(const QString& code, int level, const Unit* parent, UnitId self = 0,
                    const QSet<QString>& taken = {}) const;
 
+    /**
+     * Why `externalCode` (a unit's code in another system) cannot be given to a unit at `level`
+     * (empty when it can): longer than ExternalCodeMaxLength, holding control characters, held by
+     * another unit of the level (or by a unit as its code), or in `taken` (given in the same edit).
+     */
+    QString whyNotExternal(const QString& externalCode, int level, UnitId self = 0,
+                           const QSet<QString>& taken = {}) const;
+    static constexpr int ExternalCodeMaxLength = 64;
+
     //! the code of the parent a unit at `level` with `code` belongs under (empty when the code is too short)
     QString parentCodeOf(const QString& code, int level) const;
 

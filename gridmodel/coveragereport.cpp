@@ -177,8 +177,10 @@ CoverageReport CoverageReport::of(const ProjectData& data, const HierarchyIndex&
                           parent ? parent->name : QString(),
                           unit.households,
                           unit.residents,
+                          unit.externalCode,
                           {},
                           {}};
+            report.hasExternalCodes = report.hasExternalCodes || !unit.externalCode.isEmpty();
             const auto held = assignmentsOf.constFind(unit.id);
             if (held != assignmentsOf.constEnd()) {
                 PeopleTally& tally = people[key];
@@ -345,6 +347,8 @@ std::vector<QStringList> CoverageReport::unitTable(const Section& section) const
     QStringList header{QStringLiteral("编码"),     QStringLiteral("名称"), QStringLiteral("上级编码"),
                        QStringLiteral("上级名称"), QStringLiteral("户数"), QStringLiteral("人口"),
                        QStringLiteral("户数目标")};
+    if (hasExternalCodes)
+        header.insert(2, QStringLiteral("外部编码"));
     header << section.roleNames << QStringLiteral("问题");
     std::vector<QStringList> rows{header};
     rows.reserve(section.units.size() + 1);
@@ -357,6 +361,8 @@ std::vector<QStringList> CoverageReport::unitTable(const Section& section) const
                           QString::number(line.households),
                           QString::number(line.residents),
                           band};
+        if (hasExternalCodes)
+            cells.insert(2, line.externalCode);
         for (const QString& role : section.roleKeys) {
             const auto held = line.peopleByRole.find(role);
             const QStringList people = held == line.peopleByRole.end() ? QStringList() : held->second;
@@ -375,7 +381,7 @@ std::vector<QStringList> CoverageReport::combinedUnitTable() const
         for (const QString& name : section.roleNames)
             if (!roles.contains(name))
                 roles << name;
-    const int fixed = 7;
+    const int fixed = hasExternalCodes ? 8 : 7; // the columns before the roles
     std::vector<QStringList> combined{QStringList{QStringLiteral("层级")} +
                                       unitTable(Section()).front().mid(0, fixed) + roles +
                                       QStringList{QStringLiteral("问题")}};

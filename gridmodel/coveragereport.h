@@ -62,6 +62,7 @@ public:
         QString parentName;
         qint64 households = 0;
         qint64 residents = 0;
+        QString externalCode;                        //!< the unit's code in another system; often empty
         std::map<QString, QStringList> peopleByRole; //!< role key -> names, in roster order
         QStringList problems;                        //!< "职务空缺：缺少网格长", in Chinese
     };
@@ -126,6 +127,8 @@ public:
      * lists give only how many people hold each role.
      */
     bool namesPeople = false;
+    //! whether any unit in scope has an external code: the unit lists then have a column for them
+    bool hasExternalCodes = false;
     //! the HTML and PDF list at most this many units per level; XLSX and CSV list them all
     static constexpr int PageUnitLimit = 2000;
 

@@ -12,7 +12,8 @@ bool sameUnit(const Unit& a, const Unit& b)
 {
     return a.id == b.id && a.level == b.level && a.parentId == b.parentId && a.code == b.code &&
            a.name == b.name && a.organisation == b.organisation && a.households == b.households &&
-           a.residents == b.residents && a.notes == b.notes && a.boundary == b.boundary;
+           a.residents == b.residents && a.notes == b.notes && a.externalCode == b.externalCode &&
+           a.boundary == b.boundary;
 }
 
 bool overlaps(const Envelope& a, const Envelope& b, double margin)

@@ -751,6 +751,7 @@ HierarchyEditor::Result HierarchyEditor::split(const QString& code, const LineSt
             Unit part = unit;
             part.code = op.nextCode(unit.level, parent);
             part.name = Tr::tr("%1 (%2)").arg(unit.name).arg(i + 1);
+            part.externalCode.clear(); // the other system knows the part that keeps the code
             part.boundary = parts[i];
             part.households = households[i];
             part.residents = residents[i];

@@ -1,5 +1,7 @@
 #include "hierarchyindex.h"
 
+#include <algorithm>
+
 namespace gridmodel {
 
 HierarchyIndex::HierarchyIndex(const ProjectData& data) : mData(data)
@@ -14,6 +16,8 @@ HierarchyIndex::HierarchyIndex(const ProjectData& data) : mData(data)
         else if (!mDuplicateCodes.contains(unit.code))
             mDuplicateCodes << unit.code;
         mChildren[unit.parentId].push_back(&unit);
+        if (!unit.externalCode.isEmpty())
+            mByExternalCode.insert(unit.externalCode, &unit);
     }
 }
 
@@ -60,6 +64,31 @@ const Unit* HierarchyIndex::unitAt(int level, const Point& point) const
 const Unit* HierarchyIndex::unitByCode(const QString& code) const
 {
     return mByCode.value(code, nullptr);
+}
+
+std::vector<const Unit*> HierarchyIndex::unitsByExternalCode(const QString& externalCode, int level) const
+{
+    std::vector<const Unit*> units;
+    for (auto found = mByExternalCode.constFind(externalCode);
+         found != mByExternalCode.constEnd() && found.key() == externalCode; ++found)
+        if (level < 0 || (*found)->level == level)
+            units.push_back(*found);
+    std::sort(units.begin(), units.end(), [](const Unit* a, const Unit* b) { return a->id < b->id; });
+    return units;
+}
+
+const Unit* HierarchyIndex::unitNamedBy(const QString& code, int level, bool* ambiguous) const
+{
+    if (ambiguous)
+        *ambiguous = false;
+    if (const Unit* byCode = unitByCode(code); byCode && (level < 0 || byCode->level == level))
+        return byCode;
+    const std::vector<const Unit*> byExternalCode = unitsByExternalCode(code, level);
+    if (byExternalCode.size() == 1)
+        return byExternalCode.front();
+    if (ambiguous)
+        *ambiguous = byExternalCode.size() > 1;
+    return nullptr;
 }
 
 const std::vector<const Unit*>& HierarchyIndex::children(UnitId parent) const

@@ -3,6 +3,7 @@
 #include "projectdata.h"
 
 #include <QHash>
+#include <QMultiHash>
 #include <QStringList>
 #include <vector>
 
@@ -17,6 +18,14 @@ public:
     const Unit* unit(UnitId id) const;
     //! the first unit with the code (codes should be unique; the checker says when not)
     const Unit* unitByCode(const QString& code) const;
+    //! the units whose code in another system this is, at one level (or at all levels: -1)
+    std::vector<const Unit*> unitsByExternalCode(const QString& externalCode, int level = -1) const;
+    /**
+     * The unit a code from outside names: the unit with this code, else the one unit (of the
+     * level, when one is given) whose external code it is. Sets `ambiguous` when several
+     * hold it as their external code, and returns nullptr then.
+     */
+    const Unit* unitNamedBy(const QString& code, int level = -1, bool* ambiguous = nullptr) const;
     //! children in file order; the top level is the children of 0
     const std::vector<const Unit*>& children(UnitId parent) const;
     //! the unit itself and everything below it
@@ -35,6 +44,7 @@ public:
 private:
     QHash<UnitId, const Unit*> mById;
     QHash<QString, const Unit*> mByCode;
+    QMultiHash<QString, const Unit*> mByExternalCode;
     QHash<UnitId, std::vector<const Unit*>> mChildren;
     std::vector<const Unit*> mNone;
     QStringList mDuplicateCodes;

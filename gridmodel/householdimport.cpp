@@ -111,9 +111,14 @@ ImportPlan HouseholdImport::fromRecords(const ProjectData& data, const Hierarchy
         }
         const Unit* unit = nullptr;
         if (!record.code.isEmpty()) {
-            unit = index.unitByCode(record.code);
+            bool ambiguous = false; // our code, or the unit's code in another system
+            unit = index.unitNamedBy(record.code, level, &ambiguous);
+            if (!unit && !ambiguous)
+                unit = index.unitByCode(record.code); // of another level, said below
             if (!unit) {
-                refuse(Tr::tr("no unit has the code %1").arg(record.code));
+                refuse(ambiguous ? Tr::tr("several %1 have the external code %2: give our code")
+                                       .arg(levelName, record.code)
+                                 : Tr::tr("no unit has the code %1").arg(record.code));
                 continue;
             }
             if (unit->level != level) {

@@ -47,6 +47,8 @@ struct Unit
     qint64 households = 0;
     qint64 residents = 0;
     QString notes;
+    //! the unit's code in another system (a 12-digit statistical code, "SQ-3-2"), kept beside ours
+    QString externalCode = {};
 };
 
 /** A person who can be assigned to units in roles. Name and phone are personal data. */

@@ -1,5 +1,6 @@
 #include "projecteditor.h"
 
+#include "codescheme.h"
 #include "error.h"
 #include "hierarchyindex.h"
 #include "importplan.h"
@@ -25,7 +26,7 @@ ChangeSet ProjectEditor::setAttributes(const QString& code, const Attributes& at
         throw Error(Error::Kind::InvalidInput, Tr::tr("No unit has the code \"%1\"").arg(code));
     if (attributes.isEmpty())
         throw Error(Error::Kind::InvalidInput,
-                    Tr::tr("Nothing to set: give households, residents or a name"));
+                    Tr::tr("Nothing to set: give households, residents, a name or an external code"));
     if ((attributes.households && !Counts::inRange(*attributes.households)) ||
         (attributes.residents && !Counts::inRange(*attributes.residents)))
         throw Error(Error::Kind::InvalidInput,
@@ -46,6 +47,15 @@ ChangeSet ProjectEditor::setAttributes(const QString& code, const Attributes& at
     if (attributes.notes && *attributes.notes != unit->notes) {
         changed.notes = *attributes.notes;
         what << Tr::tr("notes");
+    }
+    if (attributes.externalCode && attributes.externalCode->trimmed() != unit->externalCode) {
+        changed.externalCode = attributes.externalCode->trimmed();
+        if (const QString why = CodeScheme(mProject.data(), index)
+                                    .whyNotExternal(changed.externalCode, unit->level, unit->id);
+            !changed.externalCode.isEmpty() && !why.isEmpty())
+            throw Error(Error::Kind::InvalidInput, Tr::tr("%1 cannot be given: %2").arg(unit->code, why));
+        what << (changed.externalCode.isEmpty() ? Tr::tr("external code %1 removed").arg(unit->externalCode)
+                                                : Tr::tr("external code %1").arg(changed.externalCode));
     }
     const qint64 householdsDelta = attributes.households ? *attributes.households - unit->households : 0;
     const qint64 residentsDelta = attributes.residents ? *attributes.residents - unit->residents : 0;

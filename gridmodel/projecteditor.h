@@ -26,14 +26,18 @@ public:
         std::optional<QString> name = std::nullopt;
         std::optional<QString> organisation = std::nullopt;
         std::optional<QString> notes = std::nullopt;
+        std::optional<QString> externalCode = std::nullopt; //!< empty clears it
 
         //! whether no field is given
-        bool isEmpty() const { return !households && !residents && !name && !organisation && !notes; }
+        bool isEmpty() const
+        {
+            return !households && !residents && !name && !organisation && !notes && !externalCode;
+        }
     };
 
     /**
-     * Sets a unit's counts, name, organisation or notes. A change in counts is carried up to every
-     * ancestor, so totals keep adding up.
+     * Sets a unit's counts, name, organisation, notes or external code. A change in counts is carried up to
+     * every ancestor, so totals keep adding up.
      */
     ChangeSet setAttributes(const QString& code, const Attributes& attributes);
 

@@ -216,13 +216,8 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
         if (access == Access::ReadWrite)
             requireIntact(db, path);
         const int version = requireKnownVersion(db, path);
-        if (version < ProjectSchema::CurrentVersion) {
-            if (access == Access::ReadOnly)
-                throw Error(Error::Kind::ReadOnly,
-                            Tr::tr("%1 uses the older project schema %2; open it for editing "
-                                   "once to upgrade it")
-                                .arg(path)
-                                .arg(version));
+        if (version < ProjectSchema::CurrentVersion && access == Access::ReadWrite) {
+            // viewing reads an older schema as it is; editing upgrades it first
             SqliteTransaction transaction(db);
             ProjectSchema::migrate(db, version);
             transaction.commit();
@@ -532,7 +527,8 @@ void ProjectFile::applyToMemory(const ChangeSet& changes)
         const auto found = mUnitIndex.constFind(change.after ? change.after->id : change.before->id);
         if (change.after && found != mUnitIndex.constEnd()) {
             Unit& unit = mData.units[*found];
-            if (unit.code != change.after->code || unit.parentId != change.after->parentId)
+            if (unit.code != change.after->code || unit.parentId != change.after->parentId ||
+                unit.externalCode != change.after->externalCode) // what the index looks up
                 mHierarchyIndex.reset();
             unit = *change.after; // in place: the common case stays O(1)
         } else {

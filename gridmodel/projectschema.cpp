@@ -25,7 +25,8 @@ namespace {
 
 const QString UnitColumns =
     QStringLiteral("code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, organisation TEXT, parent_fid INTEGER, "
-                   "households INTEGER NOT NULL DEFAULT 0, residents INTEGER NOT NULL DEFAULT 0, notes TEXT");
+                   "households INTEGER NOT NULL DEFAULT 0, residents INTEGER NOT NULL DEFAULT 0, notes TEXT, "
+                   "external_code TEXT");
 
 //! Chinese column titles, shown by QGIS as field aliases
 const std::vector<std::pair<QString, QString>> UnitColumnTitles = {
@@ -35,7 +36,8 @@ const std::vector<std::pair<QString, QString>> UnitColumnTitles = {
     {QStringLiteral("parent_fid"), QStringLiteral("上级")},
     {QStringLiteral("households"), QStringLiteral("户数")},
     {QStringLiteral("residents"), QStringLiteral("人口")},
-    {QStringLiteral("notes"), QStringLiteral("备注")}};
+    {QStringLiteral("notes"), QStringLiteral("备注")},
+    {QStringLiteral("external_code"), QStringLiteral("外部编码")}};
 
 void setProjectValue(SqliteDatabase& db, const QString& key, const QString& value)
 {
@@ -84,7 +86,8 @@ public:
         SqliteStatement& update = levelStatement(mUpdateUnit, unit.level, [](const QString& table) {
             return QStringLiteral(
                        "UPDATE \"%1\" SET geom = ?2, code = ?3, name = ?4, organisation = ?5, "
-                       "parent_fid = ?6, households = ?7, residents = ?8, notes = ?9 WHERE fid = ?1")
+                       "parent_fid = ?6, households = ?7, residents = ?8, notes = ?9, external_code = ?10 "
+                       "WHERE fid = ?1")
                 .arg(table);
         });
         bindUnit(update, unit).run();
@@ -92,7 +95,8 @@ public:
             return;
         SqliteStatement& insert = levelStatement(mInsertUnit, unit.level, [](const QString& table) {
             return QStringLiteral("INSERT INTO \"%1\" (fid, geom, code, name, organisation, parent_fid, "
-                                  "households, residents, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                                  "households, residents, notes, external_code) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
                 .arg(table);
         });
         bindUnit(insert, unit).run();
@@ -169,6 +173,10 @@ private:
         else
             statement.bindNull(6);
         statement.bind(7, unit.households).bind(8, unit.residents).bind(9, unit.notes);
+        if (unit.externalCode.isEmpty())
+            statement.bindNull(10);
+        else
+            statement.bind(10, unit.externalCode);
         return statement;
     }
 
@@ -218,10 +226,21 @@ void createRosterTables(SqliteDatabase& db)
     db.execute(QStringLiteral("CREATE INDEX ga_assignments_member ON ga_assignments(member_fid)"));
 }
 
+//! schema 2: each level's table holds the units' codes in another system
+void addExternalCodes(SqliteDatabase& db)
+{
+    const HierarchyTemplate hierarchy = readHierarchy(db);
+    for (int level = 0; level < hierarchy.levelCount(); ++level) {
+        const QString table = hierarchy.level(level).key;
+        db.execute(QStringLiteral("ALTER TABLE \"%1\" ADD COLUMN external_code TEXT").arg(table));
+        GeoPackage::setColumnTitles(db, table, {UnitColumnTitles.back()});
+    }
+}
+
 /** The upgrades of this GridAtlas: step i takes a project from version i + 1 to i + 2. */
 const std::vector<MigrationStep>& migrationSteps()
 {
-    static const std::vector<MigrationStep> steps;
+    static const std::vector<MigrationStep> steps{addExternalCodes};
     return steps;
 }
 
@@ -396,6 +415,7 @@ ProjectData read(SqliteDatabase& db, const ReadProgress& progress)
     data.hierarchy = readHierarchy(db);
     const QString crs = projectValue(db, QStringLiteral("crs"));
     data.crsEpsg = crs.mid(crs.indexOf(QLatin1Char(':')) + 1).toInt();
+    const bool hasExternalCodes = storedVersion(db) >= 2;
 
     QStringList tables;
     for (int level = 0; level < data.hierarchy.levelCount(); ++level) {
@@ -417,11 +437,13 @@ ProjectData read(SqliteDatabase& db, const ReadProgress& progress)
     levelOfUnit.reserve(static_cast<int>(unitRows));
     for (int level = 0; level < data.hierarchy.levelCount(); ++level) {
         const QString& table = tables.at(level);
+        // a project of schema 1, read without upgrading it, has no external codes
+        const QString externalCode =
+            hasExternalCodes ? QStringLiteral("external_code") : QStringLiteral("NULL");
         SqliteStatement query = db.prepare(
-            QStringLiteral(
-                "SELECT fid, geom, code, name, organisation, parent_fid, households, residents, notes "
-                "FROM \"%1\" ORDER BY fid")
-                .arg(table));
+            QStringLiteral("SELECT fid, geom, code, name, organisation, parent_fid, households, residents, "
+                           "notes, %2 FROM \"%1\" ORDER BY fid")
+                .arg(table, externalCode));
         while (query.step()) {
             Unit unit;
             unit.id = query.integer(0);
@@ -438,6 +460,7 @@ ProjectData read(SqliteDatabase& db, const ReadProgress& progress)
             unit.households = query.integer(6);
             unit.residents = query.integer(7);
             unit.notes = query.text(8);
+            unit.externalCode = query.text(9);
             if (levelOfUnit.contains(unit.id))
                 throw Error(Error::Kind::Corrupt,
                             Tr::tr("Unit id %1 is used in two levels (%2 and %3)")

@@ -18,7 +18,8 @@ class SqliteDatabase;
  */
 namespace ProjectSchema {
 
-constexpr int CurrentVersion = 1;
+//! 2: each level's table has external_code (the unit's code in another system)
+constexpr int CurrentVersion = 2;
 
 //! creates the GeoPackage and GridAtlas tables and writes all of the data
 void writeNewProject(SqliteDatabase& db, const ProjectData& data);
@@ -27,7 +28,8 @@ void writeNewProject(SqliteDatabase& db, const ProjectData& data);
  * returning false stops the reading (read() then throws Error::Kind::Cancelled).
  */
 using ReadProgress = std::function<bool(int permille)>;
-//! loads everything; throws Error(Corrupt) naming what is inconsistent
+//! loads everything (also from an older schema, not upgraded); throws Error(Corrupt) naming what is
+//! inconsistent
 ProjectData read(SqliteDatabase& db, const ReadProgress& progress = {});
 //! the hierarchy template stored in the file, read alone
 HierarchyTemplate readHierarchy(SqliteDatabase& db);

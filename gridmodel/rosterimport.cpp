@@ -133,9 +133,12 @@ ImportPlan RosterImport::plan(const ProjectData& data, const HierarchyIndex& ind
         const QString roleText = cell(columns.role);
         if (!code.isEmpty() || !unitName.isEmpty() || !roleText.isEmpty()) {
             if (!code.isEmpty()) {
-                unit = index.unitByCode(code);
+                bool ambiguous = false; // our code, or the unit's code in another system
+                unit = index.unitNamedBy(code, -1, &ambiguous);
                 if (!unit) {
-                    refuse(Tr::tr("no unit has the code %1").arg(code));
+                    refuse(ambiguous
+                               ? Tr::tr("several units have the external code %1: give our code").arg(code)
+                               : Tr::tr("no unit has the code %1").arg(code));
                     continue;
                 }
             } else if (!unitName.isEmpty()) {

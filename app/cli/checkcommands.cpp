@@ -155,20 +155,25 @@ Command unitsCommand()
                         {QStringLiteral("parent"), parent ? QJsonValue(parent->code) : QJsonValue()},
                         {QStringLiteral("households"), unit.households},
                         {QStringLiteral("residents"), unit.residents},
-                        {QStringLiteral("area_m2"), area}});
-                    text += QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\t%7\n")
+                        {QStringLiteral("area_m2"), area},
+                        {QStringLiteral("external_code"),
+                         unit.externalCode.isEmpty() ? QJsonValue() : QJsonValue(unit.externalCode)}});
+                    text += QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\t%7\t%8\n")
                                 .arg(unit.code, unit.name, data.hierarchy.level(unit.level).key,
                                      parent ? parent->code : QStringLiteral("-"))
                                 .arg(unit.households)
                                 .arg(unit.residents)
-                                .arg(area, 0, 'f', 1);
+                                .arg(area, 0, 'f', 1)
+                                .arg(unit.externalCode.isEmpty() ? QStringLiteral("-") : unit.externalCode);
                 }
                 if (parser.isSet(JsonOption))
                     printOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("units"), list}})
                                                    .toJson(QJsonDocument::Indented)));
                 else
-                    printOut(QStringLiteral("code\tname\tlevel\tparent\thouseholds\tresidents\tarea_m2\n") +
-                             text);
+                    printOut(
+                        QStringLiteral(
+                            "code\tname\tlevel\tparent\thouseholds\tresidents\tarea_m2\texternal_code\n") +
+                        text);
                 return Success;
             }};
 }

@@ -32,27 +32,33 @@ Command setCommand()
                                               QStringLiteral("N"));
     static const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("New name."),
                                          QStringLiteral("NAME"));
-    return {QStringLiteral("set"),
-            QStringLiteral("Set a unit's counts or name (counts are carried up to its parents)"),
-            [](QCommandLineParser& parser) {
-                addProjectArgument(parser);
-                parser.addPositionalArgument(QStringLiteral("CODE"), QStringLiteral("The unit's code."));
-                parser.addOptions({households, residents, name});
-            },
-            [](const QCommandLineParser& parser) {
-                const auto project = openProject(parser, 2, ProjectFile::Access::ReadWrite);
-                ProjectEditor::Attributes attributes;
-                attributes.households = countOption(parser, households);
-                attributes.residents = countOption(parser, residents);
-                if (parser.isSet(name))
-                    attributes.name = parser.value(name);
-                const ChangeSet changes =
-                    ProjectEditor(*project).setAttributes(parser.positionalArguments().at(1), attributes);
-                printOut(changes.isEmpty()
-                             ? QStringLiteral("Nothing changed.\n")
-                             : QStringLiteral("%1\n").arg(project->history().back().description));
-                return Success;
-            }};
+    static const QCommandLineOption externalCode(
+        QStringLiteral("external-code"),
+        QStringLiteral("The unit's code in another system (a statistical code, say); \"\" removes it."),
+        QStringLiteral("CODE"));
+    return {
+        QStringLiteral("set"),
+        QStringLiteral("Set a unit's counts, name or external code (counts are carried up to its parents)"),
+        [](QCommandLineParser& parser) {
+            addProjectArgument(parser);
+            parser.addPositionalArgument(QStringLiteral("CODE"), QStringLiteral("The unit's code."));
+            parser.addOptions({households, residents, name, externalCode});
+        },
+        [](const QCommandLineParser& parser) {
+            const auto project = openProject(parser, 2, ProjectFile::Access::ReadWrite);
+            ProjectEditor::Attributes attributes;
+            attributes.households = countOption(parser, households);
+            attributes.residents = countOption(parser, residents);
+            if (parser.isSet(name))
+                attributes.name = parser.value(name);
+            if (parser.isSet(externalCode))
+                attributes.externalCode = parser.value(externalCode);
+            const ChangeSet changes =
+                ProjectEditor(*project).setAttributes(parser.positionalArguments().at(1), attributes);
+            printOut(changes.isEmpty() ? QStringLiteral("Nothing changed.\n")
+                                       : QStringLiteral("%1\n").arg(project->history().back().description));
+            return Success;
+        }};
 }
 
 Command stepCommand(bool undoing)

@@ -155,7 +155,8 @@ Command householdsCommand()
             addProjectArgument(parser);
             parser.addPositionalArgument(
                 QStringLiteral("SOURCE"),
-                QStringLiteral("A table (.csv, .xlsx) by unit code, or a GIS file of points or footprints."));
+                QStringLiteral("A table (.csv, .xlsx) by unit code (ours or its external code), or a GIS "
+                               "file of points or footprints."));
             parser.addOptions({level, map, layer, DryRunOption});
         },
         [](const QCommandLineParser& parser) {

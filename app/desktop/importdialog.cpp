@@ -52,9 +52,10 @@ ImportDialog::ImportDialog(mapcore::ProjectSession& session, Kind kind, int leve
     form->addRow(QString(), mMergeSameCode);
     mFieldForm = new QFormLayout;
     const QMap<QString, QString> targetNames{
-        {QStringLiteral("name"), tr("名称")},       {QStringLiteral("code"), tr("编码")},
-        {QStringLiteral("parent"), tr("上级编码")}, {QStringLiteral("households"), tr("户数")},
-        {QStringLiteral("residents"), tr("人口")},  {QStringLiteral("org"), tr("组织")}};
+        {QStringLiteral("name"), tr("名称")},        {QStringLiteral("code"), tr("编码")},
+        {QStringLiteral("parent"), tr("上级编码")},  {QStringLiteral("households"), tr("户数")},
+        {QStringLiteral("residents"), tr("人口")},   {QStringLiteral("org"), tr("组织")},
+        {QStringLiteral("external"), tr("外部编码")}};
     for (const QString& target : FieldMapping::targets()) {
         auto* box = new QComboBox(this);
         mFields.insert(target, box);

@@ -1,5 +1,7 @@
 #include "unitpropertiespanel.h"
 
+#include "codescheme.h"
+
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -18,6 +20,10 @@ UnitPropertiesPanel::UnitPropertiesPanel(QWidget* parent) : QWidget(parent)
     mCode = new QLabel(this);
     mCode->setTextInteractionFlags(Qt::TextSelectableByMouse);
     mName = new QLineEdit(this);
+    mExternalCode = new QLineEdit(this);
+    mExternalCode->setPlaceholderText(tr("其他系统的编码，如统计用区划代码"));
+    mExternalCode->setToolTip(tr("导入户数、名册或边界时也可按此编码匹配单元"));
+    mExternalCode->setMaxLength(CodeScheme::ExternalCodeMaxLength);
     mOrganisation = new QLineEdit(this);
     mOrganisation->setPlaceholderText(tr("如 第三网格党支部"));
     mHouseholds = new QSpinBox(this);
@@ -41,6 +47,7 @@ UnitPropertiesPanel::UnitPropertiesPanel(QWidget* parent) : QWidget(parent)
     auto* form = new QFormLayout;
     form->addRow(tr("层级"), mLevel);
     form->addRow(tr("编码"), mCode);
+    form->addRow(tr("外部编码"), mExternalCode);
     form->addRow(tr("名称"), mName);
     form->addRow(tr("组织"), mOrganisation);
     form->addRow(tr("户数"), mHouseholds);
@@ -58,6 +65,7 @@ UnitPropertiesPanel::UnitPropertiesPanel(QWidget* parent) : QWidget(parent)
 
     connect(mName, &QLineEdit::textChanged, this, &UnitPropertiesPanel::updateState);
     connect(mOrganisation, &QLineEdit::textChanged, this, &UnitPropertiesPanel::updateState);
+    connect(mExternalCode, &QLineEdit::textChanged, this, &UnitPropertiesPanel::updateState);
     connect(mHouseholds, qOverload<int>(&QSpinBox::valueChanged), this, &UnitPropertiesPanel::updateState);
     connect(mResidents, qOverload<int>(&QSpinBox::valueChanged), this, &UnitPropertiesPanel::updateState);
     connect(mNotes, &QPlainTextEdit::textChanged, this, &UnitPropertiesPanel::updateState);
@@ -80,13 +88,15 @@ void UnitPropertiesPanel::showUnit(const Unit* unit, const QString& levelName, b
     fillFields();
     if (carry && previous == mUnitId && mEditable) {
         // The same unit again (after some other edit): the typed changes stay in the fields.
-        const QSignalBlocker blockers[] = {QSignalBlocker(mName), QSignalBlocker(mOrganisation),
-                                           QSignalBlocker(mHouseholds), QSignalBlocker(mResidents),
-                                           QSignalBlocker(mNotes)};
+        const QSignalBlocker blockers[] = {QSignalBlocker(mName),         QSignalBlocker(mOrganisation),
+                                           QSignalBlocker(mExternalCode), QSignalBlocker(mHouseholds),
+                                           QSignalBlocker(mResidents),    QSignalBlocker(mNotes)};
         if (typed.name)
             mName->setText(*typed.name);
         if (typed.organisation)
             mOrganisation->setText(*typed.organisation);
+        if (typed.externalCode)
+            mExternalCode->setText(*typed.externalCode);
         if (typed.households)
             mHouseholds->setValue(static_cast<int>(*typed.households));
         if (typed.residents)
@@ -120,16 +130,18 @@ void UnitPropertiesPanel::discardChanges()
 
 void UnitPropertiesPanel::fillFields()
 {
-    const QSignalBlocker blockers[] = {QSignalBlocker(mName), QSignalBlocker(mOrganisation),
-                                       QSignalBlocker(mHouseholds), QSignalBlocker(mResidents),
-                                       QSignalBlocker(mNotes)};
+    const QSignalBlocker blockers[] = {QSignalBlocker(mName),         QSignalBlocker(mOrganisation),
+                                       QSignalBlocker(mExternalCode), QSignalBlocker(mHouseholds),
+                                       QSignalBlocker(mResidents),    QSignalBlocker(mNotes)};
     mCode->setText(mShown.code);
+    mExternalCode->setText(mShown.externalCode);
     mName->setText(mShown.name);
     mOrganisation->setText(mShown.organisation);
     mHouseholds->setValue(static_cast<int>(mShown.households));
     mResidents->setValue(static_cast<int>(mShown.residents));
     mNotes->setPlainText(mShown.notes);
-    for (QWidget* field : std::initializer_list<QWidget*>{mName, mOrganisation, mHouseholds, mResidents})
+    for (QWidget* field :
+         std::initializer_list<QWidget*>{mName, mExternalCode, mOrganisation, mHouseholds, mResidents})
         field->setEnabled(mEditable);
     mNotes->setReadOnly(!mEditable);
     updateState();
@@ -151,6 +163,8 @@ ProjectEditor::Attributes UnitPropertiesPanel::changedAttributes() const
         attributes.name = mName->text().trimmed();
     if (mOrganisation->text().trimmed() != mShown.organisation)
         attributes.organisation = mOrganisation->text().trimmed();
+    if (mExternalCode->text().trimmed() != mShown.externalCode)
+        attributes.externalCode = mExternalCode->text().trimmed();
     if (mHouseholds->value() != mShown.households)
         attributes.households = mHouseholds->value();
     if (mResidents->value() != mShown.residents)

@@ -12,7 +12,7 @@ class QPushButton;
 class QSpinBox;
 
 /**
- * The selected unit's name, code, organisation, counts and notes, editable with
+ * The selected unit's name, code, external code, organisation, counts and notes, editable with
  * validation as you type. Apply hands the changes on as one edit (applyRequested). Typed
  * changes are never dropped unasked: selecting another unit applies them (as QGIS's
  * attribute form does), a refresh of the same unit keeps them, and the window asks
@@ -41,6 +41,7 @@ public:
     void discardChanges();
 
     QLineEdit* nameEdit() const { return mName; }
+    QLineEdit* externalCodeEdit() const { return mExternalCode; }
     QSpinBox* householdsEdit() const { return mHouseholds; }
     QPushButton* applyButton() const { return mApply; }
 
@@ -59,6 +60,7 @@ private:
     QLabel* mCode = nullptr;
     QLineEdit* mName = nullptr;
     QLineEdit* mOrganisation = nullptr;
+    QLineEdit* mExternalCode = nullptr;
     QSpinBox* mHouseholds = nullptr;
     QSpinBox* mResidents = nullptr;
     QPlainTextEdit* mNotes = nullptr;

@@ -412,6 +412,10 @@ Code %3
         <source>编码相同的多个要素合并为一个单元（多部分）</source>
         <translation>Make features sharing a code one unit (in parts)</translation>
     </message>
+    <message>
+        <source>外部编码</source>
+        <translation>External code</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1443,6 +1447,18 @@ Why is it accepted as it is?</translation>
     <message>
         <source>名称不能为空</source>
         <translation>A name is required</translation>
+    </message>
+    <message>
+        <source>其他系统的编码，如统计用区划代码</source>
+        <translation>The unit&apos;s code in another system, e.g. a statistical code</translation>
+    </message>
+    <message>
+        <source>导入户数、名册或边界时也可按此编码匹配单元</source>
+        <translation>Imports of households, rosters and boundaries can also match units on this code</translation>
+    </message>
+    <message>
+        <source>外部编码</source>
+        <translation>External code</translation>
     </message>
 </context>
 <context>

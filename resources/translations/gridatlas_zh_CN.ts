@@ -364,10 +364,6 @@
         <translation>比例规则“%1”引用的角色“%2”不属于层级“%3”</translation>
     </message>
     <message>
-        <source>Nothing to set: give households, residents or a name</source>
-        <translation>没有要修改的内容：请给出户数、人数或名称</translation>
-    </message>
-    <message>
         <source>name %1→%2</source>
         <translation>名称 %1→%2</translation>
     </message>
@@ -474,10 +470,6 @@
     <message>
         <source>%1 was written by a newer GridAtlas (project schema %2; this version reads up to %3); update GridAtlas to open it</source>
         <translation>%1 由更新版本的 GridAtlas 写入（项目结构 %2；本版本最高支持 %3）；请升级 GridAtlas 后打开</translation>
-    </message>
-    <message>
-        <source>%1 uses the older project schema %2; open it for editing once to upgrade it</source>
-        <translation>%1 使用旧的项目结构 %2；以编辑方式打开一次即可升级</translation>
     </message>
     <message>
         <source>%1 is damaged: %2</source>
@@ -1234,6 +1226,58 @@
     <message>
         <source>Removed %1 (%2) and the %3 role(s) they held. Their name, phone and notes are gone from the history too: undo brings back %2 in those roles, without them.</source>
         <translation>已删除 %1（%2）及其担任的 %3 项职务。其姓名、电话和备注也已从修改历史中抹去：撤销只能恢复为担任这些职务的“%2”，不含这些信息。</translation>
+    </message>
+    <message>
+        <source>several %1 have the external code %2: give the parent&apos;s own code</source>
+        <translation>多个%1的外部编码都是 %2：请填写上级的本系统编码</translation>
+    </message>
+    <message>
+        <source>%1 (if these are another system&apos;s codes, import them as external codes: external=%2)</source>
+        <translation>%1（如果这些是其他系统的编码，请作为外部编码导入：external=%2）</translation>
+    </message>
+    <message>
+        <source>an external code has at most %1 characters, got %2</source>
+        <translation>外部编码最多 %1 个字符，此处为 %2 个</translation>
+    </message>
+    <message>
+        <source>the external code &quot;%1&quot; holds a control character (U+%2)</source>
+        <translation>外部编码“%1”含有控制字符（U+%2）</translation>
+    </message>
+    <message>
+        <source>the external code %1 is already that of %2 %3</source>
+        <translation>外部编码 %1 已属于 %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 is the code of %2: an external code must not be one of ours</source>
+        <translation>%1 是 %2 的编码：外部编码不能与本系统编码相同</translation>
+    </message>
+    <message>
+        <source>the external code %1 is given to another unit too</source>
+        <translation>外部编码 %1 也给了另一个单元</translation>
+    </message>
+    <message>
+        <source>several %1 have the external code %2: give our code</source>
+        <translation>多个%1的外部编码都是 %2：请填写本系统编码</translation>
+    </message>
+    <message>
+        <source>Nothing to set: give households, residents, a name or an external code</source>
+        <translation>没有要修改的内容：请给出户数、人口、名称或外部编码</translation>
+    </message>
+    <message>
+        <source>%1 cannot be given: %2</source>
+        <translation>无法设置 %1：%2</translation>
+    </message>
+    <message>
+        <source>external code %1 removed</source>
+        <translation>删除外部编码 %1</translation>
+    </message>
+    <message>
+        <source>external code %1</source>
+        <translation>外部编码 %1</translation>
+    </message>
+    <message>
+        <source>several units have the external code %1: give our code</source>
+        <translation>多个单元的外部编码都是 %1：请填写本系统编码</translation>
     </message>
 </context>
 <context>

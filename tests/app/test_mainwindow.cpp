@@ -950,6 +950,32 @@ private slots:
         snapshot(QStringLiteral("name-missing"));
     }
 
+    void anExternalCodeIsTypedInThePropertiesPanel()
+    {
+        openFreshDemo();
+        const Unit first = *firstAtLevel(QStringLiteral("grid"));
+        const Unit second = *index().children(first.parentId).back();
+        UnitPropertiesPanel* properties = mWindow->propertiesPanel();
+        mWindow->selectUnit(first.id, false);
+        properties->externalCodeEdit()->setText(QStringLiteral("410105001001001"));
+        QVERIFY(properties->applyButton()->isEnabled());
+        properties->applyButton()->click();
+        QCOMPARE(index().unit(first.id)->externalCode, QStringLiteral("410105001001001"));
+        QCOMPARE(properties->externalCodeEdit()->text(), QStringLiteral("410105001001001"));
+        snapshot(QStringLiteral("external-code"));
+
+        // the same code for its sibling is refused, naming the unit that has it
+        mWindow->selectUnit(second.id, false);
+        QVERIFY(properties->externalCodeEdit()->text().isEmpty());
+        properties->externalCodeEdit()->setText(QStringLiteral("410105001001001"));
+        properties->applyButton()->click();
+        QVERIFY(index().unit(second.id)->externalCode.isEmpty());
+        QVERIFY(mWindow->messageBar()->currentItem());
+        QVERIFY2(mWindow->messageBar()->currentItem()->text().contains(first.code),
+                 qPrintable(mWindow->messageBar()->currentItem()->text()));
+        properties->discardChanges();
+    }
+
     void reshapeMovesTheSharedEdgeAndUndoRestores()
     {
         openFreshDemo();

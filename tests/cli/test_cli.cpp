@@ -336,6 +336,42 @@ private slots:
             QVERIFY(!result.err.isEmpty());
         }
         QCOMPARE(digest(file), before);
+
+        // the grid's code in the city's system, beside ours: set, listed, matched on, removed
+        const Result external = run({"set", file, code, "--external-code", "SQ-3-2"});
+        QCOMPARE(external.exitCode, 0);
+        QVERIFY2(external.out.contains("SQ-3-2"), qPrintable(external.out));
+        const QJsonArray listed =
+            QJsonDocument::fromJson(run({"units", file, "--json", "--level", "grid"}).out.toUtf8())
+                .object()
+                .value("units")
+                .toArray();
+        QVERIFY(std::any_of(listed.begin(), listed.end(), [&](const QJsonValue& unit) {
+            return unit.toObject().value("code").toString() == code &&
+                   unit.toObject().value("external_code").toString() == QLatin1String("SQ-3-2");
+        }));
+        const QString counts = mDir.filePath("by-external.csv");
+        QFile table(counts);
+        QVERIFY(table.open(QIODevice::WriteOnly));
+        table.write("code,households\nSQ-3-2,77\n");
+        table.close();
+        const Result imported = run({"households", "import", file, counts, "--level", "grid"});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        const QJsonArray after =
+            QJsonDocument::fromJson(run({"units", file, "--json", "--level", "grid"}).out.toUtf8())
+                .object()
+                .value("units")
+                .toArray();
+        QVERIFY(std::any_of(after.begin(), after.end(), [&](const QJsonValue& unit) {
+            return unit.toObject().value("code").toString() == code &&
+                   unit.toObject().value("households").toInt() == 77;
+        }));
+        const Result taken =
+            run({"set", file, grids.at(1).toObject().value("code").toString(), "--external-code", "SQ-3-2"});
+        QCOMPARE(taken.exitCode, 2);
+        QVERIFY2(taken.err.contains(code), qPrintable(taken.err));
+        QCOMPARE(run({"set", file, code, "--external-code", ""}).exitCode, 0);
+        QVERIFY(!run({"units", file, "--level", "grid"}).out.contains("SQ-3-2"));
     }
 
     static QString boxWkt(double x0, double y0, double x1, double y1)

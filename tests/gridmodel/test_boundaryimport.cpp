@@ -5,6 +5,7 @@
 #include "error.h"
 #include "geosengine.h"
 #include "hierarchyindex.h"
+#include "projecteditor.h"
 #include "projectfile.h"
 #include "testsupport.h"
 #include "textencoding.h"
@@ -292,6 +293,69 @@ private slots:
                                 return p.kind == Problem::Kind::NotContiguous && p.units.front() == unit->id;
                             }) ||
                 !project->data().hierarchy.level(2).contiguous);
+    }
+
+    void externalCodesAreKeptMatchedOnAndExported()
+    {
+        auto project = projectAbove(2);
+        const QString community = firstCommunityCode();
+        ProjectEditor::Attributes attributes;
+        attributes.externalCode = QStringLiteral("SQ-3-2"); // the community in the city's system
+        ProjectEditor(*project).setAttributes(community, attributes);
+
+        // the parent by its external code; the grids' own statistical codes kept beside ours
+        const QString grids = geoJson(
+            {feature(
+                 QStringLiteral("\"name\":\"甲网格\",\"parent\":\"SQ-3-2\",\"统计代码\":\"4101050010011\""),
+                 squareInCommunity(0, 0, 20)),
+             feature(
+                 QStringLiteral("\"name\":\"乙网格\",\"parent\":\"SQ-3-2\",\"统计代码\":\"4101050010011\""),
+                 squareInCommunity(40, 0, 20)),
+             feature(
+                 QStringLiteral("\"name\":\"丙网格\",\"parent\":\"SQ-3-2\",\"统计代码\":\"4101050010012\""),
+                 squareInCommunity(0, 40, 20))});
+        const ImportPlan twice = plan(*project, grids, 2);
+        QCOMPARE(twice.problems.size(), size_t(1)); // one external code for two grids
+        QCOMPARE(twice.problems.front().line, 2);
+        QVERIFY2(twice.problemText().contains(QStringLiteral("4101050010011")),
+                 qPrintable(twice.problemText()));
+
+        const QString one = geoJson({feature(
+            QStringLiteral("\"name\":\"甲网格\",\"parent\":\"SQ-3-2\",\"统计代码\":\"4101050010011\""),
+            squareInCommunity(0, 0, 20))});
+        const ImportPlan imported = plan(*project, one, 2);
+        QVERIFY2(imported.canApply(), qPrintable(imported.problemText()));
+        imported.apply(*project);
+        const std::vector<const Unit*> held = project->index().unitsByExternalCode("4101050010011", 2);
+        QCOMPARE(held.size(), size_t(1));
+        QCOMPARE(project->index().unit(held.front()->parentId)->code, community);
+        QCOMPARE(held.front()->code, community + QStringLiteral("01")); // ours given as the scheme says
+
+        // again: the grid is already in the project under that code
+        const ImportPlan again = plan(*project, one, 2);
+        QVERIFY(!again.canApply());
+        QVERIFY2(again.problemText().contains(held.front()->code), qPrintable(again.problemText()));
+
+        // codes of another system in the code field: the refusal says how to keep them
+        const ImportPlan asOurs =
+            plan(*project,
+                 geoJson({feature(QStringLiteral("\"name\":\"丁网格\",\"bm\":\"SQ-3-2-7\""),
+                                  squareInCommunity(40, 40, 20))}),
+                 2);
+        QVERIFY2(asOurs.problemText().contains(QStringLiteral("external=bm")),
+                 qPrintable(asOurs.problemText()));
+
+        // exported beside our code, and guessed back on import
+        const QString exported = path(QStringLiteral("with-external.geojson"));
+        BoundaryExport::write(project->data(), project->index(), 2, 0, BoundaryExport::Format::GeoJson,
+                              exported);
+        const VectorSource back = VectorSource::read(exported, project->data().crsEpsg);
+        QCOMPARE(FieldMapping::guess(back.fields).field(QStringLiteral("external")),
+                 QStringLiteral("ext_code"));
+        const int at = back.fieldIndex(QStringLiteral("ext_code"));
+        QVERIFY(std::any_of(back.features.begin(), back.features.end(), [&](const SourceFeature& feature) {
+            return feature.values.value(at) == QLatin1String("4101050010011");
+        }));
     }
 
     void anEmptySourceOrAShapefileWithoutItsDbfIsNamedSo()

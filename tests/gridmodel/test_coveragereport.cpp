@@ -284,6 +284,37 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("职务空缺：缺少网格长")));
     }
 
+    void externalCodesGetAColumnWhenAnyUnitHasOne()
+    {
+        const HierarchyIndex index(mData);
+        const CoverageReport without = CoverageReport::of(mData, index, Checker(mData).check());
+        QVERIFY(!without.unitTable(section(without, mGrid)).front().contains(QStringLiteral("外部编码")));
+
+        ProjectData data = mData;
+        for (Unit& unit : data.units)
+            if (unit.code == mOverfullGrid)
+                unit.externalCode = QStringLiteral("410105001001001");
+        const HierarchyIndex withIndex(data);
+        const CoverageReport with = CoverageReport::of(data, withIndex, Checker(data).check());
+        const std::vector<QStringList> grids = with.unitTable(section(with, mGrid));
+        const int column = static_cast<int>(grids.front().indexOf(QStringLiteral("外部编码")));
+        QVERIFY(column > 0);
+        const auto row = std::find_if(grids.begin() + 1, grids.end(), [&](const QStringList& cells) {
+            return cells.first() == mOverfullGrid;
+        });
+        QCOMPARE(row->at(column), QStringLiteral("410105001001001"));
+        // every level's list has the column, and the combined table keeps every row as wide
+        const std::vector<QStringList> all = with.combinedUnitTable();
+        const int combinedColumn = static_cast<int>(all.front().indexOf(QStringLiteral("外部编码")));
+        QVERIFY(combinedColumn > 0);
+        for (const QStringList& cells : all)
+            QCOMPARE(cells.size(), all.front().size());
+        QVERIFY(std::any_of(all.begin(), all.end(), [&](const QStringList& cells) {
+            return cells.at(combinedColumn) == QLatin1String("410105001001001");
+        }));
+        QVERIFY(all.front().contains(QStringLiteral("网格长"))); // the roles after the fixed columns
+    }
+
     void theTablesAndThePageSayIt()
     {
         const HierarchyIndex index(mData);

@@ -1,6 +1,7 @@
 #include "error.h"
 #include "hierarchyindex.h"
 #include "householdimport.h"
+#include "projecteditor.h"
 #include "projectfile.h"
 #include "streetproject.h"
 #include "tablesource.h"
@@ -95,6 +96,36 @@ private slots:
         project->undo();
         QCOMPARE(unit(*project, B1).households, 100);
         QCOMPARE(unit(*project, Street).households, 700);
+    }
+
+    void countsAreMatchedOnAnotherSystemsCodes()
+    {
+        const auto project = freshProject();
+        ProjectEditor::Attributes statistical;
+        statistical.externalCode = QStringLiteral("410105001001001001");
+        ProjectEditor(*project).setAttributes(B1, statistical);
+        const QString csv = write(QStringLiteral("statistical.csv"),
+                                  QStringLiteral("单元编码,户数\n410105001001001001,130\n").toUtf8());
+        const ImportPlan plan = tablePlan(*project, csv);
+        QVERIFY2(plan.canApply(), qPrintable(plan.problemText()));
+        plan.apply(*project);
+        QCOMPARE(unit(*project, B1).households, 130);
+        QCOMPARE(unit(*project, Street).households, 730);
+
+        // one external code on two buildings (written by another program): named, not guessed
+        ProjectData twice = project->data();
+        for (Unit& u : twice.units)
+            if (u.code == B5)
+                u.externalCode = QStringLiteral("410105001001001001");
+        const HierarchyIndex index(twice);
+        const TableSource table = TableSource::read(csv);
+        HouseholdImport::Options options;
+        options.mapping = FieldMapping::guess(table.header);
+        const ImportPlan ambiguous = HouseholdImport::fromTable(twice, index, table, options);
+        QVERIFY(!ambiguous.canApply());
+        QVERIFY2(ambiguous.problemText().contains(QStringLiteral("several")) &&
+                     ambiguous.problemText().contains(QStringLiteral("410105001001001001")),
+                 qPrintable(ambiguous.problemText()));
     }
 
     void pointsAreSummedIntoTheUnitHoldingThem()

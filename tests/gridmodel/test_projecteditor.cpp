@@ -1,6 +1,7 @@
 #include "checker.h"
 #include "districtgenerator.h"
 #include "error.h"
+#include "hierarchyeditor.h"
 #include "hierarchyindex.h"
 #include "personaldata.h"
 #include "projecteditor.h"
@@ -327,6 +328,58 @@ private slots:
         const RoleVacancies vacancies(project->data(), *project->index().unit(grid.id));
         QCOMPARE(vacancies.inOfferOrder().front().definition->key, QStringLiteral("grid_worker"));
         QVERIFY(vacancies.inOfferOrder().front().missing());
+    }
+
+    void anExternalCodeIsKeptUniqueAtItsLevelAndUndone()
+    {
+        const QString file = freshDemo();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        std::vector<QString> zones;
+        for (const Unit& unit : project->data().units)
+            if (unit.level == project->data().hierarchy.levelCount() - 1 && zones.size() < 2)
+                zones.push_back(unit.code);
+        const auto setExternal = [&](const QString& code, const QString& external) {
+            ProjectEditor::Attributes attributes;
+            attributes.externalCode = external;
+            return ProjectEditor(*project).setAttributes(code, attributes);
+        };
+        setExternal(zones[0], QStringLiteral(" 410105001001001001 ")); // trimmed, as typed
+        QCOMPARE(project->index().unitByCode(zones[0])->externalCode, QStringLiteral("410105001001001001"));
+        QVERIFY(project->history().back().description.contains(QStringLiteral("410105001001001001")));
+        QCOMPARE(project->index().unitNamedBy(QStringLiteral("410105001001001001"))->code, zones[0]);
+
+        const QByteArray before = fileBytes(file);
+        const auto refused = [&](const QString& external, const QString& why) {
+            try {
+                setExternal(zones[1], external);
+                QFAIL(qPrintable(QStringLiteral("%1 was given").arg(external)));
+            } catch (const Error& error) {
+                QVERIFY2(error.message().contains(why), qPrintable(error.message()));
+            }
+        };
+        refused(QStringLiteral("410105001001001001"), zones[0]);                      // held by its neighbour
+        refused(zones[0], QStringLiteral("must not be one of ours"));                 // one of our codes
+        refused(QStringLiteral("SQ\x1b[31m-1"), QStringLiteral("control character")); // an escape
+        refused(QString(65, QLatin1Char('7')), QStringLiteral("at most 64"));
+        QCOMPARE(fileBytes(file), before);
+
+        // a split leaves it with the part that keeps the code
+        const Unit zone = *project->index().unitByCode(zones[0]);
+        const Envelope box = zone.boundary.envelope();
+        const double middle = (box.minX + box.maxX) / 2;
+        const HierarchyEditor::Result split =
+            HierarchyEditor(*project).split(zones[0], {{middle, box.minY - 10}, {middle, box.maxY + 10}});
+        QCOMPARE(split.codes.size(), 2);
+        QCOMPARE(project->index().unitsByExternalCode(QStringLiteral("410105001001001001")).size(),
+                 size_t(1));
+        QCOMPARE(project->index().unitByCode(zones[0])->externalCode, QStringLiteral("410105001001001001"));
+        project->undo();
+
+        setExternal(zones[0], QString()); // removed
+        QVERIFY(project->index().unitByCode(zones[0])->externalCode.isEmpty());
+        QVERIFY(!project->index().unitNamedBy(QStringLiteral("410105001001001001")));
+        project->undo();
+        QCOMPARE(project->index().unitByCode(zones[0])->externalCode, QStringLiteral("410105001001001001"));
     }
 
     void changeSetRoundTrip()

@@ -1,5 +1,6 @@
 #include "districtgenerator.h"
 #include "error.h"
+#include "projecteditor.h"
 #include "projectfile.h"
 #include "projectschema.h"
 #include "sqlitedatabase.h"
@@ -49,6 +50,8 @@ private:
         Unit gridB{4,  2,   2,     "41010500100102", "第2网格", QString(), box(450100, 3840000, 100, 100),
                    50, 120, "空地"};
         Unit empty{5, 3, 3, "4101050010010101", "1号楼", "1号楼党小组", MultiPolygon(), 0, 0, QString()};
+        community.externalCode = "410105001001000"; // a 15-digit statistical code
+        gridB.externalCode = "SQ-3-2";
         data.units = {street, community, gridA, gridB, empty};
         data.members = {Member{1, "张建国", "13812345678", "男", "在职", "党员，退伍军人"},
                         Member{2, "李秀英", "", "女", "离退休", QString()},
@@ -76,6 +79,7 @@ private:
         QCOMPARE(a.notes.isEmpty(), b.notes.isEmpty());
         if (!a.notes.isEmpty())
             QCOMPARE(a.notes, b.notes);
+        QCOMPARE(a.externalCode, b.externalCode);
     }
 
     static Error::Kind openError(const QString& file, ProjectFile::Access access, QString* message = nullptr)
@@ -386,10 +390,59 @@ private slots:
                 QFAIL("a failing migration was committed");
             } catch (const Error&) {
             }
-            QCOMPARE(ProjectSchema::storedVersion(db), 1);
+            QCOMPARE(ProjectSchema::storedVersion(db), ProjectSchema::CurrentVersion);
         }
         QCOMPARE(fileBytes(failing), before);
         QCOMPARE(ProjectFile::open(failing, ProjectFile::Access::ReadWrite)->data().units.size(), size_t(5));
+    }
+
+    void schemaOneProjectIsViewedAsItIsAndUpgradedForEditing()
+    {
+        // Written by GridAtlas before external codes: a set and a merge in its history.
+        const QString file = path("schema1.gpkg");
+        QVERIFY(QFile::copy(QStringLiteral(GRIDATLAS_TEST_DATA_DIR "/schema1-project.gpkg"), file));
+        QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner));
+        const QByteArray before = fileBytes(file);
+        {
+            const auto viewed = ProjectFile::open(file, ProjectFile::Access::ReadOnly);
+            QCOMPARE(viewed->data().units.size(), size_t(39));
+            QVERIFY(viewed->index().unitByCode("4101050010010102"));
+            QVERIFY(viewed->index().unitByCode("4101050010010102")->externalCode.isEmpty());
+        }
+        QCOMPARE(fileBytes(file), before); // viewing does not upgrade it
+
+        {
+            const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+            QCOMPARE(project->data().units.size(), size_t(39));
+            // the merge, recorded in the old payload format, is undone
+            QVERIFY(project->undo());
+            QCOMPARE(project->data().units.size(), size_t(40));
+            QVERIFY(project->index().unitByCode("4101050010010103"));
+            ProjectEditor::Attributes attributes;
+            attributes.externalCode = QStringLiteral("410105001001001001");
+            ProjectEditor(*project).setAttributes("4101050010010103", attributes);
+        }
+        {
+            SqliteDatabase db(file, SqliteDatabase::OpenMode::ReadOnly);
+            QCOMPARE(ProjectSchema::storedVersion(db), ProjectSchema::CurrentVersion);
+        }
+        {
+            const auto reopened = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+            QCOMPARE(reopened->index().unitByCode("4101050010010103")->externalCode,
+                     QStringLiteral("410105001001001001"));
+            QVERIFY(reopened->undo()); // the external code
+            QVERIFY(reopened->undo()); // the set of schema 1
+            QCOMPARE(reopened->index().unitByCode("4101050010010101")->households, qint64(211));
+            QVERIFY(reopened->index().unitByCode("4101050010010103")->externalCode.isEmpty());
+        }
+        // what GDAL reads: the new column, titled for QGIS
+        GDALDatasetH dataset =
+            GDALOpenEx(file.toUtf8().constData(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+        QVERIFY(dataset);
+        OGRLayerH layer = GDALDatasetGetLayerByName(dataset, "grid");
+        QVERIFY(layer);
+        QVERIFY(OGR_FD_GetFieldIndex(OGR_L_GetLayerDefn(layer), "external_code") >= 0);
+        GDALClose(dataset);
     }
 
     void readOnlyFileOpensForViewingOnly()

@@ -1,6 +1,7 @@
 #include "districtgenerator.h"
 #include "error.h"
 #include "hierarchyindex.h"
+#include "projecteditor.h"
 #include "projectfile.h"
 #include "rosterexport.h"
 #include "rosterimport.h"
@@ -198,6 +199,30 @@ private slots:
         QCOMPARE(imported.problems.front().line, 3);
         QCOMPARE(imported.changes.assignments.front().after->unitId, community->id);
         QCOMPARE(imported.changes.assignments.front().after->role, role.key);
+    }
+
+    void aUnitIsFoundByItsCodeInAnotherSystem()
+    {
+        auto project = unstaffedDemo();
+        const Unit* community = nullptr;
+        for (const Unit& unit : project->data().units)
+            if (unit.level == 1 && !community)
+                community = &unit;
+        const UnitId communityId = community->id;
+        ProjectEditor::Attributes external;
+        external.externalCode = QStringLiteral("SQ-3-2");
+        ProjectEditor(*project).setAttributes(community->code, external);
+        const RoleDefinition& role = project->data().hierarchy.level(1).roles.front();
+        const QString file = writeFile(QStringLiteral("byexternal.csv"),
+                                       QStringLiteral("姓名,角色,单元编码\n陈晨,%1,SQ-3-2\n王五,%1,SQ-9-9\n")
+                                           .arg(role.name.zh)
+                                           .toUtf8());
+        const ImportPlan imported = plan(*project, file);
+        QCOMPARE(imported.problems.size(), size_t(1)); // SQ-9-9 names nobody
+        QCOMPARE(imported.problems.front().line, 3);
+        QVERIFY2(imported.problemText().contains(QStringLiteral("SQ-9-9")),
+                 qPrintable(imported.problemText()));
+        QCOMPARE(imported.changes.assignments.front().after->unitId, communityId);
     }
 
     void aTableWithoutNamesOrThatIsNoTableIsRefused()
