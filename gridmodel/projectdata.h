@@ -2,6 +2,7 @@
 
 #include "geometry.h"
 #include "hierarchytemplate.h"
+#include "reference/referencelayer.h"
 
 #include <QString>
 #include <algorithm>
@@ -121,6 +122,8 @@ struct ProjectData
      * findings about households and residents are data not entered, not faults.
      */
     bool countsNotEnteredYet = false;
+    //! what the planner draws against, under the levels, top first (outside the edit history)
+    std::vector<ReferenceLayer> referenceLayers;
 };
 
 /** The lowest id above every row's (units, members, assignments): where new rows start. */

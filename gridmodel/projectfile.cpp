@@ -469,6 +469,17 @@ void ProjectFile::setCountsNotEnteredYet(bool notYet)
     mData.countsNotEnteredYet = notYet;
 }
 
+void ProjectFile::setReferenceLayers(const std::vector<ReferenceLayer>& layers)
+{
+    requireWritable();
+    for (const ReferenceLayer& layer : layers)
+        ReferenceLayers::check(layer);
+    SqliteTransaction transaction(*mDb);
+    ProjectSchema::writeReferenceLayers(*mDb, layers);
+    transaction.commit();
+    mData.referenceLayers = layers;
+}
+
 std::optional<ChangeSet> ProjectFile::undo(HistoryEntry* entry)
 {
     return step(true, entry);

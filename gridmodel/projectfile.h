@@ -112,6 +112,12 @@ public:
      */
     void setCountsNotEnteredYet(bool notYet);
     /**
+     * The project's reference layers (ProjectData::referenceLayers), kept at once and outside the
+     * history, as QGIS keeps its layer tree out of the undo stack. Throws Error(InvalidInput)
+     * naming a layer the rules refuse (ReferenceLayers::check), and then nothing changes.
+     */
+    void setReferenceLayers(const std::vector<ReferenceLayer>& layers);
+    /**
      * Applies one edit and records it in the history, as one transaction; what was undone
      * can no longer be redone. On failure nothing changes, on disk or in data().
      */

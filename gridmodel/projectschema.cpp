@@ -261,6 +261,8 @@ void writeNewProject(SqliteDatabase& db, const ProjectData& data)
         writeAcceptedProblems(db, data.acceptedProblems);
     if (data.countsNotEnteredYet)
         writeCountsNotEnteredYet(db, true);
+    if (!data.referenceLayers.empty())
+        writeReferenceLayers(db, data.referenceLayers);
     setProjectValue(db, QStringLiteral("created"), GeoPackage::timestamp());
     setProjectValue(db, QStringLiteral("application"),
                     QStringLiteral("GridAtlas %1").arg(QStringLiteral(GRIDATLAS_VERSION)));
@@ -412,6 +414,8 @@ ProjectData read(SqliteDatabase& db, const ReadProgress& progress)
     data.name = projectValue(db, QStringLiteral("name"));
     data.acceptedProblems = readAcceptedProblems(db);
     data.countsNotEnteredYet = projectValue(db, QStringLiteral("counts_entered")) == QLatin1String("no");
+    data.referenceLayers =
+        ReferenceLayers::fromJson(projectValue(db, QStringLiteral("reference_layers")).toUtf8());
     data.hierarchy = readHierarchy(db);
     const QString crs = projectValue(db, QStringLiteral("crs"));
     data.crsEpsg = crs.mid(crs.indexOf(QLatin1Char(':')) + 1).toInt();
@@ -527,6 +531,12 @@ void applyChanges(SqliteDatabase& db, const HierarchyTemplate& hierarchy, const 
     }
     for (const auto& [level, envelope] : touched)
         GeoPackage::touchContents(db, hierarchy.level(level).key, envelope);
+}
+
+void writeReferenceLayers(SqliteDatabase& db, const std::vector<ReferenceLayer>& layers)
+{
+    setProjectValue(db, QStringLiteral("reference_layers"),
+                    QString::fromUtf8(ReferenceLayers::toJson(layers)));
 }
 
 void recordHistory(SqliteDatabase& db, const QString& operation, const QString& description,

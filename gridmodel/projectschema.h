@@ -51,6 +51,8 @@ void writeAcceptedProblems(SqliteDatabase& db, const std::vector<AcceptedProblem
 std::vector<AcceptedProblem> readAcceptedProblems(SqliteDatabase& db);
 //! ProjectData::countsNotEnteredYet, kept in ga_project as "counts_entered" = "no"
 void writeCountsNotEnteredYet(SqliteDatabase& db, bool notYet);
+//! ProjectData::referenceLayers, kept in ga_project as "reference_layers" (JSON)
+void writeReferenceLayers(SqliteDatabase& db, const std::vector<ReferenceLayer>& layers);
 //! a new history entry (payload: a serialized ChangeSet, or empty for what cannot be undone)
 void recordHistory(SqliteDatabase& db, const QString& operation, const QString& description,
                    const QByteArray& payload = QByteArray());

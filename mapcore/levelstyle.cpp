@@ -36,7 +36,8 @@ LevelStyle LevelStyle::forLevel(const QString& levelKey)
     return styles[std::clamp(index, 0, 4)];
 }
 
-void LevelStyle::applyTo(QgsVectorLayer& layer, bool filled, const gridmodel::TargetBand& band) const
+void LevelStyle::applyTo(QgsVectorLayer& layer, bool filled, const gridmodel::TargetBand& band,
+                         int fillAlpha) const
 {
     auto* fill = new QgsSimpleFillSymbolLayer();
     fill->setStrokeColor(stroke);
@@ -49,7 +50,8 @@ void LevelStyle::applyTo(QgsVectorLayer& layer, bool filled, const gridmodel::Ta
         fill->setColor(QColor(255, 255, 255));
         fill->setDataDefinedProperty(
             QgsSymbolLayer::PropertyFillColor,
-            QgsProperty::fromExpression(QStringLiteral("color_hsla((\"fid\" * 67) % 360, 55, 88, 170)")));
+            QgsProperty::fromExpression(
+                QStringLiteral("color_hsla((\"fid\" * 67) % 360, 55, 88, %1)").arg(fillAlpha)));
     } else {
         fill->setBrushStyle(Qt::NoBrush);
     }

@@ -33,7 +33,11 @@ struct LevelStyle
      * Applies symbology and labelling; the editing level is filled. Units whose households
      * fall outside `band` get a red inner outline, so a planner sees where to rebalance.
      */
-    void applyTo(QgsVectorLayer& layer, bool filled, const gridmodel::TargetBand& band = {}) const;
+    void applyTo(QgsVectorLayer& layer, bool filled, const gridmodel::TargetBand& band = {},
+                 int fillAlpha = OpaqueFill) const;
+    //! the pastel fill's alpha on a blank map, and over a base map or imagery (which shows through)
+    static constexpr int OpaqueFill = 170;
+    static constexpr int FillOverReferences = 70;
 };
 
 } // namespace mapcore

@@ -22,6 +22,7 @@ ProjectLayers::ProjectLayers(const QString& projectPath, const gridmodel::Hierar
         mBands.push_back(definition.households);
         mLayers.push_back(std::move(layer));
     }
+    mFilledLevel = editingLevel;
 }
 
 ProjectLayers::~ProjectLayers() = default;
@@ -46,9 +47,23 @@ QgsRectangle ProjectLayers::fullExtent() const
 
 void ProjectLayers::restyle(int level, bool filled)
 {
+    if (filled)
+        mFilledLevel = level;
+    else if (mFilledLevel == level)
+        mFilledLevel = -1;
     LevelStyle::forLevel(mLevelKeys.at(level))
-        .applyTo(*layer(level), filled, mBands.at(static_cast<size_t>(level)));
+        .applyTo(*layer(level), filled, mBands.at(static_cast<size_t>(level)),
+                 mOverReferences ? LevelStyle::FillOverReferences : LevelStyle::OpaqueFill);
     layer(level)->triggerRepaint();
+}
+
+void ProjectLayers::setOverReferences(bool over)
+{
+    if (over == mOverReferences)
+        return;
+    mOverReferences = over;
+    if (mFilledLevel >= 0)
+        restyle(mFilledLevel, true);
 }
 
 QgsCoordinateReferenceSystem ProjectLayers::crs() const

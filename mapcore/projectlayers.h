@@ -40,12 +40,19 @@ public:
     QgsRectangle fullExtent() const;
     //! styles a level again, filled when it is the level being edited
     void restyle(int level, bool filled);
+    /**
+     * Whether reference layers are drawn under the levels: the filled level is then filled more
+     * lightly, so that imagery and roads show through.
+     */
+    void setOverReferences(bool over);
     QgsCoordinateReferenceSystem crs() const;
 
 private:
     std::vector<std::unique_ptr<QgsVectorLayer>> mLayers;
     QStringList mLevelKeys;
     std::vector<gridmodel::TargetBand> mBands; //!< households band per level
+    int mFilledLevel = -1;
+    bool mOverReferences = false;
 };
 
 } // namespace mapcore

@@ -40,6 +40,7 @@ std::vector<Command> exportCommands();
 std::vector<Command> importCommands();
 std::vector<Command> reportCommands();
 std::vector<Command> diffCommands();
+std::vector<Command> layerCommands();
 #ifdef GRIDATLAS_WITH_PRINT
 std::vector<Command> printCommands();
 //! the application the print command runs in (QGIS, offscreen), and its end

@@ -74,7 +74,7 @@ int runCommand()
 
     std::vector<Command> commands = projectCommands();
     for (auto* group : {&checkCommands, &boundaryCommands, &editCommands, &exportCommands, &importCommands,
-                        &reportCommands, &diffCommands})
+                        &reportCommands, &diffCommands, &layerCommands})
         for (Command& command : (*group)())
             commands.push_back(std::move(command));
 #ifdef GRIDATLAS_WITH_PRINT
