@@ -4,6 +4,7 @@
 #include "projectfile.h"
 #include "projectlayers.h"
 #include "projectopening.h"
+#include "referencemaplayers.h"
 
 #include <QCoreApplication>
 #include <map>
@@ -18,12 +19,40 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path)
 
 ProjectSession::ProjectSession(std::unique_ptr<gridmodel::ProjectFile> project,
                                std::unique_ptr<ProjectLayers> layers, const QString& readOnlyReason)
-    : mProject(std::move(project)), mLayers(std::move(layers)), mReadOnlyReason(readOnlyReason)
+    : mProject(std::move(project)), mLayers(std::move(layers)),
+      mReferences(std::make_unique<ReferenceMapLayers>()), mReadOnlyReason(readOnlyReason)
 {
     qRegisterMetaType<gridmodel::ChangeSet>();
+    mReferences->update(mProject->data().referenceLayers, mProject->path());
+    mLayers->setOverReferences(!mReferences->visibleLayersTopFirst().isEmpty());
 }
 
 ProjectSession::~ProjectSession() = default;
+
+bool ProjectSession::setReferenceLayers(const std::vector<gridmodel::ReferenceLayer>& layers, QString* error)
+{
+    try {
+        mProject->setReferenceLayers(layers);
+    } catch (const gridmodel::Error& failure) {
+        if (error)
+            *error = failure.message();
+        return false;
+    }
+    mReferences->update(layers, mProject->path(), mTiandituKey);
+    mLayers->setOverReferences(!mReferences->visibleLayersTopFirst().isEmpty());
+    emit referencesChanged();
+    return true;
+}
+
+void ProjectSession::setTiandituKey(const QString& key)
+{
+    if (key == mTiandituKey)
+        return;
+    mTiandituKey = key;
+    mReferences->update(mProject->data().referenceLayers, mProject->path(), mTiandituKey);
+    mLayers->setOverReferences(!mReferences->visibleLayersTopFirst().isEmpty());
+    emit referencesChanged();
+}
 
 const gridmodel::ProjectData& ProjectSession::data() const
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "changeset.h"
+#include "reference/referencelayer.h"
 
 #include <QObject>
 #include <QString>
@@ -16,6 +17,7 @@ struct ProjectData;
 namespace mapcore {
 
 class ProjectLayers;
+class ReferenceMapLayers;
 
 /**
  * An open project as the desktop program holds it: the file (open for editing, or for
@@ -38,6 +40,15 @@ public:
     gridmodel::ProjectFile& project() const { return *mProject; }
     const gridmodel::ProjectData& data() const;
     ProjectLayers& layers() const { return *mLayers; }
+    //! the map layers of the project's reference layers (drawn under the levels)
+    ReferenceMapLayers& references() const { return *mReferences; }
+    /**
+     * Keeps new reference layers with the project and redraws them; on refusal (a viewing-only
+     * project, a layer the rules refuse) `error` receives the reason and nothing changed.
+     */
+    bool setReferenceLayers(const std::vector<gridmodel::ReferenceLayer>& layers, QString* error = nullptr);
+    //! the user's 天地图 key (kept in their settings, never in the project), for the 天地图 layers
+    void setTiandituKey(const QString& key);
     QString path() const;
 
     bool isEditable() const;
@@ -65,6 +76,8 @@ signals:
     void aboutToEdit();
     //! after an edit, an undo or a redo: what changed
     void edited(const gridmodel::ChangeSet& changes);
+    //! the reference layers changed (added, removed, shown, hidden, restyled)
+    void referencesChanged();
 
 private:
     friend class ProjectOpening;
@@ -74,6 +87,8 @@ private:
 
     std::unique_ptr<gridmodel::ProjectFile> mProject;
     std::unique_ptr<ProjectLayers> mLayers;
+    std::unique_ptr<ReferenceMapLayers> mReferences;
+    QString mTiandituKey;
     QString mReadOnlyReason;
 };
 

@@ -9,6 +9,7 @@
 #include "hierarchytreemodel.h"
 #include "importdialog.h"
 #include "language.h"
+#include "layerspanel.h"
 #include "newprojectdialog.h"
 #include "peoplepanel.h"
 #include "printdialog.h"
@@ -19,6 +20,7 @@
 #include "projectlayers.h"
 #include "projectopening.h"
 #include "projectsession.h"
+#include "referencemaplayers.h"
 #include "reportdialog.h"
 #include "taskprogress.h"
 #include "treeplacekeeper.h"
@@ -38,6 +40,7 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QIcon>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -64,6 +67,7 @@ using namespace gridmodel;
 
 namespace {
 const char* RecentKey = "recentProjects";
+const char* TiandituKeySetting = "tianditu/key"; //!< the user's own, never in a project
 constexpr int RecentCount = 8;
 } // namespace
 
@@ -215,6 +219,16 @@ void MainWindow::createDocks()
     treeDock->setObjectName(QStringLiteral("hierarchyDock"));
     treeDock->setWidget(treePanel);
     addDockWidget(Qt::LeftDockWidgetArea, treeDock);
+
+    mLayersPanel = new LayersPanel(this);
+    connect(mLayersPanel, &LayersPanel::failed, this,
+            [this](const QString& title, const QString& reason) { mMessageBar->pushWarning(title, reason); });
+    auto* layersDock = new QDockWidget(tr("图层"), this);
+    layersDock->setObjectName(QStringLiteral("layersDock"));
+    layersDock->setWidget(mLayersPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, layersDock);
+    tabifyDockWidget(treeDock, layersDock);
+    treeDock->raise();
 
     mProperties = new UnitPropertiesPanel(this);
     connect(mProperties, &UnitPropertiesPanel::applyRequested, this,
@@ -481,6 +495,20 @@ void MainWindow::createActions()
     QMenu* reportMenu = menuBar()->addMenu(tr("报告(&R)"));
     reportMenu->addActions({coverageReport, changeReport});
     QMenu* settingsMenu = menuBar()->addMenu(tr("设置(&S)"));
+    QAction* tiandituKey = settingsMenu->addAction(tr("天地图密钥…"));
+    tiandituKey->setObjectName(QStringLiteral("tiandituKey"));
+    tiandituKey->setToolTip(tr("天地图图层用您自己的密钥（tk），只存在本机设置中，不写入项目"));
+    connect(tiandituKey, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString key = QInputDialog::getText(
+            this, tr("天地图密钥"), tr("您在天地图网站申请的密钥（tk）："), QLineEdit::Normal,
+            QSettings().value(QLatin1String(TiandituKeySetting)).toString(), &ok);
+        if (!ok)
+            return;
+        QSettings().setValue(QLatin1String(TiandituKeySetting), key.trimmed());
+        if (mSession)
+            mSession->setTiandituKey(key.trimmed());
+    });
     QMenu* languageMenu = settingsMenu->addMenu(tr("语言 / Language"));
     auto* languages = new QActionGroup(this);
     const QString chosen = QSettings().value(QStringLiteral("language")).toString();
@@ -587,6 +615,7 @@ void MainWindow::closeProject()
     mProblems->waitForCheck(); // it reads the project about to be closed
     mCanvas->setLayers({});
     mTreeModel->setSession(nullptr);
+    mLayersPanel->setSession(nullptr);
     mTools->setSession(nullptr);
     mProblems->clear();
     mProblemsPanel->setSelectedUnit(0, nullptr);
@@ -646,6 +675,13 @@ void MainWindow::installSession(std::unique_ptr<mapcore::ProjectSession> session
     mLevelBox->setCurrentIndex(hierarchy.defaultEditingLevel());
     mTools->setEditingLevel(hierarchy.defaultEditingLevel());
     mTreeModel->setSession(mSession.get());
+    mSession->setTiandituKey(QSettings().value(QLatin1String(TiandituKeySetting)).toString());
+    connect(mSession.get(), &mapcore::ProjectSession::referencesChanged, this,
+            &MainWindow::showVisibleLevels);
+    mLayersPanel->setSession(mSession.get());
+    showVisibleLevels();
+    if (const QStringList unavailable = mSession->references().unavailable(); !unavailable.isEmpty())
+        mMessageBar->pushWarning(tr("参考图层无法显示（可在“图层”中重新链接）"), unavailable.join(tr("；")));
     mProblems->recheck(mSession->project());
     setWindowTitle(tr("%1 — GridAtlas 网格图").arg(mSession->data().name));
     if (!mSession->isEditable())
@@ -718,6 +754,7 @@ void MainWindow::showVisibleLevels()
     for (int level = 0; level < levels.size() && level < mSession->layers().levelCount(); ++level)
         if (levels.at(level)->isChecked())
             visible << mSession->layers().layer(level);
+    visible << mSession->references().visibleLayersTopFirst(); // under the levels
     mCanvas->setLayers(visible);
     mCanvas->refresh();
 }

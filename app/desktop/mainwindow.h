@@ -20,6 +20,7 @@ class QgsMessageBar;
 class QgsRubberBand;
 class EditingTools;
 class HierarchyTreeModel;
+class LayersPanel;
 class PeoplePanel;
 class ElidedLabel;
 class ProblemsModel;
@@ -69,6 +70,7 @@ public:
     ProblemsModel* problems() const { return mProblems; }
     UnitPropertiesPanel* propertiesPanel() const { return mProperties; }
     PeoplePanel* peoplePanel() const { return mPeople; }
+    LayersPanel* layersPanel() const { return mLayersPanel; }
     QgsMessageBar* messageBar() const { return mMessageBar; }
     EditingTools* tools() const { return mTools; }
     QAction* action(const QString& name) const;
@@ -147,6 +149,7 @@ private:
     UnitPropertiesPanel* mProperties = nullptr;
     EditingTools* mTools = nullptr;
     PeoplePanel* mPeople = nullptr;
+    LayersPanel* mLayersPanel = nullptr;
     QMenu* mRecentMenu = nullptr;
     QMenu* mLevelsMenu = nullptr;
     std::unique_ptr<QgsRubberBand> mHighlight;

@@ -418,6 +418,145 @@ Code %3
     </message>
 </context>
 <context>
+    <name>LayersPanel</name>
+    <message>
+        <source>参考图层</source>
+        <translation>Reference layer</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>勾选显示；上面的图层压在下面的图层之上，全部在网格单元之下</source>
+        <translation>Tick to show; a layer is drawn over those below it, and all under the units</translation>
+    </message>
+    <message>
+        <source>不透明度</source>
+        <translation>Opacity</translation>
+    </message>
+    <message>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>影像（GeoTIFF 等）、MBTiles、道路、河流、建筑等矢量（Shapefile、GeoJSON、KML、DXF、GeoPackage）</source>
+        <translation>Imagery (GeoTIFF …), MBTiles, roads, rivers, buildings and other vectors (Shapefile, GeoJSON, KML, DXF, GeoPackage)</translation>
+    </message>
+    <message>
+        <source>添加瓦片服务…</source>
+        <translation>Add tile service…</translation>
+    </message>
+    <message>
+        <source>天地图，或 {z}/{x}/{y} 形式的瓦片地址</source>
+        <translation>Tianditu, or a tile URL with {z}/{x}/{y}</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>重新链接…</source>
+        <translation>Relink…</translation>
+    </message>
+    <message>
+        <source>文件移动后，指出它的新位置</source>
+        <translation>Point to the file&apos;s new place after it moved</translation>
+    </message>
+    <message>
+        <source>无法显示</source>
+        <translation>Unavailable</translation>
+    </message>
+    <message>
+        <source>参考图层未改变</source>
+        <translation>Reference layers unchanged</translation>
+    </message>
+    <message>
+        <source>坐标系</source>
+        <translation>Coordinate reference system</translation>
+    </message>
+    <message>
+        <source>%1 没有说明坐标系。它用的是哪个？（如 EPSG:4490 为经纬度，EPSG:4547 为 114°E 高斯-克吕格）</source>
+        <translation>%1 names no coordinate reference system. Which is it in? (EPSG:4490 for longitude and latitude, EPSG:4547 for Gauss-Krüger 114°E)</translation>
+    </message>
+    <message>
+        <source>建立金字塔</source>
+        <translation>Build overviews</translation>
+    </message>
+    <message>
+        <source>%1 有 %2 × %3 像素，没有金字塔（概视图），缩小时会很慢。现在建立吗？（在它旁边生成 .ovr 文件，原文件不变）</source>
+        <translation>%1 has %2 × %3 pixels and no overviews: it draws slowly zoomed out. Build them now? (An .ovr file beside it; the file itself stays as it is)</translation>
+    </message>
+    <message>
+        <source>正在建立金字塔…</source>
+        <translation>Building overviews…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>无法添加参考图层</source>
+        <translation>Cannot add the reference layer</translation>
+    </message>
+    <message>
+        <source>无法添加瓦片服务</source>
+        <translation>Cannot add the tile service</translation>
+    </message>
+    <message>
+        <source>无法重新链接</source>
+        <translation>Cannot relink</translation>
+    </message>
+    <message>
+        <source>%1 不是%2</source>
+        <translation>%1 is not a %2 layer</translation>
+    </message>
+    <message>
+        <source>添加参考图层</source>
+        <translation>Add reference layers</translation>
+    </message>
+    <message>
+        <source>地图文件 (*.tif *.tiff *.img *.jp2 *.ecw *.png *.jpg *.mbtiles *.gpkg *.shp *.geojson *.json *.kml *.dxf);;所有文件 (*)</source>
+        <translation>Map files (*.tif *.tiff *.img *.jp2 *.ecw *.png *.jpg *.mbtiles *.gpkg *.shp *.geojson *.json *.kml *.dxf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>天地图矢量 (tianditu:vec)</source>
+        <translation>Tianditu vector (tianditu:vec)</translation>
+    </message>
+    <message>
+        <source>天地图矢量注记 (tianditu:cva)</source>
+        <translation>Tianditu vector annotation (tianditu:cva)</translation>
+    </message>
+    <message>
+        <source>天地图影像 (tianditu:img)</source>
+        <translation>Tianditu imagery (tianditu:img)</translation>
+    </message>
+    <message>
+        <source>天地图影像注记 (tianditu:cia)</source>
+        <translation>Tianditu imagery annotation (tianditu:cia)</translation>
+    </message>
+    <message>
+        <source>添加瓦片服务</source>
+        <translation>Add tile service</translation>
+    </message>
+    <message>
+        <source>选择天地图图层，或输入 {z}/{x}/{y} 形式的瓦片地址：</source>
+        <translation>Choose a Tianditu layer, or type a tile URL with {z}/{x}/{y}:</translation>
+    </message>
+    <message>
+        <source>重新链接 %1</source>
+        <translation>Relink %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>GridAtlas 网格图</source>
@@ -818,6 +957,34 @@ Code %3
     <message>
         <source>未执行</source>
         <translation>Not done</translation>
+    </message>
+    <message>
+        <source>图层</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>天地图密钥…</source>
+        <translation>Tianditu key…</translation>
+    </message>
+    <message>
+        <source>天地图图层用您自己的密钥（tk），只存在本机设置中，不写入项目</source>
+        <translation>Tianditu layers use your own key (tk), kept in this computer&apos;s settings, never in the project</translation>
+    </message>
+    <message>
+        <source>天地图密钥</source>
+        <translation>Tianditu key</translation>
+    </message>
+    <message>
+        <source>您在天地图网站申请的密钥（tk）：</source>
+        <translation>The key (tk) you applied for on the Tianditu site:</translation>
+    </message>
+    <message>
+        <source>参考图层无法显示（可在“图层”中重新链接）</source>
+        <translation>Reference layers unavailable (relink them under Layers)</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>

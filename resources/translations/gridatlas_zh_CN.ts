@@ -1279,6 +1279,90 @@
         <source>several units have the external code %1: give our code</source>
         <translation>多个单元的外部编码都是 %1：请填写本系统编码</translation>
     </message>
+    <message>
+        <source>raster</source>
+        <translation>影像</translation>
+    </message>
+    <message>
+        <source>tiles</source>
+        <translation>瓦片</translation>
+    </message>
+    <message>
+        <source>tile service</source>
+        <translation>瓦片服务</translation>
+    </message>
+    <message>
+        <source>vector</source>
+        <translation>矢量</translation>
+    </message>
+    <message>
+        <source>The project&apos;s reference layers cannot be read (%1)</source>
+        <translation>无法读取项目的参考图层（%1）</translation>
+    </message>
+    <message>
+        <source>The project&apos;s reference layer &quot;%1&quot; is of no kind GridAtlas knows (&quot;%2&quot;)</source>
+        <translation>项目的参考图层“%1”类型未知（“%2”）</translation>
+    </message>
+    <message>
+        <source>A reference layer needs a name</source>
+        <translation>参考图层需要名称</translation>
+    </message>
+    <message>
+        <source>The opacity of %1 is from 0 to 1 (or 0% to 100%), got %2</source>
+        <translation>%1 的不透明度应在 0 到 1（或 0% 到 100%）之间，此处为 %2</translation>
+    </message>
+    <message>
+        <source>Colours are written #rrggbb, as #3366cc; got %1</source>
+        <translation>颜色写作 #rrggbb，如 #3366cc；此处为 %1</translation>
+    </message>
+    <message>
+        <source>A line is from 0.05 to 10 mm wide, got %1</source>
+        <translation>线宽应在 0.05 到 10 毫米之间，此处为 %1</translation>
+    </message>
+    <message>
+        <source>%1 is no tile service: a URL with {x}, {y} and {z}, or one of %2</source>
+        <translation>%1 不是瓦片服务：应为含 {x}、{y}、{z} 的地址，或 %2 之一</translation>
+    </message>
+    <message>
+        <source>The project has no reference layers</source>
+        <translation>项目没有参考图层</translation>
+    </message>
+    <message>
+        <source>The project has no reference layer &quot;%1&quot; (it has: %2)</source>
+        <translation>项目没有参考图层“%1”（现有：%2）</translation>
+    </message>
+    <message>
+        <source>%1 is no map GDAL can read (%2)</source>
+        <translation>%1 不是 GDAL 能读取的地图（%2）</translation>
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation>格式未知</translation>
+    </message>
+    <message>
+        <source>%1 holds neither an image nor map layers</source>
+        <translation>%1 既没有影像也没有地图图层</translation>
+    </message>
+    <message>
+        <source>%1 names no coordinate reference system: say which it is in (--crs EPSG:N; EPSG:4490 for longitude and latitude, EPSG:4547 for Gauss-Krüger 114°E)</source>
+        <translation>%1 没有说明坐标系：请指明（--crs EPSG:N；经纬度为 EPSG:4490，114°E 高斯-克吕格为 EPSG:4547）</translation>
+    </message>
+    <message>
+        <source>%1 is no raster: overviews are for images</source>
+        <translation>%1 不是影像：金字塔只用于影像</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Building the overviews of %1 was cancelled</source>
+        <translation>已取消为 %1 建立金字塔</translation>
+    </message>
+    <message>
+        <source>The overviews of %1 were not built: %2</source>
+        <translation>未能为 %1 建立金字塔：%2</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>
@@ -1301,6 +1385,21 @@
     <message>
         <source> hh</source>
         <translation>户</translation>
+    </message>
+</context>
+<context>
+    <name>mapcore::ReferenceMapLayers</name>
+    <message>
+        <source>%1 is not there (moved or deleted?): relink it</source>
+        <translation>找不到 %1（被移动或删除？）：请重新链接</translation>
+    </message>
+    <message>
+        <source>天地图 needs your key (设置 › 天地图密钥, or GRIDATLAS_TIANDITU_KEY)</source>
+        <translation>天地图需要您的密钥（设置 › 天地图密钥，或环境变量 GRIDATLAS_TIANDITU_KEY）</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
     </message>
 </context>
 </TS>

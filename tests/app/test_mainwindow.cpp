@@ -14,6 +14,7 @@
 #include "hierarchytreemodel.h"
 #include "importdialog.h"
 #include "language.h"
+#include "layerspanel.h"
 #include "mainwindow.h"
 #include "newprojectdialog.h"
 #include "outlinevertices.h"
@@ -26,6 +27,7 @@
 #include "projectlayers.h"
 #include "projectsession.h"
 #include "qgisruntime.h"
+#include "referencemaplayers.h"
 #include "reportdialog.h"
 #include "scopebox.h"
 #include "tablesource.h"
@@ -61,9 +63,11 @@
 #include <QTimer>
 #include <QTranslator>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QtTest>
 #include <atomic>
 #include <gdal.h>
+#include <ogr_srs_api.h>
 #include <qgsapplication.h>
 #include <qgsmapcanvas.h>
 #include <qgsmaptopixel.h>
@@ -948,6 +952,75 @@ private slots:
         mWindow->propertiesPanel()->nameEdit()->setText(QString());
         QVERIFY(!mWindow->propertiesPanel()->applyButton()->isEnabled()); // a unit needs a name
         snapshot(QStringLiteral("name-missing"));
+    }
+
+    //! an "orthophoto" over the demo district: a checkerboard of fields, in EPSG:4547
+    static void writeImagery(const QString& file)
+    {
+        const int width = 1100, height = 900;
+        GDALDatasetH dataset = GDALCreate(GDALGetDriverByName("GTiff"), file.toUtf8().constData(), width,
+                                          height, 3, GDT_Byte, nullptr);
+        QVERIFY(dataset);
+        double transform[6] = {449800, 2.0, 0, 3841750, 0, -2.0};
+        GDALSetGeoTransform(dataset, transform);
+        OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+        OSRImportFromEPSG(srs, 4547);
+        GDALSetSpatialRef(dataset, srs);
+        OSRDestroySpatialReference(srs);
+        std::vector<unsigned char> row(width);
+        for (int band = 1; band <= 3; ++band)
+            for (int y = 0; y < height; ++y) {
+                for (int x = 0; x < width; ++x) {
+                    const bool field = ((x / 60) + (y / 60)) % 2;
+                    row[static_cast<size_t>(x)] = static_cast<unsigned char>(band == 2   ? (field ? 150 : 120)
+                                                                             : band == 1 ? (field ? 110 : 140)
+                                                                                         : (field ? 70 : 95));
+                }
+                QVERIFY(GDALRasterIO(GDALGetRasterBand(dataset, band), GF_Write, 0, y, width, 1, row.data(),
+                                     width, 1, GDT_Byte, 0, 0) == CE_None);
+            }
+        GDALClose(dataset);
+    }
+
+    void referenceLayersAreDrawnUnderTheUnitsAndKeptWithTheProject()
+    {
+        openFreshDemo();
+        const QString project = mWindow->session()->path();
+        const QString imagery = QFileInfo(project).absoluteDir().filePath(QStringLiteral("ortho.tif"));
+        writeImagery(imagery);
+        LayersPanel* panel = mWindow->layersPanel();
+        QVERIFY(panel->addFiles({imagery}));
+        QCOMPARE(panel->list()->topLevelItemCount(), 1);
+        QgsMapLayer* shown = mWindow->session()->references().layer(QStringLiteral("ortho"));
+        QVERIFY(shown);
+        QVERIFY(mWindow->canvas()->layers().contains(shown));
+        QCOMPARE(mWindow->canvas()->layers().back(), shown); // under every level
+        mWindow->findChild<QDockWidget*>(QStringLiteral("layersDock"))->raise();
+        snapshot(QStringLiteral("reference-imagery"));
+
+        // hidden by its tick, kept with the project
+        panel->list()->topLevelItem(0)->setCheckState(0, Qt::Unchecked);
+        QVERIFY(!mWindow->canvas()->layers().contains(mWindow->session()->references().layer("ortho")));
+        panel->list()->topLevelItem(0)->setCheckState(0, Qt::Checked);
+        openAndWait(project);
+        QCOMPARE(mWindow->session()->data().referenceLayers.size(), size_t(1));
+        QCOMPARE(mWindow->session()->data().referenceLayers.front().source, QStringLiteral("ortho.tif"));
+        QVERIFY(mWindow->canvas()->layers().contains(mWindow->session()->references().layer("ortho")));
+
+        // the file moved: named on opening, the rest opens, and it is relinked
+        const QString moved = QFileInfo(project).absoluteDir().filePath(QStringLiteral("ortho-moved.tif"));
+        QVERIFY(QFile::rename(imagery, moved));
+        openAndWait(project);
+        QVERIFY(mWindow->messageBar()->currentItem());
+        QVERIFY2(mWindow->messageBar()->currentItem()->text().contains(QStringLiteral("ortho.tif")),
+                 qPrintable(mWindow->messageBar()->currentItem()->text()));
+        QCOMPARE(panel->list()->topLevelItem(0)->text(1), QStringLiteral("无法显示"));
+        QVERIFY(mWindow->session()->data().units.size() > 100); // the rest opened
+        snapshot(QStringLiteral("reference-missing"));
+        QVERIFY(panel->relink(0, moved));
+        QVERIFY(mWindow->canvas()->layers().contains(mWindow->session()->references().layer("ortho")));
+        QCOMPARE(mWindow->session()->data().referenceLayers.front().source,
+                 QStringLiteral("ortho-moved.tif"));
     }
 
     void anExternalCodeIsTypedInThePropertiesPanel()
