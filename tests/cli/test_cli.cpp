@@ -11,6 +11,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <gdal.h>
 
 /** gridatlas-cli end to end, on files, as a script would call it. */
 class TestCli : public QObject
@@ -51,6 +52,67 @@ private:
     }
 
 private slots:
+    void layerCommandsKeepReferenceLayersWithTheProject()
+    {
+        const QString file = mDir.filePath("layers.gpkg");
+        QCOMPARE(run({"demo", file}).exitCode, 0);
+        const QString scan = mDir.filePath("scan.tif"); // a scanned map that names no CRS
+        GDALAllRegister();
+        GDALDatasetH dataset =
+            GDALCreate(GDALGetDriverByName("GTiff"), scan.toUtf8().constData(), 64, 64, 1, GDT_Byte, nullptr);
+        QVERIFY(dataset);
+        GDALClose(dataset);
+        const QByteArray before = digest(file);
+        const Result unknownCrs = run({"layer", "add", file, scan});
+        QCOMPARE(unknownCrs.exitCode, 2);
+        QVERIFY2(unknownCrs.err.contains("--crs"), qPrintable(unknownCrs.err));
+        QCOMPARE(run({"layer", "add", file, scan, "--opacity", "150%", "--crs", "EPSG:4547"}).exitCode, 2);
+        QCOMPARE(digest(file), before); // refused: the file as it was
+
+        const Result added =
+            run({"layer", "add", file, scan, "--crs", "EPSG:4547", "--name", "扫描图", "--opacity", "60%"});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        QCOMPARE(run({"layer", "add", file, "tianditu:img"}).exitCode, 0);
+        QCOMPARE(run({"layer", "add", file, "https://tiles.example.org/{z}/{x}/{y}.png"}).exitCode, 0);
+        QCOMPARE(run({"layer", "add", file, "https://tiles.example.org/tile.png"}).exitCode,
+                 2); // no {x} {y} {z}
+        const auto layers = [&] {
+            return QJsonDocument::fromJson(run({"layer", "list", file, "--json"}).out.toUtf8())
+                .object()
+                .value("layers")
+                .toArray();
+        };
+        QJsonArray listed = layers();
+        QCOMPARE(listed.size(), 3);
+        QCOMPARE(listed.at(0).toObject().value("kind").toString(),
+                 QStringLiteral("tile-service")); // top first
+        const QJsonObject scanned = listed.at(2).toObject();
+        QCOMPARE(scanned.value("name").toString(), QStringLiteral("扫描图"));
+        QCOMPARE(scanned.value("source").toString(),
+                 QStringLiteral("scan.tif")); // beside the project: relative
+        QCOMPARE(scanned.value("crs").toString(), QStringLiteral("EPSG:4547"));
+        QCOMPARE(scanned.value("opacity").toDouble(), 0.6);
+        QVERIFY(!scanned.value("missing").toBool());
+
+        // moved away: listed as missing, relinked
+        QVERIFY(QDir(mDir.path()).mkpath("maps"));
+        QVERIFY(QFile::rename(scan, mDir.filePath("maps/scan.tif")));
+        QVERIFY(run({"layer", "list", file}).out.contains("MISSING"));
+        QCOMPARE(run({"layer", "relink", file, "扫描图", mDir.filePath("maps/scan.tif")}).exitCode, 0);
+        listed = layers();
+        QCOMPARE(listed.at(2).toObject().value("source").toString(), QStringLiteral("maps/scan.tif"));
+        QVERIFY(!listed.at(2).toObject().value("missing").toBool());
+
+        QCOMPARE(run({"layer", "set", file, "1", "--hide"}).exitCode, 0);
+        QVERIFY(!layers().at(0).toObject().value("visible").toBool());
+        QCOMPARE(run({"layer", "remove", file, "扫描图"}).exitCode, 0);
+        QCOMPARE(layers().size(), 2);
+        const Result unknown = run({"layer", "remove", file, "没有这层"});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("天地图影像"), qPrintable(unknown.err)); // names the layers it has
+        QCOMPARE(run({"validate", file}).exitCode, 0); // the project is as sound as before
+    }
+
     void helpForEveryCommand()
     {
         const Result overview = run({"--help"});
