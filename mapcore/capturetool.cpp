@@ -6,13 +6,35 @@
 #include <qgsrubberband.h>
 #include <qgssnapindicator.h>
 #include <qgssnappingutils.h>
+#include <qgstracer.h>
+#include <qgsvectorlayer.h>
 
 namespace mapcore {
 
 CaptureTool::CaptureTool(QgsMapCanvas* canvas, Shape shape)
-    : QgsMapTool(canvas), mShape(shape), mSnapIndicator(std::make_unique<QgsSnapIndicator>(canvas))
+    : QgsMapTool(canvas), mShape(shape), mSnapIndicator(std::make_unique<QgsSnapIndicator>(canvas)),
+      mTracer(std::make_unique<QgsTracer>())
 {
     setCursor(Qt::CrossCursor);
+}
+
+void CaptureTool::setTracingLayers(const QList<QgsVectorLayer*>& layers)
+{
+    mTracer->setLayers(layers);
+}
+
+QVector<QgsPointXY> CaptureTool::traced(const QgsPointXY& to)
+{
+    if (!mTracing || mPoints.empty() || mTracer->layers().isEmpty())
+        return {};
+    // the network of what is on screen, in the map's CRS (rebuilt when either changes)
+    mTracer->setDestinationCrs(mCanvas->mapSettings().destinationCrs(),
+                               mCanvas->mapSettings().transformContext());
+    mTracer->setExtent(mCanvas->extent());
+    QgsTracer::PathError error = QgsTracer::ErrNone;
+    const QVector<QgsPointXY> path =
+        mTracer->findShortestPath(QgsPointXY(mPoints.back().x, mPoints.back().y), to, &error);
+    return error == QgsTracer::ErrNone && path.size() >= 2 ? path : QVector<QgsPointXY>();
 }
 
 CaptureTool::~CaptureTool() = default;
@@ -40,7 +62,11 @@ void CaptureTool::canvasReleaseEvent(QgsMapMouseEvent* event)
     if (event->button() != Qt::LeftButton)
         return;
     const QgsPointXY point = snapped(event);
-    mPoints.push_back({point.x(), point.y()});
+    const QVector<QgsPointXY> path = traced(point);
+    for (int i = 1; i < path.size(); ++i) // the first is the last point already
+        mPoints.push_back({path.at(i).x(), path.at(i).y()});
+    if (path.isEmpty())
+        mPoints.push_back({point.x(), point.y()});
     updateBand(nullptr);
 }
 

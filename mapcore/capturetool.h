@@ -7,14 +7,18 @@
 
 class QgsRubberBand;
 class QgsSnapIndicator;
+class QgsTracer;
+class QgsVectorLayer;
 
 namespace mapcore {
 
 /**
  * Captures a polygon or a line on the canvas, as QGIS's digitising does: a click adds a
- * vertex (snapped to the vertices and edges of the visible units when near), Backspace
- * takes the last one back, Esc cancels, a right click or Enter finishes. Holds no rule:
- * it hands the geometry on (captured) and the caller runs the operation.
+ * vertex (snapped to the vertices and edges of the visible layers when near), Backspace
+ * takes the last one back, Esc cancels, a right click or Enter finishes. With tracing on
+ * (as QGIS's tracing tool), a click on a line of the tracing layers after one on the same
+ * network follows the lines between them: a boundary along three streets takes a handful of
+ * clicks. Holds no rule: it hands the geometry on (captured) and the caller runs the operation.
  */
 class CaptureTool : public QgsMapTool
 {
@@ -31,6 +35,10 @@ public:
     ~CaptureTool() override;
 
     Shape shape() const { return mShape; }
+    //! the lines traced along (roads, rivers: the reference vector layers)
+    void setTracingLayers(const QList<QgsVectorLayer*>& layers);
+    void setTracing(bool on) { mTracing = on; }
+    bool isTracing() const { return mTracing; }
     const std::vector<gridmodel::Point>& points() const { return mPoints; }
 
     void canvasMoveEvent(QgsMapMouseEvent* event) override;
@@ -53,11 +61,15 @@ private:
     void reset();
     void updateBand(const QgsPointXY* hover);
     QgsPointXY snapped(QgsMapMouseEvent* event) const;
+    //! the path along the tracing layers from the last point to `to` (empty when none leads there)
+    QVector<QgsPointXY> traced(const QgsPointXY& to);
 
     Shape mShape;
     std::vector<gridmodel::Point> mPoints;
     std::unique_ptr<QgsRubberBand> mBand;
     std::unique_ptr<QgsSnapIndicator> mSnapIndicator; //!< the vertex or edge the next click snaps to
+    std::unique_ptr<QgsTracer> mTracer;
+    bool mTracing = false;
 };
 
 /** A click on the canvas, handed on as a map point with the keys held (for picking units). */

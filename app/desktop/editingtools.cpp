@@ -1,5 +1,7 @@
 #include "editingtools.h"
 
+#include "referencemaplayers.h"
+
 #include "capturetool.h"
 #include "error.h"
 #include "hierarchyeditor.h"
@@ -16,6 +18,7 @@
 #include <qgsmaptoolpan.h>
 #include <qgsmessagebar.h>
 #include <qgsrubberband.h>
+#include <qgsvectorlayer.h>
 
 using namespace gridmodel;
 
@@ -64,7 +67,28 @@ QgsMapTool* EditingTools::panTool() const
 void EditingTools::setSession(mapcore::ProjectSession* session)
 {
     mSession = session;
+    if (mSession)
+        connect(mSession, &mapcore::ProjectSession::referencesChanged, this,
+                &EditingTools::updateTracingLayers);
+    updateTracingLayers();
     setSelection({});
+}
+
+void EditingTools::setTracing(bool on)
+{
+    for (mapcore::CaptureTool* capture : {mDrawTool.get(), mReshapeTool.get(), mSplitTool.get()})
+        capture->setTracing(on);
+}
+
+void EditingTools::updateTracingLayers()
+{
+    QList<QgsVectorLayer*> lines;
+    if (mSession)
+        for (QgsMapLayer* layer : mSession->references().visibleLayersTopFirst())
+            if (auto* vector = qobject_cast<QgsVectorLayer*>(layer))
+                lines << vector;
+    for (mapcore::CaptureTool* capture : {mDrawTool.get(), mReshapeTool.get(), mSplitTool.get()})
+        capture->setTracingLayers(lines);
 }
 
 void EditingTools::setSelection(const std::vector<UnitId>& selection)

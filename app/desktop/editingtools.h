@@ -48,6 +48,11 @@ public:
     //! the selected units; the vertex tool edits the corners of a single one
     void setSelection(const std::vector<gridmodel::UnitId>& selection);
     void setEditingLevel(int level) { mEditingLevel = level; }
+    /**
+     * Tracing for the draw, reshape and split tools: a click after another on the same road
+     * (or river, or any line of the reference vector layers) follows it between them.
+     */
+    void setTracing(bool on);
 
     QgsMapTool* panTool() const;
     mapcore::PickTool* selectTool() const { return mSelectTool.get(); }
@@ -111,6 +116,8 @@ private:
     QgsMapCanvas* mCanvas;
     QgsMessageBar* mMessages;
     QWidget* mDialogParent;
+    void updateTracingLayers();
+
     mapcore::ProjectSession* mSession = nullptr;
     std::vector<gridmodel::UnitId> mSelection;
     int mEditingLevel = 0;

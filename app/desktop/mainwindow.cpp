@@ -449,6 +449,10 @@ void MainWindow::createActions()
     QAction* paint =
         tool(QStringLiteral("paint"), tr("划入上级"), QKeySequence(Qt::Key_A),
              tr("先选中一个上级单元，再点击或拖过要划入它的单元（一笔为一步，可撤销）"), mTools->paintTool());
+    QAction* trace = make(QStringLiteral("trace"), tr("追踪"), QKeySequence(Qt::SHIFT | Qt::Key_T),
+                          tr("绘制、重画、拆分时，先后点击同一道路（参考矢量图层）上的两点，线沿道路走"));
+    trace->setCheckable(true);
+    connect(trace, &QAction::toggled, mTools, &EditingTools::setTracing);
     QAction* merge =
         make(QStringLiteral("merge"), tr("合并"), QKeySequence(Qt::Key_M), tr("合并选中的同级单元"));
     connect(merge, &QAction::triggered, mTools, &EditingTools::mergeSelected);
@@ -484,7 +488,7 @@ void MainWindow::createActions()
     QMenu* editMenu = menuBar()->addMenu(tr("编辑(&E)"));
     editMenu->addActions({undo, redo});
     editMenu->addSeparator();
-    editMenu->addActions({draw, reshape, vertex, split, merge, move, paint, remove});
+    editMenu->addActions({draw, reshape, vertex, split, trace, merge, move, paint, remove});
     QMenu* viewMenu = menuBar()->addMenu(tr("视图(&V)"));
     viewMenu->addActions({pan, select, zoomFull});
     mLevelsMenu = viewMenu->addMenu(tr("显示层级"));
@@ -534,7 +538,7 @@ void MainWindow::createActions()
     toolbar->addActions({pan, select, zoomFull});
     toolbar->addSeparator();
     toolbar->addWidget(mLevelBox);
-    toolbar->addActions({draw, reshape, vertex, split, merge, move, paint, remove});
+    toolbar->addActions({draw, reshape, vertex, split, trace, merge, move, paint, remove});
     fillRecentMenu();
 }
 

@@ -986,6 +986,14 @@ Code %3
         <source>；</source>
         <translation>; </translation>
     </message>
+    <message>
+        <source>追踪</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>绘制、重画、拆分时，先后点击同一道路（参考矢量图层）上的两点，线沿道路走</source>
+        <translation>While drawing, redrawing or splitting, click two points on one road (a reference vector layer): the line follows the road between them</translation>
+    </message>
 </context>
 <context>
     <name>NewProjectDialog</name>

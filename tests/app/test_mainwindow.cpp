@@ -1023,6 +1023,76 @@ private slots:
                  QStringLiteral("ortho-moved.tif"));
     }
 
+    void tracingFollowsARoadAndClicksSnapToItsVertices()
+    {
+        openFreshDemo();
+        const Unit grid = *firstAtLevel(QStringLiteral("grid"));
+        const Envelope box = grid.boundary.envelope();
+        const Point centre = box.center();
+        // a road in an L through the grid: from the west, a bend inside it, out to the north
+        const auto mm = [](double v) { return std::round(v * 1000) / 1000; }; // as the file holds them
+        const Point west{mm(box.minX - 40), mm(centre.y)}, bend{mm(centre.x), mm(centre.y)},
+            north{mm(centre.x), mm(box.maxY + 40)};
+        const QString roads = QFileInfo(mWindow->session()->path()).absoluteDir().filePath("roads.geojson");
+        QFile file(roads);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            QStringLiteral("{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":"
+                           "{\"name\":\"urn:ogc:def:crs:EPSG::4547\"}},\"features\":[{\"type\":\"Feature\","
+                           "\"properties\":{\"name\":\"建设路\"},\"geometry\":{\"type\":\"LineString\","
+                           "\"coordinates\":[[%1,%2],[%3,%4],[%5,%6]]}}]}")
+                .arg(west.x, 0, 'f', 3)
+                .arg(west.y, 0, 'f', 3)
+                .arg(bend.x, 0, 'f', 3)
+                .arg(bend.y, 0, 'f', 3)
+                .arg(north.x, 0, 'f', 3)
+                .arg(north.y, 0, 'f', 3)
+                .toUtf8());
+        file.close();
+        QVERIFY(mWindow->layersPanel()->addFiles({roads}));
+        QgsSnappingConfig snapping = mWindow->canvas()->snappingUtils()->config();
+        snapping.setEnabled(true);
+        mWindow->canvas()->snappingUtils()->setConfig(snapping);
+        mWindow->selectUnit(grid.id, false);
+        mWindow->action(QStringLiteral("split"))->trigger();
+        mWindow->action(QStringLiteral("trace"))->setChecked(true);
+
+        std::vector<std::vector<Point>> captured;
+        const QMetaObject::Connection keep =
+            connect(mWindow->tools()->splitTool(), &mapcore::CaptureTool::captured, this,
+                    [&](const std::vector<Point>& points) { captured.push_back(points); });
+        const double pixelSize = mWindow->canvas()->mapUnitsPerPixel();
+        // QGIS indexes a new layer for snapping in the background: a first move starts it
+        QTest::mouseMove(mWindow->canvas()->viewport(), pixel(west.x, west.y));
+        QTRY_VERIFY(
+            mWindow->canvas()->snappingUtils()->snapToMap(pixel(west.x + 2 * pixelSize, west.y)).isValid());
+        click(west.x + 2 * pixelSize, west.y + 1.5 * pixelSize); // near the road's end: snapped onto it
+        click(north.x - 1.5 * pixelSize, north.y - 2 * pixelSize);
+        click(north.x, north.y, Qt::RightButton);
+        QCOMPARE(captured.size(), 1);
+        const std::vector<Point> points = captured.front();
+        QCOMPARE(points.size(), size_t(3)); // the bend between the two clicks, followed
+        for (size_t i = 0; i < 3; ++i) {
+            const Point expected = std::vector<Point>{west, bend, north}[i];
+            QVERIFY2(std::abs(points[i].x - expected.x) < 1e-6 && std::abs(points[i].y - expected.y) < 1e-6,
+                     qPrintable(QStringLiteral("point %1: %2 %3")
+                                    .arg(i)
+                                    .arg(points[i].x, 0, 'f', 4)
+                                    .arg(points[i].y, 0, 'f', 4)));
+        }
+
+        // without tracing, the two clicks make a straight line
+        mWindow->action(QStringLiteral("trace"))->setChecked(false);
+        mWindow->action(QStringLiteral("split"))->trigger();
+        mWindow->selectUnit(grid.id, false);
+        click(west.x, west.y);
+        click(north.x, north.y);
+        click(north.x, north.y, Qt::RightButton);
+        QVERIFY(captured.size() >= 2);
+        QCOMPARE(captured.back().size(), size_t(2));
+        disconnect(keep);
+    }
+
     void anExternalCodeIsTypedInThePropertiesPanel()
     {
         openFreshDemo();
