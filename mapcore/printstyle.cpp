@@ -117,23 +117,24 @@ void applyAsUnit(QgsVectorLayer& layer, const QString& levelName)
     showEverywhere(layer);
 }
 
-void applyAsNeighbours(QgsVectorLayer& layer, const QString& levelName, double textScale)
+void applyAsNeighbours(QgsVectorLayer& layer, const QString& levelName, double textScale, int fillAlpha)
 {
     const QString others = QStringLiteral("NOT (%1)").arg(unitIs());
     setRules(layer, {{others,
                       {QStringLiteral("相邻") + levelName,
-                       {filled(QColor(0xee, 0xee, 0xee), QColor(0xb0, 0xb0, 0xb0), 0.3)}}}});
+                       {filled(QColor(0xee, 0xee, 0xee, fillAlpha), QColor(0xb0, 0xb0, 0xb0), 0.3)}}}});
     // The neighbours are named, greyed, where they show at the edges of the map.
     setLabels(layer, QStringLiteral("\"name\""), others, 9 * textScale, QColor(0x70, 0x70, 0x70));
     showEverywhere(layer);
 }
 
-void applyAsChildren(QgsVectorLayer& layer, const QString& levelName, double textScale)
+void applyAsChildren(QgsVectorLayer& layer, const QString& levelName, double textScale, int fillAlpha)
 {
     auto* fill = filled(Qt::white, QColor(0x5f, 0x6b, 0x73), 0.25);
     fill->setDataDefinedProperty(
         QgsSymbolLayer::PropertyFillColor,
-        QgsProperty::fromExpression(QStringLiteral("color_hsla((\"fid\" * 67) % 360, 55, 90, 255)")));
+        QgsProperty::fromExpression(
+            QStringLiteral("color_hsla((\"fid\" * 67) % 360, 55, 90, %1)").arg(fillAlpha)));
     setRules(layer, {{childOfUnit(), {levelName, {fill}}}});
     setLabels(layer, QStringLiteral("\"name\" || '\\n' || \"households\" || '户'"), childOfUnit(),
               10 * textScale, QColor(0x20, 0x30, 0x40));

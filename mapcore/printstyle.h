@@ -26,9 +26,13 @@ void applyAsParent(QgsVectorLayer& layer, const QString& levelName);
 //! the printed unit's outline only (drawn on top of everything)
 void applyAsUnit(QgsVectorLayer& layer, const QString& levelName);
 //! the other units of its level, greyed and named (labels grow by `textScale` on big paper)
-void applyAsNeighbours(QgsVectorLayer& layer, const QString& levelName, double textScale = 1);
+void applyAsNeighbours(QgsVectorLayer& layer, const QString& levelName, double textScale = 1,
+                       int fillAlpha = 255);
 //! its children, filled and labelled with their households
-void applyAsChildren(QgsVectorLayer& layer, const QString& levelName, double textScale = 1);
+void applyAsChildren(QgsVectorLayer& layer, const QString& levelName, double textScale = 1,
+                     int fillAlpha = 255);
+//! the fills' alpha over reference layers (imagery, footprints), which show through
+constexpr int FillOverReferences = 90;
 
 } // namespace PrintStyle
 

@@ -25,7 +25,9 @@
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsreadwritecontext.h>
+#include <qgsrenderer.h>
 #include <qgstextformat.h>
+#include <qgsvectorlayer.h>
 
 namespace mapcore {
 
@@ -282,8 +284,15 @@ void ResponsibilityMapLayout::fill(const gridmodel::ResponsibilitySheet& sheet,
     if (auto* legend = qobject_cast<QgsLayoutItemLegend*>(mLayout->itemById(QStringLiteral("legend")))) {
         QgsLayerTree* root = legend->model()->rootGroup();
         root->clear();
-        for (QgsMapLayer* layer : layers) // the rules name what is drawn; the layer names would repeat it
-            QgsLegendRenderer::setNodeLegendStyle(root->addLayer(layer), QgsLegendStyle::Hidden);
+        for (QgsMapLayer* layer : layers) { // the rules name what is drawn; the layer names would repeat it
+            auto* vector = qobject_cast<QgsVectorLayer*>(layer);
+            if (!vector)
+                continue; // imagery and tiles explain themselves
+            const bool isReference =
+                !vector->renderer() || vector->renderer()->type() != QLatin1String("RuleRenderer");
+            QgsLegendRenderer::setNodeLegendStyle(
+                root->addLayer(layer), isReference ? QgsLegendStyle::Subgroup : QgsLegendStyle::Hidden);
+        }
         legend->updateLegend();
     }
 

@@ -20,6 +20,8 @@
 #include <qgsreadwritecontext.h>
 #include <qgsvectorlayer.h>
 
+#include "referencemaplayers.h"
+
 namespace mapcore {
 
 namespace {
@@ -53,6 +55,29 @@ ResponsibilityMapPrinter::ResponsibilityMapPrinter(const gridmodel::ProjectFile&
     mProblems = gridmodel::Checker(project.data()).check();
 }
 
+void ResponsibilityMapPrinter::useReferenceLayers(const QStringList& names)
+{
+    const std::vector<gridmodel::ReferenceLayer>& layers = mProject.data().referenceLayers;
+    std::vector<std::unique_ptr<QgsMapLayer>> made; // all of them, or the old ones stay
+    for (const QString& name : names) {
+        const int at = gridmodel::ReferenceLayers::find(layers, name);
+        QString why;
+        made.push_back(ReferenceMapLayers::create(layers[static_cast<size_t>(at)], mProject.path(),
+                                                  qEnvironmentVariable("GRIDATLAS_TIANDITU_KEY"), &why));
+        if (!made.back())
+            throw gridmodel::Error(gridmodel::Error::Kind::InvalidInput,
+                                   QStringLiteral("参考图层 %1 无法打印：%2").arg(name, why));
+    }
+    for (QgsMapLayer* layer : mReferences)
+        mQgisProject->removeMapLayer(layer);
+    mReferences.clear();
+    for (std::unique_ptr<QgsMapLayer>& layer : made) {
+        mReferences << layer.get();
+        mQgisProject->addMapLayer(layer.release(), false);
+    }
+    mStyledLevel = -1; // the fills lighten over references
+}
+
 void ResponsibilityMapPrinter::setOptions(const Options& options)
 {
     const auto paper = gridmodel::PaperSize::byKey(options.paper);
@@ -70,6 +95,9 @@ void ResponsibilityMapPrinter::setOptions(const Options& options)
         mLandscape.reset();
         mStyledLevel = -1; // labels grow with the paper
     }
+    if (options.referenceLayers != mOptions.referenceLayers ||
+        mReferences.size() != options.referenceLayers.size())
+        useReferenceLayers(options.referenceLayers);
     mTemplate = std::move(userTemplate);
     mPaper = *paper;
     mOptions = options;
@@ -111,8 +139,10 @@ void ResponsibilityMapPrinter::styleLevels(int level)
                                   printedName(hierarchy, level - 1));
     // labels grow with the paper, as the default page's text does
     const double textScale = mTemplate ? 1 : std::sqrt(mPaper.widthMm * mPaper.heightMm / (210.0 * 297.0));
+    const int fillAlpha =
+        mReferences.isEmpty() ? 255 : PrintStyle::FillOverReferences; // imagery shows through
     PrintStyle::applyAsNeighbours(*mLayers[static_cast<size_t>(level)], printedName(hierarchy, level),
-                                  textScale);
+                                  textScale, fillAlpha);
     if (mUnitLayer)
         mQgisProject->removeMapLayer(mUnitLayer);
     mUnitLayer = mLayers[static_cast<size_t>(level)]->clone();
@@ -120,7 +150,7 @@ void ResponsibilityMapPrinter::styleLevels(int level)
     PrintStyle::applyAsUnit(*mUnitLayer, printedName(hierarchy, level));
     if (level + 1 < hierarchy.levelCount())
         PrintStyle::applyAsChildren(*mLayers[static_cast<size_t>(level + 1)],
-                                    printedName(hierarchy, level + 1), textScale);
+                                    printedName(hierarchy, level + 1), textScale, fillAlpha);
     mStyledLevel = level;
 }
 
@@ -142,6 +172,7 @@ ResponsibilityMapLayout& ResponsibilityMapPrinter::prepare(gridmodel::UnitId id,
     layers << mLayers[static_cast<size_t>(unit->level)];
     if (unit->level + 1 < static_cast<int>(mLayers.size()))
         layers << mLayers[static_cast<size_t>(unit->level + 1)];
+    layers << mReferences; // under the units
     const QSizeF frame = layout.mapFrameMm();
     const int scale = gridmodel::ResponsibilitySheet::scaleToFit(box, frame.width(), frame.height());
     auto sheet =

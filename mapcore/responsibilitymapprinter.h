@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+class QgsMapLayer;
 class QgsProject;
 class QgsVectorLayer;
 
@@ -40,6 +41,8 @@ public:
         QString templatePath;                   //!< a .qpt instead of the default layout
         QDate date = QDate::currentDate();      //!< printed as the date of printing
         bool wall = false; //!< a wall map: the units below listed with their leaders, not the roster
+        //! the project's reference layers drawn under the units, by name, top first
+        QStringList referenceLayers;
     };
 
     //! done pages and all pages; returning false stops (Error::Kind::Cancelled, no file left)
@@ -77,6 +80,8 @@ private:
     ResponsibilityMapLayout& prepare(gridmodel::UnitId unit, int pageNumber, int pageCount);
     ResponsibilityMapLayout& layoutFor(Orientation orientation);
     void styleLevels(int level);
+    //! makes the map layers of the named reference layers; throws Error naming one that cannot be had
+    void useReferenceLayers(const QStringList& names);
 
     const gridmodel::ProjectFile& mProject;
     Options mOptions;
@@ -84,6 +89,7 @@ private:
     std::vector<gridmodel::Problem> mProblems;
     std::unique_ptr<QgsProject> mQgisProject;
     std::vector<QgsVectorLayer*> mLayers; //!< one per level, owned by mQgisProject
+    QList<QgsMapLayer*> mReferences;      //!< Options::referenceLayers, owned by mQgisProject
     QgsVectorLayer* mUnitLayer = nullptr; //!< the printed level again, for the unit's outline on top
     std::unique_ptr<ResponsibilityMapLayout> mPortrait, mLandscape, mTemplate;
     int mStyledLevel = -1;

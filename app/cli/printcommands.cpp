@@ -2,6 +2,8 @@
 
 #include "command.h"
 
+#include "reference/referencelayer.h"
+
 #include "error.h"
 #include "hierarchyindex.h"
 #include "mapimage.h"
@@ -58,6 +60,11 @@ const QCommandLineOption
                        QStringLiteral("Write the page layout (for --paper and --orientation) "
                                       "as a QGIS layout template to edit, then stop."),
                        QStringLiteral("FILE.qpt"));
+const QCommandLineOption
+    LayersOption(QStringLiteral("layers"),
+                 QStringLiteral("Reference layers drawn under the units, by name or number, top first "
+                                "(see `layer list`): building footprints, imagery …"),
+                 QStringLiteral("NAME,NAME"));
 const QCommandLineOption DpiOption(QStringLiteral("dpi"),
                                    QStringLiteral("Resolution of PNG output (default 150)."),
                                    QStringLiteral("DPI"), QStringLiteral("150"));
@@ -86,6 +93,17 @@ mapcore::ResponsibilityMapPrinter::Options optionsFrom(const QCommandLineParser&
     return options;
 }
 
+//! --layers as the names of the project's reference layers (numbers taken as positions)
+QStringList referenceLayersFrom(const QCommandLineParser& parser, const ProjectData& data)
+{
+    QStringList names;
+    for (const QString& given : parser.value(LayersOption).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        names << data.referenceLayers[static_cast<size_t>(
+                                          ReferenceLayers::find(data.referenceLayers, given.trimmed()))]
+                     .name;
+    return names;
+}
+
 int print(const QCommandLineParser& parser)
 {
     const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
@@ -102,7 +120,8 @@ int print(const QCommandLineParser& parser)
         return Success;
     }
     const int level = levelFromKey(data, parser.value(LevelOption));
-    const mapcore::ResponsibilityMapPrinter::Options options = optionsFrom(parser);
+    mapcore::ResponsibilityMapPrinter::Options options = optionsFrom(parser);
+    options.referenceLayers = referenceLayersFrom(parser, data);
 
     const std::vector<UnitId> units =
         ResponsibilitySheet::unitsToPrint(data, project->index(), level, parser.value(WithinOption));
@@ -183,7 +202,7 @@ std::vector<Command> printCommands()
                  addProjectArgument(parser);
                  parser.addOptions({LevelOption, WithinOption, PaperOption, OrientationOption, PhonesOption,
                                     TemplateOption, PerParentOption, ChangedOption, WallOption,
-                                    SaveTemplateOption, DpiOption, OutputOption});
+                                    SaveTemplateOption, LayersOption, DpiOption, OutputOption});
              },
              print}};
 }

@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QTimer>
@@ -42,6 +43,14 @@ PrintDialog::PrintDialog(const ProjectFile& project, int level, UnitId selected,
     mPhones->setToolTip(tr("电话属于个人信息，默认只印部分号码（138****5678）"));
     mWall = new QCheckBox(tr("上墙总图：列出下级单元及负责人"), this);
     mWall->setToolTip(tr("社区或街道的总图（宜用 A1、A0 纸），表格列出下级单元、户数与负责人，代替人员名单"));
+    mReferences = new QListWidget(this);
+    mReferences->setToolTip(tr("勾选的参考图层印在单元之下（如建筑轮廓、道路，或淡化的影像）"));
+    for (const ReferenceLayer& layer : project.data().referenceLayers) {
+        auto* item = new QListWidgetItem(layer.name, mReferences);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(layer.visible && !layer.isMissing(project.path()) ? Qt::Checked : Qt::Unchecked);
+    }
+    mReferences->setMaximumHeight(90);
     mPath = new QLineEdit(this);
     dialogparts::suggestOutput(mPath, project.path(), tr("责任图"), QStringLiteral("pdf"));
     QHBoxLayout* pathRow = dialogparts::pathRow(mPath, this, [this] {
@@ -57,6 +66,10 @@ PrintDialog::PrintDialog(const ProjectFile& project, int level, UnitId selected,
     form->addRow(tr("方向"), mOrientation);
     form->addRow(QString(), mPhones);
     form->addRow(QString(), mWall);
+    if (mReferences->count() > 0)
+        form->addRow(tr("参考图层"), mReferences);
+    else
+        mReferences->hide();
     form->addRow(tr("保存为"), pathRow);
     form->addRow(QString(), mCount);
     form->addRow(mMessage);
@@ -92,6 +105,7 @@ PrintDialog::PrintDialog(const ProjectFile& project, int level, UnitId selected,
         connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, &PrintDialog::schedulePreview);
     for (QCheckBox* box : {mPhones, mWall})
         connect(box, &QCheckBox::toggled, this, &PrintDialog::schedulePreview);
+    connect(mReferences, &QListWidget::itemChanged, this, &PrintDialog::schedulePreview);
     mWithin->fill(mLevel->currentIndex());
     schedulePreview();
 }
@@ -118,6 +132,9 @@ mapcore::ResponsibilityMapPrinter::Options PrintDialog::options() const
         options.orientation = mapcore::ResponsibilityMapPrinter::Orientation::Landscape;
     options.showPhones = mPhones->isChecked();
     options.wall = mWall->isChecked();
+    for (int row = 0; row < mReferences->count(); ++row)
+        if (mReferences->item(row)->checkState() == Qt::Checked)
+            options.referenceLayers << mReferences->item(row)->text();
     return options;
 }
 

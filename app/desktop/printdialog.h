@@ -10,6 +10,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QTimer;
 class ScopeBox;
 
@@ -39,6 +40,8 @@ public:
     QComboBox* orientationBox() const { return mOrientation; }
     QCheckBox* phonesBox() const { return mPhones; }
     QCheckBox* wallBox() const { return mWall; }
+    //! the project's reference layers, ticked to print under the units (hidden when it has none)
+    QListWidget* referencesList() const { return mReferences; }
     QLineEdit* pathEdit() const { return mPath; }
     QLabel* previewLabel() const { return mPreview; }
     QLabel* messageLabel() const { return mMessage; }
@@ -63,6 +66,7 @@ private:
     QComboBox* mOrientation = nullptr;
     QCheckBox* mPhones = nullptr;
     QCheckBox* mWall = nullptr;
+    QListWidget* mReferences = nullptr;
     QLineEdit* mPath = nullptr;
     QLabel* mPreview = nullptr;
     QLabel* mCount = nullptr;

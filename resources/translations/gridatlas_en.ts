@@ -1307,6 +1307,14 @@ Code %3
         <source>责任图</source>
         <translation>responsibility-maps</translation>
     </message>
+    <message>
+        <source>勾选的参考图层印在单元之下（如建筑轮廓、道路，或淡化的影像）</source>
+        <translation>The ticked reference layers are printed under the units (building footprints, roads, or faded imagery)</translation>
+    </message>
+    <message>
+        <source>参考图层</source>
+        <translation>Reference layers</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsModel</name>

@@ -46,6 +46,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -1021,6 +1022,15 @@ private slots:
         QVERIFY(mWindow->canvas()->layers().contains(mWindow->session()->references().layer("ortho")));
         QCOMPARE(mWindow->session()->data().referenceLayers.front().source,
                  QStringLiteral("ortho-moved.tif"));
+
+        // the print dialog offers it, ticked as it is shown, and the preview has it under the units
+        const Unit community = *firstAtLevel(QStringLiteral("community"));
+        PrintDialog dialog(mWindow->session()->project(), community.level, community.id, mWindow.get());
+        QCOMPARE(dialog.referencesList()->count(), 1);
+        QCOMPARE(dialog.referencesList()->item(0)->checkState(), Qt::Checked);
+        dialog.updatePreview();
+        QVERIFY(!dialog.previewLabel()->pixmap(Qt::ReturnByValue).isNull());
+        snapshotOf(dialog, QStringLiteral("print-dialog-references"));
     }
 
     void tracingFollowsARoadAndClicksSnapToItsVertices()

@@ -7,6 +7,8 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+#include <gdal.h>
+#include <ogr_srs_api.h>
 
 using namespace gridmodel;
 
@@ -147,6 +149,55 @@ private slots:
         // A3 at 50 dpi: 297 × 420 mm is about 585 × 827 pixels, either way round
         QVERIFY2(qAbs(std::max(image.width(), image.height()) - 827) <= 2,
                  qPrintable(QString("%1×%2").arg(image.width()).arg(image.height())));
+    }
+
+    void aReferenceLayerIsPrintedUnderTheUnits()
+    {
+        // a red "orthophoto" over the whole demo district, as a reference layer of a copy of it
+        const QString file = mDir.filePath("with-imagery.gpkg");
+        QVERIFY(QFile::copy(mDemo, file));
+        const QString imagery = mDir.filePath("ortho.tif");
+        GDALAllRegister();
+        GDALDatasetH dataset = GDALCreate(GDALGetDriverByName("GTiff"), imagery.toUtf8().constData(), 600,
+                                          500, 3, GDT_Byte, nullptr);
+        QVERIFY(dataset);
+        double transform[6] = {449700, 5, 0, 3841900, 0, -5};
+        GDALSetGeoTransform(dataset, transform);
+        OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+        OSRImportFromEPSG(srs, 4547);
+        GDALSetSpatialRef(dataset, srs);
+        OSRDestroySpatialReference(srs);
+        for (int band = 1; band <= 3; ++band)
+            GDALFillRaster(GDALGetRasterBand(dataset, band), band == 1 ? 220 : 20, 0);
+        GDALClose(dataset);
+        QCOMPARE(run(GRIDATLAS_CLI, {"layer", "add", file, imagery, "--name", "影像"}).exitCode, 0);
+
+        QString community;
+        gridsOfFirstCommunity(&community);
+        const auto redShare = [&](const QString& png) {
+            const QImage image(png);
+            int red = 0, all = 0;
+            for (int y = 0; y < image.height(); y += 4)
+                for (int x = 0; x < image.width(); x += 4, ++all) {
+                    const QColor c = image.pixelColor(x, y);
+                    red += c.red() > c.green() + 60 && c.red() > c.blue() + 60;
+                }
+            return double(red) / all;
+        };
+        const QString plain = mDir.filePath("plain.png"), over = mDir.filePath("over.png");
+        QCOMPARE(
+            print({file, "--level", "community", "--within", community, "--dpi", "40", "-o", plain}).exitCode,
+            0);
+        const Result printed = print({file, "--level", "community", "--within", community, "--dpi", "40",
+                                      "--layers", "影像", "-o", over});
+        QVERIFY2(printed.exitCode == 0, qPrintable(printed.err));
+        // the imagery fills the map frame around and (lightly) under the units; without it, none
+        QVERIFY2(redShare(plain) < 0.02, qPrintable(QString::number(redShare(plain))));
+        QVERIFY2(redShare(over) > 0.15, qPrintable(QString::number(redShare(over))));
+
+        const Result unknown = print({file, "--level", "community", "--layers", "没有", "-o", over});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("影像"), qPrintable(unknown.err)); // names the layers there are
     }
 
     void aFilePerParent()
