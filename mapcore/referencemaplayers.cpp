@@ -5,6 +5,7 @@
 #include <QUrlQuery>
 
 #include <qgsfillsymbol.h>
+#include <qgslabellinesettings.h>
 #include <qgslinesymbol.h>
 #include <qgsmarkersymbol.h>
 #include <qgspallabeling.h>
@@ -21,6 +22,8 @@ using gridmodel::ReferenceLayer;
 namespace mapcore {
 
 namespace {
+
+constexpr double ReferenceLabelsFromScale = 25000;
 
 QString tr(const char* text)
 {
@@ -81,8 +84,14 @@ void styleVector(const ReferenceLayer& layer, QgsVectorLayer& vector)
     }
     QgsPalLayerSettings settings;
     settings.fieldName = style.labelField;
-    settings.placement = vector.geometryType() == QgsWkbTypes::LineGeometry ? QgsPalLayerSettings::Curved
+    settings.placement = vector.geometryType() == QgsWkbTypes::LineGeometry ? QgsPalLayerSettings::Line
                                                                             : QgsPalLayerSettings::OverPoint;
+    // A street comes as many segments: labelled once along the whole of it, not on every piece,
+    // which is what a reader wants and many times faster to place.
+    settings.lineSettings().setMergeLines(true);
+    // names of streets at a city's scale are a grey smear: labelled from 1:25,000 in
+    settings.scaleVisibility = true;
+    settings.minimumScale = ReferenceLabelsFromScale;
     QgsTextFormat format;
     format.setSize(8);
     format.setColor(QColor(style.lineColor).darker(160));

@@ -1,5 +1,6 @@
 // Benchmarks of the map in the desktop program: a generated district opened and drawn at
-// full extent with labels, a redraw after zooming in, and an edit until it is drawn.
+// full extent with labels, a redraw after zooming in, and an edit until it is drawn; the same
+// district over a 10,000 × 10,000 px orthophoto (with overviews) and 20,000 road segments.
 //   bench_map [--zones N] [google benchmark options]
 #include "benchmarkmain.h"
 #include "districtgenerator.h"
@@ -10,10 +11,17 @@
 #include "projectopening.h"
 #include "projectsession.h"
 #include "qgisruntime.h"
+#include "reference/referencesource.h"
+#include "referencemaplayers.h"
 
 #include <QTemporaryDir>
+#include <cpl_string.h>
+#include <gdal.h>
 #include <malloc.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
 #include <qgsapplication.h>
+#include <random>
 #include <sys/resource.h>
 
 using namespace gridmodel;
@@ -135,8 +143,166 @@ void BM_EditOnly(benchmark::State& state)
     }
 }
 
+/**
+ * What planners draw against, over the district: an orthophoto of 10,000 × 10,000 px (tiled,
+ * compressed, overviews built as `layer add --overviews` does) and 20,000 road segments of a
+ * jittered street grid, in a GeoPackage.
+ */
+//! benchmark data must be whole: stops the run naming what could not be written
+void require(bool written, const char* what)
+{
+    if (!written)
+        qFatal("bench_map: could not write %s: %s", what, CPLGetLastErrorMsg());
+}
+
+struct References
+{
+    QTemporaryDir dir;
+    std::vector<ReferenceLayer> layers;
+    References()
+    {
+        auto session = mapcore::ProjectSession::open(district().path);
+        const QgsRectangle extent = session->layers().fullExtent();
+        const QString image = dir.filePath(QStringLiteral("ortho.tif"));
+        writeImage(image, extent);
+        ReferenceSource::buildOverviews(image);
+        const QString roads = dir.filePath(QStringLiteral("roads.gpkg"));
+        writeRoads(roads, extent, session->data().crsEpsg);
+        layers.push_back(ReferenceSource::layerFor(roads, district().path));
+        layers.push_back(ReferenceSource::layerFor(image, district().path));
+        layers.front().style.labelField = QStringLiteral("name");
+    }
+
+    static void writeImage(const QString& path, const QgsRectangle& extent)
+    {
+        const int size = 10000;
+        char** options = CSLSetNameValue(nullptr, "TILED", "YES");
+        options = CSLSetNameValue(options, "COMPRESS", "DEFLATE");
+        GDALDatasetH dataset = GDALCreate(GDALGetDriverByName("GTiff"), path.toUtf8().constData(), size, size,
+                                          3, GDT_Byte, options);
+        CSLDestroy(options);
+        double transform[6] = {extent.xMinimum(),      extent.width() / size, 0, extent.yMaximum(), 0,
+                               -extent.height() / size};
+        GDALSetGeoTransform(dataset, transform);
+        OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+        OSRImportFromEPSG(srs, 4547);
+        GDALSetSpatialRef(dataset, srs);
+        OSRDestroySpatialReference(srs);
+        std::vector<unsigned char> rows(static_cast<size_t>(size) * 256);
+        std::mt19937 random(7);
+        for (int band = 1; band <= 3; ++band)
+            for (int top = 0; top < size; top += 256) {
+                for (size_t i = 0; i < rows.size(); ++i) { // fields of crops with some grain
+                    const int x = static_cast<int>(i % size), y = top + static_cast<int>(i / size);
+                    rows[i] = static_cast<unsigned char>(60 + ((x / 180 + y / 150) % 3) * 30 + band * 10 +
+                                                         static_cast<int>(random() % 16));
+                }
+                require(GDALRasterIO(GDALGetRasterBand(dataset, band), GF_Write, 0, top, size,
+                                     std::min(256, size - top), rows.data(), size, std::min(256, size - top),
+                                     GDT_Byte, 0, 0) == CE_None,
+                        "the orthophoto");
+            }
+        GDALClose(dataset);
+    }
+
+    static void writeRoads(const QString& path, const QgsRectangle& extent, int epsg)
+    {
+        GDALDatasetH dataset =
+            GDALCreate(GDALGetDriverByName("GPKG"), path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
+        OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+        OSRImportFromEPSG(srs, epsg);
+        OGRLayerH layer = GDALDatasetCreateLayer(dataset, "roads", srs, wkbLineString, nullptr);
+        OSRDestroySpatialReference(srs);
+        OGRFieldDefnH field = OGR_Fld_Create("name", OFTString);
+        OGR_L_CreateField(layer, field, TRUE);
+        OGR_Fld_Destroy(field);
+        std::mt19937 random(11);
+        std::uniform_real_distribution<double> jitter(-3, 3);
+        const int lines = 100, pieces = 100; // 100 streets each way, 100 segments each: 20,000
+        // the network's nodes, jittered once: segments meet end to end, as in a real road file
+        std::vector<std::vector<QgsPointXY>> nodes(2, std::vector<QgsPointXY>((pieces + 1) * lines));
+        for (auto& direction : nodes)
+            for (QgsPointXY& node : direction)
+                node = QgsPointXY(jitter(random), jitter(random));
+        require(OGR_L_StartTransaction(layer) == OGRERR_NONE, "the roads");
+        for (int direction = 0; direction < 2; ++direction)
+            for (int line = 0; line < lines; ++line)
+                for (int piece = 0; piece < pieces; ++piece) {
+                    OGRGeometryH geometry = OGR_G_CreateGeometry(wkbLineString);
+                    for (int end = 0; end < 2; ++end) {
+                        const double along = (piece + end) / double(pieces), across = (line + 0.5) / lines;
+                        const double u = direction ? across : along, v = direction ? along : across;
+                        const QgsPointXY& shift = nodes[direction][line * (pieces + 1) + piece + end];
+                        OGR_G_AddPoint_2D(geometry, extent.xMinimum() + u * extent.width() + shift.x(),
+                                          extent.yMinimum() + v * extent.height() + shift.y());
+                    }
+                    OGRFeatureH feature = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+                    OGR_F_SetFieldString(feature, 0,
+                                         QStringLiteral("%1%2路")
+                                             .arg(direction ? "纬" : "经")
+                                             .arg(line + 1)
+                                             .toUtf8()
+                                             .constData());
+                    OGR_F_SetGeometryDirectly(feature, geometry);
+                    require(OGR_L_CreateFeature(layer, feature) == OGRERR_NONE, "a road");
+                    OGR_F_Destroy(feature);
+                }
+        require(OGR_L_CommitTransaction(layer) == OGRERR_NONE, "the roads");
+        GDALClose(dataset);
+    }
+};
+
+References& references()
+{
+    static References instance;
+    return instance;
+}
+
+QImage drawWithReferences(mapcore::ProjectSession& session, const mapcore::ReferenceMapLayers& refs,
+                          const QgsRectangle& extent)
+{
+    QList<QgsMapLayer*> layers = session.layers().layersTopFirst();
+    layers << refs.visibleLayersTopFirst();
+    return mapcore::renderMapImage(layers, extent, session.layers().crs(), WindowMap);
+}
+
+void BM_DrawFullExtentOverReferences(benchmark::State& state)
+{
+    auto session = mapcore::ProjectSession::open(district().path);
+    mapcore::ReferenceMapLayers refs;
+    refs.update(references().layers, district().path);
+    session->layers().setOverReferences(true);
+    QgsRectangle extent = session->layers().fullExtent();
+    extent.scale(1.05);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(drawWithReferences(*session, refs, extent));
+}
+
+//! a view of about one community moved by a quarter of its width each time, as a pan is drawn
+void BM_PanOverReferences(benchmark::State& state)
+{
+    auto session = mapcore::ProjectSession::open(district().path);
+    mapcore::ReferenceMapLayers refs;
+    refs.update(references().layers, district().path);
+    session->layers().setOverReferences(true);
+    const QgsRectangle full = session->layers().fullExtent();
+    QgsRectangle view = full;
+    view.scale(1.0 / 8);
+    drawWithReferences(*session, refs, view);
+    int step = 0;
+    for (auto _ : state) {
+        const double dx = view.width() / 4 * (step++ % 8 < 4 ? 1 : -1);
+        view = QgsRectangle(view.xMinimum() + dx, view.yMinimum(), view.xMaximum() + dx, view.yMaximum());
+        benchmark::DoNotOptimize(drawWithReferences(*session, refs, view));
+    }
+    // the map's scale at 96 dpi: street names are drawn from 1:25,000 in
+    state.counters["scale"] = view.width() / (WindowMap.width() * 0.0254 / 96);
+}
+
 } // namespace
 
+BENCHMARK(BM_DrawFullExtentOverReferences)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PanOverReferences)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EditOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OpenAndDrawFullExtent)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OpenOnly)->Unit(benchmark::kMillisecond);
