@@ -1,6 +1,8 @@
 #include "referencemaplayers.h"
 
 #include <QCoreApplication>
+#include <QNetworkReply>
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -8,6 +10,7 @@
 #include <qgslabellinesettings.h>
 #include <qgslinesymbol.h>
 #include <qgsmarkersymbol.h>
+#include <qgsnetworkaccessmanager.h>
 #include <qgspallabeling.h>
 #include <qgsrasterlayer.h>
 #include <qgsrasterrenderer.h>
@@ -25,7 +28,7 @@ namespace {
 
 constexpr double ReferenceLabelsFromScale = 25000;
 
-QString tr(const char* text)
+QString translated(const char* text)
 {
     return QCoreApplication::translate("mapcore", text);
 }
@@ -107,7 +110,32 @@ void styleVector(const ReferenceLayer& layer, QgsVectorLayer& vector)
 
 } // namespace
 
-ReferenceMapLayers::ReferenceMapLayers() = default;
+ReferenceMapLayers::ReferenceMapLayers()
+{
+    // every thread's requests end up here, in the main thread
+    connect(QgsNetworkAccessManager::instance(),
+            qOverload<QgsNetworkReplyContent>(&QgsNetworkAccessManager::finished), this,
+            &ReferenceMapLayers::replyFinished);
+}
+
+void ReferenceMapLayers::replyFinished(const QgsNetworkReplyContent& reply)
+{
+    if (reply.error() == QNetworkReply::NoError || reply.error() == QNetworkReply::OperationCanceledError)
+        return;
+    const QUrl url = reply.request().url();
+    for (const Entry& entry : mEntries) {
+        if (entry.layer.kind != ReferenceLayer::Kind::TileService ||
+            mToldUnreachable.contains(entry.resolved))
+            continue;
+        const QUrl service(
+            QString(entry.resolved).replace(QRegularExpression(QStringLiteral("[{}]")), QString()));
+        if (service.scheme() == url.scheme() && service.host() == url.host() &&
+            service.port() == url.port()) {
+            mToldUnreachable.insert(entry.resolved);
+            emit serviceUnreachable(entry.layer.name, reply.errorString());
+        }
+    }
+}
 ReferenceMapLayers::~ReferenceMapLayers() = default;
 
 std::unique_ptr<QgsMapLayer> ReferenceMapLayers::create(const ReferenceLayer& layer,
@@ -116,7 +144,8 @@ std::unique_ptr<QgsMapLayer> ReferenceMapLayers::create(const ReferenceLayer& la
 {
     const QString source = layer.resolvedSource(projectPath, tiandituKey);
     if (layer.isMissing(projectPath)) {
-        *why = tr("%1 is not there (moved or deleted?): relink it").arg(source);
+        *why = translated(QT_TRANSLATE_NOOP("mapcore", "%1 is not there (moved or deleted?): relink it"))
+                   .arg(source);
         return nullptr;
     }
     std::unique_ptr<QgsMapLayer> made;
@@ -132,7 +161,8 @@ std::unique_ptr<QgsMapLayer> ReferenceMapLayers::create(const ReferenceLayer& la
         break;
     case ReferenceLayer::Kind::TileService:
         if (source.contains(QLatin1String("tk=")) && source.endsWith(QLatin1String("tk="))) {
-            *why = tr("天地图 needs your key (设置 › 天地图密钥, or GRIDATLAS_TIANDITU_KEY)");
+            *why = translated(QT_TRANSLATE_NOOP(
+                "mapcore", "天地图 needs your key (设置 › 天地图密钥, or GRIDATLAS_TIANDITU_KEY)"));
             return nullptr;
         }
         made = std::make_unique<QgsRasterLayer>(xyzUri(source), layer.name, QStringLiteral("wms"));
@@ -151,7 +181,8 @@ std::unique_ptr<QgsMapLayer> ReferenceMapLayers::create(const ReferenceLayer& la
     }
     }
     if (!made->isValid()) {
-        *why = tr("%1 cannot be read: %2").arg(source, made->error().summary());
+        *why = translated(QT_TRANSLATE_NOOP("mapcore", "%1 cannot be read: %2"))
+                   .arg(source, made->error().summary());
         return nullptr;
     }
     if (layer.crsEpsg)

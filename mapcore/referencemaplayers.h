@@ -3,12 +3,15 @@
 #include "reference/referencelayer.h"
 
 #include <QList>
+#include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <memory>
 #include <vector>
 
 class QgsMapLayer;
+class QgsNetworkReplyContent;
 
 namespace mapcore {
 
@@ -16,13 +19,16 @@ namespace mapcore {
  * The QGIS map layers of a project's reference layers: GDAL rasters and tile files, XYZ tile
  * services (天地图 with the user's key), and OGR vectors with their simple style and labels. Owns
  * the layers. A source that cannot be opened (a missing file) has no map layer and is listed in
- * unavailable(), so that the rest draws and the layer can be relinked.
+ * unavailable(), so that the rest draws and the layer can be relinked. A tile service that
+ * cannot be reached is said once (serviceUnreachable), and the map goes on without it.
  */
-class ReferenceMapLayers
+class ReferenceMapLayers : public QObject
 {
+    Q_OBJECT
+
 public:
     ReferenceMapLayers();
-    ~ReferenceMapLayers();
+    ~ReferenceMapLayers() override;
     ReferenceMapLayers(const ReferenceMapLayers&) = delete;
     ReferenceMapLayers& operator=(const ReferenceMapLayers&) = delete;
 
@@ -46,7 +52,13 @@ public:
     //! gives a map layer the reference layer's opacity and (for vectors) style and labels
     static void applyStyle(const gridmodel::ReferenceLayer& layer, QgsMapLayer& mapLayer);
 
+signals:
+    //! a tile service's request failed; told once per layer (until its source changes)
+    void serviceUnreachable(const QString& name, const QString& reason);
+
 private:
+    void replyFinished(const QgsNetworkReplyContent& reply);
+
     struct Entry
     {
         gridmodel::ReferenceLayer layer;
@@ -55,6 +67,7 @@ private:
     };
     std::vector<Entry> mEntries;
     QStringList mUnavailable;
+    QSet<QString> mToldUnreachable; //!< the resolved URLs of services said to be unreachable
 };
 
 } // namespace mapcore

@@ -683,6 +683,11 @@ void MainWindow::installSession(std::unique_ptr<mapcore::ProjectSession> session
     connect(mSession.get(), &mapcore::ProjectSession::referencesChanged, this,
             &MainWindow::showVisibleLevels);
     mLayersPanel->setSession(mSession.get());
+    connect(&mSession->references(), &mapcore::ReferenceMapLayers::serviceUnreachable, this,
+            [this](const QString& name, const QString& reason) {
+                mMessageBar->pushWarning(tr("瓦片服务无法访问：%1（地图照常显示其余内容）").arg(name),
+                                         reason);
+            });
     showVisibleLevels();
     if (const QStringList unavailable = mSession->references().unavailable(); !unavailable.isEmpty())
         mMessageBar->pushWarning(tr("参考图层无法显示（可在“图层”中重新链接）"), unavailable.join(tr("；")));

@@ -994,6 +994,10 @@ Code %3
         <source>绘制、重画、拆分时，先后点击同一道路（参考矢量图层）上的两点，线沿道路走</source>
         <translation>While drawing, redrawing or splitting, click two points on one road (a reference vector layer): the line follows the road between them</translation>
     </message>
+    <message>
+        <source>瓦片服务无法访问：%1（地图照常显示其余内容）</source>
+        <translation>Tile service unreachable: %1 (the rest of the map is drawn as usual)</translation>
+    </message>
 </context>
 <context>
     <name>NewProjectDialog</name>

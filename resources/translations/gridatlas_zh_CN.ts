@@ -1386,9 +1386,6 @@
         <source> hh</source>
         <translation>户</translation>
     </message>
-</context>
-<context>
-    <name>mapcore::ReferenceMapLayers</name>
     <message>
         <source>%1 is not there (moved or deleted?): relink it</source>
         <translation>找不到 %1（被移动或删除？）：请重新链接</translation>

@@ -7,9 +7,16 @@
 #include "referencemaplayers.h"
 #include "streetproject.h"
 
+#include <QBuffer>
 #include <QFile>
+#include <QRegularExpression>
+#include <QSemaphore>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
+#include <atomic>
 #include <cpl_string.h>
 #include <gdal.h>
 #include <ogr_api.h>
@@ -22,6 +29,79 @@
 using namespace gridmodel;
 using testsupport::X;
 using testsupport::Y;
+
+namespace {
+
+/**
+ * An XYZ tile service on 127.0.0.1 in a thread of its own: every /Z/X/Y.png is a plain green
+ * 256 px tile; it counts what it served.
+ */
+class TileServer : public QThread
+{
+public:
+    TileServer()
+    {
+        QImage tile(256, 256, QImage::Format_RGB32);
+        tile.fill(QColor(40, 180, 60));
+        QBuffer buffer(&mTile);
+        buffer.open(QIODevice::WriteOnly);
+        tile.save(&buffer, "PNG");
+        start();
+        mListening.acquire(); // the port is known
+    }
+    ~TileServer() override
+    {
+        quit();
+        wait();
+    }
+    quint16 port() const { return mPort; }
+    int served() const { return mServed; }
+
+protected:
+    void run() override
+    {
+        QTcpServer server;
+        if (!server.listen(QHostAddress::LocalHost, 0))
+            qFatal("no port for the tile server");
+        mPort = server.serverPort();
+        QObject::connect(&server, &QTcpServer::newConnection, &server, [this, &server] {
+            while (QTcpSocket* socket = server.nextPendingConnection())
+                QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { answer(socket); });
+        });
+        mListening.release();
+        exec();
+    }
+
+private:
+    void answer(QTcpSocket* socket)
+    {
+        mRequest[socket] += socket->readAll();
+        const QByteArray request = mRequest[socket];
+        if (!request.contains("\r\n\r\n"))
+            return; // the rest of the request is still on its way
+        mRequest.remove(socket);
+        const bool isTile = QRegularExpression(QStringLiteral("^GET /\\d+/\\d+/\\d+\\.png"))
+                                .match(QString::fromLatin1(request))
+                                .hasMatch();
+        if (isTile)
+            ++mServed;
+        const QByteArray body = isTile ? mTile : QByteArray("not found");
+        socket->write((isTile ? QByteArray("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n")
+                              : QByteArray("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\n")) +
+                      "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" +
+                      body);
+        socket->disconnectFromHost();
+        QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    }
+
+    QByteArray mTile;
+    QSemaphore mListening;
+    std::atomic<quint16> mPort{0};
+    std::atomic<int> mServed{0};
+    QHash<QTcpSocket*, QByteArray> mRequest; //!< only touched in the server's thread
+};
+
+} // namespace
 
 /**
  * Reference layers under the levels: a GeoTIFF, an MBTiles file and a roads shapefile in GBK
@@ -188,6 +268,38 @@ private slots:
         QVERIFY2(onRoad.lightness() < offRoad.lightness() - 30,
                  qPrintable(onRoad.name() + " " + offRoad.name()));
         QVERIFY2(offRoad.blue() > offRoad.red() + 20, qPrintable(offRoad.name()));
+    }
+
+    void aTileServiceIsDrawnFromItsServer()
+    {
+        TileServer server;
+        const QString url = QStringLiteral("http://127.0.0.1:%1/{z}/{x}/{y}.png").arg(server.port());
+        const ReferenceLayer tiles = ReferenceSource::layerFor(url, mProject);
+        QCOMPARE(tiles.kind, ReferenceLayer::Kind::TileService);
+        mapcore::ReferenceMapLayers references;
+        references.update({tiles}, mProject);
+        QVERIFY2(references.unavailable().isEmpty(), qPrintable(references.unavailable().join('\n')));
+        const QImage image = render(references, false);
+        image.save(QStringLiteral(GRIDATLAS_BINARY_DIR "/test-output/reference-xyz.png"));
+        const QColor middle = image.pixelColor(300, 100);
+        QVERIFY2(middle.green() > middle.red() + 60, qPrintable(middle.name()));
+        QVERIFY(server.served() > 0);
+
+        // a service nobody answers: the map is drawn all the same, without it
+        ReferenceLayer gone = tiles;
+        gone.source = QStringLiteral("http://127.0.0.1:9/{z}/{x}/{y}.png"); // the discard port: refused
+        references.update({gone}, mProject);
+        QSignalSpy unreachable(&references, &mapcore::ReferenceMapLayers::serviceUnreachable);
+        const QImage without = render(references, false);
+        QCOMPARE(without.pixelColor(300, 100), QColor(Qt::white));
+        // said once, however many tiles failed, naming the layer and why
+        QTRY_COMPARE(unreachable.size(), 1);
+        QCOMPARE(unreachable.first().at(0).toString(), gone.name);
+        QVERIFY2(unreachable.first().at(1).toString().contains(QStringLiteral("refused")),
+                 qPrintable(unreachable.first().at(1).toString()));
+        render(references, false);
+        QTest::qWait(200);
+        QCOMPARE(unreachable.size(), 1);
     }
 
     void aMissingFileIsNamedAndRelinked()
