@@ -5,6 +5,8 @@
 #include "projectlayers.h"
 #include "projectopening.h"
 #include "referencemaplayers.h"
+#include "sqlitedatabase.h"
+#include "stockqgisproject.h"
 
 #include <QCoreApplication>
 #include <map>
@@ -25,9 +27,40 @@ ProjectSession::ProjectSession(std::unique_ptr<gridmodel::ProjectFile> project,
     qRegisterMetaType<gridmodel::ChangeSet>();
     mReferences->update(mProject->data().referenceLayers, mProject->path());
     mLayers->setOverReferences(!mReferences->visibleLayersTopFirst().isEmpty());
+    mStockQgisProjectBehind = isEditable() && !hasStockQgisProject(mProject->path());
 }
 
-ProjectSession::~ProjectSession() = default;
+bool ProjectSession::hasStockQgisProject(const QString& path)
+{
+    try {
+        gridmodel::SqliteDatabase db(path, gridmodel::SqliteDatabase::OpenMode::ReadOnly);
+        return db.tableExists(QStringLiteral("qgis_projects")) &&
+               db.tableExists(QStringLiteral("layer_styles"));
+    } catch (const gridmodel::Error&) {
+        return false;
+    }
+}
+
+void ProjectSession::keepStockQgisProjectCurrent()
+{
+    try {
+        StockQgisProject::write(mProject->path(), mProject->data().hierarchy,
+                                mProject->data().referenceLayers);
+    } catch (const gridmodel::Error& error) {
+        // GridAtlas's own tables are whole; only what stock QGIS shows is behind
+        qWarning("%s", qPrintable(error.message()));
+    }
+}
+
+ProjectSession::~ProjectSession()
+{
+    // Written when the map is done with the file: QGIS's writes beside the map's reading
+    // threads would make some of them fail to read it.
+    mReferences.reset();
+    mLayers.reset();
+    if (mStockQgisProjectBehind)
+        keepStockQgisProjectCurrent();
+}
 
 bool ProjectSession::setReferenceLayers(const std::vector<gridmodel::ReferenceLayer>& layers, QString* error)
 {
@@ -40,6 +73,7 @@ bool ProjectSession::setReferenceLayers(const std::vector<gridmodel::ReferenceLa
     }
     mReferences->update(layers, mProject->path(), mTiandituKey);
     mLayers->setOverReferences(!mReferences->visibleLayersTopFirst().isEmpty());
+    mStockQgisProjectBehind = true;
     emit referencesChanged();
     return true;
 }

@@ -84,10 +84,15 @@ private:
     ProjectSession(std::unique_ptr<gridmodel::ProjectFile> project, std::unique_ptr<ProjectLayers> layers,
                    const QString& readOnlyReason);
     void afterChange(const gridmodel::ChangeSet& changes);
+    //! whether the file holds the styles and the project stock QGIS opens (StockQgisProject)
+    static bool hasStockQgisProject(const QString& path);
+    //! writes them (a failure only leaves what stock QGIS shows behind, and is logged)
+    void keepStockQgisProjectCurrent();
 
     std::unique_ptr<gridmodel::ProjectFile> mProject;
     std::unique_ptr<ProjectLayers> mLayers;
     std::unique_ptr<ReferenceMapLayers> mReferences;
+    bool mStockQgisProjectBehind = false; //!< StockQgisProject to write when the session ends
     QString mTiandituKey;
     QString mReadOnlyReason;
 };

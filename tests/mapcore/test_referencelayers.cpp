@@ -1,10 +1,13 @@
 #include "error.h"
+#include "levelstyle.h"
 #include "mapimage.h"
 #include "projectfile.h"
 #include "projectlayers.h"
+#include "projectsession.h"
 #include "qgisruntime.h"
 #include "reference/referencesource.h"
 #include "referencemaplayers.h"
+#include "stockqgisproject.h"
 #include "streetproject.h"
 
 #include <QBuffer>
@@ -23,7 +26,12 @@
 #include <ogr_srs_api.h>
 #include <qgsapplication.h>
 #include <qgsfeatureiterator.h>
+#include <qgsfillsymbol.h>
+#include <qgsfillsymbollayer.h>
+#include <qgslayertree.h>
+#include <qgsproject.h>
 #include <qgsrasterlayer.h>
+#include <qgssinglesymbolrenderer.h>
 #include <qgsvectorlayer.h>
 
 using namespace gridmodel;
@@ -300,6 +308,42 @@ private slots:
         render(references, false);
         QTest::qWait(200);
         QCOMPARE(unreachable.size(), 1);
+    }
+
+    void stockQgisOpensTheProjectStyledWithItsReferences()
+    {
+        const QString file = path(QStringLiteral("for-qgis.gpkg"));
+        ProjectFile::create(file, testsupport::streetProject());
+        writeGbkRoads(path(QStringLiteral("qgis-roads.shp")));
+        {
+            auto session = mapcore::ProjectSession::open(file); // editable: writes what QGIS needs
+            QVERIFY(session->isEditable());
+            ReferenceLayer roads = ReferenceSource::layerFor(path(QStringLiteral("qgis-roads.shp")), file);
+            roads.name = QStringLiteral("道路");
+            QVERIFY(session->setReferenceLayers({roads}));
+        }
+        // stock QGIS: the stored project lists the levels top first, the roads under them
+        QgsProject project;
+        QVERIFY2(project.read(mapcore::StockQgisProject::projectUri(file)), qPrintable(project.error()));
+        const QList<QgsLayerTreeLayer*> tree = project.layerTreeRoot()->findLayers();
+        QCOMPARE(tree.size(), 5);
+        QCOMPARE(tree.first()->layer()->name(), QStringLiteral("街道"));
+        QCOMPARE(tree.at(3)->layer()->name(), QStringLiteral("楼栋"));
+        QCOMPARE(tree.last()->layer()->name(), QStringLiteral("道路"));
+        QVERIFY(tree.last()->layer()->isValid());
+        // a level opened alone takes GridAtlas's style as its default
+        QgsVectorLayer grid(QStringLiteral("%1|layername=grid").arg(file), QStringLiteral("grid"),
+                            QStringLiteral("ogr"));
+        QVERIFY(grid.isValid());
+        auto* renderer = dynamic_cast<QgsSingleSymbolRenderer*>(grid.renderer());
+        QVERIFY(renderer);
+        auto* fill = dynamic_cast<QgsSimpleFillSymbolLayer*>(renderer->symbol()->symbolLayer(0));
+        QVERIFY(fill);
+        QCOMPARE(fill->strokeColor(), mapcore::LevelStyle::forLevel(QStringLiteral("grid")).stroke);
+        QVERIFY(grid.labelsEnabled());
+        // and GridAtlas opens it as before
+        QCOMPARE(ProjectFile::open(file, ProjectFile::Access::ReadWrite)->data().units.size(),
+                 testsupport::streetProject().units.size());
     }
 
     void aMissingFileIsNamedAndRelinked()
