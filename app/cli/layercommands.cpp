@@ -57,6 +57,9 @@ struct LayerOptions
     QCommandLineOption overviews{
         QStringLiteral("overviews"),
         QStringLiteral("add: build the overviews a large raster lacks (an .ovr beside it).")};
+    QCommandLineOption snap{QStringLiteral("snap"),
+                            QStringLiteral("add/set: drawing snaps to a vector layer: on or off."),
+                            QStringLiteral("on|off")};
     QCommandLineOption hide{QStringLiteral("hide"), QStringLiteral("set: hide the layer.")};
     QCommandLineOption show{QStringLiteral("show"), QStringLiteral("set: show the layer.")};
     QCommandLineOption json{QStringLiteral("json"), QStringLiteral("list: as JSON.")};
@@ -87,6 +90,12 @@ void applyStyleOptions(const QCommandLineParser& parser, ReferenceLayer& layer)
         layer.style.fillColor = parser.value(o.fill);
     if (parser.isSet(o.label))
         layer.style.labelField = parser.value(o.label);
+    if (parser.isSet(o.snap)) {
+        const QString on = parser.value(o.snap);
+        if (on != QLatin1String("on") && on != QLatin1String("off"))
+            throw Error(Error::Kind::InvalidInput, QStringLiteral("--snap is on or off, not \"%1\"").arg(on));
+        layer.snapping = on == QLatin1String("on");
+    }
 }
 
 QString describe(const ReferenceLayer& layer, const QString& projectPath)
@@ -177,7 +186,7 @@ std::vector<Command> layerCommands()
                     "layer's name or number; relink: the name and the file's new place."));
             const LayerOptions& o = options();
             parser.addOptions({o.name, o.opacity, o.crs, o.sourceLayer, o.lineColor, o.lineWidth, o.fill,
-                               o.label, o.overviews, o.hide, o.show, o.json});
+                               o.label, o.overviews, o.snap, o.hide, o.show, o.json});
         },
         [](const QCommandLineParser& parser) -> int {
             QStringList arguments = parser.positionalArguments();

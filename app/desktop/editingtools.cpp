@@ -7,6 +7,7 @@
 #include "hierarchyeditor.h"
 #include "hierarchyindex.h"
 #include "projectfile.h"
+#include "projectlayers.h"
 #include "projectsession.h"
 #include "unittally.h"
 #include "vertextool.h"
@@ -18,6 +19,8 @@
 #include <qgsmaptoolpan.h>
 #include <qgsmessagebar.h>
 #include <qgsrubberband.h>
+#include <qgssnappingconfig.h>
+#include <qgssnappingutils.h>
 #include <qgsvectorlayer.h>
 
 using namespace gridmodel;
@@ -89,6 +92,31 @@ void EditingTools::updateTracingLayers()
                 lines << vector;
     for (mapcore::CaptureTool* capture : {mDrawTool.get(), mReshapeTool.get(), mSplitTool.get()})
         capture->setTracingLayers(lines);
+    updateSnapping();
+}
+
+void EditingTools::updateSnapping()
+{
+    QgsSnappingConfig config = mCanvas->snappingUtils()->config();
+    config.setMode(QgsSnappingConfig::AdvancedConfiguration);
+    config.setIntersectionSnapping(true);
+    config.setTolerance(SnapTolerancePx);
+    config.setUnits(QgsTolerance::Pixels);
+    config.clearIndividualLayerSettings();
+    const auto snapTo = [&](QgsVectorLayer* layer, bool enabled) {
+        config.setIndividualLayerSettings(
+            layer, QgsSnappingConfig::IndividualLayerSettings(
+                       enabled, QgsSnappingConfig::VertexFlag | QgsSnappingConfig::SegmentFlag,
+                       SnapTolerancePx, QgsTolerance::Pixels));
+    };
+    if (mSession) {
+        for (int level = 0; level < mSession->layers().levelCount(); ++level)
+            snapTo(mSession->layers().layer(level), true);
+        for (const ReferenceLayer& reference : mSession->data().referenceLayers)
+            if (auto* vector = qobject_cast<QgsVectorLayer*>(mSession->references().layer(reference.name)))
+                snapTo(vector, reference.snapping && reference.visible);
+    }
+    mCanvas->snappingUtils()->setConfig(config);
 }
 
 void EditingTools::setSelection(const std::vector<UnitId>& selection)

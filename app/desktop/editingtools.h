@@ -41,6 +41,8 @@ class EditingTools : public QObject
     Q_OBJECT
 
 public:
+    static constexpr double SnapTolerancePx = 8;
+
     EditingTools(QgsMapCanvas* canvas, QgsMessageBar* messages, QWidget* dialogParent);
     ~EditingTools() override;
 
@@ -117,6 +119,12 @@ private:
     QgsMessageBar* mMessages;
     QWidget* mDialogParent;
     void updateTracingLayers();
+    /**
+     * Snapping to the levels and to the reference vectors whose snapping is on (vertices, edges
+     * and crossings, SnapTolerancePx), as the references change; whether it is on at all stays
+     * as it was.
+     */
+    void updateSnapping();
 
     mapcore::ProjectSession* mSession = nullptr;
     std::vector<gridmodel::UnitId> mSelection;

@@ -7,6 +7,7 @@
 #include "referencemaplayers.h"
 #include "spatialreference.h"
 
+#include <QCheckBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -37,6 +38,8 @@ LayersPanel::LayersPanel(QWidget* parent) : QWidget(parent)
     mOpacity = new QSlider(Qt::Horizontal, this);
     mOpacity->setRange(0, 100);
     mOpacity->setToolTip(tr("不透明度"));
+    mSnapping = new QCheckBox(tr("吸附"), this);
+    mSnapping->setToolTip(tr("绘制时吸附到这一矢量图层的节点、边线和交点（8 像素内）"));
     mAdd = new QPushButton(tr("添加文件…"), this);
     mAdd->setToolTip(tr(
         "影像（GeoTIFF 等）、MBTiles、道路、河流、建筑等矢量（Shapefile、GeoJSON、KML、DXF、GeoPackage）"));
@@ -51,6 +54,7 @@ LayersPanel::LayersPanel(QWidget* parent) : QWidget(parent)
     auto* opacityRow = new QHBoxLayout;
     opacityRow->addWidget(new QLabel(tr("不透明度"), this));
     opacityRow->addWidget(mOpacity);
+    opacityRow->addWidget(mSnapping);
     auto* addRow = new QHBoxLayout;
     addRow->addWidget(mAdd);
     addRow->addWidget(mAddService);
@@ -72,6 +76,14 @@ LayersPanel::LayersPanel(QWidget* parent) : QWidget(parent)
             return;
         std::vector<ReferenceLayer> layers = mSession->data().referenceLayers;
         layers[static_cast<size_t>(row)].opacity = mOpacity->value() / 100.0;
+        store(layers);
+    });
+    connect(mSnapping, &QCheckBox::toggled, this, [this](bool on) {
+        const int row = currentRow();
+        if (row < 0 || mFilling)
+            return;
+        std::vector<ReferenceLayer> layers = mSession->data().referenceLayers;
+        layers[static_cast<size_t>(row)].snapping = on;
         store(layers);
     });
     connect(mAdd, &QPushButton::clicked, this, &LayersPanel::chooseFiles);
@@ -139,6 +151,10 @@ void LayersPanel::currentChanged()
     mOpacity->setEnabled(editable && layer);
     const QSignalBlocker blocker(mOpacity);
     mOpacity->setValue(layer ? qRound(layer->opacity * 100) : 100);
+    const bool isVector = layer && layer->kind == ReferenceLayer::Kind::Vector;
+    const QSignalBlocker snappingBlocker(mSnapping);
+    mSnapping->setEnabled(editable && isVector);
+    mSnapping->setChecked(isVector && layer->snapping);
 }
 
 bool LayersPanel::store(const std::vector<ReferenceLayer>& layers)

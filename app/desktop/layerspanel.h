@@ -5,6 +5,7 @@
 #include <QWidget>
 #include <vector>
 
+class QCheckBox;
 class QPushButton;
 class QSlider;
 class QTreeWidget;
@@ -43,6 +44,7 @@ public:
     QTreeWidget* list() const { return mList; }
     QSlider* opacitySlider() const { return mOpacity; }
     QPushButton* relinkButton() const { return mRelink; }
+    QCheckBox* snappingBox() const { return mSnapping; }
 
 signals:
     void failed(const QString& title, const QString& reason);
@@ -62,6 +64,7 @@ private:
     mapcore::ProjectSession* mSession = nullptr;
     QTreeWidget* mList = nullptr;
     QSlider* mOpacity = nullptr;
+    QCheckBox* mSnapping = nullptr;
     QPushButton* mAdd = nullptr;
     QPushButton* mAddService = nullptr;
     QPushButton* mUp = nullptr;

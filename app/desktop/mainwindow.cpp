@@ -664,12 +664,8 @@ void MainWindow::installSession(std::unique_ptr<mapcore::ProjectSession> session
     connect(mSession.get(), &mapcore::ProjectSession::aboutToEdit, mProblems, &ProblemsModel::waitForCheck,
             Qt::DirectConnection);
     fillLevelsMenu();
-    QgsSnappingConfig snapping;
-    snapping.setEnabled(true);
-    snapping.setMode(QgsSnappingConfig::AllLayers);
-    snapping.setTypeFlag(QgsSnappingConfig::VertexFlag | QgsSnappingConfig::SegmentFlag);
-    snapping.setTolerance(8);
-    snapping.setUnits(QgsTolerance::Pixels);
+    QgsSnappingConfig snapping = mCanvas->snappingUtils()->config();
+    snapping.setEnabled(true); // to what: EditingTools::updateSnapping, on setSession
     mCanvas->snappingUtils()->setConfig(snapping);
 
     const HierarchyTemplate& hierarchy = mSession->data().hierarchy;

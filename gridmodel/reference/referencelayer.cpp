@@ -23,8 +23,8 @@ bool ReferenceStyle::operator==(const ReferenceStyle& o) const
 bool ReferenceLayer::operator==(const ReferenceLayer& o) const
 {
     return name == o.name && kind == o.kind && source == o.source && sourceLayer == o.sourceLayer &&
-           crsEpsg == o.crsEpsg && opacity == o.opacity && visible == o.visible && encoding == o.encoding &&
-           style == o.style;
+           crsEpsg == o.crsEpsg && opacity == o.opacity && visible == o.visible && snapping == o.snapping &&
+           encoding == o.encoding && style == o.style;
 }
 
 namespace {
@@ -104,6 +104,7 @@ QByteArray toJson(const std::vector<ReferenceLayer>& layers)
         if (!layer.encoding.isEmpty())
             object.insert(QStringLiteral("encoding"), layer.encoding);
         if (layer.kind == ReferenceLayer::Kind::Vector) {
+            object.insert(QStringLiteral("snapping"), layer.snapping);
             QJsonObject style{{QStringLiteral("line_color"), layer.style.lineColor},
                               {QStringLiteral("line_width"), layer.style.lineWidth}};
             if (!layer.style.fillColor.isEmpty())
@@ -149,6 +150,7 @@ std::vector<ReferenceLayer> fromJson(const QByteArray& json)
         layer.encoding = object.value(QLatin1String("encoding")).toString();
         layer.opacity = std::clamp(object.value(QLatin1String("opacity")).toDouble(1), 0.0, 1.0);
         layer.visible = object.value(QLatin1String("visible")).toBool(true);
+        layer.snapping = object.value(QLatin1String("snapping")).toBool(true);
         const QJsonObject style = object.value(QLatin1String("style")).toObject();
         layer.style.lineColor = style.value(QLatin1String("line_color")).toString(layer.style.lineColor);
         layer.style.lineWidth = style.value(QLatin1String("line_width")).toDouble(layer.style.lineWidth);

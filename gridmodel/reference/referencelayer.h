@@ -42,6 +42,7 @@ struct ReferenceLayer
     int crsEpsg = 0;     //!< the CRS the user gave a source that names none; 0: the source's own
     double opacity = 1;  //!< 0 (invisible) to 1
     bool visible = true;
+    bool snapping = true; //!< vectors: drawing snaps to its vertices, edges and crossings
     QString encoding; //!< of a vector file's text when it does not say ("GBK" for a shapefile without .cpg)
     ReferenceStyle style; //!< for vectors
 

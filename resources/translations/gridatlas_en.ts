@@ -555,6 +555,14 @@ Code %3
         <source>重新链接 %1</source>
         <translation>Relink %1</translation>
     </message>
+    <message>
+        <source>吸附</source>
+        <translation>Snap</translation>
+    </message>
+    <message>
+        <source>绘制时吸附到这一矢量图层的节点、边线和交点（8 像素内）</source>
+        <translation>While drawing, snap to this vector layer&apos;s vertices, edges and crossings (within 8 pixels)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

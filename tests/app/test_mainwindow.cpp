@@ -1077,7 +1077,7 @@ private slots:
         QTRY_VERIFY(
             mWindow->canvas()->snappingUtils()->snapToMap(pixel(west.x + 2 * pixelSize, west.y)).isValid());
         click(west.x + 2 * pixelSize, west.y + 1.5 * pixelSize); // near the road's end: snapped onto it
-        click(north.x - 1.5 * pixelSize, north.y - 2 * pixelSize);
+        click(north.x - pixelSize, north.y + pixelSize);
         click(north.x, north.y, Qt::RightButton);
         QCOMPARE(captured.size(), 1);
         const std::vector<Point> points = captured.front();
@@ -1100,6 +1100,20 @@ private slots:
         click(north.x, north.y, Qt::RightButton);
         QVERIFY(captured.size() >= 2);
         QCOMPARE(captured.back().size(), size_t(2));
+
+        // the road's snapping turned off in the layers panel: a click near its end stays where it is
+        QCOMPARE(mWindow->layersPanel()->list()->topLevelItemCount(), 1);
+        QVERIFY(mWindow->layersPanel()->snappingBox()->isChecked());
+        mWindow->layersPanel()->snappingBox()->setChecked(false);
+        QVERIFY(!mWindow->session()->data().referenceLayers.front().snapping);
+        mWindow->action(QStringLiteral("split"))->trigger();
+        mWindow->selectUnit(grid.id, false);
+        click(west.x + 2 * pixelSize, west.y + 1.5 * pixelSize);
+        click(north.x, north.y);
+        click(north.x, north.y, Qt::RightButton);
+        const Point unsnapped = captured.back().front();
+        QVERIFY2(std::abs(unsnapped.x - west.x) > pixelSize,
+                 qPrintable(QString::number(unsnapped.x - west.x)));
         disconnect(keep);
     }
 
