@@ -60,6 +60,10 @@ struct LayerOptions
     QCommandLineOption snap{QStringLiteral("snap"),
                             QStringLiteral("add/set: drawing snaps to a vector layer: on or off."),
                             QStringLiteral("on|off")};
+    QCommandLineOption embed{
+        QStringLiteral("embed"),
+        QStringLiteral("add: copy a vector layer into the project file, so that one file is the whole "
+                       "project (the source is no longer needed).")};
     QCommandLineOption hide{QStringLiteral("hide"), QStringLiteral("set: hide the layer.")};
     QCommandLineOption show{QStringLiteral("show"), QStringLiteral("set: show the layer.")};
     QCommandLineOption json{QStringLiteral("json"), QStringLiteral("list: as JSON.")};
@@ -101,7 +105,9 @@ void applyStyleOptions(const QCommandLineParser& parser, ReferenceLayer& layer)
 QString describe(const ReferenceLayer& layer, const QString& projectPath)
 {
     QString line = QStringLiteral("%1\t%2\t%3\t%4%\t%5")
-                       .arg(layer.name, ReferenceLayer::kindKey(layer.kind), layer.source)
+                       .arg(layer.name, ReferenceLayer::kindKey(layer.kind),
+                            layer.embedded ? QStringLiteral("(in the project: %1)").arg(layer.sourceLayer)
+                                           : layer.source)
                        .arg(qRound(layer.opacity * 100))
                        .arg(layer.visible ? QStringLiteral("shown") : QStringLiteral("hidden"));
     if (layer.crsEpsg)
@@ -136,8 +142,15 @@ int addLayer(const QCommandLineParser& parser, const QStringList& arguments)
         }
     }
     std::vector<ReferenceLayer> layers = project->data().referenceLayers;
-    ReferenceLayers::add(layers, layer);
-    project->setReferenceLayers(layers);
+    ReferenceLayers::add(layers, layer); // checked before anything is copied
+    if (parser.isSet(o.embed))
+        layers.front() = ReferenceSource::embed(layers.front(), project->path());
+    try {
+        project->setReferenceLayers(layers);
+    } catch (const Error&) {
+        ReferenceSource::dropEmbedded(layers.front(), project->path()); // the file as it was
+        throw;
+    }
     printOut(describe(layers.front(), project->path()));
     return Success;
 }
@@ -186,7 +199,7 @@ std::vector<Command> layerCommands()
                     "layer's name or number; relink: the name and the file's new place."));
             const LayerOptions& o = options();
             parser.addOptions({o.name, o.opacity, o.crs, o.sourceLayer, o.lineColor, o.lineWidth, o.fill,
-                               o.label, o.overviews, o.snap, o.hide, o.show, o.json});
+                               o.label, o.overviews, o.snap, o.embed, o.hide, o.show, o.json});
         },
         [](const QCommandLineParser& parser) -> int {
             QStringList arguments = parser.positionalArguments();
@@ -218,9 +231,18 @@ std::vector<Command> layerCommands()
             const int at = ReferenceLayers::find(layers, arguments.at(1));
             ReferenceLayer& layer = layers[static_cast<size_t>(at)];
             if (action == QLatin1String("remove")) {
-                printOut(QStringLiteral("Removed %1\n").arg(layer.name));
+                const ReferenceLayer removed = layer;
                 layers.erase(layers.begin() + at);
+                project->setReferenceLayers(layers);
+                ReferenceSource::dropEmbedded(removed, project->path()); // its copy in the file goes too
+                printOut(QStringLiteral("Removed %1\n").arg(removed.name));
+                return Success;
             } else if (action == QLatin1String("relink")) {
+                if (layer.embedded)
+                    throw Error(
+                        Error::Kind::InvalidInput,
+                        QStringLiteral("%1 is kept in the project file itself: there is nothing to relink")
+                            .arg(layer.name));
                 const ReferenceLayer found = ReferenceSource::layerFor(arguments.at(2), project->path(),
                                                                        layer.sourceLayer, layer.crsEpsg);
                 if (found.kind != layer.kind)

@@ -24,7 +24,7 @@ bool ReferenceLayer::operator==(const ReferenceLayer& o) const
 {
     return name == o.name && kind == o.kind && source == o.source && sourceLayer == o.sourceLayer &&
            crsEpsg == o.crsEpsg && opacity == o.opacity && visible == o.visible && snapping == o.snapping &&
-           encoding == o.encoding && style == o.style;
+           embedded == o.embedded && encoding == o.encoding && style == o.style;
 }
 
 namespace {
@@ -76,6 +76,8 @@ QString ReferenceLayer::resolvedSource(const QString& projectPath, const QString
 {
     if (kind == Kind::TileService)
         return ReferenceLayers::tileUrl(source, tiandituKey);
+    if (embedded)
+        return QFileInfo(projectPath).absoluteFilePath();
     if (QFileInfo(source).isAbsolute())
         return source;
     return QDir::cleanPath(QFileInfo(projectPath).absoluteDir().filePath(source));
@@ -105,6 +107,8 @@ QByteArray toJson(const std::vector<ReferenceLayer>& layers)
             object.insert(QStringLiteral("encoding"), layer.encoding);
         if (layer.kind == ReferenceLayer::Kind::Vector) {
             object.insert(QStringLiteral("snapping"), layer.snapping);
+            if (layer.embedded)
+                object.insert(QStringLiteral("embedded"), true);
             QJsonObject style{{QStringLiteral("line_color"), layer.style.lineColor},
                               {QStringLiteral("line_width"), layer.style.lineWidth}};
             if (!layer.style.fillColor.isEmpty())
@@ -151,6 +155,7 @@ std::vector<ReferenceLayer> fromJson(const QByteArray& json)
         layer.opacity = std::clamp(object.value(QLatin1String("opacity")).toDouble(1), 0.0, 1.0);
         layer.visible = object.value(QLatin1String("visible")).toBool(true);
         layer.snapping = object.value(QLatin1String("snapping")).toBool(true);
+        layer.embedded = object.value(QLatin1String("embedded")).toBool(false);
         const QJsonObject style = object.value(QLatin1String("style")).toObject();
         layer.style.lineColor = style.value(QLatin1String("line_color")).toString(layer.style.lineColor);
         layer.style.lineWidth = style.value(QLatin1String("line_width")).toDouble(layer.style.lineWidth);

@@ -42,7 +42,8 @@ struct ReferenceLayer
     int crsEpsg = 0;     //!< the CRS the user gave a source that names none; 0: the source's own
     double opacity = 1;  //!< 0 (invisible) to 1
     bool visible = true;
-    bool snapping = true; //!< vectors: drawing snaps to its vertices, edges and crossings
+    bool snapping = true;  //!< vectors: drawing snaps to its vertices, edges and crossings
+    bool embedded = false; //!< vectors: copied into the project file as the table sourceLayer
     QString encoding; //!< of a vector file's text when it does not say ("GBK" for a shapefile without .cpg)
     ReferenceStyle style; //!< for vectors
 
@@ -52,7 +53,7 @@ struct ReferenceLayer
     static QString kindKey(Kind kind);
     //! the kind in Chinese and English, for lists
     static QString kindText(Kind kind);
-    bool isFile() const { return kind != Kind::TileService; }
+    bool isFile() const { return kind != Kind::TileService && !embedded; }
     /**
      * The source as a path to open, or as a URL for tiles (a 天地图 preset made a URL with
      * `tiandituKey`); a relative path is taken from the folder of `projectPath`.

@@ -14,6 +14,7 @@
 #include <cpl_error.h>
 #include <cpl_string.h>
 #include <gdal.h>
+#include <gdal_utils.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
@@ -187,6 +188,88 @@ ReferenceLayer layerFor(const QString& source, const QString& projectPath, const
     if (info.kind == ReferenceLayer::Kind::Vector && info.geometryType.contains(QLatin1String("Polygon")))
         layer.style.fillColor = QStringLiteral("#e8e4dc"); // footprints, water: a light fill
     return layer;
+}
+
+ReferenceLayer embed(const ReferenceLayer& layer, const QString& projectPath)
+{
+    if (layer.kind != ReferenceLayer::Kind::Vector || layer.embedded)
+        throw Error(
+            Error::Kind::InvalidInput,
+            Tr::tr("Only a vector file can be copied into the project (%1 is not one)").arg(layer.name));
+    const QString source = layer.resolvedSource(projectPath);
+    const QString project = QFileInfo(projectPath).absoluteFilePath();
+    GDALAllRegister();
+    CPLStringList openOptions;
+    if (!layer.encoding.isEmpty())
+        openOptions.AddNameValue("ENCODING", layer.encoding == QLatin1String("GBK")
+                                                 ? "CP936"
+                                                 : layer.encoding.toUtf8().constData());
+    GDALDatasetH input = GDALOpenEx(source.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                    openOptions.List(), nullptr);
+    if (!input)
+        throw Error(Error::Kind::InvalidInput,
+                    Tr::tr("%1 cannot be read: %2").arg(source, GdalDataset::lastError()));
+    const GdalDataset::Owned inputOwner(input);
+    GDALDatasetH target =
+        GDALOpenEx(project.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
+    if (!target)
+        throw Error(Error::Kind::Io,
+                    Tr::tr("%1 cannot be written: %2").arg(project, GdalDataset::lastError()));
+    const GdalDataset::Owned targetOwner(target);
+    QString table;
+    for (int n = 1;; ++n) { // ref_1, ref_2 …: plain names every program takes
+        table = QStringLiteral("ref_%1").arg(n);
+        if (!GDALDatasetGetLayerByName(target, table.toUtf8().constData()))
+            break;
+    }
+    CPLStringList arguments;
+    for (const QString& argument :
+         QStringList{QStringLiteral("-nln"), table, QStringLiteral("-gt"), QStringLiteral("unlimited"),
+                     QStringLiteral("-nlt"), QStringLiteral("PROMOTE_TO_MULTI")})
+        arguments.AddString(argument.toUtf8().constData());
+    if (layer.crsEpsg) {
+        arguments.AddString("-a_srs");
+        arguments.AddString(QStringLiteral("EPSG:%1").arg(layer.crsEpsg).toUtf8().constData());
+    }
+    if (!layer.sourceLayer.isEmpty())
+        arguments.AddString(layer.sourceLayer.toUtf8().constData());
+    GDALVectorTranslateOptions* options = GDALVectorTranslateOptionsNew(arguments.List(), nullptr);
+    int failed = 0;
+    CPLErrorReset();
+    const GDALDatasetH written = GDALVectorTranslate(nullptr, target, 1, &input, options, &failed);
+    GDALVectorTranslateOptionsFree(options);
+    if (!written || failed)
+        throw Error(
+            Error::Kind::Io,
+            Tr::tr("%1 could not be copied into the project: %2").arg(source, GdalDataset::lastError()));
+    ReferenceLayer copied = layer;
+    copied.embedded = true;
+    copied.source = QString();
+    copied.sourceLayer = table;
+    copied.encoding = QString(); // GDAL wrote it as UTF-8
+    copied.crsEpsg = 0;          // the table has it
+    return copied;
+}
+
+void dropEmbedded(const ReferenceLayer& layer, const QString& projectPath)
+{
+    if (!layer.embedded)
+        return;
+    GDALAllRegister();
+    GDALDatasetH target = GDALOpenEx(QFileInfo(projectPath).absoluteFilePath().toUtf8().constData(),
+                                     GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
+    if (!target)
+        throw Error(Error::Kind::Io,
+                    Tr::tr("%1 cannot be written: %2").arg(projectPath, GdalDataset::lastError()));
+    const GdalDataset::Owned owner(target);
+    for (int i = 0; i < GDALDatasetGetLayerCount(target); ++i)
+        if (QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(target, i))) == layer.sourceLayer) {
+            if (GDALDatasetDeleteLayer(target, i) != OGRERR_NONE)
+                throw Error(Error::Kind::Io,
+                            Tr::tr("The copy of %1 could not be taken out of the project: %2")
+                                .arg(layer.name, GdalDataset::lastError()));
+            return;
+        }
 }
 
 void buildOverviews(const QString& path, const std::function<bool(int)>& progress)

@@ -51,6 +51,16 @@ ReferenceLayer layerFor(const QString& source, const QString& projectPath,
                         const QString& sourceLayer = QString(), int crsEpsg = 0);
 
 /**
+ * Copies a vector reference layer into the project file at `projectPath` as a table of its own
+ * ("ref_…", in UTF-8, in its own CRS or `layer.crsEpsg`), so that one file is the whole project,
+ * and returns the layer reading it from there. One GDAL transaction: on failure no table is
+ * left, and Error(Io) names GDAL's reason.
+ */
+ReferenceLayer embed(const ReferenceLayer& layer, const QString& projectPath);
+//! drops the table an embedded layer was copied into
+void dropEmbedded(const ReferenceLayer& layer, const QString& projectPath);
+
+/**
  * Builds overviews (an .ovr beside the raster, the raster itself untouched) down to 256 px, as
  * QGIS's "Build Pyramids" does. Told the share done (0 to 1000); returning false cancels, and no
  * .ovr is left. Throws Error naming GDAL's reason.

@@ -1363,6 +1363,22 @@
         <source>The overviews of %1 were not built: %2</source>
         <translation>未能为 %1 建立金字塔：%2</translation>
     </message>
+    <message>
+        <source>Only a vector file can be copied into the project (%1 is not one)</source>
+        <translation>只有矢量文件可以复制进项目（%1 不是）</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 could not be copied into the project: %2</source>
+        <translation>无法把 %1 复制进项目：%2</translation>
+    </message>
+    <message>
+        <source>The copy of %1 could not be taken out of the project: %2</source>
+        <translation>无法从项目中删除 %1 的副本：%2</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

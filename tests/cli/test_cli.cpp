@@ -111,6 +111,45 @@ private slots:
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY2(unknown.err.contains("天地图影像"), qPrintable(unknown.err)); // names the layers it has
         QCOMPARE(run({"validate", file}).exitCode, 0); // the project is as sound as before
+
+        // a vector layer copied into the project: the source can go, one file is the whole project
+        const QString roads = mDir.filePath("roads.geojson");
+        QFile json(roads);
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write(
+            R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4547"}},
+            "features":[{"type":"Feature","properties":{"name":"文化路"},
+            "geometry":{"type":"LineString","coordinates":[[449900,3840300],[450900,3840500]]}}]})");
+        json.close();
+        const Result embedded = run({"layer", "add", file, roads, "--embed", "--name", "道路"});
+        QVERIFY2(embedded.exitCode == 0, qPrintable(embedded.err));
+        QVERIFY(QFile::remove(roads));
+        const QJsonObject road = layers().at(0).toObject();
+        QCOMPARE(road.value("name").toString(), QStringLiteral("道路"));
+        QVERIFY(road.value("embedded").toBool());
+        QVERIFY(!road.value("missing").toBool());
+        const auto tables = [&](const QString& name) {
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "embedded-check");
+            db.setDatabaseName(file);
+            db.open();
+            int count = 0;
+            {
+                QSqlQuery query(db);
+                query.prepare("SELECT count(*) FROM gpkg_contents WHERE table_name = ?");
+                query.addBindValue(name);
+                query.exec();
+                count = query.next() ? query.value(0).toInt() : -1;
+            }
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase("embedded-check");
+            return count;
+        };
+        QCOMPARE(tables(road.value("layer").toString()), 1);
+        QCOMPARE(run({"validate", file}).exitCode, 0);
+        QCOMPARE(run({"layer", "relink", file, "道路", mDir.filePath("maps/scan.tif")}).exitCode, 2);
+        QCOMPARE(run({"layer", "remove", file, "道路"}).exitCode, 0);
+        QCOMPARE(tables(road.value("layer").toString()), 0); // its copy went with it
     }
 
     void helpForEveryCommand()

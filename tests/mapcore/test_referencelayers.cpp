@@ -9,6 +9,7 @@
 #include "referencemaplayers.h"
 #include "stockqgisproject.h"
 #include "streetproject.h"
+#include "textencoding.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -154,7 +155,8 @@ private:
         QVERIFY(dataset);
         OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
         OSRImportFromEPSG(srs, 4547);
-        char** options = CSLSetNameValue(nullptr, "ENCODING", "CP936");
+        // the bytes written as given (QGIS sets SHAPE_ENCODING for the whole process): GBK ones
+        char** options = CSLSetNameValue(nullptr, "ENCODING", "");
         OGRLayerH layer = GDALDatasetCreateLayer(dataset, "roads", srs, wkbLineString, options);
         CSLDestroy(options);
         OSRDestroySpatialReference(srs);
@@ -162,7 +164,7 @@ private:
         OGR_L_CreateField(layer, field, TRUE);
         OGR_Fld_Destroy(field);
         OGRFeatureH feature = OGR_F_Create(OGR_L_GetLayerDefn(layer));
-        OGR_F_SetFieldString(feature, 0, "文化路");
+        OGR_F_SetFieldString(feature, 0, TextEncoding::toGbk(QStringLiteral("文化路")).constData());
         OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
         OGR_G_AddPoint_2D(line, X - 40, Y + 50);
         OGR_G_AddPoint_2D(line, X + 340, Y + 50);
@@ -344,6 +346,44 @@ private slots:
         // and GridAtlas opens it as before
         QCOMPARE(ProjectFile::open(file, ProjectFile::Access::ReadWrite)->data().units.size(),
                  testsupport::streetProject().units.size());
+    }
+
+    void aVectorLayerCopiedIntoTheProjectNeedsNoOtherFile()
+    {
+        const QString file = path(QStringLiteral("whole.gpkg"));
+        ProjectFile::create(file, testsupport::streetProject());
+        const QString roadsFile = path(QStringLiteral("gbk-roads.shp"));
+        writeGbkRoads(roadsFile);
+        ReferenceLayer roads = ReferenceSource::layerFor(roadsFile, file);
+        QCOMPARE(roads.encoding, QStringLiteral("GBK"));
+        roads.style.lineColor = QStringLiteral("#202020");
+        roads.style.lineWidth = 1.2;
+        const ReferenceLayer copied = ReferenceSource::embed(roads, file);
+        QVERIFY(copied.embedded);
+        QVERIFY(!copied.isMissing(file));
+        for (const char* part : {".shp", ".shx", ".dbf", ".prj"}) // the source is no longer needed
+            QFile::remove(path(QStringLiteral("gbk-roads") + QLatin1String(part)));
+        mapcore::ReferenceMapLayers references;
+        references.update({copied}, file);
+        QVERIFY2(references.unavailable().isEmpty(), qPrintable(references.unavailable().join('\n')));
+        auto* layer = qobject_cast<QgsVectorLayer*>(references.layer(copied.name));
+        QgsFeature feature;
+        QVERIFY(layer->getFeatures().nextFeature(feature));
+        QCOMPARE(feature.attribute(QStringLiteral("name")).toString(),
+                 QStringLiteral("文化路")); // GBK made UTF-8
+        const HierarchyTemplate hierarchy = ProjectFile::readHierarchy(file);
+        const mapcore::ProjectLayers levels(file, hierarchy, 2);
+        const QImage image =
+            mapcore::renderMapImage(references.visibleLayersTopFirst(), QgsRectangle(X, Y, X + 300, Y + 100),
+                                    levels.crs(), QSize(600, 200));
+        QVERIFY(image.pixelColor(70, 100).lightness() < 100);
+        // GridAtlas's own tables are as they were, and the copy goes when the layer does
+        QCOMPARE(ProjectFile::open(file, ProjectFile::Access::ReadWrite)->data().units.size(),
+                 testsupport::streetProject().units.size());
+        ReferenceSource::dropEmbedded(copied, file);
+        QgsVectorLayer gone(QStringLiteral("%1|layername=%2").arg(file, copied.sourceLayer),
+                            QStringLiteral("gone"), QStringLiteral("ogr"));
+        QVERIFY(!gone.isValid());
     }
 
     void aMissingFileIsNamedAndRelinked()
