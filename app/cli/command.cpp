@@ -10,6 +10,22 @@
 
 namespace gridatlas::cli {
 
+ActionArguments::ActionArguments(const QCommandLineParser& parser, const QString& commandName)
+    : command(commandName), arguments(parser.positionalArguments())
+{
+    action = arguments.value(0);
+    if (!arguments.isEmpty())
+        arguments.removeFirst();
+}
+
+void ActionArguments::expect(int count) const
+{
+    if (arguments.size() != count)
+        throw gridmodel::Error(
+            gridmodel::Error::Kind::InvalidInput,
+            QStringLiteral("%1 %2 expects %3 arguments after the action").arg(command, action).arg(count));
+}
+
 void addProjectArgument(QCommandLineParser& parser)
 {
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A GridAtlas project (.gpkg)."));

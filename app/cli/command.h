@@ -48,6 +48,18 @@ std::unique_ptr<QCoreApplication> printApplication(int& argc, char** argv);
 void stopPrintApplication();
 #endif
 
+/** `COMMAND ACTION ARGUMENTS…` (member add …, layer list …): the action and what follows it. */
+struct ActionArguments
+{
+    ActionArguments(const QCommandLineParser& parser, const QString& command);
+    //! throws Error(InvalidInput) unless exactly `count` arguments follow the action
+    void expect(int count) const;
+
+    QString command;
+    QString action;
+    QStringList arguments; //!< after the action
+};
+
 //! declares the FILE argument that most commands take first
 void addProjectArgument(QCommandLineParser& parser);
 //! the positional arguments, which must be exactly `count`; throws Error(InvalidInput) otherwise

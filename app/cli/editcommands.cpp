@@ -153,16 +153,10 @@ Command memberCommand()
             parser.addOptions({name, phone, gender, status, role, linked, linkedNote, personal});
         },
         [](const QCommandLineParser& parser) {
-            QStringList arguments = parser.positionalArguments();
-            const QString action = arguments.value(0);
-            arguments.removeFirst();
-            const auto expect = [&](int count) {
-                if (arguments.size() != count)
-                    throw Error(Error::Kind::InvalidInput,
-                                QStringLiteral("member %1 expects %2 arguments after the action")
-                                    .arg(action)
-                                    .arg(count));
-            };
+            const ActionArguments given(parser, QStringLiteral("member"));
+            const QString& action = given.action;
+            const QStringList& arguments = given.arguments;
+            const auto expect = [&](int count) { given.expect(count); };
             if (action == QLatin1String("list")) {
                 expect(1);
                 const auto project = ProjectFile::open(arguments.first(), ProjectFile::Access::ReadOnly);

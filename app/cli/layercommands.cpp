@@ -202,16 +202,10 @@ std::vector<Command> layerCommands()
                                o.label, o.overviews, o.snap, o.embed, o.hide, o.show, o.json});
         },
         [](const QCommandLineParser& parser) -> int {
-            QStringList arguments = parser.positionalArguments();
-            const QString action = arguments.value(0);
-            arguments.removeFirst();
-            const auto expect = [&](int count) {
-                if (arguments.size() != count)
-                    throw Error(Error::Kind::InvalidInput,
-                                QStringLiteral("layer %1 expects %2 arguments after the action")
-                                    .arg(action)
-                                    .arg(count));
-            };
+            const ActionArguments given(parser, QStringLiteral("layer"));
+            const QString& action = given.action;
+            const QStringList& arguments = given.arguments;
+            const auto expect = [&](int count) { given.expect(count); };
             if (action == QLatin1String("list")) {
                 expect(1);
                 return listLayers(parser, arguments.at(0));

@@ -32,6 +32,7 @@
 #include "scopebox.h"
 #include "tablesource.h"
 #include "taskprogress.h"
+#include "testrasters.h"
 #include "testsupport.h"
 #include "unitpropertiespanel.h"
 #include "vectorsource.h"
@@ -956,31 +957,14 @@ private slots:
     }
 
     //! an "orthophoto" over the demo district: a checkerboard of fields, in EPSG:4547
-    static void writeImagery(const QString& file)
+    static bool writeImagery(const QString& file)
     {
-        const int width = 1100, height = 900;
-        GDALDatasetH dataset = GDALCreate(GDALGetDriverByName("GTiff"), file.toUtf8().constData(), width,
-                                          height, 3, GDT_Byte, nullptr);
-        QVERIFY(dataset);
-        double transform[6] = {449800, 2.0, 0, 3841750, 0, -2.0};
-        GDALSetGeoTransform(dataset, transform);
-        OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-        OSRImportFromEPSG(srs, 4547);
-        GDALSetSpatialRef(dataset, srs);
-        OSRDestroySpatialReference(srs);
-        std::vector<unsigned char> row(width);
-        for (int band = 1; band <= 3; ++band)
-            for (int y = 0; y < height; ++y) {
-                for (int x = 0; x < width; ++x) {
-                    const bool field = ((x / 60) + (y / 60)) % 2;
-                    row[static_cast<size_t>(x)] = static_cast<unsigned char>(band == 2   ? (field ? 150 : 120)
-                                                                             : band == 1 ? (field ? 110 : 140)
-                                                                                         : (field ? 70 : 95));
-                }
-                QVERIFY(GDALRasterIO(GDALGetRasterBand(dataset, band), GF_Write, 0, y, width, 1, row.data(),
-                                     width, 1, GDT_Byte, 0, 0) == CE_None);
-            }
-        GDALClose(dataset);
+        return testsupport::writeGeoTiff(file, 449800, 3841750, 2.0, 1100, 900, [](int band, int x, int y) {
+            const bool field = ((x / 60) + (y / 60)) % 2;
+            return static_cast<unsigned char>(band == 2   ? (field ? 150 : 120)
+                                              : band == 1 ? (field ? 110 : 140)
+                                                          : (field ? 70 : 95));
+        });
     }
 
     void referenceLayersAreDrawnUnderTheUnitsAndKeptWithTheProject()
@@ -988,7 +972,7 @@ private slots:
         openFreshDemo();
         const QString project = mWindow->session()->path();
         const QString imagery = QFileInfo(project).absoluteDir().filePath(QStringLiteral("ortho.tif"));
-        writeImagery(imagery);
+        QVERIFY(writeImagery(imagery));
         LayersPanel* panel = mWindow->layersPanel();
         QVERIFY(panel->addFiles({imagery}));
         QCOMPARE(panel->list()->topLevelItemCount(), 1);

@@ -4,11 +4,10 @@
 #include "hierarchyindex.h"
 #include "personaldata.h"
 #include "projectfile.h"
+#include "testrasters.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
-#include <gdal.h>
-#include <ogr_srs_api.h>
 
 using namespace gridmodel;
 
@@ -157,19 +156,8 @@ private slots:
         const QString file = mDir.filePath("with-imagery.gpkg");
         QVERIFY(QFile::copy(mDemo, file));
         const QString imagery = mDir.filePath("ortho.tif");
-        GDALAllRegister();
-        GDALDatasetH dataset = GDALCreate(GDALGetDriverByName("GTiff"), imagery.toUtf8().constData(), 600,
-                                          500, 3, GDT_Byte, nullptr);
-        QVERIFY(dataset);
-        double transform[6] = {449700, 5, 0, 3841900, 0, -5};
-        GDALSetGeoTransform(dataset, transform);
-        OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-        OSRImportFromEPSG(srs, 4547);
-        GDALSetSpatialRef(dataset, srs);
-        OSRDestroySpatialReference(srs);
-        for (int band = 1; band <= 3; ++band)
-            GDALFillRaster(GDALGetRasterBand(dataset, band), band == 1 ? 220 : 20, 0);
-        GDALClose(dataset);
+        QVERIFY(testsupport::writeGeoTiff(imagery, 449700, 3841900, 5, 600, 500,
+                                          [](int band, int, int) { return band == 1 ? 220 : 20; }));
         QCOMPARE(run(GRIDATLAS_CLI, {"layer", "add", file, imagery, "--name", "影像"}).exitCode, 0);
 
         QString community;

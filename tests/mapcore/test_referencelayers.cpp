@@ -9,6 +9,7 @@
 #include "referencemaplayers.h"
 #include "stockqgisproject.h"
 #include "streetproject.h"
+#include "testrasters.h"
 #include "textencoding.h"
 
 #include <QBuffer>
@@ -126,25 +127,13 @@ private:
 
     QString path(const QString& name) const { return mDir.filePath(name); }
 
-    //! a one-colour GeoTIFF in EPSG:4547 over the street and 50 m around it
+    //! a one-colour GeoTIFF in EPSG:4547 over the street and 50 m around it (400 m × 200 m)
     static void writeGeoTiff(const QString& file, QColor colour, int size = 400)
     {
-        GDALDriverH driver = GDALGetDriverByName("GTiff");
-        GDALDatasetH dataset =
-            GDALCreate(driver, file.toUtf8().constData(), size, size, 3, GDT_Byte, nullptr);
-        QVERIFY(dataset);
-        const double pixel = 400.0 / size; // 400 m across
-        double transform[6] = {X - 50, pixel, 0, Y + 150, 0, -pixel * 200 / 400};
-        GDALSetGeoTransform(dataset, transform);
-        OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-        OSRImportFromEPSG(srs, 4547);
-        GDALSetSpatialRef(dataset, srs);
-        OSRDestroySpatialReference(srs);
-        for (int band = 1; band <= 3; ++band) {
-            const int value = band == 1 ? colour.red() : band == 2 ? colour.green() : colour.blue();
-            QVERIFY(GDALFillRaster(GDALGetRasterBand(dataset, band), value, 0) == CE_None);
-        }
-        GDALClose(dataset);
+        const int value[3] = {colour.red(), colour.green(), colour.blue()};
+        QVERIFY(testsupport::writeGeoTiff(
+            file, X - 50, Y + 150, 400.0 / size, size, size / 2,
+            [&](int band, int, int) { return static_cast<unsigned char>(value[band - 1]); }));
     }
 
     //! a road across the street at half its height, named in GBK, its .cpg taken away
