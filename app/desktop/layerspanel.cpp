@@ -40,6 +40,8 @@ LayersPanel::LayersPanel(QWidget* parent) : QWidget(parent)
     mOpacity->setToolTip(tr("不透明度"));
     mSnapping = new QCheckBox(tr("吸附"), this);
     mSnapping->setToolTip(tr("绘制时吸附到这一矢量图层的节点、边线和交点（8 像素内）"));
+    mEmbed = new QCheckBox(tr("矢量图层复制进项目文件"), this);
+    mEmbed->setToolTip(tr("道路、建筑等矢量图层存入项目文件本身，一个文件就是整个项目，原文件可以不再保留"));
     mAdd = new QPushButton(tr("添加文件…"), this);
     mAdd->setToolTip(tr(
         "影像（GeoTIFF 等）、MBTiles、道路、河流、建筑等矢量（Shapefile、GeoJSON、KML、DXF、GeoPackage）"));
@@ -65,6 +67,7 @@ LayersPanel::LayersPanel(QWidget* parent) : QWidget(parent)
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(mList);
     layout->addLayout(opacityRow);
+    layout->addWidget(mEmbed);
     layout->addLayout(addRow);
     layout->addLayout(editRow);
 
@@ -141,6 +144,7 @@ void LayersPanel::currentChanged()
     const bool editable = mSession && mSession->isEditable();
     const int row = currentRow();
     mAdd->setEnabled(editable);
+    mEmbed->setEnabled(editable);
     mAddService->setEnabled(editable);
     mUp->setEnabled(editable && row > 0);
     mDown->setEnabled(editable && row >= 0 && row + 1 < mList->topLevelItemCount());
@@ -200,8 +204,15 @@ void LayersPanel::removeCurrent()
     if (row < 0)
         return;
     std::vector<ReferenceLayer> layers = mSession->data().referenceLayers;
+    const ReferenceLayer removed = layers[static_cast<size_t>(row)];
     layers.erase(layers.begin() + row);
-    store(layers);
+    if (!store(layers))
+        return;
+    try {
+        ReferenceSource::dropEmbedded(removed, mSession->path()); // a copy in the file goes with it
+    } catch (const gridmodel::Error& error) {
+        emit failed(tr("参考图层的副本未能删除"), error.message());
+    }
 }
 
 bool LayersPanel::addFiles(const QStringList& paths, int crsForUnknown)
@@ -209,6 +220,7 @@ bool LayersPanel::addFiles(const QStringList& paths, int crsForUnknown)
     if (!mSession)
         return false;
     std::vector<ReferenceLayer> layers = mSession->data().referenceLayers;
+    std::vector<ReferenceLayer> copied; //!< taken out of the file again if the list is not kept
     bool allAdded = true;
     for (const QString& path : paths) {
         try {
@@ -244,13 +256,23 @@ bool LayersPanel::addFiles(const QStringList& paths, int crsForUnknown)
                     return !progress.wasCanceled();
                 });
             }
-            ReferenceLayers::add(layers, ReferenceSource::layerFor(path, mSession->path(), QString(), crs));
+            ReferenceLayer layer = ReferenceSource::layerFor(path, mSession->path(), QString(), crs);
+            ReferenceLayers::check(layer); // before anything is copied
+            if (mEmbed->isChecked() && layer.kind == ReferenceLayer::Kind::Vector) {
+                layer = ReferenceSource::embed(layer, mSession->path());
+                copied.push_back(layer);
+            }
+            ReferenceLayers::add(layers, layer);
         } catch (const gridmodel::Error& error) {
             emit failed(tr("无法添加参考图层"), error.message());
             allAdded = false;
         }
     }
-    return store(layers) && allAdded;
+    if (store(layers))
+        return allAdded;
+    for (const ReferenceLayer& layer : copied)
+        ReferenceSource::dropEmbedded(layer, mSession->path());
+    return false;
 }
 
 bool LayersPanel::addTileService(const QString& source)

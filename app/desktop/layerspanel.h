@@ -36,6 +36,8 @@ public:
      * overviews is offered them. Returns false when any could not be added (told by failed()).
      */
     bool addFiles(const QStringList& paths, int crsForUnknown = 0);
+    //! whether vector files are copied into the project file as they are added (the tick under the list)
+    QCheckBox* embedBox() const { return mEmbed; }
     //! adds a tile service: a URL with {x} {y} {z}, or a 天地图 preset ("tianditu:img")
     bool addTileService(const QString& source);
     //! gives the layer at `row` the file's new place
@@ -65,6 +67,7 @@ private:
     QTreeWidget* mList = nullptr;
     QSlider* mOpacity = nullptr;
     QCheckBox* mSnapping = nullptr;
+    QCheckBox* mEmbed = nullptr;
     QPushButton* mAdd = nullptr;
     QPushButton* mAddService = nullptr;
     QPushButton* mUp = nullptr;

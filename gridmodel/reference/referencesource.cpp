@@ -106,9 +106,11 @@ ReferenceSourceInfo probe(const QString& path, const QString& layerName)
         throw Error(Error::Kind::FileNotFound, Tr::tr("%1 does not exist").arg(path));
     GDALAllRegister();
     CPLPushErrorHandler(CPLQuietErrorHandler);
+    // a shapefile's bytes as they are (its encoding is told below), whatever the process set
+    const char* asTheyAre[] = {"ENCODING=", nullptr};
     GDALDatasetH dataset =
         GDALOpenEx(path.toUtf8().constData(), GDAL_OF_RASTER | GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
-                   nullptr, nullptr);
+                   isShapefile(path) && !hasCpg(path) ? asTheyAre : nullptr, nullptr);
     const QString reason = QString::fromUtf8(CPLGetLastErrorMsg());
     CPLPopErrorHandler();
     if (!dataset)
@@ -151,6 +153,7 @@ ReferenceSourceInfo probe(const QString& path, const QString& layerName)
     for (int i = 0; i < OGR_FD_GetFieldCount(definition); ++i) {
         const QByteArray name = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, i));
         info.fields << (info.encoding.isEmpty() ? QString::fromUtf8(name) : TextEncoding::fromGb18030(name));
+        // (a shapefile with .cpg, and every other format, arrive as UTF-8 from GDAL)
     }
     return info;
 }

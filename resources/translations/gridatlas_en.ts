@@ -563,6 +563,18 @@ Code %3
         <source>绘制时吸附到这一矢量图层的节点、边线和交点（8 像素内）</source>
         <translation>While drawing, snap to this vector layer&apos;s vertices, edges and crossings (within 8 pixels)</translation>
     </message>
+    <message>
+        <source>矢量图层复制进项目文件</source>
+        <translation>Copy vector layers into the project file</translation>
+    </message>
+    <message>
+        <source>道路、建筑等矢量图层存入项目文件本身，一个文件就是整个项目，原文件可以不再保留</source>
+        <translation>Roads, buildings and other vector layers are kept in the project file itself: one file is the whole project, and the source need not be kept</translation>
+    </message>
+    <message>
+        <source>参考图层的副本未能删除</source>
+        <translation>The reference layer&apos;s copy was not removed</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -1043,7 +1043,11 @@ private slots:
                 .arg(north.y, 0, 'f', 3)
                 .toUtf8());
         file.close();
+        mWindow->layersPanel()->embedBox()->setChecked(true); // kept in the project file itself
         QVERIFY(mWindow->layersPanel()->addFiles({roads}));
+        mWindow->layersPanel()->embedBox()->setChecked(false);
+        QVERIFY(mWindow->session()->data().referenceLayers.front().embedded);
+        QVERIFY(QFile::remove(roads)); // the source is no longer needed
         QgsSnappingConfig snapping = mWindow->canvas()->snappingUtils()->config();
         snapping.setEnabled(true);
         mWindow->canvas()->snappingUtils()->setConfig(snapping);
