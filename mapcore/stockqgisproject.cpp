@@ -2,7 +2,7 @@
 
 #include "error.h"
 #include "hierarchytemplate.h"
-#include "levelstyle.h"
+#include "projectlayers.h"
 #include "referencemaplayers.h"
 #include "sqlitedatabase.h"
 
@@ -46,17 +46,12 @@ void write(const QString& path, const gridmodel::HierarchyTemplate& hierarchy,
     QgsProject project;
     project.setFilePathStorage(Qgis::FilePathType::Relative);
     project.setTitle(QFileInfo(path).completeBaseName());
-    const int editing = hierarchy.defaultEditingLevel();
-    for (int level = 0; level < hierarchy.levelCount(); ++level) {
-        const gridmodel::LevelDefinition& definition = hierarchy.level(level);
-        QgsVectorLayer::LayerOptions options;
-        options.loadDefaultStyle = false;
-        auto layer =
-            std::make_unique<QgsVectorLayer>(QStringLiteral("%1|layername=%2").arg(path, definition.key),
-                                             definition.name.zh, QStringLiteral("ogr"), options);
-        if (!layer->isValid())
-            fail(definition.key);
-        LevelStyle::forLevel(definition.key).applyTo(*layer, level == editing, definition.households);
+    // the levels as the window draws them (ProjectLayers styles them), copied for the project to own
+    const ProjectLayers levels(path, hierarchy, hierarchy.defaultEditingLevel());
+    for (int level = 0; level < levels.levelCount(); ++level) {
+        if (!levels.layer(level)->isValid())
+            fail(hierarchy.level(level).key);
+        std::unique_ptr<QgsVectorLayer> layer(levels.layer(level)->clone());
         QString error;
         layer->saveStyleToDatabase(QStringLiteral("GridAtlas"), QStringLiteral("GridAtlas 网格图"), true,
                                    QString(), error);

@@ -123,13 +123,15 @@ int addLayer(const QCommandLineParser& parser, const QStringList& arguments)
     const auto project = ProjectFile::open(arguments.at(0), ProjectFile::Access::ReadWrite);
     const QString source = arguments.at(1);
     const int crs = parser.isSet(o.crs) ? SpatialReference::epsgFromString(parser.value(o.crs)) : 0;
-    ReferenceLayer layer =
-        ReferenceSource::layerFor(source, project->path(), parser.value(o.sourceLayer), crs);
+    const bool isService = ReferenceLayers::isTileService(source);
+    const ReferenceSourceInfo info =
+        isService ? ReferenceSourceInfo() : ReferenceSource::probe(source, parser.value(o.sourceLayer));
+    ReferenceLayer layer = isService ? ReferenceSource::layerFor(source, project->path(), QString(), crs)
+                                     : ReferenceSource::layerFor(source, project->path(), info, crs);
     if (parser.isSet(o.name))
         layer.name = parser.value(o.name);
     applyStyleOptions(parser, layer);
     if (layer.kind == ReferenceLayer::Kind::Raster) {
-        const ReferenceSourceInfo info = ReferenceSource::probe(source);
         if (info.wantsOverviews() && parser.isSet(o.overviews)) {
             ReferenceSource::buildOverviews(source);
             printError(QStringLiteral("Overviews built: %1.ovr\n").arg(source));

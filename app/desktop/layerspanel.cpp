@@ -256,7 +256,7 @@ bool LayersPanel::addFiles(const QStringList& paths, int crsForUnknown)
                     return !progress.wasCanceled();
                 });
             }
-            ReferenceLayer layer = ReferenceSource::layerFor(path, mSession->path(), QString(), crs);
+            ReferenceLayer layer = ReferenceSource::layerFor(path, mSession->path(), info, crs);
             ReferenceLayers::check(layer); // before anything is copied
             if (mEmbed->isChecked() && layer.kind == ReferenceLayer::Kind::Vector) {
                 layer = ReferenceSource::embed(layer, mSession->path());

@@ -174,7 +174,14 @@ ReferenceLayer layerFor(const QString& source, const QString& projectPath, const
         layer.name = presetNames.value(source, QUrl(source).host());
         return layer;
     }
-    const ReferenceSourceInfo info = probe(source, sourceLayer);
+    return layerFor(source, projectPath, probe(source, sourceLayer), crsEpsg);
+}
+
+ReferenceLayer layerFor(const QString& source, const QString& projectPath, const ReferenceSourceInfo& info,
+                        int crsEpsg)
+{
+    ReferenceLayer layer;
+    layer.crsEpsg = crsEpsg;
     if (info.crs.isEmpty() && !crsEpsg)
         throw Error(Error::Kind::InvalidInput,
                     Tr::tr("%1 names no coordinate reference system: say which it is in (--crs EPSG:N; "

@@ -49,6 +49,9 @@ ReferenceSourceInfo probe(const QString& path, const QString& layer = QString())
  */
 ReferenceLayer layerFor(const QString& source, const QString& projectPath,
                         const QString& sourceLayer = QString(), int crsEpsg = 0);
+//! the same for a file already probed (probe(source, its layer)): a file is read once
+ReferenceLayer layerFor(const QString& source, const QString& projectPath, const ReferenceSourceInfo& info,
+                        int crsEpsg = 0);
 
 /**
  * Copies a vector reference layer into the project file at `projectPath` as a table of its own
