@@ -5,7 +5,6 @@
 #include "projectlayers.h"
 #include "projectopening.h"
 #include "referencemaplayers.h"
-#include "sqlitedatabase.h"
 #include "stockqgisproject.h"
 
 #include <QCoreApplication>
@@ -27,18 +26,7 @@ ProjectSession::ProjectSession(std::unique_ptr<gridmodel::ProjectFile> project,
     qRegisterMetaType<gridmodel::ChangeSet>();
     mReferences->update(mProject->data().referenceLayers, mProject->path());
     mLayers->setOverReferences(!mReferences->visibleLayersTopFirst().isEmpty());
-    mStockQgisProjectBehind = isEditable() && !hasStockQgisProject(mProject->path());
-}
-
-bool ProjectSession::hasStockQgisProject(const QString& path)
-{
-    try {
-        gridmodel::SqliteDatabase db(path, gridmodel::SqliteDatabase::OpenMode::ReadOnly);
-        return db.tableExists(QStringLiteral("qgis_projects")) &&
-               db.tableExists(QStringLiteral("layer_styles"));
-    } catch (const gridmodel::Error&) {
-        return false;
-    }
+    mStockQgisProjectBehind = isEditable() && !StockQgisProject::isWritten(mProject->path());
 }
 
 void ProjectSession::keepStockQgisProjectCurrent()

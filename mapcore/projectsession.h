@@ -84,8 +84,6 @@ private:
     ProjectSession(std::unique_ptr<gridmodel::ProjectFile> project, std::unique_ptr<ProjectLayers> layers,
                    const QString& readOnlyReason);
     void afterChange(const gridmodel::ChangeSet& changes);
-    //! whether the file holds the styles and the project stock QGIS opens (StockQgisProject)
-    static bool hasStockQgisProject(const QString& path);
     //! writes them (a failure only leaves what stock QGIS shows behind, and is logged)
     void keepStockQgisProjectCurrent();
 

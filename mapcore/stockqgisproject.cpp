@@ -18,6 +18,17 @@
 
 namespace mapcore::StockQgisProject {
 
+bool isWritten(const QString& path)
+{
+    try {
+        gridmodel::SqliteDatabase db(path, gridmodel::SqliteDatabase::OpenMode::ReadOnly);
+        return db.tableExists(QStringLiteral("qgis_projects")) &&
+               db.tableExists(QStringLiteral("layer_styles"));
+    } catch (const gridmodel::Error&) {
+        return false;
+    }
+}
+
 QString projectUri(const QString& path)
 {
     QUrl url;

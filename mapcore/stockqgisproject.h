@@ -31,6 +31,9 @@ inline const char* ProjectName = "GridAtlas";
 void write(const QString& path, const gridmodel::HierarchyTemplate& hierarchy,
            const std::vector<gridmodel::ReferenceLayer>& references);
 
+//! whether the file at `path` holds them (a file GridAtlas's window has edited does)
+bool isWritten(const QString& path);
+
 //! the URI QgsProject reads the stored project from
 QString projectUri(const QString& path);
 

@@ -48,6 +48,14 @@ std::unique_ptr<QCoreApplication> printApplication(int& argc, char** argv);
 void stopPrintApplication();
 #endif
 
+/**
+ * After the levels or the reference layers of a project changed: the styles and the QGIS project
+ * stored in the file for stock QGIS (mapcore::StockQgisProject) are written again, when the file
+ * has them and this program is built with QGIS. A failure is a warning: GridAtlas's own tables
+ * are whole, only what stock QGIS shows is behind.
+ */
+void keepStockQgisProjectCurrent(const gridmodel::ProjectFile& project);
+
 /** `COMMAND ACTION ARGUMENTS…` (member add …, layer list …): the action and what follows it. */
 struct ActionArguments
 {

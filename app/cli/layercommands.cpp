@@ -153,6 +153,7 @@ int addLayer(const QCommandLineParser& parser, const QStringList& arguments)
         ReferenceSource::dropEmbedded(layers.front(), project->path()); // the file as it was
         throw;
     }
+    keepStockQgisProjectCurrent(*project);
     printOut(describe(layers.front(), project->path()));
     return Success;
 }
@@ -231,6 +232,7 @@ std::vector<Command> layerCommands()
                 layers.erase(layers.begin() + at);
                 project->setReferenceLayers(layers);
                 ReferenceSource::dropEmbedded(removed, project->path()); // its copy in the file goes too
+                keepStockQgisProjectCurrent(*project);
                 printOut(QStringLiteral("Removed %1\n").arg(removed.name));
                 return Success;
             } else if (action == QLatin1String("relink")) {
@@ -256,6 +258,7 @@ std::vector<Command> layerCommands()
                 printOut(describe(layer, project->path()));
             }
             project->setReferenceLayers(layers);
+            keepStockQgisProjectCurrent(*project);
             return Success;
         }};
     return {layer};

@@ -28,15 +28,18 @@ int runCommand();
 
 #ifdef GRIDATLAS_WITH_PRINT
 /**
- * Whether the command lays out pages and so needs the painting application (QGIS, fonts):
- * print always, report and diff only for a PDF. The others start without it.
+ * Whether the command needs the painting application (QGIS, fonts): print always, report and
+ * diff only for a PDF, layer when it changes the references (the project stored for stock QGIS
+ * follows them). The others start without it.
  */
-bool laysOutPages(int argc, char* argv[])
+bool needsQgis(int argc, char* argv[])
 {
     if (argc < 2)
         return false;
     if (std::strcmp(argv[1], "print") == 0)
         return true;
+    if (std::strcmp(argv[1], "layer") == 0)
+        return argc > 2 && std::strcmp(argv[2], "list") != 0 && std::strcmp(argv[2], "--help") != 0;
     if (std::strcmp(argv[1], "report") != 0 && std::strcmp(argv[1], "diff") != 0)
         return false;
     for (int i = 2; i < argc; ++i)
@@ -52,7 +55,7 @@ int main(int argc, char* argv[])
     std::signal(SIGXFSZ, SIG_IGN); // a file over the size limit is a write that fails, said as such
     std::unique_ptr<QCoreApplication> application;
 #ifdef GRIDATLAS_WITH_PRINT
-    const bool printing = laysOutPages(argc, argv);
+    const bool printing = needsQgis(argc, argv);
     if (printing)
         application = printApplication(argc, argv);
 #endif

@@ -11,6 +11,7 @@
 #include "projectfile.h"
 #include "qgisruntime.h"
 #include "responsibilitymapprinter.h"
+#include "stockqgisproject.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -216,6 +217,19 @@ std::unique_ptr<QCoreApplication> printApplication(int& argc, char** argv)
         std::make_unique<QgsApplication>(argc, argv, false, mapcore::QgisRuntime::profileFolder());
     mapcore::QgisRuntime::start();
     return application;
+}
+
+void keepStockQgisProjectCurrent(const ProjectFile& project)
+{
+    if (!mapcore::StockQgisProject::isWritten(project.path()))
+        return; // never opened for editing in the window: it writes them when it is
+    try {
+        mapcore::StockQgisProject::write(project.path(), project.data().hierarchy,
+                                         project.data().referenceLayers);
+    } catch (const Error& error) {
+        printError(QStringLiteral("Warning: the project stock QGIS opens is not updated: %1\n")
+                       .arg(error.message()));
+    }
 }
 
 void stopPrintApplication()

@@ -83,6 +83,12 @@ void EditingTools::setTracing(bool on)
         capture->setTracing(on);
 }
 
+void EditingTools::setSnapTolerance(double pixels)
+{
+    mSnapTolerancePx = pixels;
+    updateSnapping();
+}
+
 void EditingTools::updateTracingLayers()
 {
     QList<QgsVectorLayer*> lines;
@@ -100,14 +106,14 @@ void EditingTools::updateSnapping()
     QgsSnappingConfig config = mCanvas->snappingUtils()->config();
     config.setMode(QgsSnappingConfig::AdvancedConfiguration);
     config.setIntersectionSnapping(true);
-    config.setTolerance(SnapTolerancePx);
+    config.setTolerance(mSnapTolerancePx);
     config.setUnits(QgsTolerance::Pixels);
     config.clearIndividualLayerSettings();
     const auto snapTo = [&](QgsVectorLayer* layer, bool enabled) {
         config.setIndividualLayerSettings(
             layer, QgsSnappingConfig::IndividualLayerSettings(
                        enabled, QgsSnappingConfig::VertexFlag | QgsSnappingConfig::SegmentFlag,
-                       SnapTolerancePx, QgsTolerance::Pixels));
+                       mSnapTolerancePx, QgsTolerance::Pixels));
     };
     if (mSession) {
         for (int level = 0; level < mSession->layers().levelCount(); ++level)

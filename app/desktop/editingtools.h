@@ -41,8 +41,6 @@ class EditingTools : public QObject
     Q_OBJECT
 
 public:
-    static constexpr double SnapTolerancePx = 8;
-
     EditingTools(QgsMapCanvas* canvas, QgsMessageBar* messages, QWidget* dialogParent);
     ~EditingTools() override;
 
@@ -55,6 +53,9 @@ public:
      * (or river, or any line of the reference vector layers) follows it between them.
      */
     void setTracing(bool on);
+    //! how near the cursor a vertex, an edge or a crossing is snapped to, in screen pixels
+    void setSnapTolerance(double pixels);
+    double snapTolerance() const { return mSnapTolerancePx; }
 
     QgsMapTool* panTool() const;
     mapcore::PickTool* selectTool() const { return mSelectTool.get(); }
@@ -121,7 +122,7 @@ private:
     void updateTracingLayers();
     /**
      * Snapping to the levels and to the reference vectors whose snapping is on (vertices, edges
-     * and crossings, SnapTolerancePx), as the references change; whether it is on at all stays
+     * and crossings, within the snapping tolerance), as the references change; whether it is on at all stays
      * as it was.
      */
     void updateSnapping();
@@ -129,6 +130,7 @@ private:
     mapcore::ProjectSession* mSession = nullptr;
     std::vector<gridmodel::UnitId> mSelection;
     int mEditingLevel = 0;
+    double mSnapTolerancePx = 8;
     std::unique_ptr<QgsMapTool> mPanTool;
     std::unique_ptr<mapcore::PickTool> mSelectTool;
     std::unique_ptr<mapcore::BrushTool> mPaintTool;

@@ -20,9 +20,14 @@ namespace {
 const char* SettingsKey = "language";
 }
 
+QString chosen()
+{
+    return QSettings().value(QLatin1String(SettingsKey)).toString();
+}
+
 QString current()
 {
-    const QString chosen = QSettings().value(QLatin1String(SettingsKey)).toString();
+    const QString chosen = Language::chosen();
     if (chosen == QLatin1String("zh_CN") || chosen == QLatin1String("en"))
         return chosen;
     return QLocale::system().language() == QLocale::English ? QStringLiteral("en") : QStringLiteral("zh_CN");

@@ -13,6 +13,8 @@ class QTranslator;
  */
 namespace Language {
 
+//! what the user chose: "zh_CN", "en", or empty to follow the system
+QString chosen();
 //! "zh_CN" or "en": the user's choice, else the system's (Chinese unless it is English)
 QString current();
 //! remembers the user's choice ("zh_CN", "en", or empty to follow the system); applies at next start

@@ -46,6 +46,7 @@ public:
     QTreeWidget* list() const { return mList; }
     QSlider* opacitySlider() const { return mOpacity; }
     QPushButton* relinkButton() const { return mRelink; }
+    QPushButton* removeButton() const { return mRemove; }
     QCheckBox* snappingBox() const { return mSnapping; }
 
 signals:

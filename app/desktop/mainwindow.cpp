@@ -22,6 +22,7 @@
 #include "projectsession.h"
 #include "referencemaplayers.h"
 #include "reportdialog.h"
+#include "settingsmenu.h"
 #include "taskprogress.h"
 #include "treeplacekeeper.h"
 #include "unitpropertiespanel.h"
@@ -40,7 +41,6 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QIcon>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -67,7 +67,6 @@ using namespace gridmodel;
 
 namespace {
 const char* RecentKey = "recentProjects";
-const char* TiandituKeySetting = "tianditu/key"; //!< the user's own, never in a project
 constexpr int RecentCount = 8;
 } // namespace
 
@@ -101,6 +100,7 @@ MainWindow::MainWindow()
     setCentralWidget(central);
 
     mTools = new EditingTools(mCanvas, mMessageBar, this);
+    mTools->setSnapTolerance(SettingsMenu::snapTolerancePx());
     connect(mTools->selectTool(), &mapcore::PickTool::picked, this, &MainWindow::unitPicked);
     connect(mTools, &EditingTools::unitAdded, this, [this] {
         mProperties->nameEdit()->setFocus();
@@ -498,36 +498,15 @@ void MainWindow::createActions()
 
     QMenu* reportMenu = menuBar()->addMenu(tr("报告(&R)"));
     reportMenu->addActions({coverageReport, changeReport});
-    QMenu* settingsMenu = menuBar()->addMenu(tr("设置(&S)"));
-    QAction* tiandituKey = settingsMenu->addAction(tr("天地图密钥…"));
-    tiandituKey->setObjectName(QStringLiteral("tiandituKey"));
-    tiandituKey->setToolTip(tr("天地图图层用您自己的密钥（tk），只存在本机设置中，不写入项目"));
-    connect(tiandituKey, &QAction::triggered, this, [this] {
-        bool ok = false;
-        const QString key = QInputDialog::getText(
-            this, tr("天地图密钥"), tr("您在天地图网站申请的密钥（tk）："), QLineEdit::Normal,
-            QSettings().value(QLatin1String(TiandituKeySetting)).toString(), &ok);
-        if (!ok)
-            return;
-        QSettings().setValue(QLatin1String(TiandituKeySetting), key.trimmed());
+    auto* settings = new SettingsMenu(this);
+    menuBar()->addMenu(settings);
+    connect(settings, &SettingsMenu::tiandituKeyChanged, this, [this](const QString& key) {
         if (mSession)
-            mSession->setTiandituKey(key.trimmed());
+            mSession->setTiandituKey(key);
     });
-    QMenu* languageMenu = settingsMenu->addMenu(tr("语言 / Language"));
-    auto* languages = new QActionGroup(this);
-    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
-    for (const auto& [code, label] : {std::pair<QString, QString>{QString(), tr("跟随系统")},
-                                      {QStringLiteral("zh_CN"), QStringLiteral("中文")},
-                                      {QStringLiteral("en"), QStringLiteral("English")}}) {
-        QAction* language = languageMenu->addAction(label);
-        language->setCheckable(true);
-        language->setChecked(code == chosen);
-        languages->addAction(language);
-        connect(language, &QAction::triggered, this, [this, code = code] {
-            Language::choose(code);
-            mMessageBar->pushInfo(tr("语言"), tr("重新启动 GridAtlas 后生效"));
-        });
-    }
+    connect(settings, &SettingsMenu::snapToleranceChanged, mTools, &EditingTools::setSnapTolerance);
+    connect(settings, &SettingsMenu::notice, mMessageBar,
+            [this](const QString& title, const QString& text) { mMessageBar->pushInfo(title, text); });
 
     QToolBar* toolbar = addToolBar(tr("工具"));
     toolbar->setObjectName(QStringLiteral("tools"));
@@ -675,7 +654,7 @@ void MainWindow::installSession(std::unique_ptr<mapcore::ProjectSession> session
     mLevelBox->setCurrentIndex(hierarchy.defaultEditingLevel());
     mTools->setEditingLevel(hierarchy.defaultEditingLevel());
     mTreeModel->setSession(mSession.get());
-    mSession->setTiandituKey(QSettings().value(QLatin1String(TiandituKeySetting)).toString());
+    mSession->setTiandituKey(SettingsMenu::tiandituKey());
     connect(mSession.get(), &mapcore::ProjectSession::referencesChanged, this,
             &MainWindow::showVisibleLevels);
     mLayersPanel->setSession(mSession.get());

@@ -591,26 +591,6 @@ Code %3
         <translation>Find by name or code…</translation>
     </message>
     <message>
-        <source>设置(&amp;S)</source>
-        <translation>&amp;Settings</translation>
-    </message>
-    <message>
-        <source>语言 / Language</source>
-        <translation>Language / 语言</translation>
-    </message>
-    <message>
-        <source>跟随系统</source>
-        <translation>As the system</translation>
-    </message>
-    <message>
-        <source>语言</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <source>重新启动 GridAtlas 后生效</source>
-        <translation>Takes effect when GridAtlas starts again</translation>
-    </message>
-    <message>
         <source>层级树</source>
         <translation>Hierarchy</translation>
     </message>
@@ -981,22 +961,6 @@ Code %3
     <message>
         <source>图层</source>
         <translation>Layers</translation>
-    </message>
-    <message>
-        <source>天地图密钥…</source>
-        <translation>Tianditu key…</translation>
-    </message>
-    <message>
-        <source>天地图图层用您自己的密钥（tk），只存在本机设置中，不写入项目</source>
-        <translation>Tianditu layers use your own key (tk), kept in this computer&apos;s settings, never in the project</translation>
-    </message>
-    <message>
-        <source>天地图密钥</source>
-        <translation>Tianditu key</translation>
-    </message>
-    <message>
-        <source>您在天地图网站申请的密钥（tk）：</source>
-        <translation>The key (tk) you applied for on the Tianditu site:</translation>
     </message>
     <message>
         <source>参考图层无法显示（可在“图层”中重新链接）</source>
@@ -1584,6 +1548,61 @@ Why is it accepted as it is?</translation>
     <message>
         <source>整个辖区</source>
         <translation>The whole district</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsMenu</name>
+    <message>
+        <source>设置(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>天地图密钥…</source>
+        <translation>Tianditu key…</translation>
+    </message>
+    <message>
+        <source>天地图图层用您自己的密钥（tk），只存在本机设置中，不写入项目</source>
+        <translation>Tianditu layers use your own key (tk), kept in this computer&apos;s settings, never in the project</translation>
+    </message>
+    <message>
+        <source>吸附容差…</source>
+        <translation>Snapping tolerance…</translation>
+    </message>
+    <message>
+        <source>光标离顶点或边多近（屏幕像素）时吸附到它</source>
+        <translation>How near the cursor (in screen pixels) a vertex or an edge must be to snap to it</translation>
+    </message>
+    <message>
+        <source>天地图密钥</source>
+        <translation>Tianditu key</translation>
+    </message>
+    <message>
+        <source>您在天地图网站申请的密钥（tk）：</source>
+        <translation>The key (tk) you applied for on the Tianditu site:</translation>
+    </message>
+    <message>
+        <source>吸附容差</source>
+        <translation>Snapping tolerance</translation>
+    </message>
+    <message>
+        <source>光标离顶点或边多少像素以内时吸附：</source>
+        <translation>Snap to a vertex or an edge within this many pixels of the cursor:</translation>
+    </message>
+    <message>
+        <source>语言 / Language</source>
+        <translation>Language / 语言</translation>
+    </message>
+    <message>
+        <source>跟随系统</source>
+        <translation>As the system</translation>
+    </message>
+    <message>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>重新启动 GridAtlas 后生效</source>
+        <translation>Takes effect when GridAtlas starts again</translation>
     </message>
 </context>
 <context>

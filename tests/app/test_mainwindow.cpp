@@ -30,10 +30,12 @@
 #include "referencemaplayers.h"
 #include "reportdialog.h"
 #include "scopebox.h"
+#include "settingsmenu.h"
 #include "tablesource.h"
 #include "taskprogress.h"
 #include "testrasters.h"
 #include "testsupport.h"
+#include "tileserver.h"
 #include "unitpropertiespanel.h"
 #include "vectorsource.h"
 #include "vertextool.h"
@@ -133,6 +135,26 @@ private:
         mWindow->canvas()->waitWhileRendering();
         QTest::qWait(50);
         mWindow->grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
+    }
+
+    /**
+     * A street-map tile service on 127.0.0.1 added in the layers panel (as 天地图's vector layer
+     * would be): drawn under the units, its tiles fetched, its row in the panel.
+     */
+    void addStreetMapTiles(testsupport::TileServer& server)
+    {
+        const QString url = QStringLiteral("http://127.0.0.1:%1/{z}/{x}/{y}.png").arg(server.port());
+        QVERIFY(mWindow->layersPanel()->addTileService(url));
+        QgsMapLayer* tiles =
+            mWindow->session()->references().layer(mWindow->session()->data().referenceLayers.front().name);
+        QVERIFY(tiles && tiles->isValid());
+        const QList<QgsMapLayer*> shown = mWindow->canvas()->layers();
+        for (int level = 0; level < mWindow->session()->layers().levelCount(); ++level) // under every level
+            QVERIFY(shown.indexOf(mWindow->session()->layers().layer(level)) < shown.indexOf(tiles));
+        mWindow->findChild<QDockWidget*>(QStringLiteral("layersDock"))->raise();
+        mWindow->canvas()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(server.served() > 0, 20000);
+        mWindow->canvas()->waitWhileRendering();
     }
 
     //! the same for a dialog or panel on its own
@@ -446,6 +468,13 @@ private slots:
         QVERIFY2(mWindow->action(QStringLiteral("undo"))->text().startsWith(QStringLiteral("Undo Set")),
                  qPrintable(mWindow->action(QStringLiteral("undo"))->text()));
         snapshot(QStringLiteral("english"));
+        {
+            testsupport::TileServer tiles(testsupport::TileServer::Look::StreetMap);
+            addStreetMapTiles(tiles);
+            QCOMPARE(mWindow->findChild<QDockWidget*>(QStringLiteral("layersDock"))->windowTitle(),
+                     QStringLiteral("Layers"));
+            snapshot(QStringLiteral("english-tiles"));
+        }
         // Map labels give households with a short unit ("3901 hh"), so they do not crowd.
         bool labelled = false;
         for (int level = 0; level < mWindow->session()->layers().levelCount(); ++level) {
@@ -982,6 +1011,16 @@ private slots:
         QCOMPARE(mWindow->canvas()->layers().back(), shown); // under every level
         mWindow->findChild<QDockWidget*>(QStringLiteral("layersDock"))->raise();
         snapshot(QStringLiteral("reference-imagery"));
+        {
+            testsupport::TileServer tiles(testsupport::TileServer::Look::StreetMap);
+            addStreetMapTiles(tiles);
+            QCOMPARE(panel->list()->topLevelItemCount(), 2);
+            snapshot(QStringLiteral("reference-tiles"));
+            QVERIFY(panel->list()->topLevelItem(0)->text(0).contains(QStringLiteral("127.0.0.1")));
+            panel->list()->setCurrentItem(panel->list()->topLevelItem(0));
+            panel->removeButton()->click();
+            QCOMPARE(panel->list()->topLevelItemCount(), 1);
+        }
 
         // hidden by its tick, kept with the project
         panel->list()->topLevelItem(0)->setCheckState(0, Qt::Unchecked);
@@ -1102,6 +1141,26 @@ private slots:
         const Point unsnapped = captured.back().front();
         QVERIFY2(std::abs(unsnapped.x - west.x) > pixelSize,
                  qPrintable(QString::number(unsnapped.x - west.x)));
+
+        // the tolerance the user sets (设置 › 吸附容差): 12 px reaches the road's end 6 px away, 3 px not
+        mWindow->layersPanel()->snappingBox()->setChecked(true);
+        const auto splitFrom = [&](double tolerance) {
+            mWindow->tools()->setSnapTolerance(tolerance);
+            mWindow->action(QStringLiteral("split"))->trigger();
+            mWindow->selectUnit(grid.id, false);
+            QTest::mouseMove(mWindow->canvas()->viewport(), pixel(west.x - 6 * pixelSize, west.y));
+            click(west.x - 6 * pixelSize, west.y);
+            click(north.x, north.y);
+            click(north.x, north.y, Qt::RightButton);
+            return captured.back().front();
+        };
+        QVERIFY(mWindow->tools()->snapTolerance() == SettingsMenu::snapTolerancePx());
+        const Point farSnapped = splitFrom(12);
+        QVERIFY2(std::abs(farSnapped.x - west.x) < 1e-6 && std::abs(farSnapped.y - west.y) < 1e-6,
+                 qPrintable(QString::number(farSnapped.x - west.x)));
+        const Point nearOnly = splitFrom(3);
+        QVERIFY2(std::abs(nearOnly.x - west.x) > 4 * pixelSize,
+                 qPrintable(QString::number(nearOnly.x - west.x)));
         disconnect(keep);
     }
 

@@ -11,9 +11,13 @@
 #include "streetproject.h"
 #include "testrasters.h"
 #include "textencoding.h"
+#include "tileserver.h"
 
+#include <QAbstractNetworkCache>
 #include <QBuffer>
 #include <QFile>
+#include <QMutex>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSemaphore>
 #include <QTcpServer>
@@ -31,6 +35,7 @@
 #include <qgsfillsymbol.h>
 #include <qgsfillsymbollayer.h>
 #include <qgslayertree.h>
+#include <qgsnetworkaccessmanager.h>
 #include <qgsproject.h>
 #include <qgsrasterlayer.h>
 #include <qgssinglesymbolrenderer.h>
@@ -40,78 +45,7 @@ using namespace gridmodel;
 using testsupport::X;
 using testsupport::Y;
 
-namespace {
-
-/**
- * An XYZ tile service on 127.0.0.1 in a thread of its own: every /Z/X/Y.png is a plain green
- * 256 px tile; it counts what it served.
- */
-class TileServer : public QThread
-{
-public:
-    TileServer()
-    {
-        QImage tile(256, 256, QImage::Format_RGB32);
-        tile.fill(QColor(40, 180, 60));
-        QBuffer buffer(&mTile);
-        buffer.open(QIODevice::WriteOnly);
-        tile.save(&buffer, "PNG");
-        start();
-        mListening.acquire(); // the port is known
-    }
-    ~TileServer() override
-    {
-        quit();
-        wait();
-    }
-    quint16 port() const { return mPort; }
-    int served() const { return mServed; }
-
-protected:
-    void run() override
-    {
-        QTcpServer server;
-        if (!server.listen(QHostAddress::LocalHost, 0))
-            qFatal("no port for the tile server");
-        mPort = server.serverPort();
-        QObject::connect(&server, &QTcpServer::newConnection, &server, [this, &server] {
-            while (QTcpSocket* socket = server.nextPendingConnection())
-                QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { answer(socket); });
-        });
-        mListening.release();
-        exec();
-    }
-
-private:
-    void answer(QTcpSocket* socket)
-    {
-        mRequest[socket] += socket->readAll();
-        const QByteArray request = mRequest[socket];
-        if (!request.contains("\r\n\r\n"))
-            return; // the rest of the request is still on its way
-        mRequest.remove(socket);
-        const bool isTile = QRegularExpression(QStringLiteral("^GET /\\d+/\\d+/\\d+\\.png"))
-                                .match(QString::fromLatin1(request))
-                                .hasMatch();
-        if (isTile)
-            ++mServed;
-        const QByteArray body = isTile ? mTile : QByteArray("not found");
-        socket->write((isTile ? QByteArray("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n")
-                              : QByteArray("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\n")) +
-                      "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" +
-                      body);
-        socket->disconnectFromHost();
-        QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    }
-
-    QByteArray mTile;
-    QSemaphore mListening;
-    std::atomic<quint16> mPort{0};
-    std::atomic<int> mServed{0};
-    QHash<QTcpSocket*, QByteArray> mRequest; //!< only touched in the server's thread
-};
-
-} // namespace
+using testsupport::TileServer;
 
 /**
  * Reference layers under the levels: a GeoTIFF, an MBTiles file and a roads shapefile in GBK
@@ -283,6 +217,18 @@ private slots:
         const QColor middle = image.pixelColor(300, 100);
         QVERIFY2(middle.green() > middle.red() + 60, qPrintable(middle.name()));
         QVERIFY(server.served() > 0);
+        // kept in QGIS's disk cache, in the user's cache folder: drawn again later without the network
+        QAbstractNetworkCache* cache = QgsNetworkAccessManager::instance()->cache();
+        QVERIFY(cache);
+        for (const QString& served : server.servedUrls())
+            QVERIFY2(cache->metaData(QUrl(served)).isValid(), qPrintable(served));
+        server.quit();
+        server.wait();
+        mapcore::ReferenceMapLayers again;
+        again.update({tiles}, mProject);
+        const QImage offline = render(again, false);
+        QVERIFY2(offline.pixelColor(300, 100).green() > offline.pixelColor(300, 100).red() + 60,
+                 qPrintable(offline.pixelColor(300, 100).name()));
 
         // a service nobody answers: the map is drawn all the same, without it
         ReferenceLayer gone = tiles;
@@ -335,6 +281,25 @@ private slots:
         // and GridAtlas opens it as before
         QCOMPARE(ProjectFile::open(file, ProjectFile::Access::ReadWrite)->data().units.size(),
                  testsupport::streetProject().units.size());
+
+        // changed from the command line, the stored project follows: roads out, a raster in
+        const QString imagery = path(QStringLiteral("qgis-imagery.tif"));
+        writeGeoTiff(imagery, QColor(90, 140, 90));
+        for (const QStringList& arguments :
+             {QStringList{QStringLiteral("layer"), QStringLiteral("add"), file, imagery,
+                          QStringLiteral("--name"), QStringLiteral("影像")},
+              QStringList{QStringLiteral("layer"), QStringLiteral("remove"), file, QStringLiteral("道路")}}) {
+            QProcess cli;
+            cli.start(QStringLiteral(GRIDATLAS_CLI), arguments);
+            QVERIFY(cli.waitForFinished(60000));
+            QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        }
+        QgsProject changed;
+        QVERIFY2(changed.read(mapcore::StockQgisProject::projectUri(file)), qPrintable(changed.error()));
+        const QList<QgsLayerTreeLayer*> now = changed.layerTreeRoot()->findLayers();
+        QCOMPARE(now.size(), 5);
+        QCOMPARE(now.last()->layer()->name(), QStringLiteral("影像"));
+        QVERIFY(now.last()->layer()->isValid());
     }
 
     void aVectorLayerCopiedIntoTheProjectNeedsNoOtherFile()
