@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 
 namespace gridmodel {
 
@@ -46,6 +47,14 @@ public:
             (isParent ? slot.parent : slot.children) += forward ? 1 : -1;
             return;
         }
+    }
+
+    //! visits each edge the children and the parent do not agree on: visit(low, high)
+    template <typename Visit> void forEachUnbalanced(Visit visit) const
+    {
+        for (size_t i : mUsed)
+            if (mSlots[i].children != mSlots[i].parent)
+                visit(mSlots[i].low, mSlots[i].high);
     }
 
     //! whether what is left of the children's edges is exactly the parent's, in its direction
@@ -90,6 +99,87 @@ template <typename Visit> void forEachEdge(const MultiPolygon& geometry, Visit v
                 visit(ring[i], ring[i + 1]);
 }
 
+double signedArea(const Ring& ring)
+{
+    double twice = 0;
+    for (size_t i = 0; i + 1 < ring.size(); ++i)
+        twice += ring[i].x * ring[i + 1].y - ring[i + 1].x * ring[i].y;
+    return twice / 2;
+}
+
+bool meet(const Envelope& a, const Envelope& b)
+{
+    return a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY && b.minY <= a.maxY;
+}
+
+Envelope grown(Envelope box, double by)
+{
+    box.minX -= by;
+    box.minY -= by;
+    box.maxX += by;
+    box.maxY += by;
+    return box;
+}
+
+/**
+ * Where a family's coverage can be wrong: the boxes around the edges its children and parent do
+ * not agree on (a child's edge no sibling walks back and the parent does not have, or a ring
+ * turning the wrong way), merged until no two lie within `margin` of each other. Everywhere
+ * else the children's winding adds up to the parent's, so nothing there is a gap, an overlap
+ * or outside the parent: each such area lies inside one box. Empty when none disagree (only
+ * the areas do not add up) or a quarter of the edges do (the whole family's exact check is as
+ * quick then).
+ */
+std::optional<std::vector<Envelope>> disagreeingAreas(const Unit& parent,
+                                                      const std::vector<const Unit*>& children, double margin)
+{
+    size_t edgeCount = static_cast<size_t>(parent.boundary.vertexCount());
+    for (const Unit* child : children)
+        edgeCount += static_cast<size_t>(child->boundary.vertexCount());
+    EdgeTally tally(edgeCount);
+    std::vector<Envelope> boxes;
+    const auto addBox = [&boxes](const Point& a, const Point& b) {
+        Envelope box;
+        box.include(a);
+        box.include(b);
+        boxes.push_back(box);
+    };
+    const auto tallyOf = [&](const MultiPolygon& geometry, bool isParent) {
+        for (const Polygon& polygon : geometry.polygons)
+            for (size_t r = 0; r < polygon.rings.size(); ++r) {
+                const Ring& ring = polygon.rings[r];
+                const bool turnsRightWay = (signedArea(ring) > 0) == (r == 0);
+                for (size_t i = 0; i + 1 < ring.size(); ++i) {
+                    tally.add(ring[i], ring[i + 1], isParent);
+                    if (!turnsRightWay)
+                        addBox(ring[i], ring[i + 1]);
+                }
+            }
+    };
+    for (const Unit* child : children)
+        tallyOf(child->boundary, false);
+    tallyOf(parent.boundary, true);
+    tally.forEachUnbalanced(addBox);
+    if (boxes.empty() || boxes.size() > std::max<size_t>(64, edgeCount / 4))
+        return std::nullopt;
+    // merge boxes that come within the margin of each other, until none do
+    for (bool merged = true; merged;) {
+        merged = false;
+        for (size_t i = 0; i < boxes.size(); ++i)
+            for (size_t j = i + 1; j < boxes.size();) {
+                if (meet(grown(boxes[i], margin), boxes[j])) {
+                    boxes[i].include(boxes[j]);
+                    boxes[j] = boxes.back();
+                    boxes.pop_back();
+                    merged = true;
+                } else {
+                    ++j;
+                }
+            }
+    }
+    return boxes;
+}
+
 } // namespace
 
 bool Checker::tilesExactly(const Unit& parent, const std::vector<const Unit*>& children, double tolerance)
@@ -116,8 +206,9 @@ namespace {
 class CheckRun
 {
 public:
-    CheckRun(const ProjectData& data, const Checker::Scope& scope)
-        : mData(data), mScope(scope), mIndex(data), mTolerance(data.hierarchy.sliverToleranceM2())
+    CheckRun(const ProjectData& data, const Checker::Scope& scope, Checker::Coverage coverage)
+        : mData(data), mScope(scope), mCoverage(coverage), mIndex(data),
+          mTolerance(data.hierarchy.sliverToleranceM2())
     {
     }
 
@@ -287,20 +378,17 @@ private:
         const bool parentUsable = parent && !mUnusable.contains(parent->id);
         if (parentUsable && Checker::tilesExactly(*parent, children, mTolerance))
             return;
+        if (parentUsable && mCoverage == Checker::Coverage::WhereEdgesDisagree &&
+            checkFamilyWhereEdgesDisagree(*parent, children, level))
+            return;
 
         // Overlaps between siblings whose envelopes meet.
         std::vector<Envelope> envelopes;
         for (const Unit* child : children)
             envelopes.push_back(child->boundary.envelope());
         for (size_t i = 0; i < children.size(); ++i)
-            for (size_t j = i + 1; j < children.size(); ++j) {
-                const Envelope& a = envelopes[i];
-                const Envelope& b = envelopes[j];
-                if (a.maxX <= b.minX || b.maxX <= a.minX || a.maxY <= b.minY || b.maxY <= a.minY)
-                    continue;
-                addAreaProblems(Problem::Kind::Overlap, level, {children[i]->id, children[j]->id},
-                                mGeos.intersection(children[i]->boundary, children[j]->boundary));
-            }
+            for (size_t j = i + 1; j < children.size(); ++j)
+                checkOverlap(*children[i], envelopes[i], *children[j], envelopes[j], level);
         if (!parent)
             checkHolesAmong(children);
         if (!parentUsable)
@@ -315,6 +403,77 @@ private:
             addAreaProblems(Problem::Kind::Gap, level, {parent->id},
                             mGeos.difference(parent->boundary, mGeos.unaryUnion(parts)));
         }
+    }
+
+    void checkOverlap(const Unit& a, const Envelope& aBox, const Unit& b, const Envelope& bBox, int level)
+    {
+        if (aBox.maxX <= bBox.minX || bBox.maxX <= aBox.minX || aBox.maxY <= bBox.minY ||
+            bBox.maxY <= aBox.minY)
+            return;
+        addAreaProblems(Problem::Kind::Overlap, level, {a.id, b.id},
+                        mGeos.intersection(a.boundary, b.boundary));
+    }
+
+    /**
+     * The same findings as the whole family's exact check, with exact geometry only around the
+     * edges the children and the parent disagree on (disagreeingAreas): the siblings there
+     * against each other and against the parent, and the parent's gaps clipped to each area.
+     * False, having found nothing, when the edges disagree nearly everywhere.
+     */
+    bool checkFamilyWhereEdgesDisagree(const Unit& parent, const std::vector<const Unit*>& children,
+                                       int level)
+    {
+        constexpr double Margin = 1.0; // m: a clipped gap's cut edge stays this far outside its area
+        const std::optional<std::vector<Envelope>> areas = disagreeingAreas(parent, children, Margin);
+        if (!areas)
+            return false;
+        std::vector<Envelope> envelopes;
+        for (const Unit* child : children)
+            envelopes.push_back(child->boundary.envelope());
+        QSet<QPair<size_t, size_t>> pairsChecked;
+        std::vector<bool> outsideChecked(children.size(), false);
+        const bool covered = mData.hierarchy.level(parent.level).coveredByChildren;
+        for (const Envelope& area : *areas) {
+            const Envelope window = grown(area, Margin);
+            std::vector<size_t> near;
+            for (size_t i = 0; i < children.size(); ++i)
+                if (meet(envelopes[i], window))
+                    near.push_back(i);
+            for (size_t a = 0; a < near.size(); ++a)
+                for (size_t b = a + 1; b < near.size(); ++b)
+                    if (!pairsChecked.contains({near[a], near[b]})) {
+                        pairsChecked.insert({near[a], near[b]});
+                        checkOverlap(*children[near[a]], envelopes[near[a]], *children[near[b]],
+                                     envelopes[near[b]], level);
+                    }
+            for (size_t i : near)
+                if (!outsideChecked[i]) {
+                    outsideChecked[i] = true;
+                    // the child lies in its envelope: only the parent's part around it matters
+                    const MultiPolygon parentAround =
+                        mGeos.clippedTo(parent.boundary, grown(envelopes[i], Margin));
+                    addAreaProblems(Problem::Kind::OutsideParent, level, {children[i]->id, parent.id},
+                                    mGeos.difference(children[i]->boundary, parentAround));
+                }
+            if (!covered)
+                continue;
+            std::vector<const MultiPolygon*> parts;
+            for (size_t i : near)
+                parts.push_back(&children[i]->boundary);
+            const MultiPolygon clipped = mGeos.clippedTo(parent.boundary, window);
+            MultiPolygon gaps = mGeos.difference(clipped, mGeos.unaryUnion(parts));
+            // a piece reaching out of the area was cut by the window: it is no gap of this area
+            const Envelope inside = grown(area, Margin / 4);
+            gaps.polygons.erase(std::remove_if(gaps.polygons.begin(), gaps.polygons.end(),
+                                               [&](const Polygon& polygon) {
+                                                   const Envelope box = MultiPolygon{{polygon}}.envelope();
+                                                   return box.minX < inside.minX || box.minY < inside.minY ||
+                                                          box.maxX > inside.maxX || box.maxY > inside.maxY;
+                                               }),
+                                gaps.polygons.end());
+            addAreaProblems(Problem::Kind::Gap, level, {parent.id}, gaps);
+        }
+        return true;
     }
 
     /**
@@ -473,6 +632,7 @@ private:
 
     const ProjectData& mData;
     Checker::Scope mScope;
+    Checker::Coverage mCoverage;
     HierarchyIndex mIndex;
     GeosEngine mGeos;
     double mTolerance;
@@ -577,11 +737,11 @@ std::vector<Problem::Kind> Problem::allKinds()
             Kind::OutOfBand,     Kind::Ratio,           Kind::NotContiguous};
 }
 
-Checker::Checker(const ProjectData& data) : mData(data) {}
+Checker::Checker(const ProjectData& data, Coverage coverage) : mData(data), mCoverage(coverage) {}
 
 std::vector<Problem> Checker::check(const Scope& scope) const
 {
-    return CheckRun(mData, scope).run();
+    return CheckRun(mData, scope, mCoverage).run();
 }
 
 } // namespace gridmodel

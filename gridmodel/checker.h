@@ -74,7 +74,8 @@ struct Problem
  * Checks a project against its template: coverage (gaps, overlaps, children outside
  * their parent), geometry, codes, the hierarchy itself, counts, roles and ratios.
  * Coverage is first checked cheaply by matching the children's edges against each other
- * and against the parent's; exact geometry (GEOS) runs only where that finds something.
+ * and against the parent's; exact geometry (GEOS) runs only around the edges that do not
+ * match (Coverage::WhereEdgesDisagree), with the same findings as over the whole family.
  * Gaps and overlaps below the template's sliver tolerance are not problems.
  */
 class Checker
@@ -86,7 +87,16 @@ public:
         UnitId within = 0; //!< only problems involving this unit or units below it (0: all)
     };
 
-    explicit Checker(const ProjectData& data);
+    /** How coverage is checked where the children's edges do not simply tile the parent. */
+    enum class Coverage
+    {
+        //! exact geometry only around the edges children and parent disagree on (the default)
+        WhereEdgesDisagree,
+        //! exact geometry over the whole family: the reference the first is tested against
+        WholeFamily,
+    };
+
+    explicit Checker(const ProjectData& data, Coverage coverage = Coverage::WhereEdgesDisagree);
     std::vector<Problem> check(const Scope& scope) const;
     std::vector<Problem> check() const { return check(Scope{}); }
 
@@ -99,6 +109,7 @@ public:
 
 private:
     const ProjectData& mData;
+    Coverage mCoverage;
 };
 
 } // namespace gridmodel

@@ -304,6 +304,55 @@ DistrictGenerator::Options DistrictGenerator::demoOptions()
     return options;
 }
 
+std::vector<double> DistrictGenerator::leavesForFamiliesOf(double children, int levelCount)
+{
+    std::vector<double> leaves = defaultLeavesPerUnit(levelCount);
+    if (levelCount < 2)
+        return leaves;
+    const double scale = std::max(1.0, children) / leaves[static_cast<size_t>(levelCount - 2)];
+    for (int level = 0; level < levelCount - 1; ++level)
+        leaves[static_cast<size_t>(level)] *= scale;
+    return leaves;
+}
+
+int DistrictGenerator::addDefects(ProjectData& data, int level, double rate, quint64 seed)
+{
+    QRandomGenerator random(seed ^ 0x6465666563747321ULL);
+    int changed = 0;
+    for (Unit& unit : data.units) {
+        if (unit.level != level || unit.boundary.polygons.empty() || random.generateDouble() >= rate)
+            continue;
+        Ring& ring = unit.boundary.polygons.front().rings.front();
+        const size_t corners = ring.size() - 1; // closed: the last repeats the first
+        if (corners < 3)
+            continue;
+        for (int attempt = 0; attempt < 8; ++attempt) {
+            const size_t at = static_cast<size_t>(random.bounded(static_cast<int>(corners)));
+            const Point& before = ring[(at + corners - 1) % corners];
+            const Point& after = ring[(at + 1) % corners];
+            // the normal of the chord around the corner, scaled to 2–8 m, in or out
+            const double dx = after.x - before.x, dy = after.y - before.y;
+            const double length = std::hypot(dx, dy);
+            if (length <= 0)
+                continue;
+            const double by = (2 + 6 * random.generateDouble()) * (random.bounded(2) ? 1 : -1);
+            const Point old = ring[at];
+            const Point moved{old.x + dy / length * by, old.y - dx / length * by};
+            ring[at] = moved;
+            if (at == 0)
+                ring.back() = moved;
+            if (isClearlyValidSimplePolygon(unit.boundary)) {
+                ++changed;
+                break;
+            }
+            ring[at] = old;
+            if (at == 0)
+                ring.back() = old;
+        }
+    }
+    return changed;
+}
+
 DistrictGenerator::Options DistrictGenerator::syntheticOptions(int zones, quint64 seed)
 {
     Options options;

@@ -31,6 +31,21 @@ public:
     static Options syntheticOptions(int zones, quint64 seed);
 
     static ProjectData generate(const Options& options);
+
+    /**
+     * Leaves under one unit of each level so that each parent of the lowest level has about
+     * `children` children (wide, flat families, as imported data has), the rest as by default.
+     */
+    static std::vector<double> leavesForFamiliesOf(double children, int levelCount);
+
+    /**
+     * Data as another program makes it: one corner of `rate` (0–1) of the units at `level`
+     * moved 2–8 m along its normal, in or out, without the neighbours following. That makes
+     * overlaps, gaps and children outside their parent. A corner whose move would make the
+     * boundary cross itself is left and another tried. Deterministic for a seed; returns how
+     * many units were changed.
+     */
+    static int addDefects(ProjectData& data, int level, double rate, quint64 seed);
 };
 
 } // namespace gridmodel

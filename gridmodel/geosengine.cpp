@@ -265,6 +265,13 @@ MultiPolygon GeosEngine::intersection(const MultiPolygon& a, const MultiPolygon&
     return result ? d->fromGeos(result.get()) : MultiPolygon();
 }
 
+MultiPolygon GeosEngine::clippedTo(const MultiPolygon& geometry, const Envelope& box) const
+{
+    auto g = d->toGeos(geometry);
+    auto result = d->own(GEOSClipByRect_r(d->context, g.get(), box.minX, box.minY, box.maxX, box.maxY));
+    return result ? d->fromGeos(result.get()) : MultiPolygon();
+}
+
 MultiPolygon GeosEngine::unaryUnion(const std::vector<const MultiPolygon*>& parts) const
 {
     auto collection = d->collection(parts);

@@ -43,6 +43,8 @@ public:
 
     MultiPolygon difference(const MultiPolygon& a, const MultiPolygon& b) const;
     MultiPolygon intersection(const MultiPolygon& a, const MultiPolygon& b) const;
+    //! the part of the geometry inside the box (GEOS's rectangle clipping: quicker than intersection)
+    MultiPolygon clippedTo(const MultiPolygon& geometry, const Envelope& box) const;
     //! union of any polygons, overlapping or not
     MultiPolygon unaryUnion(const std::vector<const MultiPolygon*>& parts) const;
     //! a point inside the geometry (for labels and zooming); the envelope centre when empty

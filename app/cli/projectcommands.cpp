@@ -108,12 +108,25 @@ Command generateCommand()
     static const QCommandLineOption templateOption(QStringLiteral("template"),
                                                    QStringLiteral("Hierarchy template (default five-level)."),
                                                    QStringLiteral("KEY"), QStringLiteral("five-level"));
+    static const QCommandLineOption childrenOption(
+        QStringLiteral("children"),
+        QStringLiteral("About N children under each parent of the lowest level (wide, flat families)."),
+        QStringLiteral("N"));
+    static const QCommandLineOption defectsOption(
+        QStringLiteral("defects"),
+        QStringLiteral("Move one corner of RATE (0-1) of the units at the defect level 2-8 m, as data "
+                       "made elsewhere: gaps, overlaps, children outside their parent."),
+        QStringLiteral("RATE"));
+    static const QCommandLineOption defectLevelOption(
+        QStringLiteral("defect-level"), QStringLiteral("The level --defects changes (default: the lowest)."),
+        QStringLiteral("KEY"));
     return {QStringLiteral("generate"),
             QStringLiteral("Write a synthetic district of about N zones, deterministic for a seed"),
             [](QCommandLineParser& parser) {
                 parser.addPositionalArgument(QStringLiteral("OUT.gpkg"),
                                              QStringLiteral("The project file to write."));
-                parser.addOptions({zonesOption, seedOption, templateOption, OverwriteOption});
+                parser.addOptions({zonesOption, seedOption, templateOption, childrenOption, defectsOption,
+                                   defectLevelOption, OverwriteOption});
             },
             [](const QCommandLineParser& parser) {
                 const QString out = positionalArguments(parser, 1).first();
@@ -127,7 +140,32 @@ Command generateCommand()
                     throw Error(Error::Kind::InvalidInput, QStringLiteral("--seed must be a whole number"));
                 DistrictGenerator::Options options = DistrictGenerator::syntheticOptions(zones, seed);
                 options.templateKey = parser.value(templateOption);
-                writeAndSummarise(out, DistrictGenerator::generate(options), parser.isSet(OverwriteOption));
+                const int levelCount = HierarchyTemplate::builtin(options.templateKey).levelCount();
+                if (parser.isSet(childrenOption)) {
+                    const int children = parser.value(childrenOption).toInt(&ok);
+                    if (!ok || children < 1 || children > 5000)
+                        throw Error(Error::Kind::InvalidInput,
+                                    QStringLiteral("--children must be a whole number from 1 to 5000"));
+                    options.leavesPerUnit = DistrictGenerator::leavesForFamiliesOf(children, levelCount);
+                }
+                double rate = 0;
+                if (parser.isSet(defectsOption)) {
+                    rate = parser.value(defectsOption).toDouble(&ok);
+                    if (!ok || rate < 0 || rate > 1)
+                        throw Error(Error::Kind::InvalidInput,
+                                    QStringLiteral("--defects must be a rate from 0 to 1, such as 0.02"));
+                }
+                ProjectData data = DistrictGenerator::generate(options);
+                if (rate > 0) {
+                    const int level = parser.isSet(defectLevelOption)
+                                          ? levelFromKey(data, parser.value(defectLevelOption))
+                                          : levelCount - 1;
+                    const int changed = DistrictGenerator::addDefects(data, level, rate, seed);
+                    printError(QStringLiteral("%1 units at level %2 given a defect\n")
+                                   .arg(changed)
+                                   .arg(data.hierarchy.level(level).key));
+                }
+                writeAndSummarise(out, data, parser.isSet(OverwriteOption));
                 return Success;
             }};
 }

@@ -1,8 +1,12 @@
 // Benchmarks of the checker on generated districts (in memory; the file read is measured
 // in bench_projectfile).   bench_checker [--zones N] [google benchmark options]
+// The defective district is data as another program makes it: 100 children per parent at
+// the lowest level, 2 % of them with one corner moved 2–8 m (gaps, overlaps, outside parts);
+// it is checked around the disagreeing edges and, for comparison, over whole families.
 #include "benchmarkmain.h"
 #include "checker.h"
 #include "districtgenerator.h"
+#include "hierarchytemplate.h"
 
 using namespace gridmodel;
 
@@ -25,6 +29,45 @@ void BM_ValidateEverything(benchmark::State& state)
     state.counters["problems"] = static_cast<double>(problems);
 }
 
+//! four levels, 100 zones under each building group, 2 % of the zones with a corner moved
+const ProjectData& defectiveDistrict()
+{
+    static const ProjectData data = [] {
+        DistrictGenerator::Options options = DistrictGenerator::syntheticOptions(benchmarkZones(), 3);
+        const int levels = HierarchyTemplate::builtin(options.templateKey).levelCount();
+        options.leavesPerUnit = DistrictGenerator::leavesForFamiliesOf(100, levels);
+        ProjectData generated = DistrictGenerator::generate(options);
+        DistrictGenerator::addDefects(generated, levels - 1, 0.02, 3);
+        return generated;
+    }();
+    return data;
+}
+
+void validateDefective(benchmark::State& state, Checker::Coverage coverage)
+{
+    const ProjectData& data = defectiveDistrict();
+    size_t coverageProblems = 0;
+    for (auto _ : state) {
+        coverageProblems = 0;
+        for (const Problem& problem : Checker(data, coverage).check())
+            coverageProblems += problem.kind == Problem::Kind::Gap ||
+                                problem.kind == Problem::Kind::Overlap ||
+                                problem.kind == Problem::Kind::OutsideParent;
+    }
+    state.counters["units"] = static_cast<double>(data.units.size());
+    state.counters["coverage_problems"] = static_cast<double>(coverageProblems);
+}
+
+void BM_ValidateDefectiveWhereEdgesDisagree(benchmark::State& state)
+{
+    validateDefective(state, Checker::Coverage::WhereEdgesDisagree);
+}
+
+void BM_ValidateDefectiveWholeFamilies(benchmark::State& state)
+{
+    validateDefective(state, Checker::Coverage::WholeFamily);
+}
+
 void BM_ValidateOneLevel(benchmark::State& state)
 {
     const ProjectData& data = district();
@@ -36,6 +79,8 @@ void BM_ValidateOneLevel(benchmark::State& state)
 
 BENCHMARK(BM_ValidateEverything)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ValidateOneLevel)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ValidateDefectiveWhereEdgesDisagree)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ValidateDefectiveWholeFamilies)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv)
 {
