@@ -22,12 +22,6 @@ constexpr double MostlyInside = 0.5;
 //! the unit changes the HTML lists per level; the XLSX has them all
 constexpr int ListedPerLevel = 300;
 
-bool meets(const Envelope& a, const Envelope& b)
-{
-    return !a.isEmpty() && !b.isEmpty() && a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY &&
-           b.minY <= a.maxY;
-}
-
 /** The units of one level of one side in buckets by envelope, to find those near a boundary. */
 class NearbyUnits
 {
@@ -58,7 +52,7 @@ public:
             return found;
         forCells(envelope, [&](size_t cell) {
             for (size_t i : mCells[cell]) {
-                if (seen.contains(i) || !meets(mEnvelopes[i], envelope))
+                if (seen.contains(i) || !mEnvelopes[i].meets(envelope))
                     continue;
                 seen.insert(i);
                 found.push_back(mUnits[i]);
@@ -178,7 +172,7 @@ public:
     {
         if (a.boundary == b.boundary)
             return a.boundary.area();
-        if (!meets(a.boundary.envelope(), b.boundary.envelope()))
+        if (!a.boundary.envelope().meets(b.boundary.envelope()))
             return 0;
         return geos.intersection(a.boundary, b.boundary).area();
     }
@@ -537,7 +531,7 @@ public:
         around.maxY += margin;
         for (const Unit* unit : mNow.unitsAt(mReport.mapLevel)) {
             const Envelope e = unit->boundary.envelope();
-            if (!meets(e, around))
+            if (!e.meets(around))
                 continue;
             const UnitChange* change = changedNew.value(unit->id, nullptr);
             mReport.mapNew.push_back(ChangeReport::MapShape{

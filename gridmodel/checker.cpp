@@ -99,27 +99,35 @@ template <typename Visit> void forEachEdge(const MultiPolygon& geometry, Visit v
                 visit(ring[i], ring[i + 1]);
 }
 
-double signedArea(const Ring& ring)
+/** A family's edges tallied (EdgeTally), and whether its children's areas add up to the parent's. */
+struct FamilyTally
 {
-    double twice = 0;
-    for (size_t i = 0; i + 1 < ring.size(); ++i)
-        twice += ring[i].x * ring[i + 1].y - ring[i + 1].x * ring[i].y;
-    return twice / 2;
-}
+    FamilyTally(const Unit& parent, const std::vector<const Unit*>& children, double tolerance)
+        : tally(edgeCount(parent, children))
+    {
+        double childArea = 0;
+        for (const Unit* child : children) {
+            childArea += child->boundary.area();
+            forEachEdge(child->boundary, [this](const Point& a, const Point& b) { tally.add(a, b, false); });
+        }
+        forEachEdge(parent.boundary, [this](const Point& a, const Point& b) { tally.add(a, b, true); });
+        areasAddUp = std::abs(childArea - parent.boundary.area()) <= tolerance;
+    }
 
-bool meet(const Envelope& a, const Envelope& b)
-{
-    return a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY && b.minY <= a.maxY;
-}
+    static size_t edgeCount(const Unit& parent, const std::vector<const Unit*>& children)
+    {
+        size_t edges = static_cast<size_t>(parent.boundary.vertexCount());
+        for (const Unit* child : children)
+            edges += static_cast<size_t>(child->boundary.vertexCount());
+        return edges;
+    }
 
-Envelope grown(Envelope box, double by)
-{
-    box.minX -= by;
-    box.minY -= by;
-    box.maxX += by;
-    box.maxY += by;
-    return box;
-}
+    //! children tile the parent exactly as drawn (Checker::tilesExactly)
+    bool tilesExactly() const { return areasAddUp && tally.balanced(); }
+
+    EdgeTally tally;
+    bool areasAddUp = false;
+};
 
 /**
  * Where a family's coverage can be wrong: the boxes around the edges its children and parent do
@@ -130,13 +138,9 @@ Envelope grown(Envelope box, double by)
  * the areas do not add up) or a quarter of the edges do (the whole family's exact check is as
  * quick then).
  */
-std::optional<std::vector<Envelope>> disagreeingAreas(const Unit& parent,
+std::optional<std::vector<Envelope>> disagreeingAreas(const FamilyTally& family, const Unit& parent,
                                                       const std::vector<const Unit*>& children, double margin)
 {
-    size_t edgeCount = static_cast<size_t>(parent.boundary.vertexCount());
-    for (const Unit* child : children)
-        edgeCount += static_cast<size_t>(child->boundary.vertexCount());
-    EdgeTally tally(edgeCount);
     std::vector<Envelope> boxes;
     const auto addBox = [&boxes](const Point& a, const Point& b) {
         Envelope box;
@@ -144,22 +148,18 @@ std::optional<std::vector<Envelope>> disagreeingAreas(const Unit& parent,
         box.include(b);
         boxes.push_back(box);
     };
-    const auto tallyOf = [&](const MultiPolygon& geometry, bool isParent) {
+    const auto wrongTurns = [&](const MultiPolygon& geometry) {
         for (const Polygon& polygon : geometry.polygons)
-            for (size_t r = 0; r < polygon.rings.size(); ++r) {
-                const Ring& ring = polygon.rings[r];
-                const bool turnsRightWay = (signedArea(ring) > 0) == (r == 0);
-                for (size_t i = 0; i + 1 < ring.size(); ++i) {
-                    tally.add(ring[i], ring[i + 1], isParent);
-                    if (!turnsRightWay)
-                        addBox(ring[i], ring[i + 1]);
-                }
-            }
+            for (size_t r = 0; r < polygon.rings.size(); ++r)
+                if ((signedRingArea(polygon.rings[r]) > 0) != (r == 0)) // outer anticlockwise, holes not
+                    for (size_t i = 0; i + 1 < polygon.rings[r].size(); ++i)
+                        addBox(polygon.rings[r][i], polygon.rings[r][i + 1]);
     };
     for (const Unit* child : children)
-        tallyOf(child->boundary, false);
-    tallyOf(parent.boundary, true);
-    tally.forEachUnbalanced(addBox);
+        wrongTurns(child->boundary);
+    wrongTurns(parent.boundary);
+    family.tally.forEachUnbalanced(addBox);
+    const size_t edgeCount = FamilyTally::edgeCount(parent, children);
     if (boxes.empty() || boxes.size() > std::max<size_t>(64, edgeCount / 4))
         return std::nullopt;
     // merge boxes that come within the margin of each other, until none do
@@ -167,7 +167,7 @@ std::optional<std::vector<Envelope>> disagreeingAreas(const Unit& parent,
         merged = false;
         for (size_t i = 0; i < boxes.size(); ++i)
             for (size_t j = i + 1; j < boxes.size();) {
-                if (meet(grown(boxes[i], margin), boxes[j])) {
+                if (boxes[i].grownBy(margin).meets(boxes[j])) {
                     boxes[i].include(boxes[j]);
                     boxes[j] = boxes.back();
                     boxes.pop_back();
@@ -186,19 +186,7 @@ bool Checker::tilesExactly(const Unit& parent, const std::vector<const Unit*>& c
 {
     // Walked back by a sibling, a child's edge cancels out; what is left of the children's
     // edges must be exactly the parent's, in the same direction; and the areas add up.
-    double childArea = 0;
-    size_t edgeCount = static_cast<size_t>(parent.boundary.vertexCount());
-    for (const Unit* child : children) {
-        childArea += child->boundary.area();
-        edgeCount += static_cast<size_t>(child->boundary.vertexCount());
-    }
-    if (std::abs(childArea - parent.boundary.area()) > tolerance)
-        return false;
-    EdgeTally tally(edgeCount);
-    for (const Unit* child : children)
-        forEachEdge(child->boundary, [&tally](const Point& a, const Point& b) { tally.add(a, b, false); });
-    forEachEdge(parent.boundary, [&tally](const Point& a, const Point& b) { tally.add(a, b, true); });
-    return tally.balanced();
+    return FamilyTally(parent, children, tolerance).tilesExactly();
 }
 
 namespace {
@@ -376,11 +364,14 @@ private:
         if (!levelInScope(level))
             return;
         const bool parentUsable = parent && !mUnusable.contains(parent->id);
-        if (parentUsable && Checker::tilesExactly(*parent, children, mTolerance))
-            return;
-        if (parentUsable && mCoverage == Checker::Coverage::WhereEdgesDisagree &&
-            checkFamilyWhereEdgesDisagree(*parent, children, level))
-            return;
+        if (parentUsable) {
+            const FamilyTally family(*parent, children, mTolerance);
+            if (family.tilesExactly())
+                return;
+            if (mCoverage == Checker::Coverage::WhereEdgesDisagree &&
+                checkFamilyWhereEdgesDisagree(family, *parent, children, level))
+                return;
+        }
 
         // Overlaps between siblings whose envelopes meet.
         std::vector<Envelope> envelopes;
@@ -420,11 +411,11 @@ private:
      * against each other and against the parent, and the parent's gaps clipped to each area.
      * False, having found nothing, when the edges disagree nearly everywhere.
      */
-    bool checkFamilyWhereEdgesDisagree(const Unit& parent, const std::vector<const Unit*>& children,
-                                       int level)
+    bool checkFamilyWhereEdgesDisagree(const FamilyTally& family, const Unit& parent,
+                                       const std::vector<const Unit*>& children, int level)
     {
         constexpr double Margin = 1.0; // m: a clipped gap's cut edge stays this far outside its area
-        const std::optional<std::vector<Envelope>> areas = disagreeingAreas(parent, children, Margin);
+        const std::optional<std::vector<Envelope>> areas = disagreeingAreas(family, parent, children, Margin);
         if (!areas)
             return false;
         std::vector<Envelope> envelopes;
@@ -434,10 +425,10 @@ private:
         std::vector<bool> outsideChecked(children.size(), false);
         const bool covered = mData.hierarchy.level(parent.level).coveredByChildren;
         for (const Envelope& area : *areas) {
-            const Envelope window = grown(area, Margin);
+            const Envelope window = area.grownBy(Margin);
             std::vector<size_t> near;
             for (size_t i = 0; i < children.size(); ++i)
-                if (meet(envelopes[i], window))
+                if (envelopes[i].meets(window))
                     near.push_back(i);
             for (size_t a = 0; a < near.size(); ++a)
                 for (size_t b = a + 1; b < near.size(); ++b)
@@ -451,7 +442,7 @@ private:
                     outsideChecked[i] = true;
                     // the child lies in its envelope: only the parent's part around it matters
                     const MultiPolygon parentAround =
-                        mGeos.clippedTo(parent.boundary, grown(envelopes[i], Margin));
+                        mGeos.clippedTo(parent.boundary, envelopes[i].grownBy(Margin));
                     addAreaProblems(Problem::Kind::OutsideParent, level, {children[i]->id, parent.id},
                                     mGeos.difference(children[i]->boundary, parentAround));
                 }
@@ -463,7 +454,7 @@ private:
             const MultiPolygon clipped = mGeos.clippedTo(parent.boundary, window);
             MultiPolygon gaps = mGeos.difference(clipped, mGeos.unaryUnion(parts));
             // a piece reaching out of the area was cut by the window: it is no gap of this area
-            const Envelope inside = grown(area, Margin / 4);
+            const Envelope inside = area.grownBy(Margin / 4);
             gaps.polygons.erase(std::remove_if(gaps.polygons.begin(), gaps.polygons.end(),
                                                [&](const Polygon& polygon) {
                                                    const Envelope box = MultiPolygon{{polygon}}.envelope();
@@ -495,8 +486,7 @@ private:
                 std::vector<UnitId> around;
                 for (const Unit* unit : topLevel) {
                     const Envelope box = unit->boundary.envelope();
-                    if (around.size() < 2 && box.minX <= reach.maxX && reach.minX <= box.maxX &&
-                        box.minY <= reach.maxY && reach.minY <= box.maxY &&
+                    if (around.size() < 2 && box.meets(reach) &&
                         mGeos.sharedBoundaryLength(area, unit->boundary) > 0)
                         around.push_back(unit->id);
                 }

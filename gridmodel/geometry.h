@@ -33,6 +33,14 @@ struct Envelope
     double width() const { return isEmpty() ? 0 : maxX - minX; }
     double height() const { return isEmpty() ? 0 : maxY - minY; }
     Point center() const { return {(minX + maxX) / 2, (minY + maxY) / 2}; }
+    //! whether the two share a point (touching counts); never for an empty one
+    bool meets(const Envelope& other) const
+    {
+        return !isEmpty() && !other.isEmpty() && minX <= other.maxX && other.minX <= maxX &&
+               minY <= other.maxY && other.minY <= maxY;
+    }
+    //! the envelope with `by` more on every side
+    Envelope grownBy(double by) const { return {minX - by, minY - by, maxX + by, maxY + by}; }
 };
 
 /** A polygon: the exterior ring first (counter-clockwise), then holes (clockwise). */

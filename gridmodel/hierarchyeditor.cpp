@@ -33,12 +33,6 @@ std::vector<MultiPolygon> piecesOf(const MultiPolygon& geometry)
     return pieces;
 }
 
-bool envelopesMeet(const Envelope& a, const Envelope& b)
-{
-    return !(a.isEmpty() || b.isEmpty() || a.maxX < b.minX || b.maxX < a.minX || a.maxY < b.minY ||
-             b.maxY < a.minY);
-}
-
 /**
  * One edit in the making: the draft of changed units, exact geometry, and the rules
  * every operation shares (validating input, handing area to neighbours, refitting
@@ -94,7 +88,7 @@ public:
         if (parentId)
             reference.push_back(&mDraft.unit(parentId).boundary);
         for (UnitId id : siblings(parentId))
-            if (envelopesMeet(mDraft.unit(id).boundary.envelope(), reach))
+            if (mDraft.unit(id).boundary.envelope().meets(reach))
                 reference.push_back(&mDraft.unit(id).boundary);
         return mGeos.snappedTo(drawn, reference, SnapToleranceM);
     }
@@ -137,7 +131,7 @@ public:
         const Envelope reach = piece.envelope();
         for (UnitId id : candidates) {
             const Unit& candidate = mDraft.unit(id);
-            if (!envelopesMeet(candidate.boundary.envelope(), reach))
+            if (!candidate.boundary.envelope().meets(reach))
                 continue;
             const double length = mGeos.sharedBoundaryLength(piece, candidate.boundary);
             if (length > bestLength) {
@@ -170,7 +164,7 @@ public:
                 double bestShare = -1, total = 0;
                 for (UnitId candidate : family) {
                     const MultiPolygon& boundary = mDraft.unit(candidate).boundary;
-                    const double share = envelopesMeet(boundary.envelope(), child.boundary.envelope())
+                    const double share = boundary.envelope().meets(child.boundary.envelope())
                                              ? mGeos.intersection(child.boundary, boundary).area()
                                              : 0.0;
                     total += share;
@@ -196,7 +190,7 @@ public:
                 const MultiPolygon& boundary = mDraft.unit(it.key()).boundary;
                 if (it.value() == member)
                     own.push_back(&boundary);
-                else if (envelopesMeet(boundary.envelope(), reach))
+                else if (boundary.envelope().meets(reach))
                     others.push_back(&boundary);
             }
             MultiPolygon followed = mDraft.unit(member).boundary;
@@ -355,7 +349,7 @@ Placement placeNewUnit(Operation& op, const QString& levelKey, const QString& pa
     const MultiPolygon outline = op.snapped(drawn, parentId);
     std::vector<const MultiPolygon*> siblings;
     for (UnitId id : op.siblings(parentId))
-        if (fill || envelopesMeet(op.mDraft.unit(id).boundary.envelope(), outline.envelope()))
+        if (fill || op.mDraft.unit(id).boundary.envelope().meets(outline.envelope()))
             siblings.push_back(&op.mDraft.unit(id).boundary);
     const MultiPolygon covered = siblings.empty() ? MultiPolygon() : op.unite(siblings);
 
@@ -460,7 +454,7 @@ HierarchyEditor::Result HierarchyEditor::reshape(const QString& code, const Mult
     if (!gained.isEmpty())
         for (UnitId id : siblings) {
             const Unit& sibling = op.mDraft.unit(id);
-            if (!envelopesMeet(sibling.boundary.envelope(), gained.envelope()))
+            if (!sibling.boundary.envelope().meets(gained.envelope()))
                 continue;
             const MultiPolygon rest = op.mGeos.difference(sibling.boundary, gained);
             if (std::abs(rest.area() - sibling.boundary.area()) <=
@@ -535,7 +529,7 @@ std::vector<UnitId> changeCornerEverywhere(Operation& op, const Point& at, const
 
 double overlapArea(const GeosEngine& geos, const MultiPolygon& a, const MultiPolygon& b)
 {
-    return envelopesMeet(a.envelope(), b.envelope()) ? geos.intersection(a, b).area() : 0.0;
+    return a.envelope().meets(b.envelope()) ? geos.intersection(a, b).area() : 0.0;
 }
 
 /**
@@ -681,7 +675,7 @@ HierarchyEditor::Result HierarchyEditor::split(const QString& code, const LineSt
         const Unit& child = op.mDraft.unit(id);
         std::vector<double> shares;
         for (const MultiPolygon& part : parts)
-            shares.push_back(envelopesMeet(part.envelope(), child.boundary.envelope())
+            shares.push_back(part.envelope().meets(child.boundary.envelope())
                                  ? op.mGeos.intersection(child.boundary, part).area()
                                  : 0.0);
         const size_t best = std::max_element(shares.begin(), shares.end()) - shares.begin();
