@@ -1,6 +1,6 @@
 #pragma once
 
-#include "checker.h"
+#include "check/checker.h"
 #include "geometry.h"
 #include "projectdata.h"
 

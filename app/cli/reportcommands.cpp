@@ -2,7 +2,7 @@
 
 #include "command.h"
 
-#include "checker.h"
+#include "check/checker.h"
 #include "coveragereport.h"
 #include "error.h"
 #include "hierarchyindex.h"

@@ -936,7 +936,7 @@ void MainWindow::followEdit(const ChangeSet& changes)
         selectUnit(mSelection.front(), false, false);
     else
         showOnMap();
-    mProblems->recheck(mSession->project());
+    mProblems->recheck(mSession->project(), changes);
     updateActions();
 }
 

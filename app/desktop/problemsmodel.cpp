@@ -14,28 +14,62 @@ using namespace gridmodel;
 
 ProblemsModel::ProblemsModel(QObject* parent) : QAbstractTableModel(parent)
 {
-    connect(&mWatcher, &QFutureWatcher<std::vector<Problem>>::finished, this, [this] {
+    connect(&mWatcher, &QFutureWatcher<CheckResults>::finished, this, [this] {
         mChecking = false;
-        if (mPending) { // the data changed while it was checked: these results are stale
-            mPending = false;
-            recheck(*mProject);
+        mResults = mWatcher.result();
+        mHaveResults = true;
+        if (mPending != Pending::Nothing) { // asked for while it ran: checked before anything is shown
+            startCheck();
             return;
         }
-        show(mWatcher.result());
+        show(mResults.problems());
     });
 }
 
 void ProblemsModel::recheck(const ProjectFile& project)
 {
+    if (mProject != &project)
+        mHaveResults = false;
     mProject = &project;
-    const ProjectData& data = project.data();
-    if (mChecking) {
-        mPending = true;
+    mPending = Pending::Whole;
+    mPendingChanges = ChangeSet();
+    if (!mChecking)
+        startCheck();
+}
+
+void ProblemsModel::recheck(const ProjectFile& project, const ChangeSet& changes)
+{
+    if (mProject != &project || (!mHaveResults && !mChecking)) {
+        recheck(project);
         return;
     }
+    if (mPending != Pending::Whole) {
+        mPending = Pending::Changes;
+        const auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+        append(mPendingChanges.units, changes.units);
+        append(mPendingChanges.assignments, changes.assignments);
+    }
+    if (!mChecking)
+        startCheck();
+}
+
+void ProblemsModel::startCheck()
+{
+    const ProjectData& data = mProject->data();
+    const HierarchyIndex& index = mProject->index(); // built here: the check only reads it
     mChecking = true;
     emit checkStarted();
-    mWatcher.setFuture(QtConcurrent::run([&data] { return Checker(data).check(); }));
+    if (mPending == Pending::Changes && mHaveResults) {
+        mWatcher.setFuture(QtConcurrent::run([&data, &index, results = mResults, changes = mPendingChanges] {
+            CheckResults updated = results;
+            updated.update(data, index, changes);
+            return updated;
+        }));
+    } else {
+        mWatcher.setFuture(QtConcurrent::run([&data, &index] { return CheckResults::of(data, index); }));
+    }
+    mPending = Pending::Nothing;
+    mPendingChanges = ChangeSet();
 }
 
 void ProblemsModel::waitForCheck()

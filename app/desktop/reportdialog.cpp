@@ -1,7 +1,7 @@
 #include "reportdialog.h"
 
 #include "changereport.h"
-#include "checker.h"
+#include "check/checker.h"
 #include "coveragereport.h"
 #include "dialogparts.h"
 #include "error.h"

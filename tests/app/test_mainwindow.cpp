@@ -1,6 +1,6 @@
 #include "boundaryexport.h"
 #include "capturetool.h"
-#include "checker.h"
+#include "check/checker.h"
 #include "coveragereport.h"
 #include "dialogparts.h"
 #include "districtgenerator.h"
@@ -944,6 +944,11 @@ private slots:
                 listsTheGap || (problems()->problem(row).kind == Problem::Kind::Gap &&
                                 qAbs(problems()->problem(row).areaM2 - building.boundary.area()) < 1);
         QVERIFY(listsTheGap);
+        // found by checking again only what the edit touched, not the whole district
+        const CheckResults::Reach reach = problems()->checkResults().lastReach();
+        QVERIFY(!reach.whole);
+        QVERIFY2(reach.units < 40 && reach.families < 10,
+                 qPrintable(QStringLiteral("%1 units, %2 families").arg(reach.units).arg(reach.families)));
 
         // Draw over the whole grid and beyond at the building level: only the gap is taken.
         mWindow->setEditingLevel(grid.level + 1);
@@ -974,6 +979,7 @@ private slots:
         QCOMPARE(mWindow->selection(), std::vector<UnitId>{added->id}); // the new unit is selected
         for (int row = 0; row < problems()->problemCount(); ++row)
             QVERIFY(problems()->problem(row).kind != Problem::Kind::Gap);
+        QVERIFY(!problems()->checkResults().lastReach().whole);
 
         // Name it in the properties panel.
         mWindow->propertiesPanel()->nameEdit()->setText(QStringLiteral("7号楼"));

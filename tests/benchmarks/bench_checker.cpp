@@ -2,10 +2,14 @@
 // in bench_projectfile).   bench_checker [--zones N] [google benchmark options]
 // The defective district is data as another program makes it: 100 children per parent at
 // the lowest level, 2 % of them with one corner moved 2–8 m (gaps, overlaps, outside parts);
-// it is checked around the disagreeing edges and, for comparison, over whole families.
+// it is checked around the disagreeing edges and, for comparison, over whole families; and
+// checked again after one edit (a zone's corner moved, then moved back), as the window does.
 #include "benchmarkmain.h"
-#include "checker.h"
+#include "changeset.h"
+#include "check/checker.h"
+#include "check/checkresults.h"
 #include "districtgenerator.h"
+#include "hierarchyindex.h"
 #include "hierarchytemplate.h"
 
 using namespace gridmodel;
@@ -68,6 +72,44 @@ void BM_ValidateDefectiveWholeFamilies(benchmark::State& state)
     validateDefective(state, Checker::Coverage::WholeFamily);
 }
 
+//! the window's check after one edit: a zone's corner moved 3 m, then moved back (undo)
+void BM_CheckAgainAfterOneEdit(benchmark::State& state)
+{
+    ProjectData data = defectiveDistrict();
+    const HierarchyIndex index(data); // an edit of a boundary leaves it as it is
+    CheckResults results = CheckResults::of(data, index);
+    const int zoneLevel = data.hierarchy.levelCount() - 1;
+    std::vector<size_t> zones;
+    for (size_t i = 0; i < data.units.size(); ++i)
+        if (data.units[i].level == zoneLevel)
+            zones.push_back(i);
+    size_t edits = 0, unitsChecked = 0, familiesChecked = 0;
+    std::optional<ChangeSet> toUndo;
+    for (auto _ : state) {
+        ChangeSet changes;
+        if (toUndo) {
+            changes = toUndo->inverted();
+            toUndo.reset();
+        } else {
+            const Unit& zone = data.units[zones[(edits * 7919) % zones.size()]];
+            Unit moved = zone;
+            Ring& ring = moved.boundary.polygons.front().rings.front();
+            ring[1].x += 3;
+            changes.units.push_back({zone, moved});
+            toUndo = changes;
+        }
+        changes.applyTo(data);
+        results.update(data, index, changes);
+        ++edits;
+        unitsChecked += results.lastReach().units;
+        familiesChecked += results.lastReach().families;
+    }
+    state.counters["units"] = static_cast<double>(data.units.size());
+    state.counters["units_checked"] = static_cast<double>(unitsChecked) / static_cast<double>(edits);
+    state.counters["families_checked"] = static_cast<double>(familiesChecked) / static_cast<double>(edits);
+    state.counters["problems"] = static_cast<double>(results.problems().size());
+}
+
 void BM_ValidateOneLevel(benchmark::State& state)
 {
     const ProjectData& data = district();
@@ -81,6 +123,7 @@ BENCHMARK(BM_ValidateEverything)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ValidateOneLevel)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ValidateDefectiveWhereEdgesDisagree)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ValidateDefectiveWholeFamilies)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CheckAgainAfterOneEdit)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv)
 {

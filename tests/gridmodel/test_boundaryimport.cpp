@@ -1,6 +1,6 @@
 #include "boundaryexport.h"
 #include "boundaryimport.h"
-#include "checker.h"
+#include "check/checker.h"
 #include "districtgenerator.h"
 #include "error.h"
 #include "geosengine.h"

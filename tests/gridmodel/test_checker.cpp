@@ -1,5 +1,8 @@
-#include "checker.h"
+#include "changeset.h"
+#include "check/checker.h"
+#include "check/checkresults.h"
 #include "districtgenerator.h"
+#include "hierarchyindex.h"
 #include "testsupport.h"
 
 #include <QtTest>
@@ -144,6 +147,97 @@ void nudgeCorners(ProjectData& data, int level, double rate, quint32 seed)
                 ring.back() = old;
         }
     }
+}
+
+//! every finding as one line, sorted: the same lines are the same findings
+QStringList findingLines(const std::vector<Problem>& problems)
+{
+    QStringList lines;
+    for (const Problem& p : problems) {
+        QStringList units;
+        for (UnitId id : p.units)
+            units << QString::number(id);
+        lines << QStringLiteral("%1 level %2 units %3 area %4 at %5 %6 | %7 | %8 %9")
+                     .arg(Problem::kindKey(p.kind))
+                     .arg(p.level)
+                     .arg(units.join(','))
+                     .arg(p.areaM2, 0, 'f', 3)
+                     .arg(p.location.x, 0, 'f', 2)
+                     .arg(p.location.y, 0, 'f', 2)
+                     .arg(p.detail)
+                     .arg(p.notYetEntered)
+                     .arg(p.acceptedNote.value_or(QStringLiteral("-")));
+    }
+    lines.sort();
+    return lines;
+}
+
+/**
+ * One random edit of the kinds a planner's edits are made of, as the rows before and after:
+ * a corner moved (sometimes into an invalid boundary), a new parent (at the wrong level, or
+ * closing a cycle), a code taken from another unit, counts, a unit deleted, a copy of a unit
+ * added over it, a role given or taken away.
+ */
+ChangeSet randomEdit(const ProjectData& data, QRandomGenerator& random, UnitId& nextId,
+                     qint64& nextAssignment)
+{
+    ChangeSet changes;
+    const auto anyUnit = [&]() -> const Unit& {
+        return data.units[static_cast<size_t>(random.bounded(static_cast<int>(data.units.size())))];
+    };
+    const Unit& unit = anyUnit();
+    Unit after = unit;
+    switch (random.bounded(8)) {
+    case 0:
+    case 1: { // a corner moved up to 6 m: the most common edit
+        Ring& ring = after.boundary.polygons.front().rings.front();
+        const size_t at = static_cast<size_t>(random.bounded(static_cast<int>(ring.size() - 1)));
+        ring[at].x += (random.generateDouble() - 0.5) * 12;
+        ring[at].y += (random.generateDouble() - 0.5) * 12;
+        if (at == 0)
+            ring.back() = ring[at];
+        break;
+    }
+    case 2:
+        after.parentId = random.bounded(4) ? anyUnit().parentId : anyUnit().id;
+        break;
+    case 3:
+        after.code = random.bounded(2) ? anyUnit().code : QStringLiteral("X%1").arg(nextId++);
+        break;
+    case 4:
+        after.households += random.bounded(-200, 200);
+        after.residents = random.bounded(3) ? after.residents : -5;
+        break;
+    case 5:
+        changes.units.push_back({unit, std::nullopt});
+        return changes;
+    case 6: {
+        Unit copy = unit;
+        copy.id = nextId++;
+        copy.code = QStringLiteral("N%1").arg(copy.id);
+        changes.units.push_back({std::nullopt, copy});
+        return changes;
+    }
+    default: {
+        const auto& roles = data.hierarchy.level(unit.level).roles;
+        if (!data.assignments.empty() && (roles.empty() || random.bounded(2))) {
+            const Assignment& gone = data.assignments[static_cast<size_t>(
+                random.bounded(static_cast<int>(data.assignments.size())))];
+            changes.assignments.push_back({gone, std::nullopt});
+        } else if (!roles.empty()) {
+            const Assignment given{nextAssignment++,
+                                   data.members.empty() ? 1 : data.members.front().id,
+                                   unit.id,
+                                   roles.front().key,
+                                   random.bounded(30),
+                                   QString()};
+            changes.assignments.push_back({std::nullopt, given});
+        }
+        return changes;
+    }
+    }
+    changes.units.push_back({unit, after});
+    return changes;
 }
 
 } // namespace
@@ -428,6 +522,55 @@ private slots:
         unit(turned, B1).boundary = box(450000, 3840000, 60, 100); // and overlaps it
         QVERIFY(differenceBetweenCoverageChecks(turned).isEmpty());
         QCOMPARE(only(Checker(turned).check(), Problem::Kind::Overlap).size(), size_t(1));
+    }
+
+    void checkingAgainAfterAnEditFindsWhatAWholeCheckDoes()
+    {
+        for (quint64 seed = 1; seed <= 3; ++seed) {
+            DistrictGenerator::Options options = DistrictGenerator::syntheticOptions(600, seed);
+            options.leavesPerUnit = DistrictGenerator::leavesForFamiliesOf(
+                40, HierarchyTemplate::builtin(options.templateKey).levelCount());
+            ProjectData data = DistrictGenerator::generate(options);
+            for (int level = 1; level < data.hierarchy.levelCount(); ++level)
+                DistrictGenerator::addDefects(data, level, 0.05, seed + level);
+            std::optional<HierarchyIndex> index(std::in_place, data);
+            const std::vector<Problem> before = Checker(data, *index).check();
+            QVERIFY(!before.empty());
+            const Problem& first = before.front(); // accepted: its note must stay with it
+            data.acceptedProblems.push_back({Problem::kindKey(first.kind),
+                                             index->unit(first.units.front())->code, QStringLiteral("已知")});
+            CheckResults results = CheckResults::of(data, *index);
+            QCOMPARE(findingLines(results.problems()), findingLines(Checker(data, *index).check()));
+
+            QRandomGenerator random(static_cast<quint32>(seed));
+            UnitId nextId = 1000000;
+            qint64 nextAssignment = 1000000;
+            for (int edit = 0; edit < 120; ++edit) {
+                const ChangeSet changes = randomEdit(data, random, nextId, nextAssignment);
+                changes.applyTo(data);
+                index.emplace(data);
+                results.update(data, *index, changes);
+                QVERIFY(!results.lastReach().whole);
+                QVERIFY2(results.lastReach().units < data.units.size() / 4,
+                         qPrintable(QString::number(results.lastReach().units)));
+                const QStringList again = findingLines(results.problems());
+                const QStringList whole = findingLines(Checker(data, *index).check());
+                if (again != whole) {
+                    QStringList onlyAgain, onlyWhole;
+                    for (const QString& line : again)
+                        if (!whole.contains(line))
+                            onlyAgain << line;
+                    for (const QString& line : whole)
+                        if (!again.contains(line))
+                            onlyWhole << line;
+                    QFAIL(
+                        qPrintable(QStringLiteral("seed %1 edit %2\nchecked again only:\n%3\nwhole only:\n%4")
+                                       .arg(seed)
+                                       .arg(edit)
+                                       .arg(onlyAgain.join('\n'), onlyWhole.join('\n'))));
+                }
+            }
+        }
     }
 
     void generatedDistrictsValidateClean()

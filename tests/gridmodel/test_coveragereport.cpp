@@ -1,4 +1,4 @@
-#include "checker.h"
+#include "check/checker.h"
 #include "coveragereport.h"
 #include "districtgenerator.h"
 #include "hierarchyindex.h"

@@ -1,4 +1,4 @@
-#include "checker.h"
+#include "check/checker.h"
 #include "districtgenerator.h"
 #include "error.h"
 #include "hierarchyeditor.h"

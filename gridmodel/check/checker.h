@@ -9,6 +9,8 @@
 
 namespace gridmodel {
 
+class HierarchyIndex;
+
 /** One thing wrong in a project, with where it is. */
 struct Problem
 {
@@ -97,6 +99,9 @@ public:
     };
 
     explicit Checker(const ProjectData& data, Coverage coverage = Coverage::WhereEdgesDisagree);
+    //! with the project's own index of `data` instead of building one (ProjectFile::index)
+    Checker(const ProjectData& data, const HierarchyIndex& index,
+            Coverage coverage = Coverage::WhereEdgesDisagree);
     std::vector<Problem> check(const Scope& scope) const;
     std::vector<Problem> check() const { return check(Scope{}); }
 
@@ -109,6 +114,7 @@ public:
 
 private:
     const ProjectData& mData;
+    const HierarchyIndex* mIndex = nullptr;
     Coverage mCoverage;
 };
 

@@ -1,5 +1,7 @@
-#include "checker.h"
+#include "check/checker.h"
 
+#include "check/checksubject.h"
+#include "check/familytally.h"
 #include "geosengine.h"
 #include "hierarchyindex.h"
 #include "translation.h"
@@ -7,180 +9,9 @@
 #include <QCoreApplication>
 #include <QSet>
 #include <algorithm>
-#include <cstdint>
-#include <cstring>
 #include <optional>
 
 namespace gridmodel {
-
-namespace {
-
-/**
- * Undirected edges, each with the sum of the children's directions (+1 as stored, -1
- * reversed) and the parent's, in one flat open-addressing table: no allocation per edge.
- */
-class EdgeTally
-{
-public:
-    explicit EdgeTally(size_t edges)
-    {
-        size_t capacity = 16;
-        while (capacity < edges * 2)
-            capacity *= 2;
-        mSlots.resize(capacity);
-    }
-
-    void add(const Point& a, const Point& b, bool isParent)
-    {
-        const bool forward = a.x < b.x || (a.x == b.x && a.y < b.y);
-        const Point& low = forward ? a : b;
-        const Point& high = forward ? b : a;
-        const size_t mask = mSlots.size() - 1;
-        for (size_t i = hash(low, high) & mask;; i = (i + 1) & mask) {
-            Slot& slot = mSlots[i];
-            if (!slot.used) {
-                slot = {low, high, 0, 0, true};
-                mUsed.push_back(i);
-            } else if (!(slot.low == low && slot.high == high)) {
-                continue;
-            }
-            (isParent ? slot.parent : slot.children) += forward ? 1 : -1;
-            return;
-        }
-    }
-
-    //! visits each edge the children and the parent do not agree on: visit(low, high)
-    template <typename Visit> void forEachUnbalanced(Visit visit) const
-    {
-        for (size_t i : mUsed)
-            if (mSlots[i].children != mSlots[i].parent)
-                visit(mSlots[i].low, mSlots[i].high);
-    }
-
-    //! whether what is left of the children's edges is exactly the parent's, in its direction
-    bool balanced() const
-    {
-        for (size_t i : mUsed)
-            if (mSlots[i].children != mSlots[i].parent)
-                return false;
-        return true;
-    }
-
-private:
-    struct Slot
-    {
-        Point low, high;
-        int children = 0;
-        int parent = 0;
-        bool used = false;
-    };
-
-    static size_t hash(const Point& low, const Point& high)
-    {
-        std::uint64_t h = 1469598103934665603ULL;
-        for (double v : {low.x, low.y, high.x, high.y}) {
-            std::uint64_t bits;
-            std::memcpy(&bits, &v, sizeof bits);
-            h = (h ^ bits) * 1099511628211ULL;
-            h ^= h >> 29;
-        }
-        return static_cast<size_t>(h);
-    }
-
-    std::vector<Slot> mSlots;
-    std::vector<size_t> mUsed;
-};
-
-template <typename Visit> void forEachEdge(const MultiPolygon& geometry, Visit visit)
-{
-    for (const Polygon& polygon : geometry.polygons)
-        for (const Ring& ring : polygon.rings)
-            for (size_t i = 0; i + 1 < ring.size(); ++i)
-                visit(ring[i], ring[i + 1]);
-}
-
-/** A family's edges tallied (EdgeTally), and whether its children's areas add up to the parent's. */
-struct FamilyTally
-{
-    FamilyTally(const Unit& parent, const std::vector<const Unit*>& children, double tolerance)
-        : tally(edgeCount(parent, children))
-    {
-        double childArea = 0;
-        for (const Unit* child : children) {
-            childArea += child->boundary.area();
-            forEachEdge(child->boundary, [this](const Point& a, const Point& b) { tally.add(a, b, false); });
-        }
-        forEachEdge(parent.boundary, [this](const Point& a, const Point& b) { tally.add(a, b, true); });
-        areasAddUp = std::abs(childArea - parent.boundary.area()) <= tolerance;
-    }
-
-    static size_t edgeCount(const Unit& parent, const std::vector<const Unit*>& children)
-    {
-        size_t edges = static_cast<size_t>(parent.boundary.vertexCount());
-        for (const Unit* child : children)
-            edges += static_cast<size_t>(child->boundary.vertexCount());
-        return edges;
-    }
-
-    //! children tile the parent exactly as drawn (Checker::tilesExactly)
-    bool tilesExactly() const { return areasAddUp && tally.balanced(); }
-
-    EdgeTally tally;
-    bool areasAddUp = false;
-};
-
-/**
- * Where a family's coverage can be wrong: the boxes around the edges its children and parent do
- * not agree on (a child's edge no sibling walks back and the parent does not have, or a ring
- * turning the wrong way), merged until no two lie within `margin` of each other. Everywhere
- * else the children's winding adds up to the parent's, so nothing there is a gap, an overlap
- * or outside the parent: each such area lies inside one box. Empty when none disagree (only
- * the areas do not add up) or a quarter of the edges do (the whole family's exact check is as
- * quick then).
- */
-std::optional<std::vector<Envelope>> disagreeingAreas(const FamilyTally& family, const Unit& parent,
-                                                      const std::vector<const Unit*>& children, double margin)
-{
-    std::vector<Envelope> boxes;
-    const auto addBox = [&boxes](const Point& a, const Point& b) {
-        Envelope box;
-        box.include(a);
-        box.include(b);
-        boxes.push_back(box);
-    };
-    const auto wrongTurns = [&](const MultiPolygon& geometry) {
-        for (const Polygon& polygon : geometry.polygons)
-            for (size_t r = 0; r < polygon.rings.size(); ++r)
-                if ((signedRingArea(polygon.rings[r]) > 0) != (r == 0)) // outer anticlockwise, holes not
-                    for (size_t i = 0; i + 1 < polygon.rings[r].size(); ++i)
-                        addBox(polygon.rings[r][i], polygon.rings[r][i + 1]);
-    };
-    for (const Unit* child : children)
-        wrongTurns(child->boundary);
-    wrongTurns(parent.boundary);
-    family.tally.forEachUnbalanced(addBox);
-    const size_t edgeCount = FamilyTally::edgeCount(parent, children);
-    if (boxes.empty() || boxes.size() > std::max<size_t>(64, edgeCount / 4))
-        return std::nullopt;
-    // merge boxes that come within the margin of each other, until none do
-    for (bool merged = true; merged;) {
-        merged = false;
-        for (size_t i = 0; i < boxes.size(); ++i)
-            for (size_t j = i + 1; j < boxes.size();) {
-                if (boxes[i].grownBy(margin).meets(boxes[j])) {
-                    boxes[i].include(boxes[j]);
-                    boxes[j] = boxes.back();
-                    boxes.pop_back();
-                    merged = true;
-                } else {
-                    ++j;
-                }
-            }
-    }
-    return boxes;
-}
-
-} // namespace
 
 bool Checker::tilesExactly(const Unit& parent, const std::vector<const Unit*>& children, double tolerance)
 {
@@ -194,19 +25,24 @@ namespace {
 class CheckRun
 {
 public:
-    CheckRun(const ProjectData& data, const Checker::Scope& scope, Checker::Coverage coverage)
-        : mData(data), mScope(scope), mCoverage(coverage), mIndex(data),
+    CheckRun(const ProjectData& data, const HierarchyIndex& index, const Checker::Scope& scope,
+             Checker::Coverage coverage, const CheckSubject& subject)
+        : mData(data), mScope(scope), mCoverage(coverage), mSubject(subject), mIndex(index),
           mTolerance(data.hierarchy.sliverToleranceM2())
     {
     }
 
-    std::vector<Problem> run()
+    OwnedProblems run()
     {
-        checkCodesAndHierarchy();
-        checkGeometry();
+        const std::vector<const Unit*> units = unitsToCheck();
+        if (mSubject.everything || mSubject.codes)
+            checkCodes();
+        for (const Unit* unit : units)
+            checkPlaceInHierarchy(*unit);
+        checkGeometry(units);
         checkCoverage();
-        checkCounts();
-        checkRoles();
+        checkCounts(units);
+        checkRoles(units);
         markAccepted();
         return std::move(mProblems);
     }
@@ -224,7 +60,23 @@ private:
         return false;
     }
 
-    void add(Problem problem)
+    //! the units whose own findings (everything but coverage and codes) are checked
+    std::vector<const Unit*> unitsToCheck() const
+    {
+        std::vector<const Unit*> units;
+        if (mSubject.everything) {
+            units.reserve(mData.units.size());
+            for (const Unit& unit : mData.units)
+                units.push_back(&unit);
+        } else {
+            for (UnitId id : mSubject.units)
+                if (const Unit* unit = mIndex.unit(id))
+                    units.push_back(unit);
+        }
+        return units;
+    }
+
+    void add(FindingOwner owner, Problem problem)
     {
         if (!levelInScope(problem.level) || !unitsInScope(problem.units))
             return;
@@ -239,8 +91,10 @@ private:
                 unit = mIndex.unit(unit->parentId);
             }
         }
-        mProblems.push_back(std::move(problem));
+        mProblems.push_back({owner, std::move(problem)});
     }
+
+    void add(const Unit& unit, Problem problem) { add(FindingOwner::of(unit), std::move(problem)); }
 
     static Problem make(Problem::Kind kind, int level, std::vector<UnitId> units,
                         TwoLanguages detail = TwoLanguages(), bool notYetEntered = false)
@@ -251,42 +105,45 @@ private:
         return problem;
     }
 
-    void checkCodesAndHierarchy()
+    void checkCodes()
     {
         for (const QString& code : mIndex.duplicateCodes()) {
             std::vector<UnitId> same;
             for (const Unit& unit : mData.units)
                 if (unit.code == code)
                     same.push_back(unit.id);
-            add(make(Problem::Kind::DuplicateCode, mIndex.unitByCode(code)->level, same,
+            add(FindingOwner::codes(),
+                make(Problem::Kind::DuplicateCode, mIndex.unitByCode(code)->level, same,
                      inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "code %1 is used %2 times"), code,
                                      same.size())));
         }
-        const size_t levels = mData.hierarchy.levels().size();
-        for (const Unit& unit : mData.units) {
-            if (unit.level > 0 || unit.parentId) {
-                const Unit* parent = unit.parentId ? mIndex.unit(unit.parentId) : nullptr;
-                if (!parent || parent->level != unit.level - 1)
-                    add(make(Problem::Kind::Orphan, unit.level, {unit.id},
-                             parent ? inBothLanguages(
-                                          QT_TRANSLATE_NOOP("gridmodel", "its parent %1 is not one level up"),
-                                          parent->code)
-                                    : inBothLanguages(
-                                          QT_TRANSLATE_NOOP("gridmodel", "its parent (id %1) does not exist"),
-                                          unit.parentId)));
-            }
-            // A chain of parents longer than the hierarchy, or one that comes back, is a cycle;
-            // only such a chain needs the exact walk.
-            size_t steps = 0;
-            const Unit* current = mIndex.unit(unit.parentId);
-            for (; current && steps <= levels; current = mIndex.unit(current->parentId), ++steps)
-                if (current->id == unit.id)
-                    break;
-            if (current && isOnCycle(unit))
-                add(make(
-                    Problem::Kind::Cycle, unit.level, {unit.id},
-                    inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 is its own ancestor"), unit.code)));
+    }
+
+    void checkPlaceInHierarchy(const Unit& unit)
+    {
+        if (unit.level > 0 || unit.parentId) {
+            const Unit* parent = unit.parentId ? mIndex.unit(unit.parentId) : nullptr;
+            if (!parent || parent->level != unit.level - 1)
+                add(unit, make(Problem::Kind::Orphan, unit.level, {unit.id},
+                               parent ? inBothLanguages(QT_TRANSLATE_NOOP(
+                                                            "gridmodel", "its parent %1 is not one level up"),
+                                                        parent->code)
+                                      : inBothLanguages(QT_TRANSLATE_NOOP(
+                                                            "gridmodel", "its parent (id %1) does not exist"),
+                                                        unit.parentId)));
         }
+        // A chain of parents longer than the hierarchy, or one that comes back, is a cycle;
+        // only such a chain needs the exact walk.
+        const size_t levels = mData.hierarchy.levels().size();
+        size_t steps = 0;
+        const Unit* current = mIndex.unit(unit.parentId);
+        for (; current && steps <= levels; current = mIndex.unit(current->parentId), ++steps)
+            if (current->id == unit.id)
+                break;
+        if (current && isOnCycle(unit))
+            add(unit,
+                make(Problem::Kind::Cycle, unit.level, {unit.id},
+                     inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 is its own ancestor"), unit.code)));
     }
 
     bool isOnCycle(const Unit& unit) const
@@ -303,67 +160,91 @@ private:
         return false;
     }
 
-    void checkGeometry()
+    void checkGeometry(const std::vector<const Unit*>& units)
     {
-        for (const Unit& unit : mData.units) {
+        for (const Unit* unit : units) {
             // With a level in scope, only that level and its parents' matter: the parents
             // decide whether the level's coverage can be checked against them.
-            if (mScope.level >= 0 && unit.level != mScope.level && unit.level != mScope.level - 1)
+            if (mScope.level >= 0 && unit->level != mScope.level && unit->level != mScope.level - 1)
                 continue;
-            if (hasImpossiblePoints(unit.boundary)) { // damaged: said so, not printed in 300 digits
-                add(make(Problem::Kind::InvalidGeometry, unit.level, {unit.id},
-                         inBothLanguages(
-                             QT_TRANSLATE_NOOP(
-                                 "gridmodel",
-                                 "%1 has coordinates that can be no place on Earth: its boundary is damaged"),
-                             unit.code)));
-                mUnusable.insert(unit.id);
-                continue;
-            }
-            const TwoLanguages invalidity =
-                unit.boundary.isEmpty() || isClearlyValidSimplePolygon(unit.boundary)
-                    ? TwoLanguages()
-                    : mGeos.invalidity(unit.boundary);
-            const QString& reason = invalidity.text;
-            if (reason.isEmpty() && unit.boundary.area() <= 0) {
-                add(make(Problem::Kind::EmptyGeometry, unit.level, {unit.id},
-                         inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 has no boundary"), unit.code)));
-                mUnusable.insert(unit.id);
-            } else if (!reason.isEmpty()) {
-                Problem problem = make(Problem::Kind::InvalidGeometry, unit.level, {unit.id}, invalidity);
-                problem.location = unit.boundary.envelope().center();
-                add(std::move(problem));
-                mUnusable.insert(unit.id);
-            }
-            if (reason.isEmpty() && unit.boundary.polygons.size() > 1 &&
-                mData.hierarchy.level(unit.level).contiguous)
-                add(make(Problem::Kind::NotContiguous, unit.level, {unit.id},
-                         inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 is in %2 pieces"), unit.code,
-                                         unit.boundary.polygons.size())));
+            std::optional<Problem> unusable = whyUnusable(*unit);
+            mUnusable.insert(unit->id, unusable.has_value());
+            const bool damaged = unusable && unusable->kind == Problem::Kind::InvalidGeometry;
+            if (unusable)
+                add(*unit, std::move(*unusable));
+            if (!damaged && unit->boundary.polygons.size() > 1 &&
+                mData.hierarchy.level(unit->level).contiguous)
+                add(*unit, make(Problem::Kind::NotContiguous, unit->level, {unit->id},
+                                inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 is in %2 pieces"),
+                                                unit->code, unit->boundary.polygons.size())));
         }
+    }
+
+    //! what makes a boundary unusable for coverage: damaged, invalid or empty; nothing when it is fine
+    std::optional<Problem> whyUnusable(const Unit& unit) const
+    {
+        if (hasImpossiblePoints(unit.boundary)) // damaged: said so, not printed in 300 digits
+            return make(Problem::Kind::InvalidGeometry, unit.level, {unit.id},
+                        inBothLanguages(
+                            QT_TRANSLATE_NOOP(
+                                "gridmodel",
+                                "%1 has coordinates that can be no place on Earth: its boundary is damaged"),
+                            unit.code));
+        const TwoLanguages invalidity = unit.boundary.isEmpty() || isClearlyValidSimplePolygon(unit.boundary)
+                                            ? TwoLanguages()
+                                            : mGeos.invalidity(unit.boundary);
+        if (!invalidity.text.isEmpty()) {
+            Problem problem = make(Problem::Kind::InvalidGeometry, unit.level, {unit.id}, invalidity);
+            problem.location = unit.boundary.envelope().center();
+            return problem;
+        }
+        if (unit.boundary.area() <= 0)
+            return make(Problem::Kind::EmptyGeometry, unit.level, {unit.id},
+                        inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 has no boundary"), unit.code));
+        return std::nullopt;
+    }
+
+    //! left out of coverage checks: found so by checkGeometry, or now for a unit it did not look at
+    bool isUnusable(const Unit& unit)
+    {
+        const auto found = mUnusable.constFind(unit.id);
+        if (found != mUnusable.constEnd())
+            return *found;
+        const bool unusable = whyUnusable(unit).has_value();
+        mUnusable.insert(unit.id, unusable);
+        return unusable;
     }
 
     void checkCoverage()
     {
         // Families: the children of each unit, and the top level as one family without a parent.
-        checkFamily(nullptr, mIndex.children(0));
-        for (const Unit& unit : mData.units)
-            if (!mIndex.children(unit.id).empty())
-                checkFamily(&unit, mIndex.children(unit.id));
+        if (mSubject.everything) {
+            checkFamily(nullptr, mIndex.children(0));
+            for (const Unit& unit : mData.units)
+                if (!mIndex.children(unit.id).empty())
+                    checkFamily(&unit, mIndex.children(unit.id));
+            return;
+        }
+        for (UnitId family : mSubject.families) {
+            const Unit* parent = family ? mIndex.unit(family) : nullptr;
+            if ((parent || !family) && !mIndex.children(family).empty())
+                checkFamily(parent, mIndex.children(family));
+        }
     }
 
     void checkFamily(const Unit* parent, const std::vector<const Unit*>& allChildren)
     {
         std::vector<const Unit*> children;
         for (const Unit* child : allChildren)
-            if (!mUnusable.contains(child->id) && (!parent || child->level == parent->level + 1))
+            if ((!parent || child->level == parent->level + 1) && !isUnusable(*child))
                 children.push_back(child);
         if (children.empty())
             return;
         const int level = children.front()->level;
         if (!levelInScope(level))
             return;
-        const bool parentUsable = parent && !mUnusable.contains(parent->id);
+        mFamily = FindingOwner::familyOf(parent ? parent->id : 0);
+        const bool parentUsable = parent && !isUnusable(*parent);
         if (parentUsable) {
             const FamilyTally family(*parent, children, mTolerance);
             if (family.tilesExactly())
@@ -512,20 +393,21 @@ private:
             problem.areaM2 = size;
             problem.location = mGeos.pointOnSurface(piece);
             problem.geometry = std::move(piece);
-            add(std::move(problem));
+            add(mFamily, std::move(problem));
         }
     }
 
-    void checkCounts()
+    void checkCounts(const std::vector<const Unit*>& units)
     {
         const bool countsNotEntered = mData.countsNotEnteredYet;
-        for (const Unit& unit : mData.units) {
+        for (const Unit* unitToCheck : units) {
+            const Unit& unit = *unitToCheck;
             if (!Counts::inRange(unit.households) || !Counts::inRange(unit.residents))
-                add(make(
-                    Problem::Kind::CountOutOfRange, unit.level, {unit.id},
-                    inBothLanguages(QT_TRANSLATE_NOOP(
-                                        "gridmodel", "%1 households and %2 residents; a unit counts 0 to %3"),
-                                    unit.households, unit.residents, Counts::Max)));
+                add(unit, make(Problem::Kind::CountOutOfRange, unit.level, {unit.id},
+                               inBothLanguages(
+                                   QT_TRANSLATE_NOOP("gridmodel",
+                                                     "%1 households and %2 residents; a unit counts 0 to %3"),
+                                   unit.households, unit.residents, Counts::Max)));
             const auto& children = mIndex.children(unit.id);
             if (!children.empty()) {
                 qint64 households = 0, residents = 0;
@@ -534,7 +416,8 @@ private:
                     residents = Counts::add(residents, child->residents);
                 }
                 if (households != unit.households || residents != unit.residents)
-                    add(make(Problem::Kind::CountMismatch, unit.level, {unit.id},
+                    add(unit,
+                        make(Problem::Kind::CountMismatch, unit.level, {unit.id},
                              inBothLanguages(
                                  QT_TRANSLATE_NOOP(
                                      "gridmodel",
@@ -544,15 +427,15 @@ private:
             }
             const LevelDefinition& level = mData.hierarchy.level(unit.level);
             if (!level.households.contains(unit.households))
-                add(make(Problem::Kind::OutOfBand, unit.level, {unit.id},
-                         inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 households, target %2"),
-                                         unit.households, bandText(level.households)),
-                         countsNotEntered || unit.households == 0));
+                add(unit, make(Problem::Kind::OutOfBand, unit.level, {unit.id},
+                               inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 households, target %2"),
+                                               unit.households, bandText(level.households)),
+                               countsNotEntered || unit.households == 0));
             if (!level.residents.contains(unit.residents))
-                add(make(Problem::Kind::OutOfBand, unit.level, {unit.id},
-                         inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 residents, target %2"),
-                                         unit.residents, bandText(level.residents)),
-                         countsNotEntered || unit.residents == 0));
+                add(unit, make(Problem::Kind::OutOfBand, unit.level, {unit.id},
+                               inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 residents, target %2"),
+                                               unit.residents, bandText(level.residents)),
+                               countsNotEntered || unit.residents == 0));
         }
     }
 
@@ -570,7 +453,7 @@ private:
         QHash<QPair<QString, QString>, QString> notes;
         for (const AcceptedProblem& accepted : mData.acceptedProblems)
             notes.insert({accepted.kindKey, accepted.unitCode}, accepted.note);
-        for (Problem& problem : mProblems) {
+        for (auto& [owner, problem] : mProblems) {
             const Unit* unit = problem.units.empty() ? nullptr : mIndex.unit(problem.units.front());
             const auto found =
                 unit ? notes.constFind({Problem::kindKey(problem.kind), unit->code}) : notes.cend();
@@ -579,37 +462,39 @@ private:
         }
     }
 
-    void checkRoles()
+    void checkRoles(const std::vector<const Unit*>& units)
     {
+        const auto checked = [this](UnitId id) { return mSubject.everything || mSubject.units.contains(id); };
         QHash<QPair<UnitId, QString>, QSet<MemberId>> holders;
-        holders.reserve(static_cast<qsizetype>(mData.assignments.size()));
         QSet<UnitId> staffed; // units where somebody holds some role
-        for (const Assignment& assignment : mData.assignments) {
-            holders[{assignment.unitId, assignment.role}].insert(assignment.memberId);
-            staffed.insert(assignment.unitId);
-        }
-        for (const Unit& unit : mData.units)
-            for (const RoleDefinition& role : mData.hierarchy.level(unit.level).roles) {
-                const auto found = holders.constFind({unit.id, role.key});
+        for (const Assignment& assignment : mData.assignments)
+            if (checked(assignment.unitId)) {
+                holders[{assignment.unitId, assignment.role}].insert(assignment.memberId);
+                staffed.insert(assignment.unitId);
+            }
+        for (const Unit* unit : units)
+            for (const RoleDefinition& role : mData.hierarchy.level(unit->level).roles) {
+                const auto found = holders.constFind({unit->id, role.key});
                 const qsizetype people = found == holders.cend() ? 0 : found->size();
                 if (role.required && people == 0)
-                    add(make(Problem::Kind::MissingRole, unit.level, {unit.id},
-                             inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "no %1"), role.name),
-                             !staffed.contains(unit.id)));
+                    add(*unit, make(Problem::Kind::MissingRole, unit->level, {unit->id},
+                                    inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "no %1"), role.name),
+                                    !staffed.contains(unit->id)));
                 if (role.isOverfilledBy(people))
-                    add(make(
-                        Problem::Kind::RoleOverfilled, unit.level, {unit.id},
-                        inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "%1 people are %2, at most %3 may be"),
+                    add(*unit, make(Problem::Kind::RoleOverfilled, unit->level, {unit->id},
+                                    inBothLanguages(
+                                        QT_TRANSLATE_NOOP("gridmodel", "%1 people are %2, at most %3 may be"),
                                         people, role.name, role.maxPeople)));
             }
         for (const RatioRule& rule : mData.hierarchy.ratioRules()) {
             const int level = mData.hierarchy.levelIndex(rule.levelKey);
             for (const Assignment& assignment : mData.assignments) {
-                const Unit* unit = mIndex.unit(assignment.unitId);
+                const Unit* unit = checked(assignment.unitId) ? mIndex.unit(assignment.unitId) : nullptr;
                 if (!unit || unit->level != level || assignment.role != rule.roleKey)
                     continue;
                 if (!rule.householdsPerMember.contains(assignment.linkedHouseholds))
-                    add(make(Problem::Kind::Ratio, level, {unit->id},
+                    add(*unit,
+                        make(Problem::Kind::Ratio, level, {unit->id},
                              inBothLanguages(
                                  QT_TRANSLATE_NOOP(
                                      "gridmodel", "member %1 keeps in touch with %2 households, rule %3: %4"),
@@ -623,11 +508,13 @@ private:
     const ProjectData& mData;
     Checker::Scope mScope;
     Checker::Coverage mCoverage;
-    HierarchyIndex mIndex;
+    const CheckSubject& mSubject;
+    const HierarchyIndex& mIndex;
     GeosEngine mGeos;
     double mTolerance;
-    QSet<UnitId> mUnusable; //!< empty or invalid: left out of coverage checks
-    std::vector<Problem> mProblems;
+    QHash<UnitId, bool> mUnusable; //!< empty or invalid: left out of coverage checks
+    FindingOwner mFamily;          //!< the family whose coverage is being checked
+    OwnedProblems mProblems;
 };
 
 } // namespace
@@ -727,11 +614,31 @@ std::vector<Problem::Kind> Problem::allKinds()
             Kind::OutOfBand,     Kind::Ratio,           Kind::NotContiguous};
 }
 
+OwnedProblems checkProject(const ProjectData& data, const HierarchyIndex& index, const CheckSubject& subject,
+                           Checker::Coverage coverage)
+{
+    return CheckRun(data, index, Checker::Scope{}, coverage, subject).run();
+}
+
 Checker::Checker(const ProjectData& data, Coverage coverage) : mData(data), mCoverage(coverage) {}
+
+Checker::Checker(const ProjectData& data, const HierarchyIndex& index, Coverage coverage)
+    : mData(data), mIndex(&index), mCoverage(coverage)
+{
+}
 
 std::vector<Problem> Checker::check(const Scope& scope) const
 {
-    return CheckRun(mData, scope, mCoverage).run();
+    std::optional<HierarchyIndex> ownIndex;
+    if (!mIndex)
+        ownIndex.emplace(mData);
+    const CheckSubject everything;
+    OwnedProblems owned = CheckRun(mData, mIndex ? *mIndex : *ownIndex, scope, mCoverage, everything).run();
+    std::vector<Problem> problems;
+    problems.reserve(owned.size());
+    for (auto& [owner, problem] : owned)
+        problems.push_back(std::move(problem));
+    return problems;
 }
 
 } // namespace gridmodel
