@@ -58,29 +58,77 @@ void read(QDataStream& in, Assignment& assignment, quint16 /*version*/)
         assignment.linkedHouseholds >> assignment.linkedHouseholdsNote;
 }
 
+/**
+ * Where the rows with given ids are. An edit's few rows are found by halving, as rows are kept
+ * in id order, and looked for one by one where they are not; many rows go through a hash.
+ */
+template <typename Row> class RowPositions
+{
+public:
+    RowPositions(const std::vector<Row>& rows, size_t lookups) : mRows(rows)
+    {
+        if (lookups <= 32)
+            return;
+        mHashed = true;
+        mPosition.reserve(static_cast<qsizetype>(rows.size()));
+        for (size_t i = 0; i < rows.size(); ++i)
+            mPosition.insert(rows[i].id, i);
+    }
+
+    //! the row with the id that is not deleted
+    std::optional<size_t> find(qint64 id, const std::vector<bool>& deleted) const
+    {
+        if (mHashed) {
+            const auto found = mPosition.constFind(id);
+            return found == mPosition.constEnd() ? std::nullopt : std::optional<size_t>(*found);
+        }
+        const auto byId = std::lower_bound(mRows.begin(), mRows.end(), id,
+                                           [](const Row& row, qint64 wanted) { return row.id < wanted; });
+        if (byId != mRows.end() && byId->id == id && !deleted[static_cast<size_t>(byId - mRows.begin())])
+            return static_cast<size_t>(byId - mRows.begin());
+        for (size_t i = 0; i < mRows.size(); ++i)
+            if (mRows[i].id == id && !deleted[i])
+                return i;
+        return std::nullopt;
+    }
+
+    void added(qint64 id, size_t position)
+    {
+        if (mHashed)
+            mPosition.insert(id, position);
+    }
+    void removed(qint64 id)
+    {
+        if (mHashed)
+            mPosition.remove(id);
+    }
+
+private:
+    const std::vector<Row>& mRows;
+    bool mHashed = false;
+    QHash<qint64, size_t> mPosition;
+};
+
 //! rows changed in place, new ones appended, deleted ones removed (the others keep their order)
 template <typename Row>
 void applyRows(std::vector<Row>& rows, const std::vector<ChangeSet::Change<Row>>& changes)
 {
     if (changes.empty())
         return;
-    QHash<qint64, size_t> position;
-    position.reserve(static_cast<qsizetype>(rows.size()));
-    for (size_t i = 0; i < rows.size(); ++i)
-        position.insert(rows[i].id, i);
+    RowPositions<Row> positions(rows, changes.size());
     std::vector<bool> deleted(rows.size(), false);
     for (const auto& change : changes) {
         const qint64 id = change.after ? change.after->id : change.before->id;
-        const auto found = position.constFind(id);
-        if (change.after && found != position.constEnd()) {
+        const std::optional<size_t> found = positions.find(id, deleted);
+        if (change.after && found) {
             rows[*found] = *change.after;
         } else if (change.after) {
-            position.insert(id, rows.size());
+            positions.added(id, rows.size());
             rows.push_back(*change.after);
             deleted.push_back(false);
-        } else if (found != position.constEnd()) {
+        } else if (found) {
             deleted[*found] = true;
-            position.erase(found);
+            positions.removed(id);
         }
     }
     if (std::find(deleted.begin(), deleted.end(), true) == deleted.end())

@@ -19,6 +19,20 @@ HierarchyIndex::HierarchyIndex(const ProjectData& data) : mData(data)
         if (!unit.externalCode.isEmpty())
             mByExternalCode.insert(unit.externalCode, &unit);
     }
+    reindexAssignments();
+}
+
+void HierarchyIndex::reindexAssignments()
+{
+    mAssignments.clear();
+    for (const Assignment& assignment : mData.assignments)
+        mAssignments[assignment.unitId].push_back(&assignment);
+}
+
+const std::vector<const Assignment*>& HierarchyIndex::assignments(UnitId unit) const
+{
+    const auto found = mAssignments.constFind(unit);
+    return found == mAssignments.constEnd() ? mNoAssignments : *found;
 }
 
 const Unit* HierarchyIndex::unit(UnitId id) const

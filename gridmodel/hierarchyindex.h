@@ -9,7 +9,10 @@
 
 namespace gridmodel {
 
-/** Looks units up by id, code and parent. A view on ProjectData: rebuild it after changes. */
+/**
+ * Looks units up by id, code and parent, and their assignments by unit. A view on ProjectData:
+ * rebuild it after changes.
+ */
 class HierarchyIndex
 {
 public:
@@ -28,6 +31,8 @@ public:
     const Unit* unitNamedBy(const QString& code, int level = -1, bool* ambiguous = nullptr) const;
     //! children in file order; the top level is the children of 0
     const std::vector<const Unit*>& children(UnitId parent) const;
+    //! the people assigned to the unit, in file order
+    const std::vector<const Assignment*>& assignments(UnitId unit) const;
     //! the unit itself and everything below it
     std::vector<const Unit*> subtree(UnitId root) const;
     /**
@@ -38,6 +43,8 @@ public:
     const Unit* unitAt(int level, const Point& point) const;
     //! codes held by more than one unit, in file order
     const QStringList& duplicateCodes() const { return mDuplicateCodes; }
+    //! after assignments alone changed: their lookup again, the units' as they are
+    void reindexAssignments();
     //! whether `unit` is `ancestor` or lies below it (stops on a cycle)
     bool isWithin(const Unit& unit, UnitId ancestor) const;
 
@@ -46,7 +53,9 @@ private:
     QHash<QString, const Unit*> mByCode;
     QMultiHash<QString, const Unit*> mByExternalCode;
     QHash<UnitId, std::vector<const Unit*>> mChildren;
+    QHash<UnitId, std::vector<const Assignment*>> mAssignments;
     std::vector<const Unit*> mNone;
+    std::vector<const Assignment*> mNoAssignments;
     QStringList mDuplicateCodes;
     const ProjectData& mData;
 };

@@ -556,6 +556,8 @@ void ProjectFile::applyToMemory(const ChangeSet& changes)
     rest.applyTo(mData);
     if (structureChanged)
         rebuildUnitIndex();
+    else if (mHierarchyIndex && !changes.assignments.empty())
+        mHierarchyIndex->reindexAssignments();
 }
 
 } // namespace gridmodel

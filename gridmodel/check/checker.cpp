@@ -464,45 +464,43 @@ private:
 
     void checkRoles(const std::vector<const Unit*>& units)
     {
-        const auto checked = [this](UnitId id) { return mSubject.everything || mSubject.units.contains(id); };
-        QHash<QPair<UnitId, QString>, QSet<MemberId>> holders;
-        QSet<UnitId> staffed; // units where somebody holds some role
-        for (const Assignment& assignment : mData.assignments)
-            if (checked(assignment.unitId)) {
-                holders[{assignment.unitId, assignment.role}].insert(assignment.memberId);
-                staffed.insert(assignment.unitId);
-            }
-        for (const Unit* unit : units)
+        for (const Unit* unit : units) {
+            const std::vector<const Assignment*>& assigned = mIndex.assignments(unit->id);
             for (const RoleDefinition& role : mData.hierarchy.level(unit->level).roles) {
-                const auto found = holders.constFind({unit->id, role.key});
-                const qsizetype people = found == holders.cend() ? 0 : found->size();
+                QSet<MemberId> holders;
+                for (const Assignment* assignment : assigned)
+                    if (assignment->role == role.key)
+                        holders.insert(assignment->memberId);
+                const qsizetype people = holders.size();
                 if (role.required && people == 0)
                     add(*unit, make(Problem::Kind::MissingRole, unit->level, {unit->id},
                                     inBothLanguages(QT_TRANSLATE_NOOP("gridmodel", "no %1"), role.name),
-                                    !staffed.contains(unit->id)));
+                                    assigned.empty()));
                 if (role.isOverfilledBy(people))
                     add(*unit, make(Problem::Kind::RoleOverfilled, unit->level, {unit->id},
                                     inBothLanguages(
                                         QT_TRANSLATE_NOOP("gridmodel", "%1 people are %2, at most %3 may be"),
                                         people, role.name, role.maxPeople)));
             }
-        for (const RatioRule& rule : mData.hierarchy.ratioRules()) {
-            const int level = mData.hierarchy.levelIndex(rule.levelKey);
-            for (const Assignment& assignment : mData.assignments) {
-                const Unit* unit = checked(assignment.unitId) ? mIndex.unit(assignment.unitId) : nullptr;
-                if (!unit || unit->level != level || assignment.role != rule.roleKey)
+        }
+        for (const Unit* unit : units) // after every role, as a report lists them
+            for (const RatioRule& rule : mData.hierarchy.ratioRules()) {
+                if (mData.hierarchy.levelIndex(rule.levelKey) != unit->level)
                     continue;
-                if (!rule.householdsPerMember.contains(assignment.linkedHouseholds))
+                for (const Assignment* assignment : mIndex.assignments(unit->id)) {
+                    if (assignment->role != rule.roleKey ||
+                        rule.householdsPerMember.contains(assignment->linkedHouseholds))
+                        continue;
                     add(*unit,
-                        make(Problem::Kind::Ratio, level, {unit->id},
+                        make(Problem::Kind::Ratio, unit->level, {unit->id},
                              inBothLanguages(
                                  QT_TRANSLATE_NOOP(
                                      "gridmodel", "member %1 keeps in touch with %2 households, rule %3: %4"),
-                                 assignment.memberId, assignment.linkedHouseholds, rule.description,
+                                 assignment->memberId, assignment->linkedHouseholds, rule.description,
                                  bandText(rule.householdsPerMember)),
-                             mData.countsNotEnteredYet || assignment.linkedHouseholds == 0));
+                             mData.countsNotEnteredYet || assignment->linkedHouseholds == 0));
+                }
             }
-        }
     }
 
     const ProjectData& mData;

@@ -110,6 +110,15 @@ void BM_CheckAgainAfterOneEdit(benchmark::State& state)
     state.counters["problems"] = static_cast<double>(results.problems().size());
 }
 
+//! what the window rebuilds after each edit before checking again
+void BM_IndexTheHierarchy(benchmark::State& state)
+{
+    const ProjectData data = defectiveDistrict();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(HierarchyIndex(data));
+    state.counters["units"] = static_cast<double>(data.units.size());
+}
+
 void BM_ValidateOneLevel(benchmark::State& state)
 {
     const ProjectData& data = district();
@@ -124,6 +133,7 @@ BENCHMARK(BM_ValidateOneLevel)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ValidateDefectiveWhereEdgesDisagree)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ValidateDefectiveWholeFamilies)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CheckAgainAfterOneEdit)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_IndexTheHierarchy)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv)
 {

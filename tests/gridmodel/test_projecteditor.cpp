@@ -144,6 +144,32 @@ private slots:
                         [&](const Assignment& a) { return a.id == removed.id && a.role == removed.role; }));
     }
 
+    //! the window checks against the project's own index, kept across edits that leave units in place
+    void theProjectIndexFollowsAssignments()
+    {
+        const QString file = freshDemo();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        const Assignment held = project->data().assignments.front();
+        const Unit unit = *project->index().unit(held.unitId);
+        const auto missingRoleOf = [&] {
+            const auto problems = Checker(project->data(), project->index()).check();
+            return std::count_if(problems.begin(), problems.end(), [&](const Problem& p) {
+                return p.kind == Problem::Kind::MissingRole && p.units.front() == unit.id;
+            });
+        };
+        QCOMPARE(missingRoleOf(), 0);
+        ChangeSet changes;
+        for (const Assignment& assignment : project->data().assignments)
+            if (assignment.unitId == unit.id)
+                changes.assignments.push_back({assignment, std::nullopt});
+        project->apply(changes, "unassign", "test");
+        QVERIFY(project->index().assignments(unit.id).empty());
+        QVERIFY(missingRoleOf() > 0);
+        QVERIFY(project->undo());
+        QCOMPARE(project->index().assignments(unit.id).size(), changes.assignments.size());
+        QCOMPARE(missingRoleOf(), 0);
+    }
+
     void deleteWithChildrenAndUndo()
     {
         const QString file = freshDemo();
