@@ -4,6 +4,7 @@
 #include "error.h"
 #include "geosengine.h"
 #include "hierarchyindex.h"
+#include "nearbyunits.h"
 #include "spatialreference.h"
 #include "translation.h"
 #include "vectorsource.h"
@@ -141,9 +142,9 @@ public:
         unit.households = countOf(feature, "households", Tr::tr("households"), unit.name);
         unit.residents = countOf(feature, "residents", Tr::tr("residents"), unit.name);
         const QString code = value(feature, "code");
-        const Unit* parent = parentOf(feature, code, unit);
-        unit.parentId = parent ? parent->id : 0;
-        unit.code = codeFor(code, parent);
+        const Parent parent = parentOf(feature, code, unit);
+        unit.parentId = parent.unit ? parent.unit->id : 0;
+        unit.code = codeFor(code, parent.unit);
         unit.externalCode = externalCodeOf(feature);
         mTaken.insert(unit.code);
         if (!unit.externalCode.isEmpty())
@@ -151,7 +152,7 @@ public:
         if (!code.isEmpty())
             mFeatureOfCode.insert(code, feature.number);
         unit.id = mNextId++;
-        warnWhereItLies(feature, unit, parent);
+        warnWhereItLies(feature, unit, parent.namedByCode ? parent.unit : nullptr);
         return unit;
     }
 
@@ -199,11 +200,17 @@ private:
         return *number;
     }
 
-    //! the parent: by its code, by the unit's own code, or by location; nullptr at the top level
-    const Unit* parentOf(const SourceFeature& feature, const QString& code, const Unit& unit) const
+    struct Parent
+    {
+        const Unit* unit = nullptr; //!< nullptr at the top level
+        bool namedByCode = false;   //!< by its code or the unit's, not found by location
+    };
+
+    //! the parent: by its code, by the unit's own code, or by location
+    Parent parentOf(const SourceFeature& feature, const QString& code, const Unit& unit)
     {
         if (mOptions.level == 0)
-            return nullptr;
+            return {};
         const LevelDefinition& parentLevel = mData.hierarchy.level(mOptions.level - 1);
         if (const QString parentCode = value(feature, "parent"); !parentCode.isEmpty()) {
             bool ambiguous = false; // the parent's code, or its code in another system
@@ -214,25 +221,33 @@ private:
             if (!parent)
                 throw Refusal{Tr::tr("the project has no %1 with the code %2 to hold %3")
                                   .arg(parentLevel.name.text(), parentCode, unit.name)};
-            return parent;
+            return {parent, true};
         }
         if (const Unit* byCode = mIndex.unitByCode(mScheme.parentCodeOf(code, mOptions.level));
             byCode && byCode->level == mOptions.level - 1)
-            return byCode;
-        if (const Unit* byLocation = mIndex.unitAt(mOptions.level - 1, mGeos.pointOnSurface(unit.boundary)))
-            return byLocation;
+            return {byCode, true};
+        if (!mParentsByPlace) { // made once, for the first unit found by location
+            std::vector<const Unit*> parents;
+            for (const Unit& candidate : mData.units)
+                if (candidate.level == mOptions.level - 1)
+                    parents.push_back(&candidate);
+            mParentsByPlace = std::make_unique<NearbyUnits>(std::move(parents));
+        }
+        if (const Unit* byLocation = mParentsByPlace->holding(mGeos.pointOnSurface(unit.boundary)))
+            return {byLocation, false};
         throw Refusal{Tr::tr("%1 lies in no %2 of the project").arg(unit.name, parentLevel.name.text())};
     }
 
     /**
      * Notes a unit that lies mostly outside the parent its codes name (a square in Hangzhou under
-     * a Zhengzhou community), or outside the area the project's CRS is made for.
+     * a Zhengzhou community; `namingParent` is nullptr when the parent was found by location),
+     * or outside the area the project's CRS is made for.
      */
-    void warnWhereItLies(const SourceFeature& feature, const Unit& unit, const Unit* parent)
+    void warnWhereItLies(const SourceFeature& feature, const Unit& unit, const Unit* namingParent)
     {
         const double area = unit.boundary.area();
         const Envelope own = unit.boundary.envelope();
-        if (parent && area > 0) {
+        if (const Unit* parent = namingParent; parent && area > 0) {
             const Envelope theirs = parent->boundary.envelope();
             const bool apart = own.maxX < theirs.minX || own.minX > theirs.maxX || own.maxY < theirs.minY ||
                                own.minY > theirs.maxY; // no GEOS for a square in another city
@@ -270,11 +285,12 @@ private:
     }
 
     //! the code given, if it fits the scheme, or the next free one
-    QString codeFor(const QString& code, const Unit* parent) const
+    QString codeFor(const QString& code, const Unit* parent)
     {
         if (code.isEmpty()) {
             try {
-                return mScheme.nextCode(mOptions.level, parent, mTaken);
+                return mScheme.nextCode(mOptions.level, parent, mTaken,
+                                        &mFirstUntried[parent ? parent->id : 0]);
             } catch (const Error& error) {
                 throw Refusal{error.message()};
             }
@@ -312,9 +328,11 @@ private:
     std::vector<ImportProblem>& mNotes;
     const GeosEngine mGeos;
     const CodeScheme mScheme;
-    QSet<QString> mTaken;               //!< codes given to features read before
-    QSet<QString> mExternalTaken;       //!< external codes of features read before
-    QHash<QString, int> mFeatureOfCode; //!< the feature that gave a code of the source
+    QSet<QString> mTaken;                         //!< codes given to features read before
+    QSet<QString> mExternalTaken;                 //!< external codes of features read before
+    QHash<QString, int> mFeatureOfCode;           //!< the feature that gave a code of the source
+    QHash<UnitId, qint64> mFirstUntried;          //!< parent -> the lowest code number not yet known taken
+    std::unique_ptr<NearbyUnits> mParentsByPlace; //!< the parent level, to find parents by location
     UnitId mNextId;
     Envelope mAreaOfUse; //!< of the project's CRS, in longitude and latitude
     std::unique_ptr<CoordinateTransform> mToLongitudeLatitude;
@@ -351,17 +369,14 @@ void carryCountsUp(const HierarchyIndex& index, ImportPlan& plan)
 }
 
 /**
- * The features to read: those of the source, or with `options.mergeSameCode` one for each code
- * that several features share, its pieces together (the first feature's attributes, its number),
- * noted.
+ * The features to read when `options.mergeSameCode` asks: one for each code that several
+ * features share, its pieces together (the first feature's attributes, its number), noted.
+ * (Without it the source's features are read as they are, and the reader names the second
+ * feature of a code.)
  */
 void sameCodeAsOne(const VectorSource& source, const BoundaryImport::Options& options,
                    std::vector<SourceFeature>& features, ImportPlan& plan)
 {
-    if (!options.mergeSameCode) {
-        features = source.features; // the reader names the second feature of a code
-        return;
-    }
     const int codeField = source.fieldIndex(options.mapping.field(QStringLiteral("code")));
     std::map<QString, std::vector<size_t>> byCode;
     if (codeField >= 0)
@@ -427,10 +442,11 @@ ImportPlan BoundaryImport::plan(const ProjectData& data, const HierarchyIndex& i
         return plan;
     }
     // Real files carry one unit as several features with the same code: one unit, when asked.
-    std::vector<SourceFeature> features;
-    sameCodeAsOne(source, options, features, plan);
+    std::vector<SourceFeature> merged;
+    if (options.mergeSameCode)
+        sameCodeAsOne(source, options, merged, plan);
     UnitReader reader(data, index, source, options, plan.notes);
-    for (const SourceFeature& feature : features) {
+    for (const SourceFeature& feature : options.mergeSameCode ? merged : source.features) {
         try {
             plan.changes.units.push_back({std::nullopt, reader.read(feature)});
         } catch (const Refusal& refusal) {

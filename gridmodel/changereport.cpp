@@ -3,6 +3,7 @@
 #include "error.h"
 #include "geosengine.h"
 #include "hierarchyindex.h"
+#include "nearbyunits.h"
 #include "translation.h"
 
 #include <QHash>
@@ -21,68 +22,6 @@ namespace {
 constexpr double MostlyInside = 0.5;
 //! the unit changes the HTML lists per level; the XLSX has them all
 constexpr int ListedPerLevel = 300;
-
-/** The units of one level of one side in buckets by envelope, to find those near a boundary. */
-class NearbyUnits
-{
-public:
-    explicit NearbyUnits(std::vector<const Unit*> units) : mUnits(std::move(units))
-    {
-        for (const Unit* unit : mUnits) {
-            mEnvelopes.push_back(unit->boundary.envelope());
-            mExtent.include(mEnvelopes.back());
-        }
-        if (mUnits.empty() || mExtent.isEmpty())
-            return;
-        const double cells = std::max(1.0, std::sqrt(double(mUnits.size())));
-        mCellSize = std::max({mExtent.width(), mExtent.height(), 1.0}) / cells;
-        mColumns = std::max(1, int(std::ceil(mExtent.width() / mCellSize)) + 1);
-        mRows = std::max(1, int(std::ceil(mExtent.height() / mCellSize)) + 1);
-        mCells.resize(size_t(mColumns) * size_t(mRows));
-        for (size_t i = 0; i < mUnits.size(); ++i)
-            forCells(mEnvelopes[i], [&](size_t cell) { mCells[cell].push_back(i); });
-    }
-
-    //! the units whose envelope meets `envelope`
-    std::vector<const Unit*> near(const Envelope& envelope) const
-    {
-        QSet<size_t> seen;
-        std::vector<const Unit*> found;
-        if (mCells.empty() || envelope.isEmpty())
-            return found;
-        forCells(envelope, [&](size_t cell) {
-            for (size_t i : mCells[cell]) {
-                if (seen.contains(i) || !mEnvelopes[i].meets(envelope))
-                    continue;
-                seen.insert(i);
-                found.push_back(mUnits[i]);
-            }
-        });
-        return found;
-    }
-
-private:
-    //! calls `visit` with the index of every cell the envelope reaches
-    template <typename Visit> void forCells(const Envelope& envelope, Visit visit) const
-    {
-        const auto column = [&](double x) {
-            return std::clamp(int((x - mExtent.minX) / mCellSize), 0, mColumns - 1);
-        };
-        const auto row = [&](double y) {
-            return std::clamp(int((y - mExtent.minY) / mCellSize), 0, mRows - 1);
-        };
-        for (int r = row(envelope.minY); r <= row(envelope.maxY); ++r)
-            for (int c = column(envelope.minX); c <= column(envelope.maxX); ++c)
-                visit(size_t(r) * size_t(mColumns) + size_t(c));
-    }
-
-    std::vector<const Unit*> mUnits;
-    std::vector<Envelope> mEnvelopes;
-    Envelope mExtent;
-    double mCellSize = 1;
-    int mColumns = 0, mRows = 0;
-    std::vector<std::vector<size_t>> mCells;
-};
 
 /** One state of the project, with what the comparison asks of it. */
 struct Side

@@ -4,6 +4,7 @@
 #include "translation.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <cmath>
 
 namespace gridmodel {
@@ -32,15 +33,19 @@ QString CodeScheme::prefixFor(int level, const Unit* parent) const
     return QString();
 }
 
-QString CodeScheme::nextCode(int level, const Unit* parent, const QSet<QString>& taken) const
+QString CodeScheme::nextCode(int level, const Unit* parent, const QSet<QString>& taken,
+                             qint64* searchFrom) const
 {
     const int digits = mData.hierarchy.level(level).codeDigits;
     const QString prefix = prefixFor(level, parent);
     const qint64 limit = static_cast<qint64>(std::pow(10, digits));
-    for (qint64 number = 1; number < limit; ++number) {
+    for (qint64 number = searchFrom ? std::max<qint64>(1, *searchFrom) : 1; number < limit; ++number) {
         const QString code = prefix + QStringLiteral("%1").arg(number, digits, 10, QLatin1Char('0'));
-        if (!mIndex.unitByCode(code) && !taken.contains(code))
+        if (!mIndex.unitByCode(code) && !taken.contains(code)) {
+            if (searchFrom)
+                *searchFrom = number;
             return code;
+        }
     }
     throw Error(Error::Kind::InvalidInput, Tr::tr("No free code left under %1: the level has %2 digits")
                                                .arg(parent ? parent->code : Tr::tr("the top level"))

@@ -22,8 +22,13 @@ public:
      * The lowest free code for a new unit at `level` under `parent` (nullptr at the top).
      * `taken` holds codes handed out in the same edit. Throws Error(InvalidInput) when
      * the level's digits are used up.
+     *
+     * Work that gives many codes under one parent (an import) passes `searchFrom`: the number
+     * to start at, all below it known taken, and after the call the number of the code given.
+     * A family of n new units then costs n look-ups, not n².
      */
-    QString nextCode(int level, const Unit* parent, const QSet<QString>& taken = {}) const;
+    QString nextCode(int level, const Unit* parent, const QSet<QString>& taken = {},
+                     qint64* searchFrom = nullptr) const;
 
     /**
      * Why `code` cannot be used for a unit at `level` under `parent` (empty when it can):

@@ -3,6 +3,7 @@
 #include "error.h"
 #include "geosengine.h"
 #include "hierarchyindex.h"
+#include "nearbyunits.h"
 #include "tablesource.h"
 #include "translation.h"
 #include "vectorsource.h"
@@ -10,6 +11,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <map>
+#include <memory>
 
 namespace gridmodel {
 
@@ -93,6 +95,7 @@ ImportPlan HouseholdImport::fromRecords(const ProjectData& data, const Hierarchy
         int namedOn = 0; //!< the line that named the unit by its code (0: only points)
     };
     std::map<UnitId, Total> totals;
+    std::unique_ptr<NearbyUnits> unitsByPlace; // made for the first point
     for (const Record& record : records) {
         const auto refuse = [&](const QString& reason) { plan.problems.push_back({record.line, reason}); };
         const std::optional<qint64> households = importedCount(record.households);
@@ -135,7 +138,14 @@ ImportPlan HouseholdImport::fromRecords(const ProjectData& data, const Hierarchy
             }
             totals[unit->id].namedOn = record.line;
         } else if (record.location) {
-            unit = index.unitAt(level, *record.location);
+            if (!unitsByPlace) {
+                std::vector<const Unit*> ofLevel;
+                for (const Unit& candidate : data.units)
+                    if (candidate.level == level)
+                        ofLevel.push_back(&candidate);
+                unitsByPlace = std::make_unique<NearbyUnits>(std::move(ofLevel));
+            }
+            unit = unitsByPlace->holding(*record.location);
             if (!unit) {
                 refuse(Tr::tr("lies in no %1 (%2, %3)")
                            .arg(levelName)

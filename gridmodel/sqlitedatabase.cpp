@@ -61,6 +61,8 @@ SqliteDatabase::SqliteDatabase(const QString& path, OpenMode mode) : mPath(path)
     sqlite3_extended_result_codes(mDb, 1);
     sqlite3_busy_timeout(mDb, 5000);
     registerGeoPackageSqlFunctions(mDb);
+    if (mode != OpenMode::ReadOnly) // an edit of many units (an import) touches pages all over the
+        execute(QStringLiteral("PRAGMA cache_size = -65536")); // indexes: up to 64 MB, not 2 MB
 }
 
 SqliteDatabase::~SqliteDatabase()

@@ -209,6 +209,69 @@ private slots:
             QCOMPARE(unit.households, qint64(0));
     }
 
+    void withoutCodesEachUnitFindsTheParentItLiesInAndTheLowestFreeCodes()
+    {
+        const int grid = mDemo.hierarchy.levelIndex(QStringLiteral("grid"));
+        auto project = projectAbove(grid);
+        const HierarchyIndex demoIndex(mDemo);
+        const QString exported = path(QStringLiteral("grids-by-place.gpkg"));
+        BoundaryExport::write(mDemo, demoIndex, grid, 0, BoundaryExport::Format::GeoPackage, exported);
+        const ImportPlan imported = plan(*project, exported, grid, QStringLiteral("code=,parent="));
+        QVERIFY2(imported.canApply(), qPrintable(imported.problemText()));
+        imported.apply(*project);
+        std::map<QString, int> importedUnder; // community code -> grids found in it
+        for (const Unit& original : mDemo.units) {
+            if (original.level != grid)
+                continue;
+            const Unit* back = nullptr; // by name within the community the original lies in
+            const QString community = demoIndex.unit(original.parentId)->code;
+            for (const Unit* child : project->index().children(project->index().unitByCode(community)->id))
+                if (child->name == original.name)
+                    back = child;
+            QVERIFY2(back, qPrintable(original.name + QStringLiteral(" not under ") + community));
+            ++importedUnder[community];
+        }
+        for (const auto& [community, count] : importedUnder) { // 01 … n, none skipped, none twice
+            QSet<QString> codes;
+            for (const Unit* child : project->index().children(project->index().unitByCode(community)->id))
+                codes.insert(child->code);
+            for (int number = 1; number <= count; ++number)
+                QVERIFY2(
+                    codes.contains(community + QStringLiteral("%1").arg(number, 2, 10, QLatin1Char('0'))),
+                    qPrintable(community));
+            QCOMPARE(codes.size(), count);
+        }
+
+        // with 01 and 03 taken, three more get 02, 04 and 05
+        auto sparse = projectAbove(grid);
+        const QString community = firstCommunityCode();
+        const ImportPlan taken = plan(
+            *sparse,
+            geoJson(
+                {feature(QStringLiteral("\"name\":\"一\",\"code\":\"") + community + QStringLiteral("01\""),
+                         squareInCommunity(0, 0, 5)),
+                 feature(QStringLiteral("\"name\":\"三\",\"code\":\"") + community + QStringLiteral("03\""),
+                         squareInCommunity(10, 0, 5))}),
+            grid);
+        QVERIFY2(taken.canApply(), qPrintable(taken.problemText()));
+        taken.apply(*sparse);
+        const ImportPlan more =
+            plan(*sparse,
+                 geoJson({feature(QStringLiteral("\"name\":\"甲\""), squareInCommunity(0, 10, 5)),
+                          feature(QStringLiteral("\"name\":\"乙\""), squareInCommunity(10, 10, 5)),
+                          feature(QStringLiteral("\"name\":\"丙\""), squareInCommunity(20, 10, 5))}),
+                 grid);
+        QVERIFY2(more.canApply(), qPrintable(more.problemText()));
+        more.apply(*sparse);
+        const auto nameOf = [&](const QString& digits) {
+            const Unit* unit = sparse->index().unitByCode(community + digits);
+            return unit ? unit->name : QString();
+        };
+        QCOMPARE(nameOf(QStringLiteral("02")), QStringLiteral("甲"));
+        QCOMPARE(nameOf(QStringLiteral("04")), QStringLiteral("乙"));
+        QCOMPARE(nameOf(QStringLiteral("05")), QStringLiteral("丙"));
+    }
+
     void unitsFarFromTheirParentOrNoPlaceAtAllAreNamed()
     {
         auto project = projectAbove(2);
