@@ -27,6 +27,15 @@ void HierarchyIndex::reindexAssignments()
     mAssignments.clear();
     for (const Assignment& assignment : mData.assignments)
         mAssignments[assignment.unitId].push_back(&assignment);
+    mMembers.clear();
+    mMembers.reserve(static_cast<qsizetype>(mData.members.size()));
+    for (const Member& member : mData.members)
+        mMembers.insert(member.id, &member);
+}
+
+const Member* HierarchyIndex::member(MemberId id) const
+{
+    return mMembers.value(id, nullptr);
 }
 
 const std::vector<const Assignment*>& HierarchyIndex::assignments(UnitId unit) const

@@ -10,8 +10,9 @@
 namespace gridmodel {
 
 /**
- * Looks units up by id, code and parent, and their assignments by unit. A view on ProjectData:
- * rebuild it after changes.
+ * Looks units up by id, code and parent, their assignments by unit, and people by id. A view on
+ * ProjectData: rebuild it after changes (reindexAssignments() when only people and assignments
+ * changed).
  */
 class HierarchyIndex
 {
@@ -33,6 +34,8 @@ public:
     const std::vector<const Unit*>& children(UnitId parent) const;
     //! the people assigned to the unit, in file order
     const std::vector<const Assignment*>& assignments(UnitId unit) const;
+    //! the person with the id; nullptr for none
+    const Member* member(MemberId id) const;
     //! the unit itself and everything below it
     std::vector<const Unit*> subtree(UnitId root) const;
     /**
@@ -43,7 +46,7 @@ public:
     const Unit* unitAt(int level, const Point& point) const;
     //! codes held by more than one unit, in file order
     const QStringList& duplicateCodes() const { return mDuplicateCodes; }
-    //! after assignments alone changed: their lookup again, the units' as they are
+    //! after people and assignments alone changed: their lookup again, the units' as they are
     void reindexAssignments();
     //! whether `unit` is `ancestor` or lies below it (stops on a cycle)
     bool isWithin(const Unit& unit, UnitId ancestor) const;
@@ -54,6 +57,7 @@ private:
     QMultiHash<QString, const Unit*> mByExternalCode;
     QHash<UnitId, std::vector<const Unit*>> mChildren;
     QHash<UnitId, std::vector<const Assignment*>> mAssignments;
+    QHash<MemberId, const Member*> mMembers;
     std::vector<const Unit*> mNone;
     std::vector<const Assignment*> mNoAssignments;
     QStringList mDuplicateCodes;

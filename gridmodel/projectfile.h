@@ -157,6 +157,21 @@ private:
     SqliteStatement nextStepQuery(bool undoing);
     void applyToMemory(const ChangeSet& changes);
     void rebuildUnitIndex();
+    //! SQLite's whole-file check, unless the file is as this project last found it intact or left it
+    void requireIntactSinceLastLook();
+
+    /** What the file system says of the file; another program writing to it changes it. */
+    struct FileStamp
+    {
+        qint64 size = 0, modifiedNs = 0, changedNs = 0, inode = 0;
+        bool operator==(const FileStamp& other) const
+        {
+            return size == other.size && modifiedNs == other.modifiedNs && changedNs == other.changedNs &&
+                   inode == other.inode;
+        }
+        bool operator!=(const FileStamp& other) const { return !(*this == other); }
+    };
+    std::optional<FileStamp> stamp() const;
 
     QString mPath;
     Access mAccess = Access::ReadOnly;
@@ -166,6 +181,8 @@ private:
     ProjectData mData;
     QHash<UnitId, size_t> mUnitIndex; //!< position of each unit in mData.units
     mutable std::unique_ptr<HierarchyIndex> mHierarchyIndex;
+    //! the file as it was when last found intact, or when this project last wrote it after that
+    std::optional<FileStamp> mIntactAsOf;
 };
 
 } // namespace gridmodel

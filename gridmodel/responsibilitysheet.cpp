@@ -63,20 +63,15 @@ ResponsibilitySheet ResponsibilitySheet::of(const ProjectData& data, const Hiera
         if (const Unit* parent = index.unit(unit->parentId))
             sheet.office = parent->organisation;
 
-    QHash<MemberId, const Member*> members;
-    for (const Member& member : data.members)
-        members.insert(member.id, &member);
     QSet<QString> heldRoles;
-    for (const Assignment& assignment : data.assignments) {
-        if (assignment.unitId != id)
-            continue;
-        const Member* member = members.value(assignment.memberId);
-        const RoleDefinition* role = level.role(assignment.role);
-        heldRoles.insert(assignment.role);
+    for (const Assignment* assignment : index.assignments(id)) {
+        const Member* member = index.member(assignment->memberId);
+        const RoleDefinition* role = level.role(assignment->role);
+        heldRoles.insert(assignment->role);
         sheet.roster.push_back(RosterRow{
-            role ? role->name.text(PrintLanguage) : assignment.role, member ? member->name : QString(),
+            role ? role->name.text(PrintLanguage) : assignment->role, member ? member->name : QString(),
             member ? (showPhones ? member->phone : maskedPhone(member->phone)) : QString(),
-            assignment.linkedHouseholds});
+            assignment->linkedHouseholds});
     }
     const auto roleOrder = [&level](const QString& roleName) {
         for (size_t i = 0; i < level.roles.size(); ++i)
@@ -96,9 +91,9 @@ ResponsibilitySheet ResponsibilitySheet::of(const ProjectData& data, const Hiera
     sheet.residents = unit->residents;
     sheet.children = static_cast<qint64>(index.children(id).size());
     QSet<MemberId> people;
-    for (const Assignment& assignment : data.assignments)
-        if (const Unit* holder = index.unit(assignment.unitId); holder && index.isWithin(*holder, id))
-            people.insert(assignment.memberId);
+    for (const Unit* within : index.subtree(id))
+        for (const Assignment* assignment : index.assignments(within->id))
+            people.insert(assignment->memberId);
     sheet.members = people.size();
 
     for (const Problem& problem : problems) {
@@ -127,9 +122,6 @@ ResponsibilitySheet& ResponsibilitySheet::withChildTable(const ProjectData& data
             leading = &role;
             break;
         }
-    QHash<MemberId, const Member*> members;
-    for (const Member& member : data.members)
-        members.insert(member.id, &member);
     std::vector<const Unit*> children = index.children(unit);
     std::sort(children.begin(), children.end(),
               [](const Unit* a, const Unit* b) { return a->code < b->code; });
@@ -142,9 +134,9 @@ ResponsibilitySheet& ResponsibilitySheet::withChildTable(const ProjectData& data
                      {}};
         QStringList names, phones;
         if (leading)
-            for (const Assignment& assignment : data.assignments)
-                if (assignment.unitId == child->id && assignment.role == leading->key)
-                    if (const Member* member = members.value(assignment.memberId)) {
+            for (const Assignment* assignment : index.assignments(child->id))
+                if (assignment->role == leading->key)
+                    if (const Member* member = index.member(assignment->memberId)) {
                         names << member->name;
                         phones << (showPhones ? member->phone : maskedPhone(member->phone));
                     }

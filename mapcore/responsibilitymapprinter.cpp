@@ -35,7 +35,8 @@ QString printedName(const gridmodel::HierarchyTemplate& hierarchy, int level)
 } // namespace
 
 ResponsibilityMapPrinter::ResponsibilityMapPrinter(const gridmodel::ProjectFile& project,
-                                                   const Options& options)
+                                                   const Options& options,
+                                                   const std::vector<gridmodel::Problem>* findings)
     : mProject(project)
 {
     mQgisProject = std::make_unique<QgsProject>();
@@ -52,7 +53,7 @@ ResponsibilityMapPrinter::ResponsibilityMapPrinter(const gridmodel::ProjectFile&
     if (!mLayers.empty())
         mQgisProject->setCrs(mLayers.front()->crs());
     setOptions(options);
-    mProblems = gridmodel::Checker(project.data()).check();
+    mProblems = findings ? *findings : gridmodel::Checker(project.data()).check();
 }
 
 void ResponsibilityMapPrinter::useReferenceLayers(const QStringList& names)

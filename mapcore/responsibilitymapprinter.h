@@ -48,8 +48,13 @@ public:
     //! done pages and all pages; returning false stops (Error::Kind::Cancelled, no file left)
     using Progress = std::function<bool(int done, int total)>;
 
-    //! throws gridmodel::Error for an unknown paper or a bad template
-    ResponsibilityMapPrinter(const gridmodel::ProjectFile& project, const Options& options);
+    /**
+     * `findings`: the checker's findings on the project as it is (the window's, kept up to date
+     * after each edit), listed on the pages; without them the whole project is checked here.
+     * Throws gridmodel::Error for an unknown paper or a bad template.
+     */
+    ResponsibilityMapPrinter(const gridmodel::ProjectFile& project, const Options& options,
+                             const std::vector<gridmodel::Problem>* findings = nullptr);
     ~ResponsibilityMapPrinter();
 
     /**

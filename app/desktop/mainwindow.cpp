@@ -348,8 +348,9 @@ void MainWindow::createActions()
         if (!mSession)
             return;
         const Unit* unit = selectedUnit();
+        mProblems->waitForCheck(); // the pages list what the problems panel lists
         PrintDialog dialog(mSession->project(), unit ? unit->level : editingLevel(), unit ? unit->id : 0,
-                           this);
+                           mProblems->currentFindings(mSession->project()), this);
         if (dialog.exec() == QDialog::Accepted)
             mMessageBar->pushSuccess(tr("已打印"), dialog.pathEdit()->text());
     });

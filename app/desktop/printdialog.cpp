@@ -26,8 +26,9 @@ namespace {
 constexpr double PreviewDpi = 72; // drawn larger, then scaled down smoothly: crisper
 }
 
-PrintDialog::PrintDialog(const ProjectFile& project, int level, UnitId selected, QWidget* parent)
-    : QDialog(parent), mProject(project)
+PrintDialog::PrintDialog(const ProjectFile& project, int level, UnitId selected,
+                         std::optional<std::vector<Problem>> findings, QWidget* parent)
+    : QDialog(parent), mProject(project), mFindings(std::move(findings))
 {
     setWindowTitle(tr("打印责任图"));
     mLevel = dialogparts::levelBox(project.data().hierarchy, level, this);
@@ -141,7 +142,8 @@ mapcore::ResponsibilityMapPrinter::Options PrintDialog::options() const
 mapcore::ResponsibilityMapPrinter& PrintDialog::printer()
 {
     if (!mPrinter)
-        mPrinter = std::make_unique<mapcore::ResponsibilityMapPrinter>(mProject, options());
+        mPrinter = std::make_unique<mapcore::ResponsibilityMapPrinter>(mProject, options(),
+                                                                       mFindings ? &*mFindings : nullptr);
     else
         mPrinter->setOptions(options());
     return *mPrinter;

@@ -5,6 +5,8 @@
 
 #include <QDialog>
 #include <memory>
+#include <optional>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -29,9 +31,12 @@ class PrintDialog : public QDialog
     Q_OBJECT
 
 public:
-    //! `selected`: the unit selected in the window (printing within it is offered)
+    /**
+     * `selected`: the unit selected in the window (printing within it is offered); `findings`:
+     * the window's, when it has them for the project as it is (else the printer checks).
+     */
     PrintDialog(const gridmodel::ProjectFile& project, int level, gridmodel::UnitId selected,
-                QWidget* parent = nullptr);
+                std::optional<std::vector<gridmodel::Problem>> findings, QWidget* parent = nullptr);
     ~PrintDialog() override;
 
     QComboBox* levelBox() const { return mLevel; }
@@ -73,4 +78,5 @@ private:
     QLabel* mMessage = nullptr;
     QTimer* mPreviewTimer = nullptr;
     std::unique_ptr<mapcore::ResponsibilityMapPrinter> mPrinter;
+    std::optional<std::vector<gridmodel::Problem>> mFindings; //!< the window's, for the printer
 };

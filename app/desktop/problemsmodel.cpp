@@ -175,3 +175,10 @@ QVariant ProblemsModel::headerData(int section, Qt::Orientation orientation, int
     }
     return QVariant();
 }
+
+std::optional<std::vector<Problem>> ProblemsModel::currentFindings(const ProjectFile& project) const
+{
+    if (mProject != &project || !mHaveResults || mChecking || mPending != Pending::Nothing)
+        return std::nullopt;
+    return mResults.problems();
+}

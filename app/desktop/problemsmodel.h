@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
+#include <optional>
 #include <vector>
 
 namespace gridmodel {
@@ -49,6 +50,9 @@ public:
     int problemCount() const { return static_cast<int>(mProblems.size()); }
     //! the findings kept between checks, with how much the last check looked at
     const gridmodel::CheckResults& checkResults() const { return mResults; }
+    //! the findings on the project as it is, when a check of it has ended and nothing is pending
+    std::optional<std::vector<gridmodel::Problem>>
+    currentFindings(const gridmodel::ProjectFile& project) const;
 
 signals:
     void checkStarted();

@@ -491,7 +491,7 @@ private slots:
         QVERIFY(labelled);
         NewProjectDialog dialog;
         snapshotOf(dialog, QStringLiteral("new-project-english"));
-        PrintDialog print(mWindow->session()->project(), grid.level, grid.id);
+        PrintDialog print(mWindow->session()->project(), grid.level, grid.id, std::nullopt);
         QCOMPARE(print.wallBox()->text(), QStringLiteral("Wall map: list the units below and their leaders"));
         print.updatePreview();
         print.resize(900, 620);
@@ -663,7 +663,12 @@ private slots:
         const Unit grid = *firstAtLevel(QStringLiteral("grid"));
         const Unit community = *index().unit(grid.parentId);
         QVERIFY(mWindow->action(QStringLiteral("print"))->isEnabled());
-        PrintDialog dialog(mWindow->session()->project(), grid.level, grid.id, mWindow.get());
+        // the pages list the window's findings, not a whole check run again for the print
+        problems(); // the window's check has ended
+        const auto findings = mWindow->problems()->currentFindings(mWindow->session()->project());
+        QVERIFY(findings);
+        QCOMPARE(findings->size(), Checker(mWindow->session()->data()).check().size());
+        PrintDialog dialog(mWindow->session()->project(), grid.level, grid.id, findings, mWindow.get());
         // within the selected grid's community by default: its grids, in code order
         QCOMPARE(dialog.withinBox()->currentData().toString(), community.code);
         const std::vector<UnitId> pages = dialog.units();
@@ -1054,7 +1059,8 @@ private slots:
 
         // the print dialog offers it, ticked as it is shown, and the preview has it under the units
         const Unit community = *firstAtLevel(QStringLiteral("community"));
-        PrintDialog dialog(mWindow->session()->project(), community.level, community.id, mWindow.get());
+        PrintDialog dialog(mWindow->session()->project(), community.level, community.id, std::nullopt,
+                           mWindow.get());
         QCOMPARE(dialog.referencesList()->count(), 1);
         QCOMPARE(dialog.referencesList()->item(0)->checkState(), Qt::Checked);
         dialog.updatePreview();

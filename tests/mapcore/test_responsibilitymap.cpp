@@ -1,3 +1,4 @@
+#include "check/checker.h"
 #include "districtgenerator.h"
 #include "error.h"
 #include "hierarchyindex.h"
@@ -91,6 +92,22 @@ private slots:
             QVERIFY(north);
             QVERIFY2(north->svgFillColor().lightness() < 100, "the N of the north arrow is drawn in white");
         }
+    }
+
+    void thePageListsTheFindingsItIsGiven()
+    {
+        // the window hands over what its problems panel holds; the printer does not check again
+        const auto project = open();
+        const UnitId grid = firstGrid(*project);
+        Problem given{Problem::Kind::Gap, project->index().unit(grid)->level + 1, {grid}};
+        given.detail = QStringLiteral("窗口里查出的缺口");
+        const std::vector<Problem> findings{given};
+        mapcore::ResponsibilityMapPrinter printer(*project, options(), &findings);
+        QCOMPARE(printer.problems().size(), size_t(1));
+        auto* problems = qobject_cast<QgsLayoutItemLabel*>(
+            printer.layoutOf(grid).layout().itemById(QStringLiteral("problems")));
+        QVERIFY(problems);
+        QVERIFY2(problems->text().contains(given.detail), qPrintable(problems->text()));
     }
 
     void onePrinterFollowsChangedChoices()
