@@ -1,6 +1,7 @@
 #include "hierarchyindex.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace gridmodel {
 
@@ -31,6 +32,35 @@ void HierarchyIndex::reindexAssignments()
     mMembers.reserve(static_cast<qsizetype>(mData.members.size()));
     for (const Member& member : mData.members)
         mMembers.insert(member.id, &member);
+}
+
+bool HierarchyIndex::followChangesInPlace(const std::vector<Before>& changed)
+{
+    for (const Before& before : changed) {
+        const Unit* unit = before.unit;
+        if (before.code != unit->code) {
+            if (mDuplicateCodes.contains(before.code) || mByCode.value(before.code) != unit ||
+                mByCode.contains(unit->code))
+                return false; // who holds a code twice is the rebuild's to say
+            mByCode.remove(before.code);
+            mByCode.insert(unit->code, unit);
+        }
+        if (before.externalCode != unit->externalCode) {
+            if (!before.externalCode.isEmpty())
+                mByExternalCode.remove(before.externalCode, unit);
+            if (!unit->externalCode.isEmpty())
+                mByExternalCode.insert(unit->externalCode, unit);
+        }
+        if (before.parentId != unit->parentId) {
+            std::vector<const Unit*>& from = mChildren[before.parentId];
+            from.erase(std::remove(from.begin(), from.end(), unit), from.end());
+            if (from.empty())
+                mChildren.remove(before.parentId);
+            std::vector<const Unit*>& to = mChildren[unit->parentId]; // in file order: rows lie in order
+            to.insert(std::lower_bound(to.begin(), to.end(), unit, std::less<const Unit*>()), unit);
+        }
+    }
+    return true;
 }
 
 const Member* HierarchyIndex::member(MemberId id) const

@@ -48,6 +48,20 @@ public:
     const QStringList& duplicateCodes() const { return mDuplicateCodes; }
     //! after people and assignments alone changed: their lookup again, the units' as they are
     void reindexAssignments();
+
+    /** What a unit the index looks up by was before it changed in place. */
+    struct Before
+    {
+        const Unit* unit; //!< changed in place: the same row of the data, no unit added or removed
+        UnitId parentId;
+        QString code, externalCode;
+    };
+    /**
+     * After units changed in place (a move, a recode): follows their new parents, codes and
+     * external codes, each in time proportional to its family, not the project. False (the
+     * index is then unusable: build it again) where codes held twice are involved.
+     */
+    bool followChangesInPlace(const std::vector<Before>& changed);
     //! whether `unit` is `ancestor` or lies below it (stops on a cycle)
     bool isWithin(const Unit& unit, UnitId ancestor) const;
 

@@ -563,18 +563,22 @@ void ProjectFile::requireIntactSinceLastLook()
 void ProjectFile::applyToMemory(const ChangeSet& changes)
 {
     bool structureChanged = false;
+    std::vector<HierarchyIndex::Before> lookedUpBy; // units whose code, parent or external code changed
     for (const auto& change : changes.units) {
         const auto found = mUnitIndex.constFind(change.after ? change.after->id : change.before->id);
         if (change.after && found != mUnitIndex.constEnd()) {
             Unit& unit = mData.units[*found];
             if (unit.code != change.after->code || unit.parentId != change.after->parentId ||
-                unit.externalCode != change.after->externalCode) // what the index looks up
-                mHierarchyIndex.reset();
+                unit.externalCode != change.after->externalCode)
+                lookedUpBy.push_back({&unit, unit.parentId, unit.code, unit.externalCode});
             unit = *change.after; // in place: the common case stays O(1)
         } else {
             structureChanged = true;
         }
     }
+    if (mHierarchyIndex && !structureChanged && !lookedUpBy.empty() &&
+        !mHierarchyIndex->followChangesInPlace(lookedUpBy))
+        mHierarchyIndex.reset();
     ChangeSet rest; // what could not be changed in place
     if (structureChanged)
         for (const auto& change : changes.units)

@@ -170,6 +170,91 @@ private slots:
         QCOMPARE(missingRoleOf(), 0);
     }
 
+    //! moves and recodes keep the project's index (not rebuilt at 200,000 zones): it must say what a new one
+    //! says
+    void theProjectIndexFollowsUnitsChangedInPlace()
+    {
+        const QString file = freshDemo();
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        const auto ids = [](const std::vector<const Unit*>& units) {
+            std::vector<UnitId> list;
+            for (const Unit* unit : units)
+                list.push_back(unit->id);
+            return list;
+        };
+        const auto sameAsANewIndex = [&](int step) {
+            const HierarchyIndex fresh(project->data());
+            const HierarchyIndex& kept = project->index();
+            const QString where = QStringLiteral("after step %1").arg(step);
+            QVERIFY2(ids(kept.children(0)) == ids(fresh.children(0)), qPrintable(where));
+            QCOMPARE(kept.duplicateCodes(), fresh.duplicateCodes());
+            for (const Unit& unit : project->data().units) {
+                QVERIFY2(ids(kept.children(unit.id)) == ids(fresh.children(unit.id)),
+                         qPrintable(where + QStringLiteral(": the children of ") + unit.code));
+                QVERIFY2(kept.unitByCode(unit.code) == fresh.unitByCode(unit.code), qPrintable(where));
+                if (!unit.externalCode.isEmpty())
+                    QVERIFY2(ids(kept.unitsByExternalCode(unit.externalCode)) ==
+                                 ids(fresh.unitsByExternalCode(unit.externalCode)),
+                             qPrintable(where));
+            }
+        };
+        const int zoneLevel = project->data().hierarchy.levelCount() - 1;
+        QRandomGenerator random(20261203);
+        for (int step = 0; step < 120; ++step) {
+            const std::vector<Unit>& units = project->data().units;
+            const auto pick = [&](int level) {
+                std::vector<const Unit*> ofLevel;
+                for (const Unit& unit : units)
+                    if (level < 0 || unit.level == level)
+                        ofLevel.push_back(&unit);
+                return *ofLevel[random.bounded(static_cast<quint32>(ofLevel.size()))];
+            };
+            ChangeSet changes;
+            switch (random.bounded(5)) {
+            case 0: { // a zone to another building group, and a second one with it
+                for (int i = 0; i < 2; ++i) {
+                    Unit zone = pick(zoneLevel);
+                    const Unit before = zone;
+                    zone.parentId = pick(zoneLevel - 1).id;
+                    changes.units.push_back({before, zone});
+                }
+                break;
+            }
+            case 1: { // a new code
+                Unit unit = pick(-1);
+                const Unit before = unit;
+                unit.code = QStringLiteral("T%1").arg(step);
+                changes.units.push_back({before, unit});
+                break;
+            }
+            case 2: { // two codes swapped in one edit
+                Unit a = pick(-1), b = pick(-1);
+                if (a.id == b.id)
+                    continue;
+                const Unit beforeA = a, beforeB = b;
+                std::swap(a.code, b.code);
+                changes.units.push_back({beforeA, a});
+                changes.units.push_back({beforeB, b});
+                break;
+            }
+            case 3: { // an external code given, changed or taken away
+                Unit unit = pick(-1);
+                const Unit before = unit;
+                unit.externalCode = random.bounded(3) == 0 ? QString() : QStringLiteral("EXT-%1").arg(step);
+                changes.units.push_back({before, unit});
+                break;
+            }
+            default:
+                project->undo();
+                sameAsANewIndex(step);
+                continue;
+            }
+            project->index(); // built before the edit, so that it is kept, not rebuilt
+            project->apply(changes, QStringLiteral("test"), QStringLiteral("in place"));
+            sameAsANewIndex(step);
+        }
+    }
+
     void deleteWithChildrenAndUndo()
     {
         const QString file = freshDemo();
