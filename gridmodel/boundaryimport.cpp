@@ -226,13 +226,8 @@ private:
         if (const Unit* byCode = mIndex.unitByCode(mScheme.parentCodeOf(code, mOptions.level));
             byCode && byCode->level == mOptions.level - 1)
             return {byCode, true};
-        if (!mParentsByPlace) { // made once, for the first unit found by location
-            std::vector<const Unit*> parents;
-            for (const Unit& candidate : mData.units)
-                if (candidate.level == mOptions.level - 1)
-                    parents.push_back(&candidate);
-            mParentsByPlace = std::make_unique<NearbyUnits>(std::move(parents));
-        }
+        if (!mParentsByPlace) // made once, for the first unit found by location
+            mParentsByPlace = std::make_unique<NearbyUnits>(NearbyUnits::ofLevel(mData, mOptions.level - 1));
         if (const Unit* byLocation = mParentsByPlace->holding(mGeos.pointOnSurface(unit.boundary)))
             return {byLocation, false};
         throw Refusal{Tr::tr("%1 lies in no %2 of the project").arg(unit.name, parentLevel.name.text())};

@@ -138,13 +138,8 @@ ImportPlan HouseholdImport::fromRecords(const ProjectData& data, const Hierarchy
             }
             totals[unit->id].namedOn = record.line;
         } else if (record.location) {
-            if (!unitsByPlace) {
-                std::vector<const Unit*> ofLevel;
-                for (const Unit& candidate : data.units)
-                    if (candidate.level == level)
-                        ofLevel.push_back(&candidate);
-                unitsByPlace = std::make_unique<NearbyUnits>(std::move(ofLevel));
-            }
+            if (!unitsByPlace)
+                unitsByPlace = std::make_unique<NearbyUnits>(NearbyUnits::ofLevel(data, level));
             unit = unitsByPlace->holding(*record.location);
             if (!unit) {
                 refuse(Tr::tr("lies in no %1 (%2, %3)")

@@ -24,6 +24,15 @@ NearbyUnits::NearbyUnits(std::vector<const Unit*> units) : mUnits(std::move(unit
             forCells(mEnvelopes[i], [&](size_t cell) { mCells[cell].push_back(i); });
 }
 
+NearbyUnits NearbyUnits::ofLevel(const ProjectData& data, int level)
+{
+    std::vector<const Unit*> units;
+    for (const Unit& unit : data.units)
+        if (unit.level == level)
+            units.push_back(&unit);
+    return NearbyUnits(std::move(units));
+}
+
 template <typename Visit> void NearbyUnits::forCells(const Envelope& envelope, Visit visit) const
 {
     const auto column = [&](double x) {

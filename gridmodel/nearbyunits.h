@@ -16,6 +16,8 @@ class NearbyUnits
 {
 public:
     explicit NearbyUnits(std::vector<const Unit*> units);
+    //! the units of one level, in file order
+    static NearbyUnits ofLevel(const ProjectData& data, int level);
 
     //! the units whose envelope meets `envelope`, in the order given
     std::vector<const Unit*> near(const Envelope& envelope) const;
