@@ -3,13 +3,15 @@
 #include "outputfile.h"
 
 #include <QFileInfo>
+#include <qgslabelingresults.h>
 #include <qgsmaprenderersequentialjob.h>
 #include <qgsmapsettings.h>
 
 namespace mapcore {
 
 QImage renderMapImage(const QList<QgsMapLayer*>& layers, const QgsRectangle& extent,
-                      const QgsCoordinateReferenceSystem& crs, const QSize& size, double dpi)
+                      const QgsCoordinateReferenceSystem& crs, const QSize& size, double dpi,
+                      std::unique_ptr<QgsLabelingResults>* labels)
 {
     QgsMapSettings settings;
     settings.setLayers(layers);
@@ -25,6 +27,8 @@ QImage renderMapImage(const QList<QgsMapLayer*>& layers, const QgsRectangle& ext
     QgsMapRendererSequentialJob job(settings);
     job.start();
     job.waitForFinished();
+    if (labels)
+        labels->reset(job.takeLabelingResults());
     return job.renderedImage();
 }
 

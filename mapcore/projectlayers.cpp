@@ -5,7 +5,22 @@
 
 #include <qgsvectorlayer.h>
 
+#include <cmath>
+
 namespace mapcore {
+
+namespace {
+//! about how far across a unit of the layer is: the square root of the mean area it covers,
+//! known from the file's extent and feature count without reading a feature
+double meanUnitSide(const QgsVectorLayer& layer)
+{
+    const long long count = layer.isValid() ? layer.featureCount() : 0;
+    if (count <= 0)
+        return 0;
+    const QgsRectangle extent = layer.extent();
+    return std::sqrt(extent.width() * extent.height() / static_cast<double>(count));
+}
+} // namespace
 
 ProjectLayers::ProjectLayers(const QString& projectPath, const gridmodel::HierarchyTemplate& hierarchy,
                              int editingLevel)
@@ -17,12 +32,15 @@ ProjectLayers::ProjectLayers(const QString& projectPath, const gridmodel::Hierar
         auto layer = std::make_unique<QgsVectorLayer>(
             QStringLiteral("%1|layername=%2").arg(projectPath, definition.key), definition.name.zh,
             QStringLiteral("ogr"), options);
-        LevelStyle::forLevel(definition.key).applyTo(*layer, level == editingLevel, definition.households);
         mLevelKeys << definition.key;
         mBands.push_back(definition.households);
         mLayers.push_back(std::move(layer));
     }
     mFilledLevel = editingLevel;
+    for (int level = 0; level < levelCount(); ++level) {
+        mScales.push_back(scalesNow(level));
+        applyStyle(level);
+    }
 }
 
 ProjectLayers::~ProjectLayers() = default;
@@ -45,16 +63,49 @@ QgsRectangle ProjectLayers::fullExtent() const
     return extent;
 }
 
+void ProjectLayers::fillLevel(int level)
+{
+    const int before = mFilledLevel;
+    if (before == level)
+        return;
+    restyle(level, true);
+    if (before >= 0)
+        restyle(before, false);
+}
+
+LevelScales ProjectLayers::scalesNow(int level) const
+{
+    const LevelStyle style = LevelStyle::forLevel(mLevelKeys.at(level));
+    return LevelScales::forUnitsOf(meanUnitSide(*layer(level)), style.labelled ? style.labelSizePt : 0,
+                                   !style.labelHouseholds, level == 0);
+}
+
+void ProjectLayers::applyStyle(int level)
+{
+    LevelStyle::forLevel(mLevelKeys.at(level))
+        .applyTo(*layer(level), scales(level), level == mFilledLevel, mBands.at(static_cast<size_t>(level)),
+                 mOverReferences ? LevelStyle::FillOverReferences : LevelStyle::OpaqueFill);
+}
+
 void ProjectLayers::restyle(int level, bool filled)
 {
     if (filled)
         mFilledLevel = level;
     else if (mFilledLevel == level)
         mFilledLevel = -1;
-    LevelStyle::forLevel(mLevelKeys.at(level))
-        .applyTo(*layer(level), filled, mBands.at(static_cast<size_t>(level)),
-                 mOverReferences ? LevelStyle::FillOverReferences : LevelStyle::OpaqueFill);
+    applyStyle(level);
     layer(level)->triggerRepaint();
+}
+
+void ProjectLayers::followUnitCount(int level)
+{
+    const LevelScales now = scalesNow(level);
+    const double before = scales(level).hairlinesAbove;
+    // a quarter more or fewer units moves the scales by about a tenth: not worth a restyle
+    if (before > 0 && now.hairlinesAbove > 0 && std::abs(now.hairlinesAbove / before - 1) < 0.1)
+        return;
+    mScales.at(static_cast<size_t>(level)) = now;
+    applyStyle(level);
 }
 
 void ProjectLayers::setOverReferences(bool over)

@@ -166,9 +166,10 @@ void ProjectSession::afterChange(const gridmodel::ChangeSet& changes)
     }
     for (const auto& [level, structural] : levels) {
         QgsVectorLayer* layer = mLayers->layer(level);
-        if (structural)
+        if (structural) {
             layer->reload();
-        else
+            mLayers->followUnitCount(level);
+        } else
             layer->updateExtents();
         layer->triggerRepaint();
     }

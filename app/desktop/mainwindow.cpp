@@ -775,8 +775,7 @@ void MainWindow::setEditingLevel(int level)
         return;
     mLevelBox->setCurrentIndex(level);
     mTools->setEditingLevel(level);
-    for (int i = 0; i < mSession->layers().levelCount(); ++i)
-        mSession->layers().restyle(i, i == level);
+    mSession->layers().fillLevel(level);
     mCanvas->refresh();
 }
 

@@ -1,6 +1,8 @@
 // Benchmarks of the map in the desktop program: a generated district opened and drawn at
 // full extent with labels, a redraw after zooming in, and an edit until it is drawn; the same
 // district over a 10,000 × 10,000 px orthophoto (with overviews) and 20,000 road segments.
+// Then districts of other shapes, as data made elsewhere comes: wide, flat families; many
+// units high up; Beijing's real sub-districts.
 //   bench_map [--zones N] [google benchmark options]
 #include "benchmarkmain.h"
 #include "districtgenerator.h"
@@ -11,6 +13,7 @@
 #include "projectopening.h"
 #include "projectsession.h"
 #include "qgisruntime.h"
+#include "realdistrict.h"
 #include "reference/referencesource.h"
 #include "referencemaplayers.h"
 
@@ -18,6 +21,7 @@
 #include <cpl_string.h>
 #include <gdal.h>
 #include <malloc.h>
+#include <map>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 #include <qgsapplication.h>
@@ -62,6 +66,14 @@ double peakMemoryMb()
     return usage.ru_maxrss / 1024.0;
 }
 
+//! GRIDATLAS_BENCH_IMAGES names a folder to keep each benchmark's last frame in, to look at
+void keepFrame(const QImage& frame, const char* name)
+{
+    const QString folder = qEnvironmentVariable("GRIDATLAS_BENCH_IMAGES");
+    if (!folder.isEmpty())
+        frame.save(QStringLiteral("%1/%2.png").arg(folder, QLatin1String(name)));
+}
+
 QImage draw(const mapcore::ProjectLayers& layers, const QgsRectangle& extent)
 {
     return mapcore::renderMapImage(layers.layersTopFirst(), extent, layers.crs(), WindowMap);
@@ -100,6 +112,7 @@ void BM_DrawFullExtentOnly(benchmark::State& state)
     extent.scale(1.05);
     for (auto _ : state)
         benchmark::DoNotOptimize(draw(*session, extent));
+    keepFrame(draw(*session, extent), "full-extent");
 }
 
 void BM_RedrawZoomedIn(benchmark::State& state)
@@ -110,6 +123,7 @@ void BM_RedrawZoomedIn(benchmark::State& state)
     draw(*session, extent);
     for (auto _ : state)
         benchmark::DoNotOptimize(draw(*session, extent));
+    keepFrame(draw(*session, extent), "zoomed-in");
 }
 
 void BM_EditUntilDrawn(benchmark::State& state)
@@ -295,12 +309,110 @@ void BM_PanOverReferences(benchmark::State& state)
         view = QgsRectangle(view.xMinimum() + dx, view.yMinimum(), view.xMaximum() + dx, view.yMaximum());
         benchmark::DoNotOptimize(drawWithReferences(*session, refs, view));
     }
+    keepFrame(drawWithReferences(*session, refs, view), "pan-over-references");
     // the map's scale at 96 dpi: street names are drawn from 1:25,000 in
     state.counters["scale"] = view.width() / (WindowMap.width() * 0.0254 / 96);
 }
 
+/**
+ * Districts of other shapes than the generator's default. 0: wide, flat families, 300 zones
+ * under each building group, the zones (2 % with a corner moved) the level being edited and
+ * filled: 200,000 units at the editing level. 1: many units high up, a community for every ten
+ * zones (20,000 communities at 200,000 zones, 2 % with a corner moved). 2: Beijing's 343 real
+ * sub-districts, with their long, irregular edges.
+ */
+struct ShapedDistrict
+{
+    QTemporaryDir dir;
+    QString path;
+    int editingLevel = 2;
+    explicit ShapedDistrict(int shape)
+    {
+        if (shape == 2) {
+            path = writeBeijingProject(dir);
+            editingLevel = 0;
+            return;
+        }
+        DistrictGenerator::Options options = DistrictGenerator::syntheticOptions(benchmarkZones(), 1);
+        options.leavesPerUnit = shape == 0 ? DistrictGenerator::leavesForFamiliesOf(300, 5)
+                                           : std::vector<double>{1000, 10, 5, 2, 1};
+        ProjectData data = DistrictGenerator::generate(options);
+        editingLevel = shape == 0 ? 4 : 1;
+        DistrictGenerator::addDefects(data, editingLevel, 0.02, 1);
+        path = dir.filePath(QStringLiteral("shaped.gpkg"));
+        ProjectFile::create(path, data);
+        malloc_trim(0);
+    }
+};
+
+ShapedDistrict& shaped(int shape)
+{
+    static std::map<int, std::unique_ptr<ShapedDistrict>> districts;
+    std::unique_ptr<ShapedDistrict>& district = districts[shape];
+    if (!district)
+        district = std::make_unique<ShapedDistrict>(shape);
+    return *district;
+}
+
+const char* const ShapeNames[] = {"wide-families", "many-high-units", "beijing"};
+
+//! the window's first frame of a shaped district, the level being edited filled
+void BM_OpenAndDrawShape(benchmark::State& state)
+{
+    const ShapedDistrict& district = shaped(static_cast<int>(state.range(0)));
+    if (district.path.isEmpty()) {
+        state.SkipWithError("../shared/realdata is not beside the checkout");
+        return;
+    }
+    QImage frame;
+    for (auto _ : state) {
+        mapcore::ProjectOpening opening(district.path);
+        opening.layers().fillLevel(district.editingLevel);
+        QgsRectangle extent = opening.layers().fullExtent();
+        extent.scale(1.05);
+        frame = draw(opening.layers(), extent);
+        benchmark::DoNotOptimize(opening.waitForSession());
+    }
+    keepFrame(frame, ShapeNames[state.range(0)]);
+    state.counters["peak_MB"] = peakMemoryMb();
+}
+
+/**
+ * Panning and zooming at working scales: a view of a sixteenth of the district's width moved
+ * by a quarter of itself, then zoomed in and out by two (between a quarter and a sixty-fourth).
+ */
+void BM_PanAndZoomShape(benchmark::State& state)
+{
+    const ShapedDistrict& district = shaped(static_cast<int>(state.range(0)));
+    if (district.path.isEmpty()) {
+        state.SkipWithError("../shared/realdata is not beside the checkout");
+        return;
+    }
+    auto session = mapcore::ProjectSession::open(district.path);
+    session->layers().fillLevel(district.editingLevel);
+    const QgsRectangle full = session->layers().fullExtent();
+    const double zooms[] = {4, 8, 16, 32, 64, 32, 16, 8};
+    QgsRectangle view = full;
+    view.scale(1.0 / 16);
+    int step = 0;
+    for (auto _ : state) {
+        if (step % 16 < 8) {
+            const double dx = view.width() / 4 * (step % 8 < 4 ? 1 : -1);
+            view = QgsRectangle(view.xMinimum() + dx, view.yMinimum(), view.xMaximum() + dx, view.yMaximum());
+        } else {
+            const QgsPointXY centre = view.center();
+            view = full;
+            view.scale(1.0 / zooms[step % 8], &centre);
+        }
+        ++step;
+        benchmark::DoNotOptimize(draw(*session, view));
+    }
+}
+
 } // namespace
 
+BENCHMARK(BM_OpenAndDrawShape)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PanAndZoomShape)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DrawFullExtentOverReferences)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PanOverReferences)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EditOnly)->Unit(benchmark::kMillisecond);

@@ -1,17 +1,13 @@
 // Benchmarks of single edits on a generated district and on real boundaries (Beijing's
 // sub-districts), transaction and history included.
 //   bench_operations [--zones N] [google benchmark options]
-#include "boundaryimport.h"
 #include "error.h"
 #include "generateddistrict.h"
 #include "geosengine.h"
 #include "hierarchyeditor.h"
-#include "importplan.h"
 #include "projecteditor.h"
 #include "projectfile.h"
-#include "vectorsource.h"
-
-#include <QFileInfo>
+#include "realdistrict.h"
 
 #include <QTemporaryDir>
 #include <algorithm>
@@ -146,23 +142,9 @@ struct BeijingDistrict
 
     BeijingDistrict()
     {
-        const QString source =
-            QStringLiteral(GRIDATLAS_REALDATA_DIR "/beijing-subdistricts/beijing_subdistricts.geojson");
-        if (!QFileInfo::exists(source))
-            return;
-        ProjectData data;
-        data.name = QStringLiteral("北京市");
-        data.crsEpsg = 4548;
-        data.hierarchy = HierarchyTemplate::builtin(QStringLiteral("four-level"));
-        const QString file = dir.filePath(QStringLiteral("beijing.gpkg"));
-        ProjectFile::create(file, data);
-        project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
-        const VectorSource features = VectorSource::read(source, data.crsEpsg, QString());
-        BoundaryImport::Options options;
-        options.level = 0;
-        options.mapping = FieldMapping::guess(features.fields);
-        options.mapping.set(QStringLiteral("name=name,code="), features.fields);
-        BoundaryImport::plan(project->data(), project->index(), features, options).apply(*project);
+        const QString file = writeBeijingProject(dir);
+        if (!file.isEmpty())
+            project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
     }
 };
 

@@ -38,7 +38,7 @@
 #include <qgsnetworkaccessmanager.h>
 #include <qgsproject.h>
 #include <qgsrasterlayer.h>
-#include <qgssinglesymbolrenderer.h>
+#include <qgsrulebasedrenderer.h>
 #include <qgsvectorlayer.h>
 
 using namespace gridmodel;
@@ -272,9 +272,11 @@ private slots:
         QgsVectorLayer grid(QStringLiteral("%1|layername=grid").arg(file), QStringLiteral("grid"),
                             QStringLiteral("ogr"));
         QVERIFY(grid.isValid());
-        auto* renderer = dynamic_cast<QgsSingleSymbolRenderer*>(grid.renderer());
+        auto* renderer = dynamic_cast<QgsRuleBasedRenderer*>(grid.renderer());
         QVERIFY(renderer);
-        auto* fill = dynamic_cast<QgsSimpleFillSymbolLayer*>(renderer->symbol()->symbolLayer(0));
+        QCOMPARE(renderer->rootRule()->children().size(), 2); // in detail, and as hairlines
+        auto* fill = dynamic_cast<QgsSimpleFillSymbolLayer*>(
+            renderer->rootRule()->children().first()->symbol()->symbolLayer(0));
         QVERIFY(fill);
         QCOMPARE(fill->strokeColor(), mapcore::LevelStyle::forLevel(QStringLiteral("grid")).stroke);
         QVERIFY(grid.labelsEnabled());
