@@ -137,10 +137,12 @@ void LevelStyle::applyTo(QgsVectorLayer& layer, const LevelScales& scales, bool 
     auto* detail = new QgsRuleBasedRenderer::Rule(symbol(false, filled, band, fillAlpha));
     detail->setMinimumScale(scales.hairlinesAbove);
     root->appendChild(detail);
-    auto* dense = new QgsRuleBasedRenderer::Rule(symbol(true, filled, band, fillAlpha));
-    dense->setMaximumScale(scales.hairlinesAbove);
-    dense->setMinimumScale(scales.hiddenAbove);
-    root->appendChild(dense);
+    if (scales.hairlinesAbove > 0) { // not for an empty level: its first units are drawn in detail
+        auto* dense = new QgsRuleBasedRenderer::Rule(symbol(true, filled, band, fillAlpha));
+        dense->setMaximumScale(scales.hairlinesAbove);
+        dense->setMinimumScale(scales.hiddenAbove);
+        root->appendChild(dense);
+    }
     layer.setRenderer(new QgsRuleBasedRenderer(root));
     // Boundaries of whole streets have tens of thousands of vertices: drawn simplified to a
     // pixel, as QGIS does by default, they look the same and draw many times faster.

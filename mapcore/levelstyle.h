@@ -19,7 +19,7 @@ struct LevelScales
 {
     //! the level is not drawn at scales above this (0: at every scale)
     double hiddenAbove = 0;
-    //! above this, the units are drawn as hairlines (unfilled warnings as a tint): many small
+    //! above this, the units are drawn as hairlines (warnings as a red tint): many small
     //! units stay readable and cheap to draw; below it, in the level's own width and dash
     double hairlinesAbove = 0;
     //! labels are placed at scales below this (0: never)
