@@ -37,16 +37,15 @@ double scaleShowing(double sideMetres, double mm)
 }
 } // namespace
 
-LevelScales LevelScales::forUnitsOf(double unitSideMetres, double labelSizePt, bool labelNameOnly,
-                                    bool alwaysDrawn)
+LevelScales LevelStyle::scalesFor(double unitSideMetres, bool alwaysDrawn) const
 {
     LevelScales scales;
     if (unitSideMetres <= 0) // an empty level: drawn and labelled as soon as something is in it
         return scales;
-    scales.hiddenAbove = alwaysDrawn ? 0 : scaleShowing(unitSideMetres, DrawnFromMm);
-    scales.hairlinesAbove = scaleShowing(unitSideMetres, DetailFromMm);
-    if (labelSizePt > 0) {
-        scales.labelledFromMm = labelRoomInCharacters(labelNameOnly) * labelSizePt * MmPerPt;
+    scales.hiddenAbove = alwaysDrawn ? 0 : scaleShowing(unitSideMetres, LevelScales::DrawnFromMm);
+    scales.hairlinesAbove = scaleShowing(unitSideMetres, LevelScales::DetailFromMm);
+    if (labelled) {
+        scales.labelledFromMm = labelRoomInCharacters(!labelHouseholds) * labelSizePt * MmPerPt;
         // from where a unit of twice the mean size fits its label: in real data a few large
         // units (rural towns around a dense centre) read first; each label still needs its room
         scales.labelledBelow = scaleShowing(unitSideMetres, scales.labelledFromMm / 2);

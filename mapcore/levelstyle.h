@@ -27,13 +27,6 @@ struct LevelScales
     //! each label only on a unit at least this large on screen, so that it fits inside
     double labelledFromMm = 0;
 
-    /**
-     * For units of about `unitSideMetres` across (the square root of their mean area);
-     * `alwaysDrawn` for the top level, which frames the map at any scale. `labelSizePt` 0 for
-     * a level without labels; `labelNameOnly` for one-line labels with a halo.
-     */
-    static LevelScales forUnitsOf(double unitSideMetres, double labelSizePt, bool labelNameOnly,
-                                  bool alwaysDrawn);
     //! a unit is hidden below this size on screen, drawn as a hairline up to DetailFromMm
     static constexpr double DrawnFromMm = 2.5;
     static constexpr double DetailFromMm = 6;
@@ -55,6 +48,12 @@ struct LevelStyle
 
     //! the style for a level by its stable key (street, community, grid, building, zone)
     static LevelStyle forLevel(const QString& levelKey);
+    /**
+     * The scales for units of about `unitSideMetres` across (the square root of their mean
+     * area), with room for this style's labels; `alwaysDrawn` for the top level, which frames
+     * the map at any scale.
+     */
+    LevelScales scalesFor(double unitSideMetres, bool alwaysDrawn) const;
     /**
      * Applies symbology and labelling at `scales`; the editing level is filled. Units whose
      * households fall outside `band` get a red inner outline (a red tint where they are drawn

@@ -75,9 +75,7 @@ void ProjectLayers::fillLevel(int level)
 
 LevelScales ProjectLayers::scalesNow(int level) const
 {
-    const LevelStyle style = LevelStyle::forLevel(mLevelKeys.at(level));
-    return LevelScales::forUnitsOf(meanUnitSide(*layer(level)), style.labelled ? style.labelSizePt : 0,
-                                   !style.labelHouseholds, level == 0);
+    return LevelStyle::forLevel(mLevelKeys.at(level)).scalesFor(meanUnitSide(*layer(level)), level == 0);
 }
 
 void ProjectLayers::applyStyle(int level)

@@ -6,6 +6,7 @@
 //   bench_map [--zones N] [google benchmark options]
 #include "benchmarkmain.h"
 #include "districtgenerator.h"
+#include "error.h"
 #include "mapimage.h"
 #include "projecteditor.h"
 #include "projectfile.h"
@@ -71,8 +72,13 @@ double peakMemoryMb()
 void keepFrame(const QImage& frame, const char* name)
 {
     const QString folder = qEnvironmentVariable("GRIDATLAS_BENCH_IMAGES");
-    if (!folder.isEmpty())
-        frame.save(QStringLiteral("%1/%2.png").arg(folder, QLatin1String(name)));
+    if (folder.isEmpty())
+        return;
+    try {
+        mapcore::writeImage(frame, QStringLiteral("%1/%2.png").arg(folder, QLatin1String(name)));
+    } catch (const gridmodel::Error& error) {
+        qFatal("bench_map: %s", qPrintable(error.message()));
+    }
 }
 
 QImage draw(const mapcore::ProjectLayers& layers, const QgsRectangle& extent)
@@ -85,24 +91,35 @@ QImage draw(mapcore::ProjectSession& session, const QgsRectangle& extent)
     return draw(session.layers(), extent);
 }
 
-// As the window opens a project: the map draws while the units are read.
-void BM_OpenAndDrawFullExtent(benchmark::State& state)
+/**
+ * As the window opens a project: the map draws at full extent, `editingLevel` filled (-1: the
+ * template's), while the units are read. The time counts the whole read; `first_frame_ms`
+ * when the window shows the map.
+ */
+QImage openAndDraw(benchmark::State& state, const QString& path, int editingLevel)
 {
-    const QString path = district().path;
+    QImage frame;
     double firstFrameMs = 0;
     for (auto _ : state) {
         QElapsedTimer clock;
         clock.start();
         mapcore::ProjectOpening opening(path);
+        if (editingLevel >= 0)
+            opening.layers().fillLevel(editingLevel);
         QgsRectangle extent = opening.layers().fullExtent();
         extent.scale(1.05);
-        benchmark::DoNotOptimize(draw(opening.layers(), extent));
+        frame = draw(opening.layers(), extent);
         firstFrameMs += clock.nsecsElapsed() / 1e6;
         benchmark::DoNotOptimize(opening.waitForSession());
     }
-    // the time includes reading the whole project; the window shows the map much earlier
     state.counters["first_frame_ms"] = firstFrameMs / static_cast<double>(state.iterations());
     state.counters["peak_MB"] = peakMemoryMb();
+    return frame;
+}
+
+void BM_OpenAndDrawFullExtent(benchmark::State& state)
+{
+    openAndDraw(state, district().path, -1);
 }
 
 // The two halves of the above, to see where the time goes.
@@ -352,13 +369,18 @@ struct ShapedDistrict
     }
 };
 
-ShapedDistrict& shaped(int shape)
+//! the shape the benchmark's argument names, made once; null (the benchmark skipped) without the real data
+const ShapedDistrict* shaped(benchmark::State& state)
 {
     static std::map<int, std::unique_ptr<ShapedDistrict>> districts;
-    std::unique_ptr<ShapedDistrict>& district = districts[shape];
+    std::unique_ptr<ShapedDistrict>& district = districts[static_cast<int>(state.range(0))];
     if (!district)
-        district = std::make_unique<ShapedDistrict>(shape);
-    return *district;
+        district = std::make_unique<ShapedDistrict>(static_cast<int>(state.range(0)));
+    if (district->path.isEmpty()) {
+        state.SkipWithError("../shared/realdata is not beside the checkout");
+        return nullptr;
+    }
+    return district.get();
 }
 
 const char* const ShapeNames[] = {"wide-families", "many-high-units", "beijing"};
@@ -366,27 +388,8 @@ const char* const ShapeNames[] = {"wide-families", "many-high-units", "beijing"}
 //! the window's first frame of a shaped district, the level being edited filled
 void BM_OpenAndDrawShape(benchmark::State& state)
 {
-    const ShapedDistrict& district = shaped(static_cast<int>(state.range(0)));
-    if (district.path.isEmpty()) {
-        state.SkipWithError("../shared/realdata is not beside the checkout");
-        return;
-    }
-    QImage frame;
-    double firstFrameMs = 0;
-    for (auto _ : state) {
-        QElapsedTimer clock;
-        clock.start();
-        mapcore::ProjectOpening opening(district.path);
-        opening.layers().fillLevel(district.editingLevel);
-        QgsRectangle extent = opening.layers().fullExtent();
-        extent.scale(1.05);
-        frame = draw(opening.layers(), extent);
-        firstFrameMs += clock.nsecsElapsed() / 1e6;
-        benchmark::DoNotOptimize(opening.waitForSession());
-    }
-    keepFrame(frame, ShapeNames[state.range(0)]);
-    state.counters["first_frame_ms"] = firstFrameMs / static_cast<double>(state.iterations());
-    state.counters["peak_MB"] = peakMemoryMb();
+    if (const ShapedDistrict* district = shaped(state))
+        keepFrame(openAndDraw(state, district->path, district->editingLevel), ShapeNames[state.range(0)]);
 }
 
 /**
@@ -395,13 +398,11 @@ void BM_OpenAndDrawShape(benchmark::State& state)
  */
 void BM_PanAndZoomShape(benchmark::State& state)
 {
-    const ShapedDistrict& district = shaped(static_cast<int>(state.range(0)));
-    if (district.path.isEmpty()) {
-        state.SkipWithError("../shared/realdata is not beside the checkout");
+    const ShapedDistrict* district = shaped(state);
+    if (!district)
         return;
-    }
-    auto session = mapcore::ProjectSession::open(district.path);
-    session->layers().fillLevel(district.editingLevel);
+    auto session = mapcore::ProjectSession::open(district->path);
+    session->layers().fillLevel(district->editingLevel);
     const QgsRectangle full = session->layers().fullExtent();
     const double zooms[] = {4, 8, 16, 32, 64, 32, 16, 8};
     QgsRectangle view = full;
