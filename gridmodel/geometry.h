@@ -39,6 +39,12 @@ struct Envelope
         return !isEmpty() && !other.isEmpty() && minX <= other.maxX && other.minX <= maxX &&
                minY <= other.maxY && other.minY <= maxY;
     }
+    //! whether the other lies inside this one (on its edge counts); never for an empty one
+    bool contains(const Envelope& other) const
+    {
+        return !other.isEmpty() && minX <= other.minX && other.maxX <= maxX && minY <= other.minY &&
+               other.maxY <= maxY;
+    }
     //! the envelope with `by` more on every side
     Envelope grownBy(double by) const { return {minX - by, minY - by, maxX + by, maxY + by}; }
 };

@@ -272,6 +272,19 @@ MultiPolygon GeosEngine::clippedTo(const MultiPolygon& geometry, const Envelope&
     return result ? d->fromGeos(result.get()) : MultiPolygon();
 }
 
+std::vector<MultiPolygon> GeosEngine::clippedTo(const MultiPolygon& geometry,
+                                                const std::vector<Envelope>& boxes) const
+{
+    auto g = d->toGeos(geometry);
+    std::vector<MultiPolygon> pieces;
+    pieces.reserve(boxes.size());
+    for (const Envelope& box : boxes) {
+        auto result = d->own(GEOSClipByRect_r(d->context, g.get(), box.minX, box.minY, box.maxX, box.maxY));
+        pieces.push_back(result ? d->fromGeos(result.get()) : MultiPolygon());
+    }
+    return pieces;
+}
+
 MultiPolygon GeosEngine::unaryUnion(const std::vector<const MultiPolygon*>& parts) const
 {
     auto collection = d->collection(parts);

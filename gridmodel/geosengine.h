@@ -45,6 +45,9 @@ public:
     MultiPolygon intersection(const MultiPolygon& a, const MultiPolygon& b) const;
     //! the part of the geometry inside the box (GEOS's rectangle clipping: quicker than intersection)
     MultiPolygon clippedTo(const MultiPolygon& geometry, const Envelope& box) const;
+    //! the geometry clipped to each box in turn, handed to GEOS once
+    std::vector<MultiPolygon> clippedTo(const MultiPolygon& geometry,
+                                        const std::vector<Envelope>& boxes) const;
     //! union of any polygons, overlapping or not
     MultiPolygon unaryUnion(const std::vector<const MultiPolygon*>& parts) const;
     //! a point inside the geometry (for labels and zooming); the envelope centre when empty

@@ -60,10 +60,10 @@ Command validateCommand()
         QStringLiteral(
             "Check coverage, geometry, codes, counts, roles and ratios (exit 1 when problems are found)"),
         declareReadOptions, [](const QCommandLineParser& parser) {
-            const auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
+            auto project = openProject(parser, 1, ProjectFile::Access::ReadOnly);
             const ProjectData& data = project->data();
             const HierarchyIndex& index = project->index();
-            const std::vector<Problem> problems = Checker(data).check(scopeFrom(parser, data, index));
+            const std::vector<Problem> problems = Checker(data, index).check(scopeFrom(parser, data, index));
             std::map<QString, int> summary;
             for (Problem::Kind kind : Problem::allKinds())
                 summary[Problem::kindKey(kind)] = 0;
@@ -128,6 +128,9 @@ Command validateCommand()
                         QStringLiteral(", %1 more about data not entered yet (see `counts`)").arg(notEntered);
                 printOut(said + QStringLiteral(".\n"));
             }
+            // Read only, and the process ends here: the system takes the memory back at once,
+            // where freeing 200,000 units one by one takes a tenth of the whole run.
+            project.release();
             return open == 0 ? Success : ProblemsFound;
         }};
 }

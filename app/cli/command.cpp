@@ -141,11 +141,4 @@ void printError(const QString& text)
     std::fwrite(utf8.constData(), 1, static_cast<size_t>(utf8.size()), stderr);
 }
 
-#ifndef GRIDATLAS_WITH_PRINT
-void keepStockQgisProjectCurrent(const gridmodel::ProjectFile&)
-{
-    // without QGIS there is nothing to write it with; the window writes it when it next edits
-}
-#endif
-
 } // namespace gridatlas::cli

@@ -41,18 +41,12 @@ std::vector<Command> importCommands();
 std::vector<Command> reportCommands();
 std::vector<Command> diffCommands();
 std::vector<Command> layerCommands();
-#ifdef GRIDATLAS_WITH_PRINT
-std::vector<Command> printCommands();
-//! the application the print command runs in (QGIS, offscreen), and its end
-std::unique_ptr<QCoreApplication> printApplication(int& argc, char** argv);
-void stopPrintApplication();
-#endif
 
 /**
  * After the levels or the reference layers of a project changed: the styles and the QGIS project
  * stored in the file for stock QGIS (mapcore::StockQgisProject) are written again, when the file
- * has them and this program is built with QGIS. A failure is a warning: GridAtlas's own tables
- * are whole, only what stock QGIS shows is behind.
+ * has them and the command has loaded QGIS (qgisModule). A failure is a warning: GridAtlas's own
+ * tables are whole, only what stock QGIS shows is behind.
  */
 void keepStockQgisProjectCurrent(const gridmodel::ProjectFile& project);
 

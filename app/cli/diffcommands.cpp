@@ -1,16 +1,13 @@
 // gridatlas-cli diff: the change report (调整说明) between two projects or two points of a history.
 
 #include "command.h"
+#include "qgismodule.h"
 
 #include "changereport.h"
 #include "error.h"
 #include "projectfile.h"
 
 #include <QFileInfo>
-
-#ifdef GRIDATLAS_WITH_PRINT
-#include "reportpdf.h"
-#endif
 
 using namespace gridmodel;
 
@@ -107,10 +104,8 @@ std::vector<Command> diffCommands()
                  const QString out = parser.value(output);
                  if (chosen != QLatin1String("pdf"))
                      report.write(chosen, out);
-#ifdef GRIDATLAS_WITH_PRINT
                  else
-                     mapcore::ReportPdf::write(report, out);
-#endif
+                     qgisModule().writeChangeReportPdf(report, out);
                  printOut(QStringLiteral("%1: %2 unit change(s), %3 transfer(s), %4 people changed unit\n")
                               .arg(out)
                               .arg(report.units.size())

@@ -1,9 +1,12 @@
 #include "command.h"
+#include "qgismodule.h"
 
 #include "error.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 
@@ -26,11 +29,10 @@ QString overview(const std::vector<Command>& commands)
 
 int runCommand();
 
-#ifdef GRIDATLAS_WITH_PRINT
 /**
  * Whether the command needs the painting application (QGIS, fonts): print always, report and
  * diff only for a PDF, layer when it changes the references (the project stored for stock QGIS
- * follows them). The others start without it.
+ * follows them). The others start without it, and without loading QGIS at all.
  */
 bool needsQgis(int argc, char* argv[])
 {
@@ -48,24 +50,27 @@ bool needsQgis(int argc, char* argv[])
             return true;
     return false;
 }
-#endif
 
 int main(int argc, char* argv[])
 {
     std::signal(SIGXFSZ, SIG_IGN); // a file over the size limit is a write that fails, said as such
     std::unique_ptr<QCoreApplication> application;
-#ifdef GRIDATLAS_WITH_PRINT
-    const bool printing = needsQgis(argc, argv);
-    if (printing)
-        application = printApplication(argc, argv);
-#endif
-    if (!application)
+    const QgisModule* qgis = nullptr;
+    if (needsQgis(argc, argv)) {
+        try {
+            qgis = &qgisModule();
+        } catch (const gridmodel::Error& error) {
+            const QByteArray message = error.message().toUtf8();
+            std::fprintf(stderr, "gridatlas-cli %s: %s\n", argv[1], message.constData());
+            return Failure;
+        }
+        application = qgis->startApplication(argc, argv);
+    } else {
         application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     const int result = runCommand();
-#ifdef GRIDATLAS_WITH_PRINT
-    if (printing)
-        stopPrintApplication();
-#endif
+    if (qgis)
+        qgis->stopApplication();
     return result;
 }
 
@@ -80,11 +85,19 @@ int runCommand()
                         &reportCommands, &diffCommands, &layerCommands})
         for (Command& command : (*group)())
             commands.push_back(std::move(command));
-#ifdef GRIDATLAS_WITH_PRINT
-    for (Command& command : printCommands())
-        commands.push_back(std::move(command));
-#endif
     QStringList arguments = QCoreApplication::arguments();
+    // the QGIS module's commands (print): loaded for them, and to list them
+    const QString name = arguments.value(1);
+    const bool plain = std::any_of(commands.begin(), commands.end(),
+                                   [&](const Command& command) { return command.name == name; });
+    if ((!plain && name != QLatin1String("--version")) || loadedQgisModule()) {
+        try {
+            for (Command& command : qgisModule().commands())
+                commands.push_back(std::move(command));
+        } catch (const gridmodel::Error&) {
+            // built without QGIS, or its module is missing: the plain commands still work
+        }
+    }
     if (arguments.size() < 2 || arguments.at(1) == QLatin1String("--help") ||
         arguments.at(1) == QLatin1String("-h")) {
         printOut(overview(commands));
@@ -94,7 +107,6 @@ int runCommand()
         printOut(QStringLiteral("gridatlas-cli %1\n").arg(QCoreApplication::applicationVersion()));
         return Success;
     }
-    const QString name = arguments.at(1);
     const auto command =
         std::find_if(commands.begin(), commands.end(), [&](const Command& c) { return c.name == name; });
     if (command == commands.end()) {

@@ -1,4 +1,4 @@
-// gridatlas-cli print: responsibility maps (needs QGIS; built with GRIDATLAS_WITH_QGIS).
+// gridatlas-cli print: responsibility maps (in the QGIS module, gridatlas-cli-qgis).
 
 #include "command.h"
 
@@ -219,7 +219,7 @@ std::unique_ptr<QCoreApplication> printApplication(int& argc, char** argv)
     return application;
 }
 
-void keepStockQgisProjectCurrent(const ProjectFile& project)
+void writeStockQgisProject(const ProjectFile& project)
 {
     if (!mapcore::StockQgisProject::isWritten(project.path()))
         return; // never opened for editing in the window: it writes them when it is

@@ -1,6 +1,7 @@
 // gridatlas-cli report: the coverage report for analysts.
 
 #include "command.h"
+#include "qgismodule.h"
 
 #include "check/checker.h"
 #include "coveragereport.h"
@@ -8,10 +9,6 @@
 #include "hierarchyindex.h"
 #include "projectfile.h"
 #include "tablewriter.h"
-
-#ifdef GRIDATLAS_WITH_PRINT
-#include "reportpdf.h"
-#endif
 
 using namespace gridmodel;
 
@@ -73,10 +70,8 @@ std::vector<Command> reportCommands()
              const QString out = parser.value(output);
              if (chosen != QLatin1String("pdf"))
                  report.write(chosen, out, encoding, *chosenTable);
-#ifdef GRIDATLAS_WITH_PRINT
              else
-                 mapcore::ReportPdf::write(report, out);
-#endif
+                 qgisModule().writeCoverageReportPdf(report, out);
              qint64 problemCount = 0;
              for (const auto& [kind, count] : report.problemsByKind)
                  problemCount += count;

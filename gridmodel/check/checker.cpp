@@ -279,8 +279,7 @@ private:
 
     void checkOverlap(const Unit& a, const Envelope& aBox, const Unit& b, const Envelope& bBox, int level)
     {
-        if (aBox.maxX <= bBox.minX || bBox.maxX <= aBox.minX || aBox.maxY <= bBox.minY ||
-            bBox.maxY <= aBox.minY)
+        if (!overlapPossible(aBox, bBox))
             return;
         addAreaProblems(Problem::Kind::Overlap, level, {a.id, b.id},
                         mGeos.intersection(a.boundary, b.boundary));
@@ -288,64 +287,82 @@ private:
 
     /**
      * The same findings as the whole family's exact check, with exact geometry only around the
-     * edges the children and the parent disagree on (disagreeingAreas): the siblings there
-     * against each other and against the parent, and the parent's gaps clipped to each area.
-     * False, having found nothing, when the edges disagree nearly everywhere.
+     * edges the children and the parent disagree on (disagreeingAreas). Each gap, overlap or part
+     * outside the parent lies inside one area, and the areas lie more than the margin apart, so
+     * the children and the parent are clipped to each area's window (the area and the margin
+     * around it) and the window's own findings come from those small pieces: the siblings against
+     * each other and against the parent, and the parent's gaps. A piece reaching out of the area
+     * is one the window cut, not a finding. False, having found nothing, when the edges disagree
+     * nearly everywhere.
      */
     bool checkFamilyWhereEdgesDisagree(const FamilyTally& family, const Unit& parent,
                                        const std::vector<const Unit*>& children, int level)
     {
-        constexpr double Margin = 1.0; // m: a clipped gap's cut edge stays this far outside its area
+        constexpr double Margin = 1.0; // m: a window's cut edges stay this far outside its area
         const std::optional<std::vector<Envelope>> areas = disagreeingAreas(family, parent, children, Margin);
         if (!areas)
             return false;
+        std::vector<Envelope> windows;
+        for (const Envelope& area : *areas)
+            windows.push_back(area.grownBy(Margin));
+        const std::vector<MultiPolygon> parentInWindows = mGeos.clippedTo(parent.boundary, windows);
         std::vector<Envelope> envelopes;
         for (const Unit* child : children)
             envelopes.push_back(child->boundary.envelope());
-        QSet<QPair<size_t, size_t>> pairsChecked;
-        std::vector<bool> outsideChecked(children.size(), false);
         const bool covered = mData.hierarchy.level(parent.level).coveredByChildren;
-        for (const Envelope& area : *areas) {
-            const Envelope window = area.grownBy(Margin);
-            std::vector<size_t> near;
-            for (size_t i = 0; i < children.size(); ++i)
-                if (envelopes[i].meets(window))
-                    near.push_back(i);
+        for (size_t w = 0; w < windows.size(); ++w) {
+            const Envelope& window = windows[w];
+            std::vector<const Unit*> near;
+            std::vector<MultiPolygon> clipped; // each near child's part in the window
+            for (size_t i = 0; i < children.size(); ++i) {
+                if (!envelopes[i].meets(window))
+                    continue;
+                near.push_back(children[i]);
+                clipped.push_back(window.contains(envelopes[i])
+                                      ? children[i]->boundary
+                                      : mGeos.clippedTo(children[i]->boundary, window));
+            }
+            const Envelope inside = (*areas)[w].grownBy(Margin / 4);
+            const auto add = [&](Problem::Kind kind, const std::vector<UnitId>& units, MultiPolygon found) {
+                keepInside(found, inside);
+                addAreaProblems(kind, level, units, found);
+            };
+            std::vector<Envelope> clippedEnvelopes;
+            for (const MultiPolygon& part : clipped)
+                clippedEnvelopes.push_back(part.envelope());
             for (size_t a = 0; a < near.size(); ++a)
                 for (size_t b = a + 1; b < near.size(); ++b)
-                    if (!pairsChecked.contains({near[a], near[b]})) {
-                        pairsChecked.insert({near[a], near[b]});
-                        checkOverlap(*children[near[a]], envelopes[near[a]], *children[near[b]],
-                                     envelopes[near[b]], level);
-                    }
-            for (size_t i : near)
-                if (!outsideChecked[i]) {
-                    outsideChecked[i] = true;
-                    // the child lies in its envelope: only the parent's part around it matters
-                    const MultiPolygon parentAround =
-                        mGeos.clippedTo(parent.boundary, envelopes[i].grownBy(Margin));
-                    addAreaProblems(Problem::Kind::OutsideParent, level, {children[i]->id, parent.id},
-                                    mGeos.difference(children[i]->boundary, parentAround));
-                }
+                    if (overlapPossible(clippedEnvelopes[a], clippedEnvelopes[b]))
+                        add(Problem::Kind::Overlap, {near[a]->id, near[b]->id},
+                            mGeos.intersection(clipped[a], clipped[b]));
+            for (size_t i = 0; i < near.size(); ++i)
+                if (!clipped[i].isEmpty())
+                    add(Problem::Kind::OutsideParent, {near[i]->id, parent.id},
+                        mGeos.difference(clipped[i], parentInWindows[w]));
             if (!covered)
                 continue;
             std::vector<const MultiPolygon*> parts;
-            for (size_t i : near)
-                parts.push_back(&children[i]->boundary);
-            const MultiPolygon clipped = mGeos.clippedTo(parent.boundary, window);
-            MultiPolygon gaps = mGeos.difference(clipped, mGeos.unaryUnion(parts));
-            // a piece reaching out of the area was cut by the window: it is no gap of this area
-            const Envelope inside = area.grownBy(Margin / 4);
-            gaps.polygons.erase(std::remove_if(gaps.polygons.begin(), gaps.polygons.end(),
-                                               [&](const Polygon& polygon) {
-                                                   const Envelope box = MultiPolygon{{polygon}}.envelope();
-                                                   return box.minX < inside.minX || box.minY < inside.minY ||
-                                                          box.maxX > inside.maxX || box.maxY > inside.maxY;
-                                               }),
-                                gaps.polygons.end());
-            addAreaProblems(Problem::Kind::Gap, level, {parent.id}, gaps);
+            for (const MultiPolygon& part : clipped)
+                parts.push_back(&part);
+            add(Problem::Kind::Gap, {parent.id},
+                mGeos.difference(parentInWindows[w], mGeos.unaryUnion(parts)));
         }
         return true;
+    }
+
+    //! leaves out the pieces that reach out of the box
+    static void keepInside(MultiPolygon& found, const Envelope& box)
+    {
+        found.polygons.erase(std::remove_if(found.polygons.begin(), found.polygons.end(),
+                                            [&](const Polygon& polygon) {
+                                                return !box.contains(MultiPolygon{{polygon}}.envelope());
+                                            }),
+                             found.polygons.end());
+    }
+
+    static bool overlapPossible(const Envelope& a, const Envelope& b)
+    {
+        return !(a.maxX <= b.minX || b.maxX <= a.minX || a.maxY <= b.minY || b.maxY <= a.minY);
     }
 
     /**

@@ -81,6 +81,30 @@ private slots:
         ProjectFile::create(mDemo, DistrictGenerator::generate(DistrictGenerator::demoOptions()));
     }
 
+    void onlyTheCommandsThatPaintLoadQgis()
+    {
+        // the dynamic loader names every library it opens: validate, run by scripts over and
+        // over, opens none of QGIS's; print opens them, from the module beside the program
+        const auto librariesOpened = [](const QStringList& arguments) {
+            QProcess process;
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert("LD_DEBUG", "files");
+            process.setProcessEnvironment(environment);
+            process.start(GRIDATLAS_CLI, arguments);
+            process.waitForFinished(300000);
+            return QString::fromUtf8(process.readAllStandardError());
+        };
+        const QString validate = librariesOpened({"validate", mDemo});
+        QVERIFY2(validate.contains("libgdal"), "LD_DEBUG names the libraries it opens");
+        QVERIFY2(!validate.contains("libqgis_core"), "validate does not load QGIS");
+        QVERIFY(!validate.contains("gridatlas-cli-qgis"));
+        const QString printing =
+            librariesOpened({"print", mDemo, "--level", "street", "-o", mDir.filePath("loaded.pdf")});
+        QVERIFY(printing.contains("gridatlas-cli-qgis"));
+        QVERIFY(printing.contains("libqgis_core"));
+        QVERIFY(QFileInfo::exists(mDir.filePath("loaded.pdf")));
+    }
+
     void aPagePerUnitWithItsNamesAndMaskedPhones()
     {
         QString community;
