@@ -39,6 +39,11 @@ struct Envelope
         return !isEmpty() && !other.isEmpty() && minX <= other.maxX && other.minX <= maxX &&
                minY <= other.maxY && other.minY <= maxY;
     }
+    //! whether the two share more than an edge or a corner (their insides meet)
+    bool overlaps(const Envelope& other) const
+    {
+        return minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY;
+    }
     //! whether the other lies inside this one (on its edge counts); never for an empty one
     bool contains(const Envelope& other) const
     {

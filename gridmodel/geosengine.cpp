@@ -267,9 +267,7 @@ MultiPolygon GeosEngine::intersection(const MultiPolygon& a, const MultiPolygon&
 
 MultiPolygon GeosEngine::clippedTo(const MultiPolygon& geometry, const Envelope& box) const
 {
-    auto g = d->toGeos(geometry);
-    auto result = d->own(GEOSClipByRect_r(d->context, g.get(), box.minX, box.minY, box.maxX, box.maxY));
-    return result ? d->fromGeos(result.get()) : MultiPolygon();
+    return std::move(clippedTo(geometry, std::vector<Envelope>{box}).front());
 }
 
 std::vector<MultiPolygon> GeosEngine::clippedTo(const MultiPolygon& geometry,

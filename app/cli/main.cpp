@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <algorithm>
 #include <csignal>
-#include <cstdio>
 #include <cstring>
 #include <memory>
 
@@ -60,8 +59,8 @@ int main(int argc, char* argv[])
         try {
             qgis = &qgisModule();
         } catch (const gridmodel::Error& error) {
-            const QByteArray message = error.message().toUtf8();
-            std::fprintf(stderr, "gridatlas-cli %s: %s\n", argv[1], message.constData());
+            printError(QStringLiteral("gridatlas-cli %1: %2\n")
+                           .arg(QString::fromLocal8Bit(argv[1]), error.message()));
             return Failure;
         }
         application = qgis->startApplication(argc, argv);

@@ -279,7 +279,7 @@ private:
 
     void checkOverlap(const Unit& a, const Envelope& aBox, const Unit& b, const Envelope& bBox, int level)
     {
-        if (!overlapPossible(aBox, bBox))
+        if (!aBox.overlaps(bBox))
             return;
         addAreaProblems(Problem::Kind::Overlap, level, {a.id, b.id},
                         mGeos.intersection(a.boundary, b.boundary));
@@ -332,7 +332,7 @@ private:
                 clippedEnvelopes.push_back(part.envelope());
             for (size_t a = 0; a < near.size(); ++a)
                 for (size_t b = a + 1; b < near.size(); ++b)
-                    if (overlapPossible(clippedEnvelopes[a], clippedEnvelopes[b]))
+                    if (clippedEnvelopes[a].overlaps(clippedEnvelopes[b]))
                         add(Problem::Kind::Overlap, {near[a]->id, near[b]->id},
                             mGeos.intersection(clipped[a], clipped[b]));
             for (size_t i = 0; i < near.size(); ++i)
@@ -358,11 +358,6 @@ private:
                                                 return !box.contains(MultiPolygon{{polygon}}.envelope());
                                             }),
                              found.polygons.end());
-    }
-
-    static bool overlapPossible(const Envelope& a, const Envelope& b)
-    {
-        return !(a.maxX <= b.minX || b.maxX <= a.minX || a.maxY <= b.minY || b.maxY <= a.minY);
     }
 
     /**
