@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <algorithm>
 #include <limits>
 #include <vector>
 
@@ -49,6 +50,16 @@ struct Envelope
     {
         return !other.isEmpty() && minX <= other.minX && other.maxX <= maxX && minY <= other.minY &&
                other.maxY <= maxY;
+    }
+    //! whether the point lies inside (on the edge counts)
+    bool contains(const Point& p) const { return minX <= p.x && p.x <= maxX && minY <= p.y && p.y <= maxY; }
+    //! the box both cover; empty when they do not meet
+    Envelope intersected(const Envelope& other) const
+    {
+        if (!meets(other))
+            return {};
+        return {std::max(minX, other.minX), std::max(minY, other.minY), std::min(maxX, other.maxX),
+                std::min(maxY, other.maxY)};
     }
     //! the envelope with `by` more on every side
     Envelope grownBy(double by) const { return {minX - by, minY - by, maxX + by, maxY + by}; }

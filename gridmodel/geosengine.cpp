@@ -278,6 +278,13 @@ std::vector<MultiPolygon> GeosEngine::clippedTo(const MultiPolygon& geometry,
     pieces.reserve(boxes.size());
     for (const Envelope& box : boxes) {
         auto result = d->own(GEOSClipByRect_r(d->context, g.get(), box.minX, box.minY, box.maxX, box.maxY));
+        // GEOS's clipping leaves a ring that touches itself where a hole touches the box (an
+        // enclave's own envelope, say): such a piece is cut again by the exact intersection
+        if (result && GEOSisValid_r(d->context, result.get()) != 1) {
+            auto rectangle =
+                d->own(GEOSGeom_createRectangle_r(d->context, box.minX, box.minY, box.maxX, box.maxY));
+            result = d->own(GEOSIntersection_r(d->context, g.get(), rectangle.get()));
+        }
         pieces.push_back(result ? d->fromGeos(result.get()) : MultiPolygon());
     }
     return pieces;
@@ -288,6 +295,28 @@ MultiPolygon GeosEngine::unaryUnion(const std::vector<const MultiPolygon*>& part
     auto collection = d->collection(parts);
     auto merged = d->own(GEOSUnaryUnion_r(d->context, collection.get()));
     return merged ? d->fromGeos(merged.get()) : MultiPolygon();
+}
+
+MultiPolygon GeosEngine::facesEnclosedBy(const std::vector<std::pair<Point, Point>>& segments) const
+{
+    if (segments.empty())
+        return {};
+    std::vector<GEOSGeometry*> lines;
+    lines.reserve(segments.size());
+    for (const auto& [a, b] : segments) {
+        GEOSCoordSequence* sequence = GEOSCoordSeq_create_r(d->context, 2, 2);
+        GEOSCoordSeq_setXY_r(d->context, sequence, 0, a.x, a.y);
+        GEOSCoordSeq_setXY_r(d->context, sequence, 1, b.x, b.y);
+        lines.push_back(GEOSGeom_createLineString_r(d->context, sequence));
+    }
+    auto all = d->own(GEOSGeom_createCollection_r(d->context, GEOS_MULTILINESTRING, lines.data(),
+                                                  static_cast<unsigned>(lines.size())));
+    auto noded = d->own(GEOSUnaryUnion_r(d->context, all.get()));
+    if (!noded)
+        return {};
+    const GEOSGeometry* nodedLines = noded.get();
+    auto faces = d->own(GEOSPolygonize_r(d->context, &nodedLines, 1));
+    return faces ? d->fromGeos(faces.get()) : MultiPolygon();
 }
 
 Point GeosEngine::pointOnSurface(const MultiPolygon& geometry) const

@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace gridmodel {
@@ -50,6 +51,12 @@ public:
                                         const std::vector<Envelope>& boxes) const;
     //! union of any polygons, overlapping or not
     MultiPolygon unaryUnion(const std::vector<const MultiPolygon*>& parts) const;
+    /**
+     * The faces the segments enclose, as a planar map draws them: the segments are noded where
+     * they cross or overlap, and each bounded face is one polygon (holes where other faces
+     * lie inside it). Dangling and unclosed lines bound nothing.
+     */
+    MultiPolygon facesEnclosedBy(const std::vector<std::pair<Point, Point>>& segments) const;
     //! a point inside the geometry (for labels and zooming); the envelope centre when empty
     Point pointOnSurface(const MultiPolygon& geometry) const;
 

@@ -129,8 +129,10 @@ Command validateCommand()
                 printOut(said + QStringLiteral(".\n"));
             }
             // Read only, and the process ends here: the system takes the memory back at once,
-            // where freeing 200,000 units one by one takes a tenth of the whole run.
-            project.release();
+            // where freeing 200,000 units one by one takes a tenth of the whole run. Held by a
+            // static pointer, so a leak checker sees it kept, not lost.
+            [[maybe_unused]] static ProjectFile* keptUntilExit = nullptr;
+            keptUntilExit = project.release();
             return open == 0 ? Success : ProblemsFound;
         }};
 }

@@ -39,8 +39,13 @@ bool needsQgis(int argc, char* argv[])
         return false;
     if (std::strcmp(argv[1], "print") == 0)
         return true;
-    if (std::strcmp(argv[1], "layer") == 0)
+    if (std::strcmp(argv[1], "layer") == 0) {
+#ifdef GRIDATLAS_WITH_PRINT
         return argc > 2 && std::strcmp(argv[2], "list") != 0 && std::strcmp(argv[2], "--help") != 0;
+#else
+        return false; // no stock QGIS project to keep current
+#endif
+    }
     if (std::strcmp(argv[1], "report") != 0 && std::strcmp(argv[1], "diff") != 0)
         return false;
     for (int i = 2; i < argc; ++i)

@@ -262,7 +262,7 @@ private:
             for (size_t j = i + 1; j < children.size(); ++j)
                 checkOverlap(*children[i], envelopes[i], *children[j], envelopes[j], level);
         if (!parent)
-            checkHolesAmong(children);
+            checkHolesAmong(children, envelopes);
         if (!parentUsable)
             return;
         for (const Unit* child : children)
@@ -277,12 +277,20 @@ private:
         }
     }
 
+    /**
+     * Their overlap lies inside both envelopes: each is clipped to the envelopes' common box
+     * first, so neighbours, which share only a strip of it, are intersected on that strip.
+     */
     void checkOverlap(const Unit& a, const Envelope& aBox, const Unit& b, const Envelope& bBox, int level)
     {
         if (!aBox.overlaps(bBox))
             return;
+        const Envelope common = aBox.intersected(bBox);
+        const auto inCommon = [&](const MultiPolygon& boundary, const Envelope& box) {
+            return common.contains(box) ? boundary : mGeos.clippedTo(boundary, common);
+        };
         addAreaProblems(Problem::Kind::Overlap, level, {a.id, b.id},
-                        mGeos.intersection(a.boundary, b.boundary));
+                        mGeos.intersection(inCommon(a.boundary, aBox), inCommon(b.boundary, bBox)));
     }
 
     /**
@@ -364,29 +372,67 @@ private:
      * The top level has no parent, but a hole inside the union of its units is still land no
      * unit covers (real street sets have them): each is a gap, named after a unit around it.
      */
-    void checkHolesAmong(const std::vector<const Unit*>& topLevel)
+    void checkHolesAmong(const std::vector<const Unit*>& topLevel, const std::vector<Envelope>& envelopes)
+    {
+        const std::vector<MultiPolygon> holes = mCoverage == Checker::Coverage::WholeFamily
+                                                    ? holesInTheUnionOf(topLevel)
+                                                    : holesWhereEdgesDisagree(topLevel, envelopes);
+        constexpr double SharedEdge = 0.001; // m: more than the touch of a rounded corner
+        for (const MultiPolygon& area : holes) {
+            const Envelope reach = area.envelope();
+            std::vector<UnitId> around;
+            for (size_t i = 0; i < topLevel.size() && around.size() < 2; ++i)
+                if (envelopes[i].meets(reach) &&
+                    mGeos.sharedBoundaryLength(area, topLevel[i]->boundary) > SharedEdge)
+                    around.push_back(topLevel[i]->id);
+            if (around.empty())
+                around.push_back(topLevel.front()->id);
+            addAreaProblems(Problem::Kind::Gap, topLevel.front()->level, around, area);
+        }
+    }
+
+    //! the holes of the units' union, less any unit lying inside one as an island
+    std::vector<MultiPolygon> holesInTheUnionOf(const std::vector<const Unit*>& topLevel)
     {
         std::vector<const MultiPolygon*> parts;
         for (const Unit* unit : topLevel)
             parts.push_back(&unit->boundary);
         const MultiPolygon all = parts.size() == 1 ? *parts.front() : mGeos.unaryUnion(parts);
+        std::vector<MultiPolygon> holes;
         for (const Polygon& polygon : all.polygons)
             for (size_t ring = 1; ring < polygon.rings.size(); ++ring) {
                 Ring hole = polygon.rings[ring];
                 std::reverse(hole.begin(), hole.end()); // a hole's ring runs clockwise
-                const MultiPolygon area{{Polygon{{hole}}}};
+                MultiPolygon area{{Polygon{{hole}}}};
                 const Envelope reach = area.envelope();
-                std::vector<UnitId> around;
-                for (const Unit* unit : topLevel) {
-                    const Envelope box = unit->boundary.envelope();
-                    if (around.size() < 2 && box.meets(reach) &&
-                        mGeos.sharedBoundaryLength(area, unit->boundary) > 0)
-                        around.push_back(unit->id);
-                }
-                if (around.empty())
-                    around.push_back(topLevel.front()->id);
-                addAreaProblems(Problem::Kind::Gap, topLevel.front()->level, around, area);
+                const bool island =
+                    std::any_of(all.polygons.begin(), all.polygons.end(), [&](const Polygon& p) {
+                        return &p != &polygon && reach.contains(MultiPolygon{{p}}.envelope());
+                    });
+                holes.push_back(island ? mGeos.difference(area, all) : std::move(area));
             }
+        return holes;
+    }
+
+    /**
+     * The same holes without the union: only where the units' edges disagree (unbalancedEdges) can
+     * a point go from covered to not, so the faces those edges enclose are each covered all over
+     * or not at all, and a face whose inner point no unit covers is a hole.
+     */
+    std::vector<MultiPolygon> holesWhereEdgesDisagree(const std::vector<const Unit*>& topLevel,
+                                                      const std::vector<Envelope>& envelopes)
+    {
+        std::vector<MultiPolygon> holes;
+        for (Polygon& face : mGeos.facesEnclosedBy(unbalancedEdges(topLevel)).polygons) {
+            MultiPolygon area{{std::move(face)}};
+            const Point inside = mGeos.pointOnSurface(area);
+            bool covered = false;
+            for (size_t i = 0; i < topLevel.size() && !covered; ++i)
+                covered = envelopes[i].contains(inside) && topLevel[i]->boundary.contains(inside);
+            if (!covered)
+                holes.push_back(std::move(area));
+        }
+        return holes;
     }
 
     //! one problem per separate piece of the area that is above the sliver tolerance

@@ -86,6 +86,19 @@ size_t FamilyTally::edgeCount(const Unit& parent, const std::vector<const Unit*>
     return edges;
 }
 
+std::vector<std::pair<Point, Point>> unbalancedEdges(const std::vector<const Unit*>& units)
+{
+    size_t edges = 0;
+    for (const Unit* unit : units)
+        edges += static_cast<size_t>(unit->boundary.vertexCount());
+    EdgeTally tally(edges);
+    for (const Unit* unit : units)
+        forEachEdge(unit->boundary, [&tally](const Point& a, const Point& b) { tally.add(a, b, false); });
+    std::vector<std::pair<Point, Point>> unbalanced;
+    tally.forEachUnbalanced([&unbalanced](const Point& a, const Point& b) { unbalanced.emplace_back(a, b); });
+    return unbalanced;
+}
+
 std::optional<std::vector<Envelope>> disagreeingAreas(const FamilyTally& family, const Unit& parent,
                                                       const std::vector<const Unit*>& children, double margin)
 {

@@ -4,6 +4,7 @@
 #include "projectdata.h"
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace gridmodel {
@@ -58,6 +59,13 @@ struct FamilyTally
     EdgeTally tally;
     bool areasAddUp = false;
 };
+
+/**
+ * The edges of units without a parent (the top level) that they do not walk as often one way as
+ * the other: the only lines where being covered can change. Across any other edge one unit ends
+ * where another begins.
+ */
+std::vector<std::pair<Point, Point>> unbalancedEdges(const std::vector<const Unit*>& units);
 
 /**
  * Where a family's coverage can be wrong: the boxes around the edges its children and parent do
