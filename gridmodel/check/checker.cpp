@@ -278,14 +278,16 @@ private:
     }
 
     /**
-     * Their overlap lies inside both envelopes: each is clipped to the envelopes' common box
-     * first, so neighbours, which share only a strip of it, are intersected on that strip.
+     * Their overlap lies inside both envelopes: each is clipped to (about) the envelopes' common
+     * box first, so neighbours, which share only a strip of it, are intersected on that strip.
      */
     void checkOverlap(const Unit& a, const Envelope& aBox, const Unit& b, const Envelope& bBox, int level)
     {
         if (!aBox.overlaps(bBox))
             return;
-        const Envelope common = aBox.intersected(bBox);
+        // a little more than the common box, so that its sides do not run through the corners
+        // that bound it (GEOS clips such a polygon into one that touches itself)
+        const Envelope common = aBox.intersected(bBox).grownBy(0.37);
         const auto inCommon = [&](const MultiPolygon& boundary, const Envelope& box) {
             return common.contains(box) ? boundary : mGeos.clippedTo(boundary, common);
         };
