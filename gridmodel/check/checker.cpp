@@ -285,9 +285,11 @@ private:
     {
         if (!aBox.overlaps(bBox))
             return;
-        // a little more than the common box, so that its sides do not run through the corners
-        // that bound it (GEOS clips such a polygon into one that touches itself)
-        const Envelope common = aBox.intersected(bBox).grownBy(0.37);
+        // m: a little more than the common box, so that its sides do not run through the corners
+        // that bound it (GEOS clips such a polygon into one that touches itself); not a round
+        // figure, which drawn coordinates often are
+        constexpr double BeyondTheCorners = 0.37;
+        const Envelope common = aBox.intersected(bBox).grownBy(BeyondTheCorners);
         const auto inCommon = [&](const MultiPolygon& boundary, const Envelope& box) {
             return common.contains(box) ? boundary : mGeos.clippedTo(boundary, common);
         };
