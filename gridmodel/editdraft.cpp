@@ -85,11 +85,19 @@ void EditDraft::nodeBoundaries(const std::vector<UnitId>& ids)
     if (changed.empty())
         return;
     const double margin = TopologyNoder::Tolerance * 2;
+    // The units of the project near the reach as they were, and those the draft changed (which
+    // may have moved into it), as they are now.
+    std::vector<UnitId> candidates = mIndex.unitsMeeting(reach.grownBy(margin));
+    for (const auto& [id, changedUnit] : mChanged)
+        if (mIndex.unit(id))
+            candidates.push_back(id);
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     std::vector<Unit> around;
-    for (const Unit& original : mData.units) {
-        if (involved.contains(original.id) || mRemoved.contains(original.id))
+    for (UnitId id : candidates) {
+        if (involved.contains(id) || mRemoved.contains(id))
             continue;
-        const Unit& current = unit(original.id);
+        const Unit& current = unit(id);
         if (overlaps(current.boundary.envelope(), reach, margin))
             around.push_back(current);
     }

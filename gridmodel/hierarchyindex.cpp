@@ -51,6 +51,8 @@ bool HierarchyIndex::followChangesInPlace(const std::vector<Before>& changed)
             if (!unit->externalCode.isEmpty())
                 mByExternalCode.insert(unit->externalCode, unit);
         }
+        if (before.boundaryChanged && !mPlaces.empty())
+            mPlaces[size_t(unit->level)].insert(unit->id, unit->boundary.envelope());
         if (before.parentId != unit->parentId) {
             std::vector<const Unit*>& from = mChildren[before.parentId];
             from.erase(std::remove(from.begin(), from.end(), unit), from.end());
@@ -112,6 +114,36 @@ const Unit* HierarchyIndex::unitAt(int level, const Point& point) const
         if (unit.level == level && holds(unit, point))
             return &unit;
     return nullptr;
+}
+
+std::vector<UnitId> HierarchyIndex::unitsMeeting(const Envelope& envelope) const
+{
+    if (mPlaces.empty()) {
+        int levels = std::max(1, mData.hierarchy.levelCount()); // at least one: made once
+        for (const Unit& unit : mData.units)
+            levels = std::max(levels, unit.level + 1);
+        std::vector<Envelope> extents(static_cast<size_t>(levels));
+        std::vector<size_t> counts(size_t(levels), 0);
+        std::vector<Envelope> envelopes;
+        envelopes.reserve(mData.units.size());
+        for (const Unit& unit : mData.units) {
+            envelopes.push_back(unit.boundary.envelope());
+            extents[size_t(unit.level)].include(envelopes.back());
+            ++counts[size_t(unit.level)];
+        }
+        mPlaces.reserve(size_t(levels) + 1);
+        for (int level = 0; level < levels; ++level)
+            mPlaces.emplace_back(extents[size_t(level)], counts[size_t(level)]);
+        for (size_t i = 0; i < mData.units.size(); ++i)
+            mPlaces[size_t(mData.units[i].level)].insert(mData.units[i].id, envelopes[i]);
+    }
+    std::vector<UnitId> ids;
+    for (const EnvelopeGrid& level : mPlaces) {
+        const std::vector<qint64> found = level.meeting(envelope);
+        ids.insert(ids.end(), found.begin(), found.end());
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 const Unit* HierarchyIndex::unitByCode(const QString& code) const

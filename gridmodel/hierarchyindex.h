@@ -1,5 +1,6 @@
 #pragma once
 
+#include "envelopegrid.h"
 #include "projectdata.h"
 
 #include <QHash>
@@ -44,6 +45,11 @@ public:
      * for one outside its parent. Where several hold it, the first one found.
      */
     const Unit* unitAt(int level, const Point& point) const;
+    /**
+     * The ids of the units whose envelope meets `envelope` (touching counts), ascending. The
+     * buckets it looks in are made on the first question, a grid per level.
+     */
+    std::vector<UnitId> unitsMeeting(const Envelope& envelope) const;
     //! codes held by more than one unit, in file order
     const QStringList& duplicateCodes() const { return mDuplicateCodes; }
     //! after people and assignments alone changed: their lookup again, the units' as they are
@@ -55,11 +61,12 @@ public:
         const Unit* unit; //!< changed in place: the same row of the data, no unit added or removed
         UnitId parentId;
         QString code, externalCode;
+        bool boundaryChanged = false;
     };
     /**
-     * After units changed in place (a move, a recode): follows their new parents, codes and
-     * external codes, each in time proportional to its family, not the project. False (the
-     * index is then unusable: build it again) where codes held twice are involved.
+     * After units changed in place (a move, a recode, a new boundary): follows their new
+     * parents, codes, external codes and envelopes, each in time proportional to its family, not the project.
+     * False (the index is then unusable: build it again) where codes held twice are involved.
      */
     bool followChangesInPlace(const std::vector<Before>& changed);
     //! whether `unit` is `ancestor` or lies below it (stops on a cycle)
@@ -75,6 +82,7 @@ private:
     std::vector<const Unit*> mNone;
     std::vector<const Assignment*> mNoAssignments;
     QStringList mDuplicateCodes;
+    mutable std::vector<EnvelopeGrid> mPlaces; //!< by level; empty until asked
     const ProjectData& mData;
 };
 

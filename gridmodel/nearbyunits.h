@@ -1,5 +1,6 @@
 #pragma once
 
+#include "envelopegrid.h"
 #include "projectdata.h"
 
 #include <vector>
@@ -25,15 +26,8 @@ public:
     const Unit* holding(const Point& point) const;
 
 private:
-    //! calls `visit` with the index of every cell the envelope reaches
-    template <typename Visit> void forCells(const Envelope& envelope, Visit visit) const;
-
     std::vector<const Unit*> mUnits;
-    std::vector<Envelope> mEnvelopes;
-    Envelope mExtent;
-    double mCellSize = 1;
-    int mColumns = 0, mRows = 0;
-    std::vector<std::vector<size_t>> mCells; //!< units by cell, each in the order given
+    EnvelopeGrid mGrid; //!< keyed by the position in mUnits
 };
 
 } // namespace gridmodel

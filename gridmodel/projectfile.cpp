@@ -563,14 +563,16 @@ void ProjectFile::requireIntactSinceLastLook()
 void ProjectFile::applyToMemory(const ChangeSet& changes)
 {
     bool structureChanged = false;
-    std::vector<HierarchyIndex::Before> lookedUpBy; // units whose code, parent or external code changed
+    std::vector<HierarchyIndex::Before>
+        lookedUpBy; // units whose code, parent, external code or boundary changed
     for (const auto& change : changes.units) {
         const auto found = mUnitIndex.constFind(change.after ? change.after->id : change.before->id);
         if (change.after && found != mUnitIndex.constEnd()) {
             Unit& unit = mData.units[*found];
+            const bool boundaryChanged = !(unit.boundary == change.after->boundary);
             if (unit.code != change.after->code || unit.parentId != change.after->parentId ||
-                unit.externalCode != change.after->externalCode)
-                lookedUpBy.push_back({&unit, unit.parentId, unit.code, unit.externalCode});
+                unit.externalCode != change.after->externalCode || boundaryChanged)
+                lookedUpBy.push_back({&unit, unit.parentId, unit.code, unit.externalCode, boundaryChanged});
             unit = *change.after; // in place: the common case stays O(1)
         } else {
             structureChanged = true;
