@@ -25,7 +25,7 @@ bool overlaps(const Envelope& a, const Envelope& b, double margin)
 } // namespace
 
 EditDraft::EditDraft(const ProjectData& data, const HierarchyIndex& index)
-    : mData(data), mIndex(index), mNextId(nextFreeId(data.units))
+    : mData(data), mIndex(index), mNextId(index.nextFreeUnitId())
 {
 }
 
@@ -72,6 +72,7 @@ void EditDraft::changeAssignment(const Assignment& before, const std::optional<A
 void EditDraft::nodeBoundaries(const std::vector<UnitId>& ids)
 {
     std::vector<Unit*> changed;
+    std::vector<Envelope> changedEnvelopes;
     Envelope reach;
     QSet<UnitId> involved;
     for (UnitId id : ids) {
@@ -80,7 +81,8 @@ void EditDraft::nodeBoundaries(const std::vector<UnitId>& ids)
         involved.insert(id);
         Unit& unit = modify(id);
         changed.push_back(&unit);
-        reach.include(unit.boundary.envelope());
+        changedEnvelopes.push_back(unit.boundary.envelope());
+        reach.include(changedEnvelopes.back());
     }
     if (changed.empty())
         return;
@@ -93,23 +95,22 @@ void EditDraft::nodeBoundaries(const std::vector<UnitId>& ids)
             candidates.push_back(id);
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    // Only the corners of the changed units matter: keep the neighbours whose own
+    // envelope meets one of theirs.
     std::vector<Unit> around;
     for (UnitId id : candidates) {
         if (involved.contains(id) || mRemoved.contains(id))
             continue;
         const Unit& current = unit(id);
-        if (overlaps(current.boundary.envelope(), reach, margin))
+        const Envelope envelope = current.boundary.envelope();
+        if (std::any_of(changedEnvelopes.begin(), changedEnvelopes.end(),
+                        [&](const Envelope& of) { return overlaps(of, envelope, margin); }))
             around.push_back(current);
     }
-    // Only the corners of the changed units matter: keep the neighbours whose own
-    // envelope meets one of theirs.
     std::vector<Unit*> neighbours;
-    for (Unit& candidate : around) {
-        const Envelope envelope = candidate.boundary.envelope();
-        if (std::any_of(changed.begin(), changed.end(),
-                        [&](const Unit* u) { return overlaps(u->boundary.envelope(), envelope, margin); }))
-            neighbours.push_back(&candidate);
-    }
+    neighbours.reserve(around.size());
+    for (Unit& neighbour : around)
+        neighbours.push_back(&neighbour);
     std::vector<size_t> gainedVertices;
     TopologyNoder::node(changed, neighbours, &gainedVertices);
     for (size_t i : gainedVertices)

@@ -5,12 +5,23 @@
 
 namespace gridmodel {
 
+namespace {
+
+//! the order the file holds units in: level by level, by id
+bool inFileOrder(const Unit* a, const Unit* b)
+{
+    return a->level != b->level ? a->level < b->level : a->id < b->id;
+}
+
+} // namespace
+
 HierarchyIndex::HierarchyIndex(const ProjectData& data) : mData(data)
 {
     mById.reserve(static_cast<qsizetype>(data.units.size()));
     mByCode.reserve(static_cast<qsizetype>(data.units.size()));
     for (const Unit& unit : data.units) {
         mById.insert(unit.id, &unit);
+        mNextFreeId = std::max(mNextFreeId, unit.id + 1);
         auto found = mByCode.find(unit.code);
         if (found == mByCode.end())
             mByCode.insert(unit.code, &unit);
@@ -20,6 +31,10 @@ HierarchyIndex::HierarchyIndex(const ProjectData& data) : mData(data)
         if (!unit.externalCode.isEmpty())
             mByExternalCode.insert(unit.externalCode, &unit);
     }
+    // Read from the file, the units lie in file order; after edits they may not.
+    for (std::vector<const Unit*>& children : mChildren)
+        if (!std::is_sorted(children.begin(), children.end(), inFileOrder))
+            std::sort(children.begin(), children.end(), inFileOrder);
     reindexAssignments();
 }
 
@@ -54,15 +69,73 @@ bool HierarchyIndex::followChangesInPlace(const std::vector<Before>& changed)
         if (before.boundaryChanged && !mPlaces.empty())
             mPlaces[size_t(unit->level)].insert(unit->id, unit->boundary.envelope());
         if (before.parentId != unit->parentId) {
-            std::vector<const Unit*>& from = mChildren[before.parentId];
-            from.erase(std::remove(from.begin(), from.end(), unit), from.end());
-            if (from.empty())
-                mChildren.remove(before.parentId);
-            std::vector<const Unit*>& to = mChildren[unit->parentId]; // in file order: rows lie in order
-            to.insert(std::lower_bound(to.begin(), to.end(), unit, std::less<const Unit*>()), unit);
+            unfileChild(unit, before.parentId);
+            fileChild(unit);
         }
     }
     return true;
+}
+
+void HierarchyIndex::fileChild(const Unit* unit)
+{
+    std::vector<const Unit*>& siblings = mChildren[unit->parentId];
+    siblings.insert(std::lower_bound(siblings.begin(), siblings.end(), unit, inFileOrder), unit);
+}
+
+void HierarchyIndex::unfileChild(const Unit* unit, UnitId parentId)
+{
+    const auto found = mChildren.find(parentId);
+    if (found == mChildren.end())
+        return;
+    found->erase(std::remove(found->begin(), found->end(), unit), found->end());
+    if (found->empty())
+        mChildren.erase(found);
+}
+
+bool HierarchyIndex::followAdded(const Unit* unit)
+{
+    if (mByCode.contains(unit->code) || mById.contains(unit->id))
+        return false; // who holds a code twice is the rebuild's to say
+    mById.insert(unit->id, unit);
+    mByCode.insert(unit->code, unit);
+    if (!unit->externalCode.isEmpty())
+        mByExternalCode.insert(unit->externalCode, unit);
+    fileChild(unit);
+    mNextFreeId = std::max(mNextFreeId, unit->id + 1);
+    if (!mPlaces.empty()) {
+        if (size_t(unit->level) >= mPlaces.size())
+            return false; // a level the grids were not made for
+        mPlaces[size_t(unit->level)].insert(unit->id, unit->boundary.envelope());
+    }
+    return true;
+}
+
+bool HierarchyIndex::followRemoved(const Unit* unit)
+{
+    if (mDuplicateCodes.contains(unit->code) || mById.value(unit->id) != unit)
+        return false;
+    mById.remove(unit->id);
+    mByCode.remove(unit->code);
+    if (!unit->externalCode.isEmpty())
+        mByExternalCode.remove(unit->externalCode, unit);
+    unfileChild(unit, unit->parentId);
+    if (!mPlaces.empty() && size_t(unit->level) < mPlaces.size())
+        mPlaces[size_t(unit->level)].remove(unit->id);
+    return true; // the next free id stays: ids are not handed out twice in one session
+}
+
+void HierarchyIndex::followMoved(const Unit* from, const Unit* to)
+{
+    mById.insert(to->id, to);
+    if (mByCode.value(to->code) == from)
+        mByCode.insert(to->code, to);
+    if (!to->externalCode.isEmpty()) {
+        mByExternalCode.remove(to->externalCode, from);
+        mByExternalCode.insert(to->externalCode, to);
+    }
+    const auto siblings = mChildren.find(to->parentId);
+    if (siblings != mChildren.end())
+        std::replace(siblings->begin(), siblings->end(), from, to);
 }
 
 const Member* HierarchyIndex::member(MemberId id) const

@@ -31,7 +31,7 @@ public:
      * hold it as their external code, and returns nullptr then.
      */
     const Unit* unitNamedBy(const QString& code, int level = -1, bool* ambiguous = nullptr) const;
-    //! children in file order; the top level is the children of 0
+    //! children in file order (by level, then id); the top level is the children of 0
     const std::vector<const Unit*>& children(UnitId parent) const;
     //! the people assigned to the unit, in file order
     const std::vector<const Assignment*>& assignments(UnitId unit) const;
@@ -50,6 +50,8 @@ public:
      * buckets it looks in are made on the first question, a grid per level.
      */
     std::vector<UnitId> unitsMeeting(const Envelope& envelope) const;
+    //! the lowest id above every unit's: where new units start
+    UnitId nextFreeUnitId() const { return mNextFreeId; }
     //! codes held by more than one unit, in file order
     const QStringList& duplicateCodes() const { return mDuplicateCodes; }
     //! after people and assignments alone changed: their lookup again, the units' as they are
@@ -69,10 +71,26 @@ public:
      * False (the index is then unusable: build it again) where codes held twice are involved.
      */
     bool followChangesInPlace(const std::vector<Before>& changed);
+    /**
+     * After a unit was added to the data (without moving the others in memory): files it
+     * under its id, code, parent and place. False (build it again) when its code is held.
+     */
+    bool followAdded(const Unit* unit);
+    /**
+     * Before a unit leaves the data: forgets it. False (build it again) when its code is
+     * held twice.
+     */
+    bool followRemoved(const Unit* unit);
+    //! after a unit moved in memory from `from` to `to`, unchanged: looks it up there
+    void followMoved(const Unit* from, const Unit* to);
     //! whether `unit` is `ancestor` or lies below it (stops on a cycle)
     bool isWithin(const Unit& unit, UnitId ancestor) const;
 
 private:
+    //! files `unit` among its parent's children, in file order
+    void fileChild(const Unit* unit);
+    void unfileChild(const Unit* unit, UnitId parentId);
+
     QHash<UnitId, const Unit*> mById;
     QHash<QString, const Unit*> mByCode;
     QMultiHash<QString, const Unit*> mByExternalCode;
@@ -82,6 +100,7 @@ private:
     std::vector<const Unit*> mNone;
     std::vector<const Assignment*> mNoAssignments;
     QStringList mDuplicateCodes;
+    UnitId mNextFreeId = 1;
     mutable std::vector<EnvelopeGrid> mPlaces; //!< by level; empty until asked
     const ProjectData& mData;
 };

@@ -226,6 +226,8 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
         SqliteTransaction oneState(db, SqliteTransaction::Purpose::Read); // no edit of another lands halfway
         project->mData = ProjectSchema::read(db, progress);
         oneState.commit();
+        // room for the units edits add, so that adding one moves no other in memory
+        project->mData.units.reserve(project->mData.units.size() * 9 / 8 + 64);
         project->rebuildUnitIndex();
         if (access == Access::ReadWrite)
             project->mIntactAsOf = project->stamp(); // checked above, migrated by us
@@ -562,37 +564,72 @@ void ProjectFile::requireIntactSinceLastLook()
 
 void ProjectFile::applyToMemory(const ChangeSet& changes)
 {
-    bool structureChanged = false;
+    // The index follows each change in time proportional to the family it touches; where it
+    // cannot (a code held twice, the units' storage grown), it is built again when next asked.
+    bool indexFollows = mHierarchyIndex != nullptr;
+    size_t additions = 0;
+    // removals first: a unit may take the code of one that goes
+    for (const auto& change : changes.units) {
+        const auto found = mUnitIndex.constFind(change.after ? change.after->id : change.before->id);
+        if (change.after)
+            additions += found == mUnitIndex.constEnd() ? 1 : 0;
+        else if (found != mUnitIndex.constEnd())
+            removeUnitInMemory(*found, indexFollows);
+    }
     std::vector<HierarchyIndex::Before>
         lookedUpBy; // units whose code, parent, external code or boundary changed
     for (const auto& change : changes.units) {
-        const auto found = mUnitIndex.constFind(change.after ? change.after->id : change.before->id);
-        if (change.after && found != mUnitIndex.constEnd()) {
-            Unit& unit = mData.units[*found];
-            const bool boundaryChanged = !(unit.boundary == change.after->boundary);
-            if (unit.code != change.after->code || unit.parentId != change.after->parentId ||
-                unit.externalCode != change.after->externalCode || boundaryChanged)
-                lookedUpBy.push_back({&unit, unit.parentId, unit.code, unit.externalCode, boundaryChanged});
-            unit = *change.after; // in place: the common case stays O(1)
-        } else {
-            structureChanged = true;
-        }
+        if (!change.after)
+            continue;
+        const auto found = mUnitIndex.constFind(change.after->id);
+        if (found == mUnitIndex.constEnd())
+            continue;
+        Unit& unit = mData.units[*found];
+        const bool boundaryChanged = !(unit.boundary == change.after->boundary);
+        if (unit.code != change.after->code || unit.parentId != change.after->parentId ||
+            unit.externalCode != change.after->externalCode || boundaryChanged)
+            lookedUpBy.push_back({&unit, unit.parentId, unit.code, unit.externalCode, boundaryChanged});
+        unit = *change.after; // in place: the common case stays O(1)
     }
-    if (mHierarchyIndex && !structureChanged && !lookedUpBy.empty() &&
-        !mHierarchyIndex->followChangesInPlace(lookedUpBy))
-        mHierarchyIndex.reset();
-    ChangeSet rest; // what could not be changed in place
-    if (structureChanged)
-        for (const auto& change : changes.units)
-            if (!change.after || !mUnitIndex.contains(change.after->id))
-                rest.units.push_back(change);
+    if (indexFollows && !lookedUpBy.empty())
+        indexFollows = mHierarchyIndex->followChangesInPlace(lookedUpBy);
+    if (additions && mData.units.size() + additions > mData.units.capacity()) {
+        // growing moves every unit in memory: room for many more, and the index built again
+        mData.units.reserve(mData.units.size() + std::max(additions, mData.units.size() / 8 + 64));
+        indexFollows = false;
+    }
+    for (const auto& change : changes.units)
+        if (change.after && !mUnitIndex.contains(change.after->id)) {
+            mUnitIndex.insert(change.after->id, mData.units.size());
+            mData.units.push_back(*change.after);
+            if (indexFollows)
+                indexFollows = mHierarchyIndex->followAdded(&mData.units.back());
+        }
+    ChangeSet rest; // people and assignments
     rest.members = changes.members;
     rest.assignments = changes.assignments;
     rest.applyTo(mData);
-    if (structureChanged)
-        rebuildUnitIndex();
-    else if (mHierarchyIndex && (!changes.assignments.empty() || !changes.members.empty()))
+    if (!indexFollows)
+        mHierarchyIndex.reset();
+    else if (!changes.assignments.empty() || !changes.members.empty())
         mHierarchyIndex->reindexAssignments();
+}
+
+void ProjectFile::removeUnitInMemory(size_t position, bool& indexFollows)
+{
+    // The last unit takes the place of the one that goes, so no other moves in memory.
+    Unit& leaving = mData.units[position];
+    if (indexFollows)
+        indexFollows = mHierarchyIndex->followRemoved(&leaving);
+    mUnitIndex.remove(leaving.id);
+    const size_t last = mData.units.size() - 1;
+    if (position != last) {
+        leaving = std::move(mData.units[last]);
+        mUnitIndex.insert(leaving.id, position);
+        if (indexFollows)
+            mHierarchyIndex->followMoved(&mData.units[last], &leaving);
+    }
+    mData.units.pop_back();
 }
 
 } // namespace gridmodel

@@ -156,6 +156,8 @@ private:
     std::optional<HistoryEntry> nextStep(bool undoing);
     SqliteStatement nextStepQuery(bool undoing);
     void applyToMemory(const ChangeSet& changes);
+    //! takes the unit at `position` out of memory; `indexFollows` turns false where the index cannot follow
+    void removeUnitInMemory(size_t position, bool& indexFollows);
     void rebuildUnitIndex();
     //! SQLite's whole-file check, unless the file is as this project last found it intact or left it
     void requireIntactSinceLastLook();
