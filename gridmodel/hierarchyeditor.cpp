@@ -828,9 +828,8 @@ HierarchyEditor::Result HierarchyEditor::merge(const QStringList& codes, const Q
                          .arg(merged.boundary.polygons.size());
 
     QSet<QPair<MemberId, QString>> roles;
-    for (const Assignment& assignment : op.mData.assignments)
-        if (assignment.unitId == survivor.id)
-            roles.insert({assignment.memberId, assignment.role});
+    for (const Assignment* assignment : op.mIndex.assignments(survivor.id))
+        roles.insert({assignment->memberId, assignment->role});
     for (size_t i = 1; i < units.size(); ++i) {
         const Unit& absorbed = *units[i];
         for (UnitId childId : op.siblings(absorbed.id)) {
@@ -838,17 +837,15 @@ HierarchyEditor::Result HierarchyEditor::merge(const QStringList& codes, const Q
             op.recodeSubtree(childId,
                              op.nextCode(op.mDraft.unit(childId).level, &op.mDraft.unit(survivor.id)));
         }
-        for (const Assignment& assignment : op.mData.assignments) {
-            if (assignment.unitId != absorbed.id)
-                continue;
-            if (roles.contains({assignment.memberId, assignment.role})) {
-                op.mDraft.changeAssignment(assignment, std::nullopt);
+        for (const Assignment* assignment : op.mIndex.assignments(absorbed.id)) {
+            if (roles.contains({assignment->memberId, assignment->role})) {
+                op.mDraft.changeAssignment(*assignment, std::nullopt);
                 continue;
             }
-            roles.insert({assignment.memberId, assignment.role});
-            Assignment moved = assignment;
+            roles.insert({assignment->memberId, assignment->role});
+            Assignment moved = *assignment;
             moved.unitId = survivor.id;
-            op.mDraft.changeAssignment(assignment, moved);
+            op.mDraft.changeAssignment(*assignment, moved);
         }
         op.mDraft.remove(absorbed.id);
     }

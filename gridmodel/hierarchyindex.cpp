@@ -13,6 +13,11 @@ bool inFileOrder(const Unit* a, const Unit* b)
     return a->level != b->level ? a->level < b->level : a->id < b->id;
 }
 
+bool byId(const Assignment* a, const Assignment* b)
+{
+    return a->id < b->id;
+}
+
 } // namespace
 
 HierarchyIndex::HierarchyIndex(const ProjectData& data) : mData(data)
@@ -43,6 +48,9 @@ void HierarchyIndex::reindexAssignments()
     mAssignments.clear();
     for (const Assignment& assignment : mData.assignments)
         mAssignments[assignment.unitId].push_back(&assignment);
+    for (std::vector<const Assignment*>& assignments : mAssignments)
+        if (!std::is_sorted(assignments.begin(), assignments.end(), byId))
+            std::sort(assignments.begin(), assignments.end(), byId);
     mMembers.clear();
     mMembers.reserve(static_cast<qsizetype>(mData.members.size()));
     for (const Member& member : mData.members)
@@ -136,6 +144,42 @@ void HierarchyIndex::followMoved(const Unit* from, const Unit* to)
     const auto siblings = mChildren.find(to->parentId);
     if (siblings != mChildren.end())
         std::replace(siblings->begin(), siblings->end(), from, to);
+}
+
+void HierarchyIndex::followAssignmentAdded(const Assignment* assignment)
+{
+    std::vector<const Assignment*>& ofUnit = mAssignments[assignment->unitId];
+    ofUnit.insert(std::lower_bound(ofUnit.begin(), ofUnit.end(), assignment, byId), assignment);
+}
+
+void HierarchyIndex::followAssignmentRemoved(const Assignment* assignment)
+{
+    const auto found = mAssignments.find(assignment->unitId);
+    if (found == mAssignments.end())
+        return;
+    found->erase(std::remove(found->begin(), found->end(), assignment), found->end());
+    if (found->empty())
+        mAssignments.erase(found);
+}
+
+void HierarchyIndex::followAssignmentMoved(const Assignment* from, const Assignment* to)
+{
+    const auto found = mAssignments.find(to->unitId);
+    if (found != mAssignments.end())
+        std::replace(found->begin(), found->end(), from, to);
+}
+
+void HierarchyIndex::followAssignmentChanged(const Assignment* assignment, UnitId unitBefore)
+{
+    if (unitBefore == assignment->unitId)
+        return;
+    const auto found = mAssignments.find(unitBefore);
+    if (found != mAssignments.end()) {
+        found->erase(std::remove(found->begin(), found->end(), assignment), found->end());
+        if (found->empty())
+            mAssignments.erase(found);
+    }
+    followAssignmentAdded(assignment);
 }
 
 const Member* HierarchyIndex::member(MemberId id) const

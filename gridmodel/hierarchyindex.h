@@ -33,7 +33,7 @@ public:
     const Unit* unitNamedBy(const QString& code, int level = -1, bool* ambiguous = nullptr) const;
     //! children in file order (by level, then id); the top level is the children of 0
     const std::vector<const Unit*>& children(UnitId parent) const;
-    //! the people assigned to the unit, in file order
+    //! the people assigned to the unit, in file order (by id)
     const std::vector<const Assignment*>& assignments(UnitId unit) const;
     //! the person with the id; nullptr for none
     const Member* member(MemberId id) const;
@@ -83,6 +83,11 @@ public:
     bool followRemoved(const Unit* unit);
     //! after a unit moved in memory from `from` to `to`, unchanged: looks it up there
     void followMoved(const Unit* from, const Unit* to);
+    //! the same for assignments: one added (others unmoved), about to go, moved, changed in place
+    void followAssignmentAdded(const Assignment* assignment);
+    void followAssignmentRemoved(const Assignment* assignment);
+    void followAssignmentMoved(const Assignment* from, const Assignment* to);
+    void followAssignmentChanged(const Assignment* assignment, UnitId unitBefore);
     //! whether `unit` is `ancestor` or lies below it (stops on a cycle)
     bool isWithin(const Unit& unit, UnitId ancestor) const;
 

@@ -228,6 +228,7 @@ std::unique_ptr<ProjectFile> ProjectFile::open(const QString& path, Access acces
         oneState.commit();
         // room for the units edits add, so that adding one moves no other in memory
         project->mData.units.reserve(project->mData.units.size() * 9 / 8 + 64);
+        project->mData.assignments.reserve(project->mData.assignments.size() * 9 / 8 + 64);
         project->rebuildUnitIndex();
         if (access == Access::ReadWrite)
             project->mIntactAsOf = project->stamp(); // checked above, migrated by us
@@ -395,6 +396,10 @@ void ProjectFile::rebuildUnitIndex()
     mUnitIndex.reserve(static_cast<qsizetype>(mData.units.size()));
     for (size_t i = 0; i < mData.units.size(); ++i)
         mUnitIndex.insert(mData.units[i].id, i);
+    mAssignmentIndex.clear();
+    mAssignmentIndex.reserve(static_cast<qsizetype>(mData.assignments.size()));
+    for (size_t i = 0; i < mData.assignments.size(); ++i)
+        mAssignmentIndex.insert(mData.assignments[i].id, i);
 }
 
 void ProjectFile::updateUnits(const std::vector<Unit>& units, const QString& operation,
@@ -605,14 +610,66 @@ void ProjectFile::applyToMemory(const ChangeSet& changes)
             if (indexFollows)
                 indexFollows = mHierarchyIndex->followAdded(&mData.units.back());
         }
-    ChangeSet rest; // people and assignments
-    rest.members = changes.members;
-    rest.assignments = changes.assignments;
-    rest.applyTo(mData);
+    bool assignmentsFollow = indexFollows && changes.members.empty();
+    applyAssignmentsInMemory(changes.assignments, assignmentsFollow);
+    ChangeSet people;
+    people.members = changes.members;
+    people.applyTo(mData);
     if (!indexFollows)
         mHierarchyIndex.reset();
-    else if (!changes.assignments.empty() || !changes.members.empty())
+    else if (!assignmentsFollow)
         mHierarchyIndex->reindexAssignments();
+}
+
+void ProjectFile::applyAssignmentsInMemory(const std::vector<ChangeSet::Change<Assignment>>& changes,
+                                           bool& indexFollows)
+{
+    // as with units: the last row takes a removed one's place, new rows go into room kept free
+    std::vector<Assignment>& rows = mData.assignments;
+    size_t additions = 0;
+    for (const auto& change : changes) {
+        const auto found = mAssignmentIndex.constFind(change.after ? change.after->id : change.before->id);
+        if (change.after) {
+            additions += found == mAssignmentIndex.constEnd() ? 1 : 0;
+            continue;
+        }
+        if (found == mAssignmentIndex.constEnd())
+            continue;
+        const size_t position = *found, last = rows.size() - 1;
+        if (indexFollows)
+            mHierarchyIndex->followAssignmentRemoved(&rows[position]);
+        mAssignmentIndex.remove(rows[position].id);
+        if (position != last) {
+            rows[position] = std::move(rows[last]);
+            mAssignmentIndex.insert(rows[position].id, position);
+            if (indexFollows)
+                mHierarchyIndex->followAssignmentMoved(&rows[last], &rows[position]);
+        }
+        rows.pop_back();
+    }
+    for (const auto& change : changes) {
+        if (!change.after)
+            continue;
+        const auto found = mAssignmentIndex.constFind(change.after->id);
+        if (found == mAssignmentIndex.constEnd())
+            continue;
+        Assignment& row = rows[*found];
+        const UnitId unitBefore = row.unitId;
+        row = *change.after;
+        if (indexFollows)
+            mHierarchyIndex->followAssignmentChanged(&row, unitBefore);
+    }
+    if (additions && rows.size() + additions > rows.capacity()) {
+        rows.reserve(rows.size() + std::max(additions, rows.size() / 8 + 64));
+        indexFollows = false; // every row moved in memory
+    }
+    for (const auto& change : changes)
+        if (change.after && !mAssignmentIndex.contains(change.after->id)) {
+            mAssignmentIndex.insert(change.after->id, rows.size());
+            rows.push_back(*change.after);
+            if (indexFollows)
+                mHierarchyIndex->followAssignmentAdded(&rows.back());
+        }
 }
 
 void ProjectFile::removeUnitInMemory(size_t position, bool& indexFollows)

@@ -158,6 +158,8 @@ private:
     void applyToMemory(const ChangeSet& changes);
     //! takes the unit at `position` out of memory; `indexFollows` turns false where the index cannot follow
     void removeUnitInMemory(size_t position, bool& indexFollows);
+    void applyAssignmentsInMemory(const std::vector<ChangeSet::Change<Assignment>>& changes,
+                                  bool& indexFollows);
     void rebuildUnitIndex();
     //! SQLite's whole-file check, unless the file is as this project last found it intact or left it
     void requireIntactSinceLastLook();
@@ -181,7 +183,8 @@ private:
     std::unique_ptr<QTemporaryDir> mRecoveredCopy; //!< where a file with a stale journal is read
     std::unique_ptr<SqliteDatabase> mDb;
     ProjectData mData;
-    QHash<UnitId, size_t> mUnitIndex; //!< position of each unit in mData.units
+    QHash<UnitId, size_t> mUnitIndex;       //!< position of each unit in mData.units
+    QHash<qint64, size_t> mAssignmentIndex; //!< position of each assignment in mData.assignments
     mutable std::unique_ptr<HierarchyIndex> mHierarchyIndex;
     //! the file as it was when last found intact, or when this project last wrote it after that
     std::optional<FileStamp> mIntactAsOf;
