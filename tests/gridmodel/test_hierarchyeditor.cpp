@@ -1,4 +1,5 @@
 #include "check/checker.h"
+#include "districtgenerator.h"
 #include "error.h"
 #include "hierarchyeditor.h"
 #include "hierarchyindex.h"
@@ -10,6 +11,7 @@
 #include "testsupport.h"
 #include "topologynoder.h"
 
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -94,6 +96,49 @@ private:
     }
 
     //! every failing call below must leave the file as it was
+    //! the first question the project's index answers otherwise than one built afresh; empty for none
+    static QString differenceFromRebuilt(const ProjectFile& project, const QSet<UnitId>& everSeen)
+    {
+        const HierarchyIndex& live = project.index();
+        const HierarchyIndex fresh(project.data());
+        const auto codes = [](const std::vector<const Unit*>& units) {
+            QStringList list;
+            for (const Unit* unit : units)
+                list << unit->code;
+            return list.join(QLatin1Char(','));
+        };
+        if (live.children(0) != fresh.children(0))
+            return QStringLiteral("top level: %1 against %2")
+                .arg(codes(live.children(0)), codes(fresh.children(0)));
+        UnitId highest = 0;
+        for (const Unit& unit : project.data().units) {
+            highest = std::max(highest, unit.id);
+            if (live.unit(unit.id) != &unit)
+                return QStringLiteral("unit %1 not found by id").arg(unit.code);
+            if (live.unitByCode(unit.code) != fresh.unitByCode(unit.code))
+                return QStringLiteral("code %1 finds another unit").arg(unit.code);
+            if (live.children(unit.id) != fresh.children(unit.id))
+                return QStringLiteral("children of %1: %2 against %3")
+                    .arg(unit.code, codes(live.children(unit.id)), codes(fresh.children(unit.id)));
+            if (live.assignments(unit.id) != fresh.assignments(unit.id))
+                return QStringLiteral("assignments of %1: %2 against %3")
+                    .arg(unit.code)
+                    .arg(live.assignments(unit.id).size())
+                    .arg(fresh.assignments(unit.id).size());
+            const Envelope around = unit.boundary.envelope().grownBy(1);
+            if (live.unitsMeeting(around) != fresh.unitsMeeting(around))
+                return QStringLiteral("the units around %1 differ").arg(unit.code);
+        }
+        for (UnitId id : everSeen)
+            if (live.unit(id) && !fresh.unit(id))
+                return QStringLiteral("unit id %1 is gone but still found").arg(id);
+        if (live.nextFreeUnitId() <= highest)
+            return QStringLiteral("the next free id %1 is taken").arg(live.nextFreeUnitId());
+        if (live.duplicateCodes() != fresh.duplicateCodes())
+            return QStringLiteral("codes held twice differ");
+        return {};
+    }
+
     template <typename Edit> void expectRefusal(const QString& file, Edit edit, const QString& expected)
     {
         const QByteArray before = fileBytes(file);
@@ -681,6 +726,81 @@ private slots:
         expectRefusal(
             file, [&](ProjectFile& p) { HierarchyEditor(p).assign(G1, {B1}); },
             QStringLiteral("already belongs"));
+    }
+
+    /**
+     * The project's index follows every edit, undo and redo in place (units added, removed and
+     * moved in memory, assignments moved): it must answer every question as one built afresh.
+     */
+    void theIndexFollowsEditsAsARebuiltOneSeesThem()
+    {
+        const QString file = mDir.filePath(QStringLiteral("followed.gpkg"));
+        ProjectFile::create(file, DistrictGenerator::generate(DistrictGenerator::syntheticOptions(600, 11)));
+        auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        const int gridLevel = project->data().hierarchy.levelIndex(QStringLiteral("grid"));
+        QVERIFY(gridLevel > 0);
+        project->index().unitsMeeting(project->data().units.front().boundary.envelope()); // grids made
+        QSet<UnitId> everSeen;
+        QRandomGenerator random(5);
+        int edits = 0, undos = 0, refused = 0;
+        const auto randomGrid = [&]() -> const Unit* {
+            std::vector<const Unit*> grids;
+            for (const Unit& unit : project->data().units)
+                if (unit.level == gridLevel)
+                    grids.push_back(&unit);
+            return grids[random.bounded(int(grids.size()))];
+        };
+        for (int step = 0; step < 60; ++step) {
+            for (const Unit& unit : project->data().units)
+                everSeen.insert(unit.id);
+            const int what = random.bounded(6);
+            try {
+                const Unit* grid = randomGrid();
+                const std::vector<const Unit*>& siblings = project->index().children(grid->parentId);
+                const Envelope box = grid->boundary.envelope();
+                if (what == 0) {
+                    HierarchyEditor(*project).split(
+                        grid->code, {{box.center().x, box.minY - 1}, {box.center().x, box.maxY + 1}});
+                } else if (what == 1 && siblings.size() > 1) {
+                    const Unit* other = siblings.front() == grid ? siblings[1] : siblings.front();
+                    HierarchyEditor(*project).merge({grid->code, other->code});
+                } else if (what == 2 && siblings.size() > 1 && !project->index().children(grid->id).empty()) {
+                    const Unit* other = siblings.front() == grid ? siblings[1] : siblings.front();
+                    HierarchyEditor(*project).move(project->index().children(grid->id).front()->code,
+                                                   other->code);
+                } else if (what == 3 || what == 4) {
+                    undos += project->undo() ? 1 : 0;
+                    continue;
+                } else {
+                    project->redo();
+                    continue;
+                }
+                ++edits;
+            } catch (const Error&) {
+                ++refused; // said why; nothing changed
+            }
+            const QString difference = differenceFromRebuilt(*project, everSeen);
+            QVERIFY2(difference.isEmpty(),
+                     qPrintable(QStringLiteral("step %1: %2").arg(step).arg(difference)));
+        }
+        QVERIFY2(
+            edits >= 15 && undos >= 10,
+            qPrintable(QStringLiteral("%1 edits, %2 undos, %3 refused").arg(edits).arg(undos).arg(refused)));
+        // what it followed is what the file holds
+        const ProjectData inMemory = project->data();
+        project.reset();
+        const auto reopened = ProjectFile::open(file, ProjectFile::Access::ReadOnly);
+        QCOMPARE(reopened->data().units.size(), inMemory.units.size());
+        QCOMPARE(reopened->data().assignments.size(), inMemory.assignments.size());
+        const HierarchyIndex before(inMemory);
+        for (const Unit& unit : reopened->data().units) {
+            const Unit* was = before.unit(unit.id);
+            QVERIFY(was);
+            QCOMPARE(was->code, unit.code);
+            QCOMPARE(was->parentId, unit.parentId);
+            QCOMPARE(was->households, unit.households);
+            QVERIFY(was->boundary == unit.boundary);
+        }
     }
 
     void recodeFollowsTheScheme()
