@@ -22,6 +22,49 @@ bool overlaps(const Envelope& a, const Envelope& b, double margin)
              a.maxY + margin < b.minY || b.maxY + margin < a.minY);
 }
 
+bool lessPoint(const Point& a, const Point& b)
+{
+    return a.x < b.x || (a.x == b.x && a.y < b.y);
+}
+
+using Edge = std::pair<Point, Point>; //!< its ends, the lesser first
+
+std::vector<Edge> edgesOf(const MultiPolygon& boundary)
+{
+    std::vector<Edge> edges;
+    for (const Polygon& polygon : boundary.polygons)
+        for (const Ring& ring : polygon.rings)
+            for (size_t i = 0; i + 1 < ring.size(); ++i)
+                edges.push_back(lessPoint(ring[i], ring[i + 1]) ? Edge{ring[i], ring[i + 1]}
+                                                                : Edge{ring[i + 1], ring[i]});
+    return edges;
+}
+
+bool lessEdge(const Edge& a, const Edge& b)
+{
+    return lessPoint(a.first, b.first) || (a.first == b.first && lessPoint(a.second, b.second));
+}
+
+/**
+ * Where a boundary changed: the envelope of the edges it has and did not have before (all of it
+ * for a new unit). Only there can it have gained a corner on another's edge, or another's
+ * corner on its own; its old edges were noded before.
+ */
+Envelope changedPart(const Unit* before, const MultiPolygon& after)
+{
+    if (!before)
+        return after.envelope();
+    std::vector<Edge> old = edgesOf(before->boundary);
+    std::sort(old.begin(), old.end(), lessEdge);
+    Envelope part;
+    for (const Edge& edge : edgesOf(after))
+        if (!std::binary_search(old.begin(), old.end(), edge, lessEdge)) {
+            part.include(edge.first);
+            part.include(edge.second);
+        }
+    return part;
+}
+
 } // namespace
 
 EditDraft::EditDraft(const ProjectData& data, const HierarchyIndex& index)
@@ -81,8 +124,11 @@ void EditDraft::nodeBoundaries(const std::vector<UnitId>& ids)
         involved.insert(id);
         Unit& unit = modify(id);
         changed.push_back(&unit);
-        changedEnvelopes.push_back(unit.boundary.envelope());
-        reach.include(changedEnvelopes.back());
+        const Envelope part = changedPart(mIndex.unit(id), unit.boundary);
+        if (!part.isEmpty()) {
+            changedEnvelopes.push_back(part);
+            reach.include(part);
+        }
     }
     if (changed.empty())
         return;
@@ -95,8 +141,7 @@ void EditDraft::nodeBoundaries(const std::vector<UnitId>& ids)
             candidates.push_back(id);
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    // Only the corners of the changed units matter: keep the neighbours whose own
-    // envelope meets one of theirs.
+    // Only the changed parts matter: keep the neighbours whose own envelope meets one of them.
     std::vector<Unit> around;
     for (UnitId id : candidates) {
         if (involved.contains(id) || mRemoved.contains(id))

@@ -33,9 +33,9 @@ public:
     void changeAssignment(const Assignment& before, const std::optional<Assignment>& after);
 
     /**
-     * Nodes the boundaries of `ids` with every unit around them (see TopologyNoder),
-     * so shared edges stay shared vertex for vertex; neighbours that gain a vertex join
-     * the draft.
+     * Nodes the boundaries of `ids` with every unit around the parts of them that changed
+     * (see TopologyNoder), so shared edges stay shared vertex for vertex; neighbours that
+     * gain a vertex join the draft.
      */
     void nodeBoundaries(const std::vector<UnitId>& ids);
 
