@@ -1,5 +1,7 @@
 #include "geopackage.h"
 
+#include "gpkggeometry.h"
+#include "packedrtree.h"
 #include "spatialreference.h"
 #include "sqlitedatabase.h"
 
@@ -146,17 +148,34 @@ void setColumnTitles(SqliteDatabase& db, const QString& table,
     }
 }
 
-void createSpatialIndex(SqliteDatabase& db, const QString& table)
+namespace {
+
+QString rtreeOf(const QString& table)
 {
-    const QString rtree = QStringLiteral("rtree_%1_geom").arg(table);
-    db.execute(
-        QStringLiteral("CREATE VIRTUAL TABLE \"%1\" USING rtree(id, minx, maxx, miny, maxy)").arg(rtree));
-    db.execute(
-        QStringLiteral(
-            "INSERT INTO \"%1\" SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom) "
-            "FROM \"%2\" WHERE geom NOT NULL AND NOT ST_IsEmpty(geom)")
-            .arg(rtree, table));
-    // The triggers of the GeoPackage 1.3 R-tree extension (Annex F.3).
+    return QStringLiteral("rtree_%1_geom").arg(table);
+}
+
+//! the table's R-tree filled from its rows at once
+void fillSpatialIndex(SqliteDatabase& db, const QString& table)
+{
+    std::vector<PackedRTree::Entry> entries;
+    SqliteStatement rows =
+        db.prepare(QStringLiteral("SELECT fid, geom FROM \"%1\" WHERE geom NOT NULL").arg(table));
+    while (rows.step()) {
+        int size = 0;
+        const unsigned char* blob = rows.blob(1, &size);
+        bool ok = false;
+        const Envelope envelope = GpkgGeometry::envelope(blob, size, &ok);
+        if (ok && !envelope.isEmpty()) // as the triggers: no entry for an empty geometry
+            entries.emplace_back(rows.integer(0), envelope);
+    }
+    PackedRTree::replaceContents(db, rtreeOf(table), std::move(entries));
+}
+
+//! the triggers of the GeoPackage 1.3 R-tree extension (Annex F.3), which keep the R-tree current
+void createSpatialIndexTriggers(SqliteDatabase& db, const QString& table)
+{
+    const QString rtree = rtreeOf(table);
     const QString t = QStringLiteral("\"%1\"").arg(table);
     const QString r = QStringLiteral("\"%1\"").arg(rtree);
     QString sql;
@@ -190,12 +209,37 @@ void createSpatialIndex(SqliteDatabase& db, const QString& table)
                           "BEGIN DELETE FROM %3 WHERE id = OLD.fid; END;")
                .arg(rtree, t, r);
     db.execute(sql);
+}
+
+const char* const TriggerSuffixes[] = {"insert", "update1", "update2", "update3", "update4", "delete"};
+
+} // namespace
+
+void createSpatialIndex(SqliteDatabase& db, const QString& table)
+{
+    db.execute(QStringLiteral("CREATE VIRTUAL TABLE \"%1\" USING rtree(id, minx, maxx, miny, maxy)")
+                   .arg(rtreeOf(table)));
+    fillSpatialIndex(db, table);
+    createSpatialIndexTriggers(db, table);
     SqliteStatement extension = db.prepare(QStringLiteral(
         "INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope) "
         "VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', "
         "'write-only')"));
     extension.bind(1, table);
     extension.run();
+}
+
+void suspendSpatialIndex(SqliteDatabase& db, const QString& table)
+{
+    for (const char* suffix : TriggerSuffixes)
+        db.execute(
+            QStringLiteral("DROP TRIGGER IF EXISTS \"%1_%2\"").arg(rtreeOf(table), QLatin1String(suffix)));
+}
+
+void resumeSpatialIndex(SqliteDatabase& db, const QString& table)
+{
+    fillSpatialIndex(db, table);
+    createSpatialIndexTriggers(db, table);
 }
 
 void updateContents(SqliteDatabase& db, const QString& table, const Envelope& extent)

@@ -46,6 +46,13 @@ void setColumnTitles(SqliteDatabase& db, const QString& table,
 
 /** Fills the table's R-tree from its rows and installs the triggers that keep it current. */
 void createSpatialIndex(SqliteDatabase& db, const QString& table);
+/**
+ * For a change to many rows: drops the triggers that keep the table's R-tree current one row
+ * at a time. resumeSpatialIndex() fills it again from the rows at once and puts them back; in
+ * between, inside one transaction, the R-tree is out of date.
+ */
+void suspendSpatialIndex(SqliteDatabase& db, const QString& table);
+void resumeSpatialIndex(SqliteDatabase& db, const QString& table);
 
 /** Updates gpkg_contents' extent and last_change for a table. */
 void updateContents(SqliteDatabase& db, const QString& table, const Envelope& extent);

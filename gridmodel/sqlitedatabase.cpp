@@ -61,8 +61,14 @@ SqliteDatabase::SqliteDatabase(const QString& path, OpenMode mode) : mPath(path)
     sqlite3_extended_result_codes(mDb, 1);
     sqlite3_busy_timeout(mDb, 5000);
     registerGeoPackageSqlFunctions(mDb);
-    if (mode != OpenMode::ReadOnly) // an edit of many units (an import) touches pages all over the
-        execute(QStringLiteral("PRAGMA cache_size = -65536")); // indexes: up to 64 MB, not 2 MB
+    if (mode != OpenMode::ReadOnly) {
+        // An edit of many units (an import) touches pages all over the indexes: up to 64 MB, not
+        // 2 MB. And a transaction larger than that (an import's history step holds every unit)
+        // stays in memory until its commit rather than spilling to the file, which syncs the
+        // journal each time (1.3 s of a 200,000-unit import).
+        execute(QStringLiteral("PRAGMA cache_size = -65536"));
+        execute(QStringLiteral("PRAGMA cache_spill = OFF"));
+    }
 }
 
 SqliteDatabase::~SqliteDatabase()

@@ -1379,6 +1379,10 @@
         <source>The copy of %1 could not be taken out of the project: %2</source>
         <translation>无法从项目中删除 %1 的副本：%2</translation>
     </message>
+    <message>
+        <source>The spatial index %1 has no usable root node</source>
+        <translation>空间索引 %1 没有可用的根节点</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

@@ -1,5 +1,6 @@
 #include "districtgenerator.h"
 #include "error.h"
+#include "gpkggeometry.h"
 #include "projecteditor.h"
 #include "projectfile.h"
 #include "projectschema.h"
@@ -94,7 +95,133 @@ private:
         return static_cast<Error::Kind>(-1);
     }
 
+    /**
+     * The level's R-tree as SQLite and GDAL read it: whole by SQLite's own check, one entry per
+     * row with a geometry, and each row found at its own centre (by SQLite and through OGR's
+     * spatial filter, as QGIS asks). Empty when it is so.
+     */
+    static QString spatialIndexProblem(const QString& file, const QString& table)
+    {
+        const QString rtree = QStringLiteral("rtree_%1_geom").arg(table);
+        std::vector<std::pair<qint64, Envelope>> rows;
+        {
+            SqliteDatabase db(file, SqliteDatabase::OpenMode::ReadOnly);
+            SqliteStatement check = db.prepare(QStringLiteral("SELECT rtreecheck('%1')").arg(rtree));
+            if (!check.step() || check.text(0) != QLatin1String("ok"))
+                return QStringLiteral("rtreecheck: %1").arg(check.text(0));
+            SqliteStatement all = db.prepare(QStringLiteral("SELECT fid, geom FROM \"%1\"").arg(table));
+            while (all.step()) {
+                int size = 0;
+                const unsigned char* blob = all.blob(1, &size);
+                rows.emplace_back(all.integer(0), GpkgGeometry::decode(blob, size).envelope());
+            }
+            SqliteStatement count = db.prepare(QStringLiteral("SELECT count(*) FROM \"%1\"").arg(rtree));
+            if (!count.step() || count.integer(0) != qint64(rows.size()))
+                return QStringLiteral("%1 entries for %2 rows").arg(count.integer(0)).arg(rows.size());
+            QHash<qint64, Envelope> exact;
+            for (const auto& [fid, envelope] : rows)
+                exact.insert(fid, envelope);
+            SqliteStatement entries =
+                db.prepare(QStringLiteral("SELECT id, minx, maxx, miny, maxy FROM \"%1\"").arg(rtree));
+            while (entries.step()) {
+                // 32-bit floats, rounded outwards: the row's box held, within a float's step (0.25 m at 4,000
+                // km)
+                const Envelope row = exact.value(entries.integer(0));
+                const Envelope entry{entries.real(1), entries.real(3), entries.real(2), entries.real(4)};
+                if (!entry.contains(row) || row.minX - entry.minX > 0.5 || entry.maxX - row.maxX > 0.5 ||
+                    row.minY - entry.minY > 0.5 || entry.maxY - row.maxY > 0.5)
+                    return QStringLiteral("the entry of row %1 is not its box").arg(entries.integer(0));
+            }
+            SqliteStatement near = db.prepare(
+                QStringLiteral(
+                    "SELECT id FROM \"%1\" WHERE minx <= ?1 AND maxx >= ?1 AND miny <= ?2 AND maxy >= ?2")
+                    .arg(rtree));
+            for (size_t i = 0; i < rows.size(); i += 7) {
+                const Point centre = rows[i].second.center();
+                near.bind(1, centre.x).bind(2, centre.y);
+                bool found = false;
+                while (near.step())
+                    found = found || near.integer(0) == rows[i].first;
+                near.reset();
+                if (!found)
+                    return QStringLiteral("row %1 is not found at its centre").arg(rows[i].first);
+            }
+        }
+        GDALDatasetH dataset = GDALOpenEx(file.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                          nullptr, nullptr, nullptr);
+        if (!dataset)
+            return QStringLiteral("GDAL cannot open it");
+        OGRLayerH layer = GDALDatasetGetLayerByName(dataset, table.toUtf8().constData());
+        QString problem;
+        for (size_t i = 0; layer && i < rows.size() && problem.isEmpty(); i += 97) {
+            const Point centre = rows[i].second.center();
+            OGR_L_SetSpatialFilterRect(layer, centre.x - 0.01, centre.y - 0.01, centre.x + 0.01,
+                                       centre.y + 0.01);
+            bool found = false;
+            OGR_L_ResetReading(layer);
+            while (OGRFeatureH feature = OGR_L_GetNextFeature(layer)) {
+                found = found || OGR_F_GetFID(feature) == rows[i].first;
+                OGR_F_Destroy(feature);
+            }
+            if (!found)
+                problem = QStringLiteral("OGR's spatial filter misses row %1").arg(rows[i].first);
+        }
+        GDALClose(dataset);
+        return layer ? problem : QStringLiteral("GDAL has no layer %1").arg(table);
+    }
+
 private slots:
+    /**
+     * A new project's R-trees are packed at once; a change to thousands of rows (an import, its
+     * undo) fills the level's again; edits of a few keep it current row by row. After each,
+     * SQLite and GDAL find every row.
+     */
+    void spatialIndexesStayWholeThroughBulkAndSingleChanges()
+    {
+        const QString file = path(QStringLiteral("rtree.gpkg"));
+        ProjectData data = DistrictGenerator::generate(DistrictGenerator::syntheticOptions(6000, 3));
+        const int zoneLevel = data.hierarchy.levelCount() - 1;
+        const QString zones = data.hierarchy.level(zoneLevel).key;
+        std::vector<Unit> zoneUnits;
+        ProjectData without = data;
+        without.units.clear();
+        without.assignments.clear();
+        for (const Unit& unit : data.units)
+            (unit.level == zoneLevel ? zoneUnits : without.units).push_back(unit);
+        QVERIFY(zoneUnits.size() > 3000);
+        ProjectFile::create(file, without);
+        QCOMPARE(spatialIndexProblem(file, data.hierarchy.level(1).key), QString());
+
+        auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        ChangeSet added;
+        for (const Unit& zone : zoneUnits)
+            added.units.push_back({std::nullopt, zone});
+        project->apply(added, QStringLiteral("import"), QStringLiteral("zones"));
+        QCOMPARE(spatialIndexProblem(file, zones), QString());
+
+        // a few rows: through the triggers, into the packed tree
+        ChangeSet few;
+        for (size_t i = 0; i < 5; ++i) {
+            Unit moved = zoneUnits[i * 100];
+            for (Polygon& polygon : moved.boundary.polygons)
+                for (Ring& ring : polygon.rings)
+                    for (Point& point : ring)
+                        point.x += 5000; // far outside the packed leaves' boxes
+            few.units.push_back({zoneUnits[i * 100], moved});
+        }
+        few.units.push_back({zoneUnits[1], std::nullopt});
+        project->apply(few, QStringLiteral("test"), QStringLiteral("a few"));
+        QCOMPARE(spatialIndexProblem(file, zones), QString());
+
+        project->undo();
+        QCOMPARE(spatialIndexProblem(file, zones), QString());
+        project->undo(); // the import: thousands of rows deleted
+        QCOMPARE(spatialIndexProblem(file, zones), QString());
+        project->redo();
+        QCOMPARE(spatialIndexProblem(file, zones), QString());
+        QCOMPARE(project->data().units.size(), data.units.size());
+    }
+
     void initTestCase()
     {
         QVERIFY(mDir.isValid());
