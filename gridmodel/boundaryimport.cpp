@@ -13,10 +13,12 @@
 #include <QHash>
 #include <QSet>
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
+#include <thread>
 
 namespace gridmodel {
 
@@ -110,6 +112,49 @@ struct Refusal
     QString reason;
 };
 
+/**
+ * What GEOS says of a feature's area, worked out for all features at once on every core before
+ * they are read in order: why it is invalid, and a point inside it (to find its parent by).
+ */
+struct FeatureShape
+{
+    bool known = false; //!< false: work it out when reading (the area is empty, or GEOS threw)
+    QString invalidity; //!< empty for a valid area
+    std::optional<Point> inside;
+};
+
+std::vector<FeatureShape> shapesOf(const std::vector<SourceFeature>& features, bool withInsidePoints)
+{
+    std::vector<FeatureShape> shapes(features.size());
+    constexpr size_t Batch = 256;
+    std::atomic<size_t> next{0};
+    const auto work = [&] {
+        const GeosEngine geos; // one GEOS context for each thread
+        for (size_t first = next.fetch_add(Batch); first < features.size(); first = next.fetch_add(Batch))
+            for (size_t i = first; i < std::min(features.size(), first + Batch); ++i) {
+                if (features[i].polygon.isEmpty())
+                    continue;
+                try {
+                    FeatureShape& shape = shapes[i];
+                    shape.invalidity = geos.invalidityReason(features[i].polygon);
+                    if (withInsidePoints && shape.invalidity.isEmpty())
+                        shape.inside = geos.pointOnSurface(features[i].polygon);
+                    shape.known = true;
+                } catch (const Error&) { // said when the feature is read
+                }
+            }
+    };
+    const unsigned helpers =
+        features.size() < 2 * Batch ? 0 : std::min(7u, std::max(1u, std::thread::hardware_concurrency()) - 1);
+    std::vector<std::thread> threads;
+    for (unsigned i = 0; i < helpers; ++i)
+        threads.emplace_back(work);
+    work();
+    for (std::thread& thread : threads)
+        thread.join();
+    return shapes;
+}
+
 /** Makes a unit of each feature of the source in turn, or refuses it. */
 class UnitReader
 {
@@ -127,8 +172,8 @@ public:
         }
     }
 
-    //! throws Refusal
-    Unit read(const SourceFeature& feature)
+    //! throws Refusal; `shape` is what GEOS said of the feature beforehand
+    Unit read(const SourceFeature& feature, const FeatureShape& shape)
     {
         Unit unit;
         unit.level = mOptions.level;
@@ -138,11 +183,12 @@ public:
             throw Refusal{Tr::tr("the name is empty")};
         if (!feature.impossible.isEmpty())
             throw Refusal{Tr::tr("%1 can be no place: %2").arg(unit.name, feature.impossible)};
-        unit.boundary = boundaryOf(feature, unit.name);
+        unit.boundary = boundaryOf(feature, unit.name, shape);
         unit.households = countOf(feature, "households", Tr::tr("households"), unit.name);
         unit.residents = countOf(feature, "residents", Tr::tr("residents"), unit.name);
         const QString code = value(feature, "code");
-        const Parent parent = parentOf(feature, code, unit);
+        const bool asGiven = shape.known && shape.invalidity.isEmpty(); // not repaired
+        const Parent parent = parentOf(feature, code, unit, asGiven ? shape.inside : std::nullopt);
         unit.parentId = parent.unit ? parent.unit->id : 0;
         unit.code = codeFor(code, parent.unit);
         unit.externalCode = externalCodeOf(feature);
@@ -164,14 +210,14 @@ private:
     }
 
     //! the feature's area, repaired when it is invalid and the user agreed
-    MultiPolygon boundaryOf(const SourceFeature& feature, const QString& name)
+    MultiPolygon boundaryOf(const SourceFeature& feature, const QString& name, const FeatureShape& shape)
     {
         if (feature.polygon.isEmpty())
             throw Refusal{feature.point ? Tr::tr("%1 is a point, not an area").arg(name)
                           : !feature.otherGeometry.isEmpty()
                               ? Tr::tr("%1 is %2, not an area").arg(name, feature.otherGeometry)
                               : Tr::tr("%1 has no geometry").arg(name)};
-        const QString invalid = mGeos.invalidityReason(feature.polygon);
+        const QString invalid = shape.known ? shape.invalidity : mGeos.invalidityReason(feature.polygon);
         if (invalid.isEmpty())
             return feature.polygon;
         if (!mOptions.repairInvalid)
@@ -206,8 +252,9 @@ private:
         bool namedByCode = false;   //!< by its code or the unit's, not found by location
     };
 
-    //! the parent: by its code, by the unit's own code, or by location
-    Parent parentOf(const SourceFeature& feature, const QString& code, const Unit& unit)
+    //! the parent: by its code, by the unit's own code, or by location (`inside` when known)
+    Parent parentOf(const SourceFeature& feature, const QString& code, const Unit& unit,
+                    const std::optional<Point>& inside)
     {
         if (mOptions.level == 0)
             return {};
@@ -228,7 +275,8 @@ private:
             return {byCode, true};
         if (!mParentsByPlace) // made once, for the first unit found by location
             mParentsByPlace = std::make_unique<NearbyUnits>(NearbyUnits::ofLevel(mData, mOptions.level - 1));
-        if (const Unit* byLocation = mParentsByPlace->holding(mGeos.pointOnSurface(unit.boundary)))
+        if (const Unit* byLocation =
+                mParentsByPlace->holding(inside ? *inside : mGeos.pointOnSurface(unit.boundary)))
             return {byLocation, false};
         throw Refusal{Tr::tr("%1 lies in no %2 of the project").arg(unit.name, parentLevel.name.text())};
     }
@@ -441,9 +489,12 @@ ImportPlan BoundaryImport::plan(const ProjectData& data, const HierarchyIndex& i
     if (options.mergeSameCode)
         sameCodeAsOne(source, options, merged, plan);
     UnitReader reader(data, index, source, options, plan.notes);
-    for (const SourceFeature& feature : options.mergeSameCode ? merged : source.features) {
+    const std::vector<SourceFeature>& features = options.mergeSameCode ? merged : source.features;
+    const std::vector<FeatureShape> shapes = shapesOf(features, options.level > 0);
+    for (size_t i = 0; i < features.size(); ++i) {
+        const SourceFeature& feature = features[i];
         try {
-            plan.changes.units.push_back({std::nullopt, reader.read(feature)});
+            plan.changes.units.push_back({std::nullopt, reader.read(feature, shapes[i])});
         } catch (const Refusal& refusal) {
             plan.problems.push_back({feature.number, refusal.reason});
         }

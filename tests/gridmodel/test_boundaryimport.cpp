@@ -272,6 +272,32 @@ private slots:
         QCOMPARE(nameOf(QStringLiteral("05")), QStringLiteral("丙"));
     }
 
+    //! hundreds of features: their areas are checked on every core before they are read in order
+    void manyFeaturesFindTheirParentsByLocationAsOneByOne()
+    {
+        const int lowest = mDemo.hierarchy.levelCount() - 1;
+        auto project = projectAbove(lowest);
+        const HierarchyIndex demoIndex(mDemo);
+        const QString exported = path(QStringLiteral("lowest-by-place.gpkg"));
+        const int written =
+            BoundaryExport::write(mDemo, demoIndex, lowest, 0, BoundaryExport::Format::GeoPackage, exported);
+        QVERIFY2(written >= 600, qPrintable(QString::number(written))); // several batches for the threads
+        const ImportPlan imported = plan(*project, exported, lowest, QStringLiteral("code=,parent="));
+        QVERIFY2(imported.canApply(), qPrintable(imported.problemText()));
+        imported.apply(*project);
+        QMultiHash<UnitId, QString> namesUnder; // the imported units' names by parent
+        for (const Unit& unit : project->data().units)
+            if (unit.level == lowest)
+                namesUnder.insert(unit.parentId, unit.name);
+        for (const Unit& original : mDemo.units)
+            if (original.level == lowest) {
+                const Unit* parent = project->index().unitByCode(demoIndex.unit(original.parentId)->code);
+                QVERIFY(parent);
+                QVERIFY2(namesUnder.contains(parent->id, original.name),
+                         qPrintable(original.name + QStringLiteral(" not under ") + parent->code));
+            }
+    }
+
     void unitsFarFromTheirParentOrNoPlaceAtAllAreNamed()
     {
         auto project = projectAbove(2);
