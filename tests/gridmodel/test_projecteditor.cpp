@@ -1,6 +1,7 @@
 #include "check/checker.h"
 #include "districtgenerator.h"
 #include "error.h"
+#include "gpkggeometry.h"
 #include "hierarchyeditor.h"
 #include "hierarchyindex.h"
 #include "personaldata.h"
@@ -491,6 +492,57 @@ private slots:
         QVERIFY(!project->index().unitNamedBy(QStringLiteral("410105001001001001")));
         project->undo();
         QCOMPARE(project->index().unitByCode(zones[0])->externalCode, QStringLiteral("410105001001001001"));
+    }
+
+    /**
+     * History entries are written in QDataStream's format (Qt 5.15), the one files made before
+     * hold: the payload is byte for byte what QDataStream writes, null and empty texts, Chinese,
+     * holes and pieces included.
+     */
+    void historyPayloadIsQDataStreamsFormat()
+    {
+        const ProjectData demo = DistrictGenerator::generate(DistrictGenerator::demoOptions());
+        ChangeSet changes;
+        Unit odd = demo.units[5];
+        odd.notes = QString();                 // null
+        odd.externalCode = QStringLiteral(""); // empty, not null
+        odd.name = QStringLiteral("文化路 “一” \U0001F3E0");
+        odd.boundary.polygons.push_back(testsupport::box(1000, 1000, 10, 10).polygons.front());
+        odd.boundary.polygons.front().rings.push_back(Ring{{1, 1}, {2, 1}, {2, 2}, {1, 1}});
+        odd.households = -1; // only the bytes matter here
+        changes.units.push_back({demo.units[3], odd});
+        changes.units.push_back({std::nullopt, demo.units[9]});
+        changes.members.push_back({demo.members[0], std::nullopt});
+        changes.assignments.push_back({std::nullopt, demo.assignments[0]});
+
+        QByteArray expected;
+        QDataStream out(&expected, QIODevice::WriteOnly);
+        out.setVersion(QDataStream::Qt_5_15);
+        out << quint32(0x47414353) << quint16(2);
+        const auto sides = [&](const auto& list, const auto& write) {
+            out << quint32(list.size());
+            for (const auto& change : list)
+                for (const auto* side : {&change.before, &change.after}) {
+                    out << bool(side->has_value());
+                    if (*side)
+                        write(**side);
+                }
+        };
+        sides(changes.units, [&](const Unit& u) {
+            out << u.id << qint32(u.level) << u.parentId << u.code << u.name << u.organisation
+                << GpkgGeometry::encode(u.boundary, 0) << u.households << u.residents << u.notes
+                << u.externalCode;
+        });
+        sides(changes.members,
+              [&](const Member& m) { out << m.id << m.name << m.phone << m.gender << m.status << m.notes; });
+        sides(changes.assignments, [&](const Assignment& a) {
+            out << a.id << a.memberId << a.unitId << a.role << a.linkedHouseholds << a.linkedHouseholdsNote;
+        });
+        QCOMPARE(changes.serialize(), expected);
+        const ChangeSet read = ChangeSet::deserialize(expected);
+        QVERIFY(read.units[0].after->notes.isNull());
+        QVERIFY(!read.units[0].after->externalCode.isNull());
+        QCOMPARE(read.units[0].after->name, odd.name);
     }
 
     void changeSetRoundTrip()
