@@ -87,7 +87,20 @@ QString countsBeyondWhatAUnitHolds(const Unit& unit)
         .arg(Counts::Max);
 }
 
-void ImportPlan::apply(ProjectFile& project) const
+void ImportPlan::apply(ProjectFile& project) const&
+{
+    requireApplicable();
+    project.apply(changes, QStringLiteral("import"), description);
+}
+
+void ImportPlan::apply(ProjectFile& project) &&
+{
+    requireApplicable();
+    project.apply(std::move(changes), QStringLiteral("import"), description);
+    changes = ChangeSet();
+}
+
+void ImportPlan::requireApplicable() const
 {
     if (!problems.empty())
         throw Error(Error::Kind::InvalidInput,
@@ -96,7 +109,6 @@ void ImportPlan::apply(ProjectFile& project) const
                         .arg(source, problemText(5)));
     if (changes.isEmpty())
         throw Error(Error::Kind::InvalidInput, Tr::tr("Nothing to import from %1").arg(source));
-    project.apply(changes, QStringLiteral("import"), description);
 }
 
 QString ImportPlan::problemText(int limit) const

@@ -39,11 +39,17 @@ struct ImportPlan
     bool canApply() const { return problems.empty() && !changes.isEmpty(); }
     //! applies the changes as one step of the project's history; throws Error(InvalidInput)
     //! naming the first problem when the plan cannot be applied
-    void apply(ProjectFile& project) const;
+    void apply(ProjectFile& project) const&;
+    //! the same, its units moved into the project (the plan keeps its problems, notes and words)
+    void apply(ProjectFile& project) &&;
     //! "line 3: the name is empty" (or "feature 3: …"), one per line, at most `limit` then "… and N more"
     QString problemText(int limit = 50) const;
     //! the notes, as problemText() words the problems
     QString noteText(int limit = 50) const;
+
+private:
+    //! throws Error(InvalidInput) naming the first problem, or saying there is nothing to import
+    void requireApplicable() const;
 };
 
 /**

@@ -113,9 +113,14 @@ struct ProjectData
     QString name;
     int crsEpsg = 0;
     HierarchyTemplate hierarchy;
+    /**
+     * Read from a file level by level, by id. An open project's edits add units at the end and
+     * fill a removed unit's place with the last one (so no other moves in memory); where order
+     * matters, HierarchyIndex::children() gives file order.
+     */
     std::vector<Unit> units;
     std::vector<Member> members;
-    std::vector<Assignment> assignments;
+    std::vector<Assignment> assignments; //!< as units: an open project's edits change the order
     std::vector<AcceptedProblem> acceptedProblems;
     /**
      * The project says its counts are not entered yet (a district just drawn or imported):

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <sys/stat.h>
+#include <type_traits>
 
 namespace gridmodel {
 
@@ -422,6 +423,12 @@ void ProjectFile::apply(const ChangeSet& changes, const QString& operation, cons
     record(changes, operation, description, nullptr);
 }
 
+void ProjectFile::apply(ChangeSet&& changes, const QString& operation, const QString& description)
+{
+    writeStep(changes, operation, description, nullptr);
+    applyToMemory(std::move(changes));
+}
+
 void ProjectFile::applyForgetting(const ChangeSet& changes, const QString& operation,
                                   const QString& description, const PersonalDataRemoval& forget)
 {
@@ -430,6 +437,13 @@ void ProjectFile::applyForgetting(const ChangeSet& changes, const QString& opera
 
 void ProjectFile::record(const ChangeSet& changes, const QString& operation, const QString& description,
                          const PersonalDataRemoval* forget)
+{
+    writeStep(changes, operation, description, forget);
+    applyToMemory(changes);
+}
+
+void ProjectFile::writeStep(const ChangeSet& changes, const QString& operation, const QString& description,
+                            const PersonalDataRemoval* forget)
 {
     requireWritable();
     // what is forgotten is overwritten, not left in the file's free pages (Debian's SQLite does so
@@ -460,7 +474,6 @@ void ProjectFile::record(const ChangeSet& changes, const QString& operation, con
         forget->rewriteHistory(*mDb);
     transaction.commit();
     mIntactAsOf = asLeft ? stamp() : std::nullopt; // our own write leaves it as intact as it was
-    applyToMemory(changes);
 }
 
 void ProjectFile::setAcceptedProblems(const std::vector<AcceptedProblem>& accepted)
@@ -567,8 +580,15 @@ void ProjectFile::requireIntactSinceLastLook()
     mIntactAsOf = now;
 }
 
-void ProjectFile::applyToMemory(const ChangeSet& changes)
+template <typename Changes> void ProjectFile::applyToMemoryFrom(Changes& changes)
 {
+    // the rows of a ChangeSet given to keep are moved, not copied
+    const auto take = [](auto& row) -> decltype(auto) {
+        if constexpr (std::is_const_v<Changes>)
+            return static_cast<const std::remove_reference_t<decltype(row)>&>(row);
+        else
+            return std::move(row);
+    };
     // The index follows each change in time proportional to the family it touches; where it
     // cannot (a code held twice, the units' storage grown), it is built again when next asked.
     bool indexFollows = mHierarchyIndex != nullptr;
@@ -594,7 +614,7 @@ void ProjectFile::applyToMemory(const ChangeSet& changes)
         if (unit.code != change.after->code || unit.parentId != change.after->parentId ||
             unit.externalCode != change.after->externalCode || boundaryChanged)
             lookedUpBy.push_back({&unit, unit.parentId, unit.code, unit.externalCode, boundaryChanged});
-        unit = *change.after; // in place: the common case stays O(1)
+        unit = take(*change.after); // in place: the common case stays O(1)
     }
     if (indexFollows && !lookedUpBy.empty())
         indexFollows = mHierarchyIndex->followChangesInPlace(lookedUpBy);
@@ -606,7 +626,7 @@ void ProjectFile::applyToMemory(const ChangeSet& changes)
     for (const auto& change : changes.units)
         if (change.after && !mUnitIndex.contains(change.after->id)) {
             mUnitIndex.insert(change.after->id, mData.units.size());
-            mData.units.push_back(*change.after);
+            mData.units.push_back(take(*change.after));
             if (indexFollows)
                 indexFollows = mHierarchyIndex->followAdded(&mData.units.back());
         }

@@ -122,6 +122,8 @@ public:
      * can no longer be redone. On failure nothing changes, on disk or in data().
      */
     void apply(const ChangeSet& changes, const QString& operation, const QString& description);
+    //! the same, taking the rows into data() rather than copying them (an import's many units)
+    void apply(ChangeSet&& changes, const QString& operation, const QString& description);
     /**
      * apply(), and in the same transaction `forget` takes the person's data out of every step
      * of the history, this one included: removing a person from the roster. Undo then brings
@@ -152,10 +154,16 @@ private:
     //! apply() and applyForgetting(): the edit, its history step and the forgetting, as one transaction
     void record(const ChangeSet& changes, const QString& operation, const QString& description,
                 const PersonalDataRemoval* forget);
+    //! the edit and its history step written, as one transaction (record() without data())
+    void writeStep(const ChangeSet& changes, const QString& operation, const QString& description,
+                   const PersonalDataRemoval* forget);
     std::optional<ChangeSet> step(bool undoing, HistoryEntry* entry);
     std::optional<HistoryEntry> nextStep(bool undoing);
     SqliteStatement nextStepQuery(bool undoing);
-    void applyToMemory(const ChangeSet& changes);
+    void applyToMemory(const ChangeSet& changes) { applyToMemoryFrom(changes); }
+    void applyToMemory(ChangeSet&& changes) { applyToMemoryFrom(changes); }
+    //! `Changes` is ChangeSet (its rows are moved into data()) or const ChangeSet (copied)
+    template <typename Changes> void applyToMemoryFrom(Changes& changes);
     //! takes the unit at `position` out of memory; `indexFollows` turns false where the index cannot follow
     void removeUnitInMemory(size_t position, bool& indexFollows);
     void applyAssignmentsInMemory(const std::vector<ChangeSet::Change<Assignment>>& changes,

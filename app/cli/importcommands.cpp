@@ -22,7 +22,7 @@ const QCommandLineOption DryRunOption(QStringLiteral("dry-run"),
                                       QStringLiteral("Show what would be imported and change nothing."));
 
 /** Prints the preview, applies the plan unless it is a dry run; all or nothing. */
-int report(ProjectFile& project, const ImportPlan& plan, const QString& what, bool dryRun)
+int report(ProjectFile& project, ImportPlan plan, const QString& what, bool dryRun)
 {
     printOut(QStringLiteral("%1: %2 %3, text read as %4\n")
                  .arg(plan.source)
@@ -46,7 +46,7 @@ int report(ProjectFile& project, const ImportPlan& plan, const QString& what, bo
         printOut(QStringLiteral("Would do: %1 (dry run: nothing changed)\n").arg(plan.description));
         return Success;
     }
-    plan.apply(project);
+    std::move(plan).apply(project); // its units go into the project, not copied
     printOut(QStringLiteral("Done: %1\n").arg(plan.description));
     return Success;
 }
@@ -95,14 +95,14 @@ Command importCommand()
                 VectorSource::read(arguments.at(1), data.crsEpsg, parser.value(layer));
             options.mapping = FieldMapping::guess(source.fields);
             options.mapping.set(parser.value(map), source.fields);
-            const ImportPlan plan = BoundaryImport::plan(data, project->index(), source, options);
+            ImportPlan plan = BoundaryImport::plan(data, project->index(), source, options);
             const QString what =
                 QStringLiteral("Layer %1 (%2), coordinates from %3 to EPSG:%4\nFields: %5")
                     .arg(source.layerName, source.driver,
                          source.crs.isEmpty() ? QStringLiteral("the project's CRS (none named)") : source.crs)
                     .arg(data.crsEpsg)
                     .arg(options.mapping.describe());
-            return report(*project, plan, what, parser.isSet(DryRunOption));
+            return report(*project, std::move(plan), what, parser.isSet(DryRunOption));
         }};
 }
 
@@ -127,8 +127,8 @@ Command rosterCommand()
                                                                             ? ProjectFile::Access::ReadOnly
                                                                             : ProjectFile::Access::ReadWrite);
                 const TableSource table = TableSource::read(arguments.at(2));
-                const ImportPlan plan = RosterImport::plan(project->data(), project->index(), table);
-                return report(*project, plan, QStringLiteral("Columns: %1").arg(table.header.join(", ")),
+                return report(*project, RosterImport::plan(project->data(), project->index(), table),
+                              QStringLiteral("Columns: %1").arg(table.header.join(", ")),
                               parser.isSet(DryRunOption));
             }};
 }
@@ -186,7 +186,8 @@ Command householdsCommand()
                 options.mapping.set(parser.value(map), fields);
                 plan = HouseholdImport::fromFeatures(data, project->index(), source, options);
             }
-            return report(*project, plan, QStringLiteral("Fields: %1").arg(options.mapping.describe()),
+            return report(*project, std::move(plan),
+                          QStringLiteral("Fields: %1").arg(options.mapping.describe()),
                           parser.isSet(DryRunOption));
         }};
 }

@@ -14,8 +14,8 @@
 #include "projectfile.h"
 #include "vectorsource.h"
 
-#include <QFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 
 using namespace gridmodel;
@@ -78,13 +78,13 @@ void BM_ImportLowestLevelByLocation(benchmark::State& state)
         options.level = importCase.level;
         options.mapping = FieldMapping::guess(features.fields);
         options.mapping.set(QStringLiteral("code=,parent=,households=,residents="), features.fields);
-        const ImportPlan plan = BoundaryImport::plan(project->data(), project->index(), features, options);
+        ImportPlan plan = BoundaryImport::plan(project->data(), project->index(), features, options);
         if (!plan.canApply()) {
             state.SkipWithError(plan.problemText(3).toUtf8().constData());
             return;
         }
         state.counters["plan_s"] = double(clock.restart()) / 1000;
-        plan.apply(*project);
+        std::move(plan).apply(*project); // as the command does
         state.counters["apply_s"] = double(clock.restart()) / 1000;
         imported = project->data().units.size();
     }
