@@ -189,7 +189,7 @@ void replaceContents(SqliteDatabase& db, const QString& rtree, std::vector<Entry
         db.prepare(QStringLiteral("INSERT INTO \"%1_rowid\" (rowid, nodeno) VALUES (?, ?)").arg(rtree));
     for (size_t level = 0; level < levels.size(); ++level)
         for (size_t i = 0; i < levels[level].size(); ++i) {
-            Node cellsOfNode = levels[level][i];
+            Node& cellsOfNode = levels[level][i]; // written once: its ids become node numbers here
             const qint64 number = numbers[level][i];
             if (level > 0)
                 for (Cell& cell : cellsOfNode) {

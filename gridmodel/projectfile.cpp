@@ -580,6 +580,29 @@ void ProjectFile::requireIntactSinceLastLook()
     mIntactAsOf = now;
 }
 
+namespace {
+
+/**
+ * Takes the row at `position` out of `rows`, the last row taking its place so that no other
+ * moves in memory; `positions` (id -> position) follows, and `moved(from, to)` is told where
+ * the last row went.
+ */
+template <typename Row, typename Moved>
+void removeByMovingLast(std::vector<Row>& rows, QHash<qint64, size_t>& positions, size_t position,
+                        Moved moved)
+{
+    positions.remove(rows[position].id);
+    const size_t last = rows.size() - 1;
+    if (position != last) {
+        rows[position] = std::move(rows[last]);
+        positions.insert(rows[position].id, position);
+        moved(&rows[last], &rows[position]);
+    }
+    rows.pop_back();
+}
+
+} // namespace
+
 template <typename Changes> void ProjectFile::applyToMemoryFrom(Changes& changes)
 {
     // the rows of a ChangeSet given to keep are moved, not copied
@@ -655,17 +678,12 @@ void ProjectFile::applyAssignmentsInMemory(const std::vector<ChangeSet::Change<A
         }
         if (found == mAssignmentIndex.constEnd())
             continue;
-        const size_t position = *found, last = rows.size() - 1;
         if (indexFollows)
-            mHierarchyIndex->followAssignmentRemoved(&rows[position]);
-        mAssignmentIndex.remove(rows[position].id);
-        if (position != last) {
-            rows[position] = std::move(rows[last]);
-            mAssignmentIndex.insert(rows[position].id, position);
+            mHierarchyIndex->followAssignmentRemoved(&rows[*found]);
+        removeByMovingLast(rows, mAssignmentIndex, *found, [&](const Assignment* from, const Assignment* to) {
             if (indexFollows)
-                mHierarchyIndex->followAssignmentMoved(&rows[last], &rows[position]);
-        }
-        rows.pop_back();
+                mHierarchyIndex->followAssignmentMoved(from, to);
+        });
     }
     for (const auto& change : changes) {
         if (!change.after)
@@ -694,19 +712,12 @@ void ProjectFile::applyAssignmentsInMemory(const std::vector<ChangeSet::Change<A
 
 void ProjectFile::removeUnitInMemory(size_t position, bool& indexFollows)
 {
-    // The last unit takes the place of the one that goes, so no other moves in memory.
-    Unit& leaving = mData.units[position];
     if (indexFollows)
-        indexFollows = mHierarchyIndex->followRemoved(&leaving);
-    mUnitIndex.remove(leaving.id);
-    const size_t last = mData.units.size() - 1;
-    if (position != last) {
-        leaving = std::move(mData.units[last]);
-        mUnitIndex.insert(leaving.id, position);
+        indexFollows = mHierarchyIndex->followRemoved(&mData.units[position]);
+    removeByMovingLast(mData.units, mUnitIndex, position, [&](const Unit* from, const Unit* to) {
         if (indexFollows)
-            mHierarchyIndex->followMoved(&mData.units[last], &leaving);
-    }
-    mData.units.pop_back();
+            mHierarchyIndex->followMoved(from, to);
+    });
 }
 
 } // namespace gridmodel
