@@ -281,7 +281,8 @@ void ResponsibilityMapLayout::fill(const gridmodel::ResponsibilitySheet& sheet,
     mMap->zoomToExtent(extent);
     mMap->setScale(scale);
 
-    if (auto* legend = qobject_cast<QgsLayoutItemLegend*>(mLayout->itemById(QStringLiteral("legend")))) {
+    auto* legend = qobject_cast<QgsLayoutItemLegend*>(mLayout->itemById(QStringLiteral("legend")));
+    if (legend && layers != mLegendLayers) { // rebuilding it costs a fifth of a page
         QgsLayerTree* root = legend->model()->rootGroup();
         root->clear();
         for (QgsMapLayer* layer : layers) { // the rules name what is drawn; the layer names would repeat it
@@ -294,6 +295,7 @@ void ResponsibilityMapLayout::fill(const gridmodel::ResponsibilitySheet& sheet,
                 root->addLayer(layer), isReference ? QgsLegendStyle::Subgroup : QgsLegendStyle::Hidden);
         }
         legend->updateLegend();
+        mLegendLayers = layers;
     }
 
     setText(QStringLiteral("title"), sheet.title);

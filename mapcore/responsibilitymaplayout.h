@@ -43,6 +43,8 @@ public:
 
     void fill(const gridmodel::ResponsibilitySheet& sheet, const QList<QgsMapLayer*>& layers,
               const QgsRectangle& extent, int scale, const QDate& date, int pageNumber, int pageCount);
+    //! the layers' styles changed: the next page builds its legend again
+    void restyled() { mLegendLayers.clear(); }
 
 private:
     void buildDefault(const gridmodel::PaperSize& paper, Orientation orientation);
@@ -54,7 +56,8 @@ private:
     std::unique_ptr<QgsPrintLayout> mLayout;
     QgsLayoutItemMap* mMap = nullptr;
     QgsLayoutItemManualTable* mRoster = nullptr;
-    double mTableWidthMm = 0; //!< the width the table's columns share
+    double mTableWidthMm = 0;          //!< the width the table's columns share
+    QList<QgsMapLayer*> mLegendLayers; //!< what the legend shows; pages of one level share it
 };
 
 } // namespace mapcore

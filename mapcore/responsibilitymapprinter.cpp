@@ -153,6 +153,9 @@ void ResponsibilityMapPrinter::styleLevels(int level)
         PrintStyle::applyAsChildren(*mLayers[static_cast<size_t>(level + 1)],
                                     printedName(hierarchy, level + 1), textScale, fillAlpha);
     mStyledLevel = level;
+    for (ResponsibilityMapLayout* layout : {mTemplate.get(), mPortrait.get(), mLandscape.get()})
+        if (layout)
+            layout->restyled();
 }
 
 ResponsibilityMapLayout& ResponsibilityMapPrinter::prepare(gridmodel::UnitId id, int pageNumber,

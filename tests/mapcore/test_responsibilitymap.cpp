@@ -11,7 +11,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <qgsapplication.h>
+#include <qgslayertree.h>
+#include <qgslayertreemodel.h>
 #include <qgslayoutitemlabel.h>
+#include <qgslayoutitemlegend.h>
+#include <qgslayoutitemmap.h>
 #include <qgslayoutitempicture.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
@@ -108,6 +112,36 @@ private slots:
             printer.layoutOf(grid).layout().itemById(QStringLiteral("problems")));
         QVERIFY(problems);
         QVERIFY2(problems->text().contains(given.detail), qPrintable(problems->text()));
+    }
+
+    void aPageLooksTheSameAfterOtherPages()
+    {
+        // pages of one level share their legend; a page of another level restyles the layers
+        const auto project = open();
+        const int gridLevel = project->data().hierarchy.levelIndex(QStringLiteral("grid"));
+        const std::vector<UnitId> grids =
+            ResponsibilitySheet::unitsToPrint(project->data(), project->index(), gridLevel, QString());
+        QVERIFY(grids.size() >= 2);
+        const UnitId community = project->index().unit(grids[1])->parentId;
+        mapcore::ResponsibilityMapPrinter alone(*project, options());
+        const QImage expected = alone.renderPage(grids[1], 40, 2, 2);
+        mapcore::ResponsibilityMapPrinter printer(*project, options());
+        printer.renderPage(grids[0], 40, 1, 2);
+        printer.renderPage(community, 40, 1, 2);
+        const QImage second = printer.renderPage(grids[1], 40, 2, 2);
+        const double share = testsupport::differingShare(second, expected);
+        QVERIFY2(share < 0.002,
+                 qPrintable(QStringLiteral("%1% of the pixels differ from the page printed alone")
+                                .arg(100 * share, 0, 'f', 2)));
+        // and the legend names what the map draws
+        QgsPrintLayout& layout = printer.layoutOf(community).layout();
+        auto* legend = qobject_cast<QgsLayoutItemLegend*>(layout.itemById(QStringLiteral("legend")));
+        auto* map = qobject_cast<QgsLayoutItemMap*>(layout.itemById(QStringLiteral("map")));
+        QVERIFY(legend && map);
+        QList<QgsMapLayer*> shown;
+        for (QgsLayerTreeLayer* node : legend->model()->rootGroup()->findLayers())
+            shown << node->layer();
+        QCOMPARE(shown, map->layers());
     }
 
     void onePrinterFollowsChangedChoices()
