@@ -43,7 +43,12 @@ LevelScales LevelStyle::scalesFor(double unitSideMetres, bool alwaysDrawn) const
     if (unitSideMetres <= 0) // an empty level: drawn and labelled as soon as something is in it
         return scales;
     scales.hiddenAbove = alwaysDrawn ? 0 : scaleShowing(unitSideMetres, LevelScales::DrawnFromMm);
-    scales.hairlinesAbove = scaleShowing(unitSideMetres, LevelScales::DetailFromMm);
+    // A wide outline needs room: a community's 0.8 mm line on units 6 mm across buries them
+    // (and takes Qt's stroker a third of a frame); the top level keeps its frame at any size.
+    const double detailFromMm =
+        alwaysDrawn ? LevelScales::DetailFromMm
+                    : std::max(LevelScales::DetailFromMm, strokeWidthMm * LevelScales::DetailPerStrokeWidth);
+    scales.hairlinesAbove = scaleShowing(unitSideMetres, detailFromMm);
     if (labelled) {
         scales.labelledFromMm = labelRoomInCharacters(!labelHouseholds) * labelSizePt * MmPerPt;
         // from where a unit of twice the mean size fits its label: in real data a few large

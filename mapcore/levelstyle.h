@@ -27,9 +27,11 @@ struct LevelScales
     //! each label only on a unit at least this large on screen, so that it fits inside
     double labelledFromMm = 0;
 
-    //! a unit is hidden below this size on screen, drawn as a hairline up to DetailFromMm
+    //! a unit is hidden below this size on screen, drawn as a hairline up to DetailFromMm,
+    //! or up to DetailPerStrokeWidth times its level's outline width where that is more
     static constexpr double DrawnFromMm = 2.5;
     static constexpr double DetailFromMm = 6;
+    static constexpr double DetailPerStrokeWidth = 20;
 };
 
 /**

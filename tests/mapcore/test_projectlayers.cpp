@@ -288,10 +288,10 @@ private slots:
                  qPrintable(QStringLiteral("outlines %1 of the map, %2 without warnings")
                                 .arg(outlines)
                                 .arg(outlinesPlain)));
-        // large on screen: a red inner outline, the fill as it was
-        const QImage near = render(out, scales.hairlinesAbove / 3);
+        // large on screen (twice the size its detail starts at): a red inner outline, the fill as it was
+        const QImage near = render(out, scales.hairlinesAbove / 2);
         near.save(folder + QStringLiteral("/out-of-band-near.png"));
-        const double nearPlain = shareOf(render(in, scales.hairlinesAbove / 3), strongRed);
+        const double nearPlain = shareOf(render(in, scales.hairlinesAbove / 2), strongRed);
         QVERIFY2(shareOf(near, strongRed) > 1.5 * nearPlain + 0.003,
                  qPrintable(QStringLiteral("%1 solid red, %2 without warnings")
                                 .arg(shareOf(near, strongRed))
