@@ -18,6 +18,7 @@
 #include <QTemporaryFile>
 #include <algorithm>
 #include <cstdio>
+#include <future>
 #include <sys/stat.h>
 #include <type_traits>
 
@@ -466,10 +467,17 @@ void ProjectFile::writeStep(const ChangeSet& changes, const QString& operation, 
         }
     } secureDelete(forget ? mDb.get() : nullptr);
     const bool asLeft = mIntactAsOf && stamp() == mIntactAsOf;
+    // A large change (an import) is written down for the history on the other core while its
+    // rows go into the tables: both only read it. A single edit is not worth a thread.
+    constexpr size_t SerializedAlongsideFrom = 5000;
+    std::future<QByteArray> payload;
+    if (changes.units.size() + changes.assignments.size() >= SerializedAlongsideFrom)
+        payload = std::async(std::launch::async, [&changes] { return changes.serialize(); });
     SqliteTransaction transaction(*mDb);
     ProjectSchema::applyChanges(*mDb, mData.hierarchy, changes, mData.crsEpsg);
     mDb->execute(QStringLiteral("DELETE FROM ga_history WHERE undone"));
-    ProjectSchema::recordHistory(*mDb, operation, description, changes.serialize());
+    ProjectSchema::recordHistory(*mDb, operation, description,
+                                 payload.valid() ? payload.get() : changes.serialize());
     if (forget)
         forget->rewriteHistory(*mDb);
     transaction.commit();
