@@ -173,7 +173,8 @@ public:
     }
 
     //! throws Refusal; `shape` is what GEOS said of the feature beforehand
-    Unit read(const SourceFeature& feature, const FeatureShape& shape)
+    //! `boundary`, when given, is the feature's own area to move into the unit rather than copy
+    Unit read(const SourceFeature& feature, const FeatureShape& shape, MultiPolygon* boundary)
     {
         Unit unit;
         unit.level = mOptions.level;
@@ -183,7 +184,7 @@ public:
             throw Refusal{Tr::tr("the name is empty")};
         if (!feature.impossible.isEmpty())
             throw Refusal{Tr::tr("%1 can be no place: %2").arg(unit.name, feature.impossible)};
-        unit.boundary = boundaryOf(feature, unit.name, shape);
+        unit.boundary = boundaryOf(feature, unit.name, shape, boundary);
         unit.households = countOf(feature, "households", Tr::tr("households"), unit.name);
         unit.residents = countOf(feature, "residents", Tr::tr("residents"), unit.name);
         const QString code = value(feature, "code");
@@ -210,7 +211,8 @@ private:
     }
 
     //! the feature's area, repaired when it is invalid and the user agreed
-    MultiPolygon boundaryOf(const SourceFeature& feature, const QString& name, const FeatureShape& shape)
+    MultiPolygon boundaryOf(const SourceFeature& feature, const QString& name, const FeatureShape& shape,
+                            MultiPolygon* movable)
     {
         if (feature.polygon.isEmpty())
             throw Refusal{feature.point ? Tr::tr("%1 is a point, not an area").arg(name)
@@ -219,7 +221,7 @@ private:
                               : Tr::tr("%1 has no geometry").arg(name)};
         const QString invalid = shape.known ? shape.invalidity : mGeos.invalidityReason(feature.polygon);
         if (invalid.isEmpty())
-            return feature.polygon;
+            return movable ? std::move(*movable) : feature.polygon;
         if (!mOptions.repairInvalid)
             throw Refusal{Tr::tr("the boundary of %1 is invalid (%2); it can be repaired on import")
                               .arg(name, invalid)};
@@ -463,8 +465,14 @@ void sameCodeAsOne(const VectorSource& source, const BoundaryImport::Options& op
 
 } // namespace
 
-ImportPlan BoundaryImport::plan(const ProjectData& data, const HierarchyIndex& index,
-                                const VectorSource& source, const Options& options)
+namespace {
+
+/**
+ * The plan for `source`; the boundaries of `ownFeatures` (the source's own when it is handed
+ * over, or null) move into the units, which saves copying and then freeing each of them.
+ */
+ImportPlan planOf(const ProjectData& data, const HierarchyIndex& index, const VectorSource& source,
+                  std::vector<SourceFeature>* ownFeatures, const BoundaryImport::Options& options)
 {
     ImportPlan plan;
     plan.source = source.path;
@@ -489,12 +497,14 @@ ImportPlan BoundaryImport::plan(const ProjectData& data, const HierarchyIndex& i
     if (options.mergeSameCode)
         sameCodeAsOne(source, options, merged, plan);
     UnitReader reader(data, index, source, options, plan.notes);
+    std::vector<SourceFeature>* movable = options.mergeSameCode ? &merged : ownFeatures;
     const std::vector<SourceFeature>& features = options.mergeSameCode ? merged : source.features;
     const std::vector<FeatureShape> shapes = shapesOf(features, options.level > 0);
     for (size_t i = 0; i < features.size(); ++i) {
         const SourceFeature& feature = features[i];
         try {
-            plan.changes.units.push_back({std::nullopt, reader.read(feature, shapes[i])});
+            plan.changes.units.push_back(
+                {std::nullopt, reader.read(feature, shapes[i], movable ? &(*movable)[i].polygon : nullptr)});
         } catch (const Refusal& refusal) {
             plan.problems.push_back({feature.number, refusal.reason});
         }
@@ -507,6 +517,20 @@ ImportPlan BoundaryImport::plan(const ProjectData& data, const HierarchyIndex& i
                                [](const ChangeSet::Change<Unit>& change) { return !change.before; }))
             .arg(data.hierarchy.level(options.level).name.text(), QFileInfo(source.path).fileName());
     return plan;
+}
+
+} // namespace
+
+ImportPlan BoundaryImport::plan(const ProjectData& data, const HierarchyIndex& index,
+                                const VectorSource& source, const Options& options)
+{
+    return planOf(data, index, source, nullptr, options);
+}
+
+ImportPlan BoundaryImport::plan(const ProjectData& data, const HierarchyIndex& index, VectorSource&& source,
+                                const Options& options)
+{
+    return planOf(data, index, source, &source.features, options);
 }
 
 } // namespace gridmodel

@@ -62,6 +62,9 @@ public:
 
     static ImportPlan plan(const ProjectData& data, const HierarchyIndex& index, const VectorSource& source,
                            const Options& options);
+    //! the same, moving the features' areas into the plan: `source` keeps its fields, not its areas
+    static ImportPlan plan(const ProjectData& data, const HierarchyIndex& index, VectorSource&& source,
+                           const Options& options);
 };
 
 } // namespace gridmodel

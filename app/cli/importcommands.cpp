@@ -91,17 +91,16 @@ Command importCommand()
             options.level = levelFromKey(data, parser.value(level));
             options.repairInvalid = parser.isSet(repair);
             options.mergeSameCode = parser.isSet(mergeSameCode);
-            const VectorSource source =
-                VectorSource::read(arguments.at(1), data.crsEpsg, parser.value(layer));
+            VectorSource source = VectorSource::read(arguments.at(1), data.crsEpsg, parser.value(layer));
             options.mapping = FieldMapping::guess(source.fields);
             options.mapping.set(parser.value(map), source.fields);
-            ImportPlan plan = BoundaryImport::plan(data, project->index(), source, options);
             const QString what =
                 QStringLiteral("Layer %1 (%2), coordinates from %3 to EPSG:%4\nFields: %5")
                     .arg(source.layerName, source.driver,
                          source.crs.isEmpty() ? QStringLiteral("the project's CRS (none named)") : source.crs)
                     .arg(data.crsEpsg)
                     .arg(options.mapping.describe());
+            ImportPlan plan = BoundaryImport::plan(data, project->index(), std::move(source), options);
             return report(*project, std::move(plan), what, parser.isSet(DryRunOption));
         }};
 }

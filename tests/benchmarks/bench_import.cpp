@@ -72,13 +72,14 @@ void BM_ImportLowestLevelByLocation(benchmark::State& state)
         state.ResumeTiming();
         QElapsedTimer clock;
         clock.start();
-        const VectorSource features = VectorSource::read(importCase.source, project->data().crsEpsg);
+        VectorSource features = VectorSource::read(importCase.source, project->data().crsEpsg);
         state.counters["read_s"] = double(clock.restart()) / 1000;
         BoundaryImport::Options options;
         options.level = importCase.level;
         options.mapping = FieldMapping::guess(features.fields);
         options.mapping.set(QStringLiteral("code=,parent=,households=,residents="), features.fields);
-        ImportPlan plan = BoundaryImport::plan(project->data(), project->index(), features, options);
+        ImportPlan plan =
+            BoundaryImport::plan(project->data(), project->index(), std::move(features), options);
         if (!plan.canApply()) {
             state.SkipWithError(plan.problemText(3).toUtf8().constData());
             return;

@@ -298,6 +298,38 @@ private slots:
             }
     }
 
+    void aSourceHandedOverPlansAsALentOne()
+    {
+        // the command hands its source over, so the areas move into the units instead of being copied
+        const int lowest = mDemo.hierarchy.levelCount() - 1;
+        auto project = projectAbove(lowest);
+        const HierarchyIndex demoIndex(mDemo);
+        const QString exported = path(QStringLiteral("handed-over.gpkg"));
+        BoundaryExport::write(mDemo, demoIndex, lowest, 0, BoundaryExport::Format::GeoPackage, exported);
+        for (const bool mergeSameCode : {false, true}) {
+            VectorSource source = VectorSource::read(exported, project->data().crsEpsg);
+            BoundaryImport::Options options;
+            options.level = lowest;
+            options.mergeSameCode = mergeSameCode;
+            options.mapping = FieldMapping::guess(source.fields);
+            options.mapping.set(QStringLiteral("code=,parent="), source.fields);
+            const ImportPlan lent = BoundaryImport::plan(project->data(), project->index(), source, options);
+            const ImportPlan handed =
+                BoundaryImport::plan(project->data(), project->index(), std::move(source), options);
+            QVERIFY2(lent.canApply(), qPrintable(lent.problemText()));
+            QCOMPARE(handed.changes.units.size(), lent.changes.units.size());
+            for (size_t i = 0; i < lent.changes.units.size(); ++i) {
+                const Unit& a = *lent.changes.units[i].after;
+                const Unit& b = *handed.changes.units[i].after;
+                QVERIFY2(!a.boundary.isEmpty() && a.boundary == b.boundary, qPrintable(a.name));
+                QCOMPARE(b.code, a.code);
+                QCOMPARE(b.parentId, a.parentId);
+                QCOMPARE(b.name, a.name);
+                QCOMPARE(b.households, a.households);
+            }
+        }
+    }
+
     void unitsFarFromTheirParentOrNoPlaceAtAllAreNamed()
     {
         auto project = projectAbove(2);
