@@ -938,6 +938,147 @@ HierarchyEditor::Result HierarchyEditor::assign(const QString& parentCode, const
                      codes);
 }
 
+HierarchyEditor::Result HierarchyEditor::divide(const DivisionProposal& proposal)
+{
+    Operation op(mProject);
+    const Unit& unit = op.requireUnit(proposal.unitCode);
+    if (proposal.level != unit.level + 1 || proposal.parts.empty())
+        refuse(Tr::tr("The proposal does not divide %1").arg(op.label(unit)));
+    const std::vector<UnitId> oldChildren = op.siblings(unit.id);
+    const size_t partCount = proposal.parts.size();
+
+    // How much of each old child each new unit holds.
+    std::vector<std::vector<double>> overlap(partCount, std::vector<double>(oldChildren.size(), 0.0));
+    auto oldIndex = [&](UnitId id) {
+        return static_cast<size_t>(std::find(oldChildren.begin(), oldChildren.end(), id) - oldChildren.begin());
+    };
+    QSet<UnitId> grouped;
+    if (proposal.byHouseholdCount) {
+        qint64 households = 0;
+        for (size_t p = 0; p < partCount; ++p) {
+            households += proposal.parts[p].households;
+            for (size_t o = 0; o < oldChildren.size(); ++o)
+                overlap[p][o] = op.mGeos.intersection(proposal.parts[p].boundary,
+                                                      op.mDraft.unit(oldChildren[o]).boundary)
+                                    .area();
+        }
+        if (households != unit.households)
+            refuse(Tr::tr("The proposal no longer fits: %1 now has %2 households").arg(op.label(unit)).arg(unit.households));
+    } else {
+        for (size_t p = 0; p < partCount; ++p)
+            for (UnitId id : proposal.parts[p].members) {
+                const Unit* child = op.mIndex.unit(id);
+                const size_t o = child ? oldIndex(child->parentId) : oldChildren.size();
+                if (o == oldChildren.size() || grouped.contains(id))
+                    refuse(Tr::tr("The proposal no longer fits: %1 is not where it was proposed from")
+                               .arg(child ? op.label(*child) : QString::number(id)));
+                grouped.insert(id);
+                overlap[p][o] += child->boundary.area();
+            }
+        for (UnitId oldId : oldChildren)
+            for (UnitId id : op.siblings(oldId))
+                if (!grouped.contains(id))
+                    refuse(Tr::tr("The proposal no longer fits: it leaves out %1").arg(op.label(op.mDraft.unit(id))));
+    }
+
+    // Each old child is kept for the new unit holding most of it, greatest overlap first.
+    struct Pairing
+    {
+        double area;
+        size_t part, old;
+    };
+    std::vector<Pairing> pairings;
+    for (size_t p = 0; p < partCount; ++p)
+        for (size_t o = 0; o < oldChildren.size(); ++o)
+            if (overlap[p][o] > 0)
+                pairings.push_back({overlap[p][o], p, o});
+    std::stable_sort(pairings.begin(), pairings.end(),
+                     [](const Pairing& a, const Pairing& b) { return a.area > b.area; });
+    std::vector<UnitId> unitOfPart(partCount, 0);
+    std::vector<bool> oldKept(oldChildren.size(), false);
+    for (const Pairing& pairing : pairings)
+        if (!unitOfPart[pairing.part] && !oldKept[pairing.old]) {
+            unitOfPart[pairing.part] = oldChildren[pairing.old];
+            oldKept[pairing.old] = true;
+        }
+    const LevelDefinition& level = op.mData.hierarchy.level(proposal.level);
+    QStringList codes;
+    for (size_t p = 0; p < partCount; ++p) {
+        if (!unitOfPart[p]) {
+            Unit created;
+            created.level = proposal.level;
+            created.parentId = unit.id;
+            created.code = op.nextCode(proposal.level, &unit);
+            created.name = QStringLiteral("新%1%2").arg(level.name.zh).arg(p + 1);
+            unitOfPart[p] = op.mDraft.create(created).id;
+        }
+        const DivisionProposal::Part& part = proposal.parts[p];
+        Unit& target = op.mDraft.modify(unitOfPart[p]);
+        if (proposal.byHouseholdCount) {
+            target.boundary = part.boundary;
+            target.households = part.households;
+            target.residents = part.residents;
+        } else {
+            std::vector<const MultiPolygon*> boundaries;
+            qint64 households = 0, residents = 0;
+            for (UnitId id : part.members) {
+                const Unit* child = op.mIndex.unit(id);
+                boundaries.push_back(&child->boundary);
+                households += child->households;
+                residents += child->residents;
+            }
+            target.boundary = op.mGeos.coverageUnion(boundaries);
+            target.households = households;
+            target.residents = residents;
+        }
+        codes << target.code;
+    }
+    for (size_t p = 0; p < partCount && !proposal.byHouseholdCount; ++p)
+        for (UnitId id : proposal.parts[p].members)
+            if (op.mIndex.unit(id)->parentId != unitOfPart[p]) {
+                op.mDraft.modify(id).parentId = unitOfPart[p];
+                op.recodeSubtree(id, op.nextCode(op.mIndex.unit(id)->level, &op.mDraft.unit(unitOfPart[p])));
+            }
+    if (!proposal.byHouseholdCount) {
+        // what the grandchildren leave uncovered of the unit goes to the new unit beside it
+        std::vector<const MultiPolygon*> covered;
+        for (UnitId id : unitOfPart)
+            covered.push_back(&op.mDraft.unit(id).boundary);
+        const MultiPolygon left = op.withoutSlivers(op.mGeos.difference(unit.boundary, op.mGeos.coverageUnion(covered)));
+        for (const MultiPolygon& piece : piecesOf(left))
+            op.giveToNeighbour(piece, unitOfPart);
+    }
+
+    // The old children not kept go; their members move to the new unit holding most of them.
+    QHash<size_t, QSet<QPair<MemberId, QString>>> rolesAt;
+    for (size_t o = 0; o < oldChildren.size(); ++o) {
+        if (oldKept[o])
+            continue;
+        size_t holder = 0;
+        for (size_t p = 1; p < partCount; ++p)
+            if (overlap[p][o] > overlap[holder][o])
+                holder = p;
+        if (!rolesAt.contains(holder))
+            for (const Assignment* assignment : op.mIndex.assignments(unitOfPart[holder]))
+                rolesAt[holder].insert({assignment->memberId, assignment->role});
+        QSet<QPair<MemberId, QString>>& roles = rolesAt[holder];
+        for (const Assignment* assignment : op.mIndex.assignments(oldChildren[o])) {
+            if (roles.contains({assignment->memberId, assignment->role})) {
+                op.mDraft.changeAssignment(*assignment, std::nullopt);
+                continue;
+            }
+            roles.insert({assignment->memberId, assignment->role});
+            Assignment moved = *assignment;
+            moved.unitId = unitOfPart[holder];
+            op.mDraft.changeAssignment(*assignment, moved);
+        }
+        op.mDraft.remove(oldChildren[o]);
+    }
+    return op.commit(QStringLiteral("divide"),
+                     Tr::tr("Divide %1 into %2 %3").arg(op.label(unit)).arg(partCount).arg(level.name.text()),
+                     codes);
+}
+
 HierarchyEditor::Result HierarchyEditor::recode(const QString& code, const QString& newCode)
 {
     Operation op(mProject);

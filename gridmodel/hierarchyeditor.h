@@ -1,6 +1,7 @@
 #pragma once
 
 #include "changeset.h"
+#include "divide/divisionplanner.h"
 #include "geometry.h"
 
 #include <QString>
@@ -116,6 +117,17 @@ public:
      */
     Result assign(const QString& parentCode, const QStringList& childCodes);
     Result move(const QString& code, const QString& parentCode) { return assign(parentCode, {code}); }
+
+    /**
+     * Applies a proposed division (DivisionPlanner): the unit's children are made anew, each
+     * the union of the grandchildren grouped into it (or, at the finest level, a strip of the
+     * unit holding its share of the households by count). An old child is kept, with its code,
+     * name and members, for the new unit holding most of it; the others go, their members
+     * moving to the new unit holding most of their old one. New units take codes under the
+     * unit, and the grandchildren codes under their new parents. Refused when the project no
+     * longer matches the proposal.
+     */
+    Result divide(const DivisionProposal& proposal);
 
     //! gives a unit a new code that fits the scheme; the codes below it follow
     Result recode(const QString& code, const QString& newCode);

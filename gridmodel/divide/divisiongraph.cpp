@@ -1,0 +1,188 @@
+#include "divisiongraph.h"
+
+#include "../geosengine.h"
+
+#include <QHash>
+#include <cmath>
+#include <unordered_map>
+
+namespace gridmodel {
+
+namespace {
+
+double ringLength(const Ring& ring)
+{
+    double length = 0;
+    for (size_t i = 1; i < ring.size(); ++i)
+        length += std::hypot(ring[i].x - ring[i - 1].x, ring[i].y - ring[i - 1].y);
+    return length;
+}
+
+double perimeterOf(const MultiPolygon& geometry)
+{
+    double length = 0;
+    for (const Polygon& polygon : geometry.polygons)
+        for (const Ring& ring : polygon.rings)
+            length += ringLength(ring);
+    return length;
+}
+
+//! a boundary segment with its ends in a fixed order, so both sides of a shared edge agree
+struct SegmentKey
+{
+    Point a, b;
+    bool operator==(const SegmentKey& o) const { return a == o.a && b == o.b; }
+};
+
+struct SegmentKeyHash
+{
+    size_t operator()(const SegmentKey& key) const
+    {
+        const std::hash<double> h;
+        size_t seed = h(key.a.x);
+        for (double v : {key.a.y, key.b.x, key.b.y})
+            seed ^= h(v) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
+        return seed;
+    }
+};
+
+SegmentKey keyOf(const Point& p, const Point& q)
+{
+    const bool pFirst = p.x < q.x || (p.x == q.x && p.y < q.y);
+    return pFirst ? SegmentKey{p, q} : SegmentKey{q, p};
+}
+
+double cross(const Point& o, const Point& a, const Point& b)
+{
+    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+//! whether segments pq and rs cross or touch
+bool segmentsMeet(const Point& p, const Point& q, const Point& r, const Point& s)
+{
+    const double d1 = cross(r, s, p), d2 = cross(r, s, q), d3 = cross(p, q, r), d4 = cross(p, q, s);
+    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+        return true;
+    auto onSegment = [](const Point& a, const Point& b, const Point& c) {
+        return std::min(a.x, b.x) <= c.x && c.x <= std::max(a.x, b.x) && std::min(a.y, b.y) <= c.y &&
+               c.y <= std::max(a.y, b.y);
+    };
+    return (d1 == 0 && onSegment(r, s, p)) || (d2 == 0 && onSegment(r, s, q)) ||
+           (d3 == 0 && onSegment(p, q, r)) || (d4 == 0 && onSegment(p, q, s));
+}
+
+struct Barrier
+{
+    Envelope envelope;
+    const LineString* line = nullptr;
+};
+
+bool crossesAny(const Point& from, const Point& to, const std::vector<Barrier>& barriers)
+{
+    Envelope reach;
+    reach.include(from);
+    reach.include(to);
+    for (const Barrier& barrier : barriers) {
+        if (!barrier.envelope.meets(reach))
+            continue;
+        const LineString& line = *barrier.line;
+        for (size_t i = 1; i < line.size(); ++i)
+            if (segmentsMeet(from, to, line[i - 1], line[i]))
+                return true;
+    }
+    return false;
+}
+
+} // namespace
+
+DivisionGraph::DivisionGraph(const std::vector<const Unit*>& children, const std::vector<LineString>& barriers)
+{
+    GeosEngine geos;
+    mAtoms.reserve(children.size());
+    for (const Unit* child : children) {
+        Atom atom;
+        atom.unit = child;
+        atom.households = child->households;
+        atom.residents = child->residents;
+        atom.area = child->boundary.area();
+        atom.perimeter = perimeterOf(child->boundary);
+        atom.inside = geos.pointOnSurface(child->boundary);
+        mAtoms.push_back(std::move(atom));
+    }
+
+    // Shared borders from edges held vertex for vertex by both sides.
+    std::unordered_map<SegmentKey, int, SegmentKeyHash> firstHolder;
+    QHash<QPair<int, int>, double> shared;
+    for (int i = 0; i < size(); ++i)
+        for (const Polygon& polygon : mAtoms[i].unit->boundary.polygons)
+            for (const Ring& ring : polygon.rings)
+                for (size_t k = 1; k < ring.size(); ++k) {
+                    const auto [it, inserted] = firstHolder.try_emplace(keyOf(ring[k - 1], ring[k]), i);
+                    if (!inserted && it->second != i)
+                        shared[{it->second, i}] +=
+                            std::hypot(ring[k].x - ring[k - 1].x, ring[k].y - ring[k - 1].y);
+                }
+    std::vector<bool> hasNeighbour(mAtoms.size(), false);
+    for (auto it = shared.cbegin(); it != shared.cend(); ++it)
+        hasNeighbour[it.key().first] = hasNeighbour[it.key().second] = true;
+
+    // Children drawn elsewhere may share borders without sharing vertices: measure those exactly.
+    std::vector<Envelope> envelopes;
+    for (const Atom& atom : mAtoms)
+        envelopes.push_back(atom.unit->boundary.envelope().grownBy(0.01));
+    for (int i = 0; i < size(); ++i) {
+        if (hasNeighbour[i])
+            continue;
+        for (int j = 0; j < size(); ++j)
+            if (j != i && envelopes[i].meets(envelopes[j]) && !shared.contains({std::min(i, j), std::max(i, j)})) {
+                const double length =
+                    geos.sharedBoundaryLength(mAtoms[i].unit->boundary, mAtoms[j].unit->boundary);
+                if (length > 0)
+                    shared[{std::min(i, j), std::max(i, j)}] = length;
+            }
+    }
+
+    std::vector<Barrier> indexed;
+    for (const LineString& line : barriers) {
+        Barrier barrier{{}, &line};
+        for (const Point& p : line)
+            barrier.envelope.include(p);
+        indexed.push_back(barrier);
+    }
+    for (auto it = shared.cbegin(); it != shared.cend(); ++it) {
+        const auto [a, b] = it.key();
+        const bool crossing = crossesAny(mAtoms[a].inside, mAtoms[b].inside, indexed);
+        mAtoms[a].edges.push_back({b, it.value(), crossing});
+        mAtoms[b].edges.push_back({a, it.value(), crossing});
+    }
+    for (Atom& atom : mAtoms)
+        std::sort(atom.edges.begin(), atom.edges.end(), [](const Edge& x, const Edge& y) { return x.to < y.to; });
+}
+
+std::vector<std::vector<int>> DivisionGraph::components() const
+{
+    std::vector<int> component(mAtoms.size(), -1);
+    std::vector<std::vector<int>> result;
+    for (int start = 0; start < size(); ++start) {
+        if (component[start] >= 0)
+            continue;
+        std::vector<int> members{start};
+        component[start] = static_cast<int>(result.size());
+        for (size_t k = 0; k < members.size(); ++k)
+            for (const Edge& edge : mAtoms[members[k]].edges)
+                if (component[edge.to] < 0) {
+                    component[edge.to] = component[start];
+                    members.push_back(edge.to);
+                }
+        std::sort(members.begin(), members.end());
+        result.push_back(std::move(members));
+    }
+    return result;
+}
+
+double DivisionGraph::polsbyPopper(double area, double perimeter)
+{
+    return perimeter > 0 ? 4 * M_PI * area / (perimeter * perimeter) : 0;
+}
+
+} // namespace gridmodel

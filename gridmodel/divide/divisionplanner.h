@@ -1,0 +1,91 @@
+#pragma once
+
+#include "../geometry.h"
+#include "../hierarchytemplate.h"
+#include "../projectdata.h"
+
+#include <QStringList>
+#include <vector>
+
+namespace gridmodel {
+
+class HierarchyIndex;
+
+/** What a planner asks for: the unit to divide anew, and how. */
+struct DivisionRequest
+{
+    QString unitCode; //!< the unit whose children are made anew (a community: its grids)
+    /**
+     * Households per new unit; unset: the band the template gives the children's level. Either
+     * end may be open: the number of units then follows from the other end.
+     */
+    TargetBand band;
+    int parts = 0; //!< instead of a band: this many new units, as even as the children allow
+    std::vector<LineString> barriers; //!< roads, rivers, railways a new unit should not cross
+    quint64 seed = 1;
+    /**
+     * Groups of grandchildren (by unit id) kept together as they are: the planner's locked
+     * units. The rest are divided around them.
+     */
+    std::vector<std::vector<UnitId>> locked;
+};
+
+/** A proposed division: new units for the children's level, as a draft. */
+struct DivisionProposal
+{
+    struct Part
+    {
+        //! the grandchildren it groups (atoms), in file order; empty when it splits households
+        std::vector<UnitId> members;
+        qint64 households = 0;
+        qint64 residents = 0;
+        double area = 0;
+        double polsbyPopper = 0; //!< 4πA/P² of the group's outline
+        int barrierCrossings = 0; //!< borders inside the group that a barrier runs between
+        bool withinBand = true;
+        bool locked = false;
+        //! households split by count (the finest level): the part's strip of the unit
+        MultiPolygon boundary;
+    };
+
+    QString unitCode;
+    int level = -1; //!< the level of the new units (the unit's children)
+    TargetBand band;
+    bool byHouseholdCount = false; //!< the unit's households split among new units of the finest level
+    std::vector<Part> parts;
+    /**
+     * What could not be met and why, in the display language: a child with more households than
+     * the band's top, a band no whole number of units fits, a part left out of band.
+     */
+    QStringList unmet;
+
+    double meanPolsbyPopper() const;
+    int partsWithinBand() const;
+    int barrierCrossings() const;
+};
+
+/**
+ * Proposes how to divide a unit's children anew (自动划格). Its grandchildren stay whole and
+ * are grouped into contiguous, compact new units within a households band (a community's
+ * building groups into grids of 300–500 households), away from barriers: METIS (k-way, with
+ * contiguous parts, borders weighted by length and nearly free to cut where a barrier runs)
+ * makes the first grouping, then moves of single atoms across borders bring parts into the
+ * band, take barriers out of parts and make them more compact, as redistricting tools refine.
+ * A unit of the finest level's parent without grandchildren (a building into 党员责任区)
+ * has its households split by count into strips of its area. Deterministic for a seed.
+ * Nothing changes: HierarchyEditor::divide() applies a proposal.
+ */
+class DivisionPlanner
+{
+public:
+    DivisionPlanner(const ProjectData& data, const HierarchyIndex& index);
+
+    //! throws Error(InvalidInput) naming the problem (no such unit, no level below, a bad band)
+    DivisionProposal propose(const DivisionRequest& request) const;
+
+private:
+    const ProjectData& mData;
+    const HierarchyIndex& mIndex;
+};
+
+} // namespace gridmodel
