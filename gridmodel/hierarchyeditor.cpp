@@ -950,7 +950,8 @@ HierarchyEditor::Result HierarchyEditor::divide(const DivisionProposal& proposal
     // How much of each old child each new unit holds.
     std::vector<std::vector<double>> overlap(partCount, std::vector<double>(oldChildren.size(), 0.0));
     auto oldIndex = [&](UnitId id) {
-        return static_cast<size_t>(std::find(oldChildren.begin(), oldChildren.end(), id) - oldChildren.begin());
+        return static_cast<size_t>(std::find(oldChildren.begin(), oldChildren.end(), id) -
+                                   oldChildren.begin());
     };
     QSet<UnitId> grouped;
     if (proposal.byHouseholdCount) {
@@ -958,12 +959,14 @@ HierarchyEditor::Result HierarchyEditor::divide(const DivisionProposal& proposal
         for (size_t p = 0; p < partCount; ++p) {
             households += proposal.parts[p].households;
             for (size_t o = 0; o < oldChildren.size(); ++o)
-                overlap[p][o] = op.mGeos.intersection(proposal.parts[p].boundary,
-                                                      op.mDraft.unit(oldChildren[o]).boundary)
-                                    .area();
+                overlap[p][o] =
+                    op.mGeos.intersection(proposal.parts[p].boundary, op.mDraft.unit(oldChildren[o]).boundary)
+                        .area();
         }
         if (households != unit.households)
-            refuse(Tr::tr("The proposal no longer fits: %1 now has %2 households").arg(op.label(unit)).arg(unit.households));
+            refuse(Tr::tr("The proposal no longer fits: %1 now has %2 households")
+                       .arg(op.label(unit))
+                       .arg(unit.households));
     } else {
         for (size_t p = 0; p < partCount; ++p)
             for (UnitId id : proposal.parts[p].members) {
@@ -978,7 +981,8 @@ HierarchyEditor::Result HierarchyEditor::divide(const DivisionProposal& proposal
         for (UnitId oldId : oldChildren)
             for (UnitId id : op.siblings(oldId))
                 if (!grouped.contains(id))
-                    refuse(Tr::tr("The proposal no longer fits: it leaves out %1").arg(op.label(op.mDraft.unit(id))));
+                    refuse(Tr::tr("The proposal no longer fits: it leaves out %1")
+                               .arg(op.label(op.mDraft.unit(id))));
     }
 
     // Each old child is kept for the new unit holding most of it, greatest overlap first.
@@ -1009,7 +1013,8 @@ HierarchyEditor::Result HierarchyEditor::divide(const DivisionProposal& proposal
             created.level = proposal.level;
             created.parentId = unit.id;
             created.code = op.nextCode(proposal.level, &unit);
-            created.name = QStringLiteral("新%1%2").arg(level.name.zh).arg(p + 1);
+            created.name =
+                QStringLiteral("第%1%2").arg(created.code.right(level.codeDigits).toInt()).arg(level.name.zh);
             unitOfPart[p] = op.mDraft.create(created).id;
         }
         const DivisionProposal::Part& part = proposal.parts[p];
@@ -1044,7 +1049,8 @@ HierarchyEditor::Result HierarchyEditor::divide(const DivisionProposal& proposal
         std::vector<const MultiPolygon*> covered;
         for (UnitId id : unitOfPart)
             covered.push_back(&op.mDraft.unit(id).boundary);
-        const MultiPolygon left = op.withoutSlivers(op.mGeos.difference(unit.boundary, op.mGeos.coverageUnion(covered)));
+        const MultiPolygon left =
+            op.withoutSlivers(op.mGeos.difference(unit.boundary, op.mGeos.coverageUnion(covered)));
         for (const MultiPolygon& piece : piecesOf(left))
             op.giveToNeighbour(piece, unitOfPart);
     }

@@ -94,6 +94,7 @@ void convertGeometry(OGRGeometryH geometry, SourceFeature& feature, std::vector<
         bool allClosed = OGR_G_GetGeometryCount(lines.get()) > 0;
         for (int i = 0; i < OGR_G_GetGeometryCount(lines.get()); ++i) {
             Ring ring = ringOf(OGR_G_GetGeometryRef(lines.get(), i));
+            feature.lines.push_back(ring);
             allClosed = allClosed && isClosedRing(ring);
             if (isClosedRing(ring))
                 closedLines.push_back(std::move(ring));
@@ -253,6 +254,8 @@ VectorSource VectorSource::read(const QString& path, int targetEpsg, const QStri
                     transform->transform(read.polygon);
                     for (Ring& ring : lines)
                         transform->transform(ring);
+                    for (LineString& line : read.lines)
+                        transform->transform(line);
                     if (read.point) {
                         std::vector<Point> point{*read.point};
                         transform->transform(point);

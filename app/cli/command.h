@@ -41,6 +41,7 @@ std::vector<Command> importCommands();
 std::vector<Command> reportCommands();
 std::vector<Command> diffCommands();
 std::vector<Command> layerCommands();
+std::vector<Command> divideCommands();
 
 /**
  * After the levels or the reference layers of a project changed: the styles and the QGIS project

@@ -86,7 +86,7 @@ int runCommand()
 
     std::vector<Command> commands = projectCommands();
     for (auto* group : {&checkCommands, &boundaryCommands, &editCommands, &exportCommands, &importCommands,
-                        &reportCommands, &diffCommands, &layerCommands})
+                        &reportCommands, &diffCommands, &layerCommands, &divideCommands})
         for (Command& command : (*group)())
             commands.push_back(std::move(command));
     QStringList arguments = QCoreApplication::arguments();

@@ -95,7 +95,8 @@ bool crossesAny(const Point& from, const Point& to, const std::vector<Barrier>& 
 
 } // namespace
 
-DivisionGraph::DivisionGraph(const std::vector<const Unit*>& children, const std::vector<LineString>& barriers)
+DivisionGraph::DivisionGraph(const std::vector<const Unit*>& children,
+                             const std::vector<LineString>& barriers)
 {
     GeosEngine geos;
     mAtoms.reserve(children.size());
@@ -134,7 +135,8 @@ DivisionGraph::DivisionGraph(const std::vector<const Unit*>& children, const std
         if (hasNeighbour[i])
             continue;
         for (int j = 0; j < size(); ++j)
-            if (j != i && envelopes[i].meets(envelopes[j]) && !shared.contains({std::min(i, j), std::max(i, j)})) {
+            if (j != i && envelopes[i].meets(envelopes[j]) &&
+                !shared.contains({std::min(i, j), std::max(i, j)})) {
                 const double length =
                     geos.sharedBoundaryLength(mAtoms[i].unit->boundary, mAtoms[j].unit->boundary);
                 if (length > 0)
@@ -156,7 +158,8 @@ DivisionGraph::DivisionGraph(const std::vector<const Unit*>& children, const std
         mAtoms[b].edges.push_back({a, it.value(), crossing});
     }
     for (Atom& atom : mAtoms)
-        std::sort(atom.edges.begin(), atom.edges.end(), [](const Edge& x, const Edge& y) { return x.to < y.to; });
+        std::sort(atom.edges.begin(), atom.edges.end(),
+                  [](const Edge& x, const Edge& y) { return x.to < y.to; });
 }
 
 std::vector<std::vector<int>> DivisionGraph::components() const

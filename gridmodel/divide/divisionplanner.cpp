@@ -28,7 +28,8 @@ double DivisionProposal::meanPolsbyPopper() const
 
 int DivisionProposal::partsWithinBand() const
 {
-    return static_cast<int>(std::count_if(parts.begin(), parts.end(), [](const Part& p) { return p.withinBand; }));
+    return static_cast<int>(
+        std::count_if(parts.begin(), parts.end(), [](const Part& p) { return p.withinBand; }));
 }
 
 int DivisionProposal::barrierCrossings() const
@@ -88,8 +89,8 @@ class Grouping
 public:
     Grouping(const DivisionGraph& graph, const std::vector<qint64>& weights, const TargetBand& band,
              std::vector<int> partOf, int partCount, const std::vector<bool>& lockedPart)
-        : mGraph(graph), mWeights(weights), mBand(band), mPartOf(partOf.size(), -1),
-          mLockedPart(lockedPart), mParts(static_cast<size_t>(partCount))
+        : mGraph(graph), mWeights(weights), mBand(band), mPartOf(partOf.size(), -1), mLockedPart(lockedPart),
+          mParts(static_cast<size_t>(partCount))
     {
         // atoms join one by one, so that each border inside a part is counted once
         for (int i = 0; i < graph.size(); ++i) {
@@ -193,7 +194,8 @@ private:
         std::vector<std::pair<int, std::pair<double, int>>> borders; // part -> (length, crossings)
         for (const DivisionGraph::Edge& edge : a.edges) {
             const int p = mPartOf[edge.to];
-            auto it = std::find_if(borders.begin(), borders.end(), [p](const auto& b) { return b.first == p; });
+            auto it =
+                std::find_if(borders.begin(), borders.end(), [p](const auto& b) { return b.first == p; });
             if (it == borders.end())
                 it = borders.insert(borders.end(), {p, {0.0, 0}});
             it->second.first += edge.sharedLength;
@@ -221,12 +223,12 @@ private:
                                source.crossings + target.crossings,
                                DivisionGraph::polsbyPopper(source.area, source.perimeter) +
                                    DivisionGraph::polsbyPopper(target.area, target.perimeter)};
-            const Score after{violation(source.weight - w, mBand) + violation(target.weight + w, mBand),
-                              source.crossings - fromCrossings + target.crossings + shared.second,
-                              DivisionGraph::polsbyPopper(sourceAreaAfter, sourcePerimeterAfter) +
-                                  DivisionGraph::polsbyPopper(target.area + a.area,
-                                                              target.perimeter + a.perimeter -
-                                                                  2 * shared.first)};
+            const Score after{
+                violation(source.weight - w, mBand) + violation(target.weight + w, mBand),
+                source.crossings - fromCrossings + target.crossings + shared.second,
+                DivisionGraph::polsbyPopper(sourceAreaAfter, sourcePerimeterAfter) +
+                    DivisionGraph::polsbyPopper(target.area + a.area,
+                                                target.perimeter + a.perimeter - 2 * shared.first)};
             if (!after.betterThan(before))
                 continue;
             const Score gain{after.violation - before.violation, after.crossings - before.crossings,
@@ -321,9 +323,9 @@ std::vector<int> metisParts(const DivisionGraph& graph, const std::vector<int>& 
     options[METIS_OPTION_SEED] = static_cast<idx_t>(seed % 1'000'000'007ULL);
     options[METIS_OPTION_UFACTOR] = static_cast<idx_t>(std::clamp(imbalance * 1000, 1.0, 500.0));
     std::vector<idx_t> result(atoms.size(), 0);
-    const int status = METIS_PartGraphKway(&vertices, &constraints, xadj.data(), adjncy.data(), vwgt.data(),
-                                           nullptr, adjwgt.data(), &partCount, nullptr, nullptr, options,
-                                           &cut, result.data());
+    const int status =
+        METIS_PartGraphKway(&vertices, &constraints, xadj.data(), adjncy.data(), vwgt.data(), nullptr,
+                            adjwgt.data(), &partCount, nullptr, nullptr, options, &cut, result.data());
     if (status != METIS_OK)
         throw Error(Error::Kind::InvalidInput,
                     Tr::tr("The graph partitioner failed on these children (METIS status %1)").arg(status));
@@ -365,7 +367,8 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
     if (request.parts < 0)
         refuse(Tr::tr("The number of parts must be positive"));
     if (request.band.min && request.band.max && *request.band.min > *request.band.max)
-        refuse(Tr::tr("The band %1 is empty: its lower end is above its upper end").arg(bandText(request.band)));
+        refuse(
+            Tr::tr("The band %1 is empty: its lower end is above its upper end").arg(bandText(request.band)));
     if ((request.band.min && *request.band.min < 0) || (request.band.max && *request.band.max <= 0))
         refuse(Tr::tr("The band %1 has no room for households").arg(bandText(request.band)));
 
@@ -396,9 +399,9 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
         if (!parts) {
             parts = unitsFor(total, proposal.band);
             if (!parts) {
-                parts = std::max<int>(1, static_cast<int>(
-                                             proposal.band.max ? (total + *proposal.band.max - 1) / *proposal.band.max
-                                                               : 1));
+                parts = std::max<int>(
+                    1, static_cast<int>(
+                           proposal.band.max ? (total + *proposal.band.max - 1) / *proposal.band.max : 1));
                 proposal.unmet << Tr::tr("%1 households of %2 cannot be split into whole %3 of %4 households")
                                       .arg(total)
                                       .arg(label, level.name.text(), bandText(proposal.band));
@@ -489,7 +492,8 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
     for (const DivisionGraph::Atom& atom : graph.atoms())
         totalArea += atom.area;
     for (const DivisionGraph::Atom& atom : graph.atoms())
-        weights.push_back(byArea ? std::llround(1e6 * atom.area / std::max(totalArea, 1e-9)) : atom.households);
+        weights.push_back(byArea ? std::llround(1e6 * atom.area / std::max(totalArea, 1e-9))
+                                 : atom.households);
 
     std::vector<int> freeAtoms;
     qint64 freeWeight = 0;
@@ -501,7 +505,9 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
     if (request.parts) {
         if (request.parts < static_cast<int>(lockedPart.size()) ||
             (request.parts == static_cast<int>(lockedPart.size()) && !freeAtoms.empty()))
-            refuse(Tr::tr("%1 parts leave no room beside %2 locked units").arg(request.parts).arg(lockedPart.size()));
+            refuse(Tr::tr("%1 parts leave no room beside %2 locked units")
+                       .arg(request.parts)
+                       .arg(lockedPart.size()));
         if (request.parts - static_cast<int>(lockedPart.size()) > static_cast<int>(freeAtoms.size()))
             refuse(Tr::tr("%1 has %2 %3: too few for %4 parts")
                        .arg(label)
@@ -509,18 +515,20 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
                        .arg(hierarchy.level(proposal.level + 1).name.text())
                        .arg(request.parts));
         if (!request.band.isSet() || byArea)
-            proposal.band = bandForParts(freeWeight, std::max(1, request.parts - static_cast<int>(lockedPart.size())));
+            proposal.band =
+                bandForParts(freeWeight, std::max(1, request.parts - static_cast<int>(lockedPart.size())));
     }
     const TargetBand& band = proposal.band;
     const QString childLevel = hierarchy.level(proposal.level + 1).name.text();
     if (!byArea && band.max)
         for (int atom : freeAtoms)
             if (weights[atom] > *band.max)
-                proposal.unmet << Tr::tr("%1 %2 alone has %3 households, more than %4: its %5 cannot be within the band")
-                                      .arg(graph.atoms()[atom].unit->code, graph.atoms()[atom].unit->name)
-                                      .arg(weights[atom])
-                                      .arg(*band.max)
-                                      .arg(level.name.text());
+                proposal.unmet
+                    << Tr::tr("%1 %2 alone has %3 households, more than %4: its %5 cannot be within the band")
+                           .arg(graph.atoms()[atom].unit->code, graph.atoms()[atom].unit->name)
+                           .arg(weights[atom])
+                           .arg(*band.max)
+                           .arg(level.name.text());
 
     // Each connected piece of the free atoms is divided on its own; a number of parts asked for
     // is shared among the pieces by weight.
@@ -551,8 +559,10 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
         int toShare = request.parts - static_cast<int>(lockedPart.size());
         std::vector<std::pair<double, size_t>> remainders;
         for (size_t p = 0; p < pieces.size(); ++p) {
-            const double exact = toShare * static_cast<double>(pieceWeight[p]) / std::max<qint64>(freeWeight, 1);
-            partsOfPiece[p] = std::clamp(static_cast<int>(std::floor(exact)), 1, static_cast<int>(pieces[p].size()));
+            const double exact =
+                toShare * static_cast<double>(pieceWeight[p]) / std::max<qint64>(freeWeight, 1);
+            partsOfPiece[p] =
+                std::clamp(static_cast<int>(std::floor(exact)), 1, static_cast<int>(pieces[p].size()));
             remainders.emplace_back(exact - std::floor(exact), p);
         }
         int given = std::accumulate(partsOfPiece.begin(), partsOfPiece.end(), 0);
@@ -582,16 +592,17 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
                 partsOfPiece[p] = 1;
                 if (pieceWeight[p] > 0) {
                     const Unit* first = graph.atoms()[pieces[p].front()].unit;
-                    proposal.unmet << (pieces.size() > 1
-                                           ? Tr::tr("%1 %2 and the %3 joined to it (%4 households) lie apart from "
-                                                    "the rest and fit no whole number of %5 of %6")
-                                                 .arg(first->code, first->name)
-                                                 .arg(pieces[p].size() - 1)
-                                                 .arg(pieceWeight[p])
-                                                 .arg(level.name.text(), bandText(band))
-                                           : Tr::tr("%1 households fit no whole number of %2 of %3")
-                                                 .arg(pieceWeight[p])
-                                                 .arg(level.name.text(), bandText(band)));
+                    proposal.unmet
+                        << (pieces.size() > 1
+                                ? Tr::tr("%1 %2 and the %3 joined to it (%4 households) lie apart from "
+                                         "the rest and fit no whole number of %5 of %6")
+                                      .arg(first->code, first->name)
+                                      .arg(pieces[p].size() - 1)
+                                      .arg(pieceWeight[p])
+                                      .arg(level.name.text(), bandText(band))
+                                : Tr::tr("%1 households fit no whole number of %2 of %3")
+                                      .arg(pieceWeight[p])
+                                      .arg(level.name.text(), bandText(band)));
                 }
             }
         }
@@ -616,8 +627,9 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
             const double mean = static_cast<double>(pieceWeight[p]) / std::max(1, partsOfPiece[p]);
             const double room = band.max ? std::max(0.01, *band.max / std::max(mean, 1.0) - 1) : 0.3;
             const double imbalance = std::min(room, 0.05 + 0.1 * (start % 3));
-            const std::vector<int> local = metisParts(graph, pieces[p], weights, partsOfPiece[p],
-                                                      request.seed * 7919 + static_cast<quint64>(start), imbalance);
+            const std::vector<int> local =
+                metisParts(graph, pieces[p], weights, partsOfPiece[p],
+                           request.seed * 7919 + static_cast<quint64>(start), imbalance);
             int used = 0;
             for (size_t i = 0; i < pieces[p].size(); ++i) {
                 trial[pieces[p][i]] = next + local[i];
@@ -632,9 +644,9 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
                               grouping.totalCompactness() / std::max(1, next)};
         const bool better = quality.violation != bestQuality.violation
                                 ? quality.violation < bestQuality.violation
-                                : quality.crossings != bestQuality.crossings
-                                      ? quality.crossings < bestQuality.crossings
-                                      : quality.compactness > bestQuality.compactness + 1e-9;
+                            : quality.crossings != bestQuality.crossings
+                                ? quality.crossings < bestQuality.crossings
+                                : quality.compactness > bestQuality.compactness + 1e-9;
         if (best.empty() || better) {
             best = grouping.partOf();
             bestLocked = trialLocked;

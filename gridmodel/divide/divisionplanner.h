@@ -40,7 +40,7 @@ struct DivisionProposal
         qint64 households = 0;
         qint64 residents = 0;
         double area = 0;
-        double polsbyPopper = 0; //!< 4πA/P² of the group's outline
+        double polsbyPopper = 0;  //!< 4πA/P² of the group's outline
         int barrierCrossings = 0; //!< borders inside the group that a barrier runs between
         bool withinBand = true;
         bool locked = false;

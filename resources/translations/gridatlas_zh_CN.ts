@@ -1383,6 +1383,118 @@
         <source>The spatial index %1 has no usable root node</source>
         <translation>空间索引 %1 没有可用的根节点</translation>
     </message>
+    <message>
+        <source>The reference layer &quot;%1&quot; is not a vector layer: barriers are roads, rivers and railways drawn as lines</source>
+        <translation>参考图层“%1”不是矢量图层：障碍是以线表示的道路、河流和铁路</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a reference layer of the project nor a file</source>
+        <translation>“%1”既不是项目的参考图层，也不是文件</translation>
+    </message>
+    <message>
+        <source>The graph partitioner failed on these children (METIS status %1)</source>
+        <translation>图划分程序处理这些下级单元时失败（METIS 状态 %1）</translation>
+    </message>
+    <message>
+        <source>%1 is at the lowest level: there is nothing below it to divide</source>
+        <translation>%1 位于最低层级：其下没有可划分的单元</translation>
+    </message>
+    <message>
+        <source>The number of parts must be positive</source>
+        <translation>划分的个数必须为正数</translation>
+    </message>
+    <message>
+        <source>The band %1 is empty: its lower end is above its upper end</source>
+        <translation>目标范围 %1 为空：下限高于上限</translation>
+    </message>
+    <message>
+        <source>The band %1 has no room for households</source>
+        <translation>目标范围 %1 容纳不了任何户数</translation>
+    </message>
+    <message>
+        <source>The %1 level has no households band: give a band or a number of parts</source>
+        <translation>%1层级没有户数目标范围：请给出范围或划分个数</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 to group into new %3</source>
+        <translation>%1 没有可组合成新%3的%2</translation>
+    </message>
+    <message>
+        <source>%1 has no households entered: there is nothing to split by count</source>
+        <translation>%1 尚未录入户数：无法按户数划分</translation>
+    </message>
+    <message>
+        <source>%1 households of %2 cannot be split into whole %3 of %4 households</source>
+        <translation>%2 的 %1 户无法分成若干个 %4 户的%3</translation>
+    </message>
+    <message>
+        <source>%1 has %2 households: too few for %3 parts</source>
+        <translation>%1 只有 %2 户：不够分成 %3 个</translation>
+    </message>
+    <message>
+        <source>A locked unit holds %1, which is not a %2 of %3</source>
+        <translation>锁定的单元含有 %1，但它不是 %3 的%2</translation>
+    </message>
+    <message>
+        <source>%1 is in two locked units</source>
+        <translation>%1 位于两个锁定的单元中</translation>
+    </message>
+    <message>
+        <source>The %1 of %2 have no households entered: give a number of parts to divide by area</source>
+        <translation>%2 的%1尚未录入户数：请给出划分个数，按面积划分</translation>
+    </message>
+    <message>
+        <source>%1 parts leave no room beside %2 locked units</source>
+        <translation>划分 %1 个，除 %2 个锁定单元外已无余地</translation>
+    </message>
+    <message>
+        <source>%1 has %2 %3: too few for %4 parts</source>
+        <translation>%1 只有 %2 个%3：不够分成 %4 个</translation>
+    </message>
+    <message>
+        <source>%1 %2 alone has %3 households, more than %4: its %5 cannot be within the band</source>
+        <translation>%1 %2 单独就有 %3 户，超过 %4：它所在的%5无法达到目标范围</translation>
+    </message>
+    <message>
+        <source>The %1 lie in %2 separate pieces: %3 parts are too few to keep each new unit in one piece</source>
+        <translation>%1分布在 %2 个互不相连的片区：划分 %3 个不足以让每个新单元连成一片</translation>
+    </message>
+    <message>
+        <source>%1 %2 and the %3 joined to it (%4 households) lie apart from the rest and fit no whole number of %5 of %6</source>
+        <translation>%1 %2 及与之相连的 %3 个单元（%4 户）与其余部分不相连，无法分成若干个 %6 户的%5</translation>
+    </message>
+    <message>
+        <source>%1 households fit no whole number of %2 of %3</source>
+        <translation>%1 户无法分成若干个 %3 户的%2</translation>
+    </message>
+    <message>
+        <source>New %1 %2 has %3 households, outside %4</source>
+        <translation>新%1 %2 有 %3 户，超出 %4</translation>
+    </message>
+    <message>
+        <source>New %1 %2 joins %3 across a barrier</source>
+        <translation>新%1 %2 跨越障碍连接了%3</translation>
+    </message>
+    <message>
+        <source>The proposal does not divide %1</source>
+        <translation>此方案不是对 %1 的划分</translation>
+    </message>
+    <message>
+        <source>The proposal no longer fits: %1 now has %2 households</source>
+        <translation>方案已不适用：%1 现有 %2 户</translation>
+    </message>
+    <message>
+        <source>The proposal no longer fits: %1 is not where it was proposed from</source>
+        <translation>方案已不适用：%1 已不在方案生成时的位置</translation>
+    </message>
+    <message>
+        <source>The proposal no longer fits: it leaves out %1</source>
+        <translation>方案已不适用：它遗漏了 %1</translation>
+    </message>
+    <message>
+        <source>Divide %1 into %2 %3</source>
+        <translation>将 %1 划分为 %2 个%3</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>
