@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "capturetool.h"
+#include "divisionpanel.h"
 #include "editingtools.h"
 #include "elidedlabel.h"
 #include "error.h"
@@ -256,6 +257,17 @@ void MainWindow::createDocks()
     peopleDock->setWidget(mPeople);
     addDockWidget(Qt::RightDockWidgetArea, peopleDock);
     tabifyDockWidget(propertiesDock, peopleDock);
+
+    mDivision = new DivisionPanel(mCanvas, this);
+    connect(mDivision, &DivisionPanel::applyRequested, this, [this](const DivisionProposal& proposal) {
+        mTools->editBoundaries(tr("自动划格"),
+                               [&](HierarchyEditor& editor) { return editor.divide(proposal); });
+    });
+    auto* divisionDock = new QDockWidget(tr("自动划格"), this);
+    divisionDock->setObjectName(QStringLiteral("divisionDock"));
+    divisionDock->setWidget(mDivision);
+    addDockWidget(Qt::RightDockWidgetArea, divisionDock);
+    tabifyDockWidget(peopleDock, divisionDock);
     propertiesDock->raise();
 
     mProblems = new ProblemsModel(this);
@@ -463,6 +475,16 @@ void MainWindow::createActions()
     QAction* remove =
         make(QStringLiteral("delete"), tr("删除"), QKeySequence::Delete, tr("删除选中单元及其下级"));
     connect(remove, &QAction::triggered, mTools, &EditingTools::deleteSelected);
+    QAction* divide =
+        make(QStringLiteral("divide"), tr("自动划格…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
+             tr("为选中单元提出均衡、连片的下级划分方案"));
+    connect(divide, &QAction::triggered, this, [this] {
+        if (auto* dock = qobject_cast<QDockWidget*>(mDivision->parentWidget())) {
+            dock->show();
+            dock->raise();
+        }
+        mDivision->propose();
+    });
     QAction* zoomFull = make(QStringLiteral("zoomFull"), tr("全图"), QKeySequence(Qt::CTRL | Qt::Key_0),
                              tr("缩放到整个项目"));
     connect(zoomFull, &QAction::triggered, this, [this] {
@@ -490,6 +512,8 @@ void MainWindow::createActions()
     editMenu->addActions({undo, redo});
     editMenu->addSeparator();
     editMenu->addActions({draw, reshape, vertex, split, trace, merge, move, paint, remove});
+    editMenu->addSeparator();
+    editMenu->addAction(divide);
     QMenu* viewMenu = menuBar()->addMenu(tr("视图(&V)"));
     viewMenu->addActions({pan, select, zoomFull});
     mLevelsMenu = viewMenu->addMenu(tr("显示层级"));
@@ -601,6 +625,7 @@ void MainWindow::closeProject()
     mTreeModel->setSession(nullptr);
     mLayersPanel->setSession(nullptr);
     mTools->setSession(nullptr);
+    mDivision->setSession(nullptr);
     mProblems->clear();
     mProblemsPanel->setSelectedUnit(0, nullptr);
     mProperties->showUnit(nullptr, QString(), false);
@@ -655,6 +680,7 @@ void MainWindow::installSession(std::unique_ptr<mapcore::ProjectSession> session
     mLevelBox->setCurrentIndex(hierarchy.defaultEditingLevel());
     mTools->setEditingLevel(hierarchy.defaultEditingLevel());
     mTreeModel->setSession(mSession.get());
+    mDivision->setSession(mSession.get());
     mSession->setTiandituKey(SettingsMenu::tiandituKey());
     connect(mSession.get(), &mapcore::ProjectSession::referencesChanged, this,
             &MainWindow::showVisibleLevels);
@@ -788,7 +814,8 @@ void MainWindow::updateActions()
         action(QLatin1String(name))->setEnabled(mSession != nullptr);
     for (const char* name : {"importBoundaries", "importRoster", "importHouseholds"})
         action(QLatin1String(name))->setEnabled(editable);
-    for (const char* name : {"draw", "reshape", "vertex", "split", "merge", "move", "paint", "delete"})
+    for (const char* name :
+         {"draw", "reshape", "vertex", "split", "merge", "move", "paint", "delete", "divide"})
         action(QLatin1String(name))->setEnabled(editable);
     const QString undo = mSession ? mSession->undoDescription() : QString();
     const QString redo = mSession ? mSession->redoDescription() : QString();
@@ -880,6 +907,7 @@ void MainWindow::showOnMap()
                           mSession->isEditable());
     mPeople->showUnit(mSession->data(), unit, mSession->isEditable());
     mProblemsPanel->setSelectedUnit(unit ? unit->id : 0, &mSession->project().index());
+    mDivision->setUnit(unit ? unit->id : 0);
     updateSelectionLabel();
 }
 
@@ -922,6 +950,7 @@ void MainWindow::zoomTo(const Envelope& envelope)
 
 void MainWindow::followEdit(const ChangeSet& changes)
 {
+    mDivision->projectChanged();
     // Units that are gone leave the selection; a created unit becomes the selection.
     const HierarchyIndex& index = mSession->project().index();
     mSelection.erase(

@@ -18,6 +18,7 @@ class QTreeView;
 class QgsMapCanvas;
 class QgsMessageBar;
 class QgsRubberBand;
+class DivisionPanel;
 class EditingTools;
 class HierarchyTreeModel;
 class LayersPanel;
@@ -66,6 +67,8 @@ public:
     QTreeView* hierarchyView() const { return mTree; }
     QLineEdit* searchBox() const { return mSearch; }
     QTableView* problemsView() const;
+    //! 自动划格: the proposed division of the selected unit, drawn as a draft
+    DivisionPanel* divisionPanel() const { return mDivision; }
     ProblemsPanel* problemsPanel() const { return mProblemsPanel; }
     ProblemsModel* problems() const { return mProblems; }
     UnitPropertiesPanel* propertiesPanel() const { return mProperties; }
@@ -149,6 +152,7 @@ private:
     UnitPropertiesPanel* mProperties = nullptr;
     EditingTools* mTools = nullptr;
     PeoplePanel* mPeople = nullptr;
+    DivisionPanel* mDivision = nullptr;
     LayersPanel* mLayersPanel = nullptr;
     QMenu* mRecentMenu = nullptr;
     QMenu* mLevelsMenu = nullptr;

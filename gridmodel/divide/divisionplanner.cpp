@@ -303,7 +303,7 @@ std::vector<int> metisParts(const DivisionGraph& graph, const std::vector<int>& 
     qint64 total = 0;
     for (int atom : atoms)
         total += weights[atom];
-    const double scale = total > 100'000'000 ? 100'000'000.0 / total : 1.0;
+    const double scale = total > 100000000 ? 100000000.0 / total : 1.0;
     std::vector<idx_t> xadj{0}, adjncy, vwgt, adjwgt;
     for (int atom : atoms) {
         vwgt.push_back(static_cast<idx_t>(std::max<qint64>(1, std::llround(weights[atom] * scale))));
@@ -320,7 +320,7 @@ std::vector<int> metisParts(const DivisionGraph& graph, const std::vector<int>& 
     idx_t options[METIS_NOPTIONS];
     METIS_SetDefaultOptions(options);
     options[METIS_OPTION_CONTIG] = 1;
-    options[METIS_OPTION_SEED] = static_cast<idx_t>(seed % 1'000'000'007ULL);
+    options[METIS_OPTION_SEED] = static_cast<idx_t>(seed % 1000000007ULL);
     options[METIS_OPTION_UFACTOR] = static_cast<idx_t>(std::clamp(imbalance * 1000, 1.0, 500.0));
     std::vector<idx_t> result(atoms.size(), 0);
     const int status =
@@ -697,6 +697,24 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
     }
     proposal.unmet.removeDuplicates();
     return proposal;
+}
+
+std::vector<MultiPolygon> DivisionPlanner::outlines(const DivisionProposal& proposal) const
+{
+    GeosEngine geos;
+    std::vector<MultiPolygon> result;
+    for (const DivisionProposal::Part& part : proposal.parts) {
+        if (proposal.byHouseholdCount) {
+            result.push_back(part.boundary);
+            continue;
+        }
+        std::vector<const MultiPolygon*> boundaries;
+        for (UnitId id : part.members)
+            if (const Unit* unit = mIndex.unit(id))
+                boundaries.push_back(&unit->boundary);
+        result.push_back(boundaries.size() == 1 ? *boundaries.front() : geos.coverageUnion(boundaries));
+    }
+    return result;
 }
 
 } // namespace gridmodel

@@ -83,6 +83,9 @@ public:
     //! throws Error(InvalidInput) naming the problem (no such unit, no level below, a bad band)
     DivisionProposal propose(const DivisionRequest& request) const;
 
+    //! each proposed unit's outline: the union of its grandchildren (or its strip), as applying would make it
+    std::vector<MultiPolygon> outlines(const DivisionProposal& proposal) const;
+
 private:
     const ProjectData& mData;
     const HierarchyIndex& mIndex;

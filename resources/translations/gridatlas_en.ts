@@ -2,6 +2,135 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>DivisionPanel</name>
+    <message>
+        <source>每个户数</source>
+        <translation>Households each</translation>
+    </message>
+    <message>
+        <source>划分个数</source>
+        <translation>Number of units</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <source>道路、河流、铁路等矢量参考图层：新单元尽量不跨越</source>
+        <translation>A vector reference layer of roads, rivers, railways: the new units keep off crossing them</translation>
+    </message>
+    <message>
+        <source>同一编号总是得到同一方案</source>
+        <translation>The same number always gives the same proposal</translation>
+    </message>
+    <message>
+        <source>障碍图层</source>
+        <translation>Barriers</translation>
+    </message>
+    <message>
+        <source>方案编号</source>
+        <translation>Proposal number</translation>
+    </message>
+    <message>
+        <source>生成方案</source>
+        <translation>Propose</translation>
+    </message>
+    <message>
+        <source>按当前设置生成划分方案，锁定的单元保持不变（Ctrl+Enter）</source>
+        <translation>Propose a division with these settings; locked units stay as they are (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>换一个方案</source>
+        <translation>Another proposal</translation>
+    </message>
+    <message>
+        <source>应用方案</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>按方案重新划分，作为一步编辑，可撤销</source>
+        <translation>Divide as proposed, as one edit that can be undone</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>范围内</source>
+        <translation>In band</translation>
+    </message>
+    <message>
+        <source>紧凑度</source>
+        <translation>Compactness</translation>
+    </message>
+    <message>
+        <source>跨越障碍</source>
+        <translation>Barrier crossings</translation>
+    </message>
+    <message>
+        <source>下级单元</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>%1 位于最低层级，无可划分的下级</source>
+        <translation>%1 is at the lowest level: there is nothing below it to divide</translation>
+    </message>
+    <message>
+        <source>在地图或层级树中选择一个单元（如社区），为其重新划分下级</source>
+        <translation>Choose a unit (a community, say) on the map or in the tree to divide its children anew</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;：按户数划分为%2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: households split by count into %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;：把%2组合为新的%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: its %2 grouped into new %3</translation>
+    </message>
+    <message>
+        <source>项目已修改，方案已清除；可重新生成</source>
+        <translation>The project changed: the proposal is discarded; propose again</translation>
+    </message>
+    <message>
+        <source>请给出每个单元的户数范围，或改为按个数划分</source>
+        <translation>Give the households band of a unit, or divide by number of units</translation>
+    </message>
+    <message>
+        <source>%1
+%2 户</source>
+        <translation>%1
+%2 households</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>（按户数）</source>
+        <translation>(by count)</translation>
+    </message>
+    <message>
+        <source>%1 个%2，%3 个在 %4 户之内；平均紧凑度 %5；跨越障碍 %6 处</source>
+        <translation>%1 %2, %3 within %4 households; mean compactness %5; %6 barrier crossings</translation>
+    </message>
+</context>
+<context>
     <name>EditingTools</name>
     <message>
         <source>未执行</source>
@@ -982,6 +1111,18 @@ Code %3
         <source>瓦片服务无法访问：%1（地图照常显示其余内容）</source>
         <translation>Tile service unreachable: %1 (the rest of the map is drawn as usual)</translation>
     </message>
+    <message>
+        <source>自动划格</source>
+        <translation>Proposed division</translation>
+    </message>
+    <message>
+        <source>自动划格…</source>
+        <translation>Propose a division…</translation>
+    </message>
+    <message>
+        <source>为选中单元提出均衡、连片的下级划分方案</source>
+        <translation>Propose a balanced, contiguous division of the selected unit&apos;s children</translation>
+    </message>
 </context>
 <context>
     <name>NewProjectDialog</name>
@@ -1402,6 +1543,13 @@ Why is it accepted as it is?</translation>
     <message>
         <source>随项目保存：户数、人数和联系户数的问题都算作尚未录入，不计为差错，检查也不因此失败</source>
         <translation>Kept with the project: findings about households, residents and linked households count as not entered yet, not as faults, and checks do not fail on them</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source> 户</source>
+        <translation> households</translation>
     </message>
 </context>
 <context>

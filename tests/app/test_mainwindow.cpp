@@ -4,6 +4,8 @@
 #include "coveragereport.h"
 #include "dialogparts.h"
 #include "districtgenerator.h"
+#include "divisiondraftitem.h"
+#include "divisionpanel.h"
 #include "editingtools.h"
 #include "elidedlabel.h"
 #include "error.h"
@@ -598,6 +600,51 @@ private slots:
         snapshot(QStringLiteral("painted"));
         mWindow->action(QStringLiteral("undo"))->trigger();
         QCOMPARE(index().unit(building.id)->parentId, neighbour.id);
+    }
+
+    void aProposedDivisionIsADraftUntilApplied()
+    {
+        openFreshDemo();
+        const Unit community = *firstAtLevel(QStringLiteral("community"));
+        const size_t gridsBefore = index().children(community.id).size();
+        const qsizetype historyBefore = mWindow->session()->project().history().size();
+        mWindow->selectUnit(community.id, true);
+        mWindow->action(QStringLiteral("divide"))->trigger();
+        DivisionPanel* panel = mWindow->divisionPanel();
+        const DivisionProposal& proposal = panel->proposal();
+        QVERIFY(!proposal.parts.empty());
+        // the draft: one outlined, labelled part per proposed grid, and the table's tallies
+        QCOMPARE(panel->draft().parts().size(), proposal.parts.size());
+        QVERIFY(panel->draft().isVisible());
+        QVERIFY(panel->draft().parts().front().label.contains(
+            QString::number(proposal.parts.front().households)));
+        auto* table = panel->findChild<QTableWidget*>();
+        QCOMPARE(table->rowCount(), static_cast<int>(proposal.parts.size()));
+        QCOMPARE(table->item(0, 1)->text(), QString::number(proposal.parts.front().households));
+        // nothing has changed yet
+        QCOMPARE(mWindow->session()->project().history().size(), historyBefore);
+        QCOMPARE(index().children(community.id).size(), gridsBefore);
+        snapshot(QStringLiteral("division-draft"));
+
+        // a locked unit stays as it is in another proposal
+        const std::vector<UnitId> lockedMembers = proposal.parts.front().members;
+        panel->setLocked(0, true);
+        QVERIFY(panel->proposeAnother());
+        QVERIFY(std::any_of(panel->proposal().parts.begin(), panel->proposal().parts.end(),
+                            [&](const DivisionProposal::Part& part) {
+                                return part.locked && part.members == lockedMembers;
+                            }));
+
+        const size_t proposedParts = panel->proposal().parts.size();
+        for (QPushButton* button : panel->findChildren<QPushButton*>())
+            if (button->text() == QStringLiteral("应用方案"))
+                button->click();
+        QCOMPARE(mWindow->session()->project().history().size(), historyBefore + 1);
+        QCOMPARE(index().children(community.id).size(), proposedParts);
+        QVERIFY(panel->proposal().parts.empty()); // the draft is gone with the edit
+        QVERIFY(!panel->draft().isVisible());
+        mWindow->action(QStringLiteral("undo"))->trigger();
+        QCOMPARE(index().children(community.id).size(), gridsBefore);
     }
 
     void aBrushStrokePaintsEveryUnitItCrossesAsOneStep()

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "divide/divisionplanner.h"
+#include "projectdata.h"
+
+#include <QWidget>
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+class QTableWidget;
+class QgsMapCanvas;
+
+namespace mapcore {
+class DivisionDraftItem;
+class ProjectSession;
+} // namespace mapcore
+
+/**
+ * 自动划格: proposes a new division of the selected unit's children (DivisionPlanner) and shows
+ * it as a draft on the map, with each new unit's tally against the band, its compactness and its
+ * barrier crossings, and what could not be met. The planner locks units they like and asks for
+ * another proposal around them; applying is one step of undo. Nothing changes before that.
+ */
+class DivisionPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    DivisionPanel(QgsMapCanvas* canvas, QWidget* parent = nullptr);
+    ~DivisionPanel() override;
+
+    void setSession(mapcore::ProjectSession* session);
+    //! the unit to divide anew (0: none chosen); a draft of another unit goes
+    void setUnit(gridmodel::UnitId unit);
+    //! after any edit: the draft no longer fits the project and goes
+    void projectChanged();
+
+    //! proposes with the panel's settings (locked units kept); false, saying why, when refused
+    bool propose();
+    //! the same with the next seed: another proposal
+    bool proposeAnother();
+    const gridmodel::DivisionProposal& proposal() const { return mProposal; }
+    const mapcore::DivisionDraftItem& draft() const { return *mDraft; }
+    //! locks or unlocks proposed unit `part` (0-based) for the next proposal
+    void setLocked(int part, bool locked);
+
+signals:
+    //! the planner accepts the draft: apply it (HierarchyEditor::divide) as one edit
+    void applyRequested(const gridmodel::DivisionProposal& proposal);
+
+private:
+    void clearDraft(const QString& why = QString());
+    void showProposal();
+    void updateControls();
+
+    QgsMapCanvas* mCanvas;
+    mapcore::ProjectSession* mSession = nullptr;
+    gridmodel::UnitId mUnit = 0;
+    gridmodel::DivisionProposal mProposal;
+    std::unique_ptr<mapcore::DivisionDraftItem> mDraft;
+
+    QLabel* mTarget;
+    QRadioButton* mByBand;
+    QRadioButton* mByParts;
+    QSpinBox* mBandMin;
+    QSpinBox* mBandMax;
+    QSpinBox* mParts;
+    QComboBox* mBarriers;
+    QSpinBox* mSeed;
+    QPushButton* mProposeButton;
+    QPushButton* mAnotherButton;
+    QPushButton* mApplyButton;
+    QPushButton* mDiscardButton;
+    QLabel* mSummary;
+    QTableWidget* mTable;
+    QLabel* mUnmet;
+};
