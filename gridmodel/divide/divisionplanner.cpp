@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <numeric>
 
 namespace gridmodel {
@@ -341,6 +342,86 @@ std::vector<int> metisParts(const DivisionGraph& graph, const std::vector<int>& 
     return partOf;
 }
 
+//! the connected pieces of the atoms not yet in a part, through any border or only through borders no barrier
+//! runs between
+std::vector<std::vector<int>> connectedPieces(const DivisionGraph& graph, const std::vector<int>& partOf,
+                                              bool acrossBarriers)
+{
+    std::vector<std::vector<int>> pieces;
+    std::vector<int> pieceOf(static_cast<size_t>(graph.size()), -1);
+    for (int start = 0; start < graph.size(); ++start) {
+        if (partOf[start] >= 0 || pieceOf[start] >= 0)
+            continue;
+        std::vector<int> members{start};
+        pieceOf[start] = static_cast<int>(pieces.size());
+        for (size_t k = 0; k < members.size(); ++k)
+            for (const DivisionGraph::Edge& edge : graph.atoms()[members[k]].edges)
+                if (partOf[edge.to] < 0 && pieceOf[edge.to] < 0 && (acrossBarriers || !edge.crossesBarrier)) {
+                    pieceOf[edge.to] = pieceOf[start];
+                    members.push_back(edge.to);
+                }
+        std::sort(members.begin(), members.end());
+        pieces.push_back(std::move(members));
+    }
+    return pieces;
+}
+
+/**
+ * The pieces the barriers cut the free atoms into. A piece that fits no whole number of units
+ * in the band joins the piece across a barrier it shares the longest border with, smallest
+ * first, until each fits or has no neighbour left: barriers are crossed only where nothing
+ * else fits.
+ */
+std::vector<std::vector<int>> barrierRegions(const DivisionGraph& graph, const std::vector<int>& partOf,
+                                             const std::vector<qint64>& weights, const TargetBand& band)
+{
+    std::vector<std::vector<int>> regions = connectedPieces(graph, partOf, false);
+    std::vector<int> regionOf(static_cast<size_t>(graph.size()), -1);
+    std::vector<qint64> weight(regions.size(), 0);
+    for (size_t r = 0; r < regions.size(); ++r)
+        for (int atom : regions[r]) {
+            regionOf[atom] = static_cast<int>(r);
+            weight[r] += weights[atom];
+        }
+    std::vector<bool> alive(regions.size(), true);
+    for (;;) {
+        int smallest = -1;
+        for (size_t r = 0; r < regions.size(); ++r)
+            if (alive[r] && unitsFor(weight[r], band) == 0 &&
+                (smallest < 0 || weight[r] < weight[smallest])) {
+                // only a region with a neighbour across a barrier can be helped
+                bool hasNeighbour = false;
+                for (int atom : regions[r])
+                    for (const DivisionGraph::Edge& edge : graph.atoms()[atom].edges)
+                        hasNeighbour |= regionOf[edge.to] >= 0 && regionOf[edge.to] != static_cast<int>(r);
+                if (hasNeighbour)
+                    smallest = static_cast<int>(r);
+            }
+        if (smallest < 0)
+            break;
+        std::map<int, double> border;
+        for (int atom : regions[smallest])
+            for (const DivisionGraph::Edge& edge : graph.atoms()[atom].edges)
+                if (regionOf[edge.to] >= 0 && regionOf[edge.to] != smallest)
+                    border[regionOf[edge.to]] += edge.sharedLength;
+        const int into = std::max_element(border.begin(), border.end(), [](const auto& a, const auto& b) {
+                             return a.second < b.second;
+                         })->first;
+        for (int atom : regions[smallest])
+            regionOf[atom] = into;
+        regions[into].insert(regions[into].end(), regions[smallest].begin(), regions[smallest].end());
+        std::sort(regions[into].begin(), regions[into].end());
+        weight[into] += weight[smallest];
+        regions[smallest].clear();
+        alive[smallest] = false;
+    }
+    std::vector<std::vector<int>> result;
+    for (size_t r = 0; r < regions.size(); ++r)
+        if (alive[r])
+            result.push_back(std::move(regions[r]));
+    return result;
+}
+
 //! the band a request for a number of parts aims at: within a tenth of the mean
 TargetBand bandForParts(qint64 total, int parts)
 {
@@ -530,26 +611,11 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
                            .arg(*band.max)
                            .arg(level.name.text());
 
-    // Each connected piece of the free atoms is divided on its own; a number of parts asked for
-    // is shared among the pieces by weight.
-    std::vector<std::vector<int>> pieces;
-    {
-        std::vector<int> pieceOf(static_cast<size_t>(graph.size()), -1);
-        for (int start : freeAtoms) {
-            if (pieceOf[start] >= 0)
-                continue;
-            std::vector<int> members{start};
-            pieceOf[start] = static_cast<int>(pieces.size());
-            for (size_t k = 0; k < members.size(); ++k)
-                for (const DivisionGraph::Edge& edge : graph.atoms()[members[k]].edges)
-                    if (partOf[edge.to] < 0 && pieceOf[edge.to] < 0) {
-                        pieceOf[edge.to] = pieceOf[start];
-                        members.push_back(edge.to);
-                    }
-            std::sort(members.begin(), members.end());
-            pieces.push_back(std::move(members));
-        }
-    }
+    // Each connected piece of the free atoms is divided on its own: with a band, the pieces the
+    // barriers cut them into, as long as each fits a whole number of units; a number of parts
+    // asked for is shared among the connected pieces by weight.
+    const std::vector<std::vector<int>> pieces =
+        request.parts ? connectedPieces(graph, partOf, true) : barrierRegions(graph, partOf, weights, band);
     std::vector<int> partsOfPiece(pieces.size(), 0);
     std::vector<qint64> pieceWeight(pieces.size(), 0);
     for (size_t p = 0; p < pieces.size(); ++p)

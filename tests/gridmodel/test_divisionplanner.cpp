@@ -9,6 +9,7 @@
 #include "testsupport.h"
 #include "topologynoder.h"
 
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -145,6 +146,53 @@ private slots:
                  QStringLiteral("1号楼,2号楼,3号楼,4号楼|5号楼,6号楼,7号楼,8号楼"));
         QCOMPARE(roadFollowed.barrierCrossings(), 0);
         QCOMPARE(roadFollowed.partsWithinBand(), 2);
+    }
+
+    void aRoadOffTheCompactCutIsFollowed()
+    {
+        // 4 × 4 buildings of 100 into grids of exactly 400: four squares would be most compact,
+        // and no single building can change sides without leaving the band; but a road runs
+        // between the first column and the rest, and both sides fit whole grids (400 and 1,200)
+        const ProjectData data = blockCommunity(4, 4, std::vector<qint64>(16, 100));
+        DivisionRequest request = requestFor("001");
+        request.band = {400, 400};
+        QVERIFY(propose(data, request).meanPolsbyPopper() > 0.78);
+        request.barriers = {LineString{{X0 + Side, Y0 - 10}, {X0 + Side, Y0 + 4 * Side + 10}}};
+        const DivisionProposal proposal = propose(data, request);
+        QCOMPARE(proposal.barrierCrossings(), 0);
+        QCOMPARE(proposal.partsWithinBand(), static_cast<int>(proposal.parts.size()));
+        QVERIFY(groupsOf(proposal, data).contains(QStringLiteral("1号楼,5号楼,9号楼,13号楼")));
+    }
+
+    void roadsAcrossAGeneratedCommunityAreNotCrossed()
+    {
+        // a wide community of the generator's uneven blocks, 50–150 households a building group,
+        // two roads across it at a slant: each side fits whole grids of 300–500, so none is crossed
+        for (const int atoms : {300, 1000}) {
+            DistrictGenerator::Options options;
+            options.seed = 20261207;
+            options.leafUnits = 2 * atoms * 7.0 / 6;
+            options.leavesPerUnit = {2 * atoms * 7.0 / 6, atoms * 7.0 / 6, 8, 1, 1};
+            ProjectData data = DistrictGenerator::generate(options);
+            QRandomGenerator random(7);
+            const int building = data.hierarchy.levelIndex(QStringLiteral("building"));
+            for (Unit& unit : data.units)
+                if (unit.level == building)
+                    unit.households = 50 + random.bounded(101);
+            const HierarchyIndex index(data);
+            const Unit* community = index.children(index.children(0).front()->id).front();
+            const Envelope box = community->boundary.envelope();
+            const Point centre = box.center();
+            DivisionRequest request = requestFor(community->code);
+            request.band = {300, 500};
+            request.barriers = {LineString{{box.minX, centre.y + box.height() * 0.1},
+                                           {box.maxX, centre.y - box.height() * 0.1}},
+                                LineString{{centre.x, box.minY}, {centre.x + box.width() * 0.05, box.maxY}}};
+            const DivisionProposal proposal = DivisionPlanner(data, index).propose(request);
+            QVERIFY2(proposal.unmet.isEmpty(), qPrintable(proposal.unmet.join('\n')));
+            QCOMPARE(proposal.barrierCrossings(), 0);
+            QCOMPARE(proposal.partsWithinBand(), static_cast<int>(proposal.parts.size()));
+        }
     }
 
     void aRoadIsCrossedOnlyWhenNothingElseFits()
