@@ -1,5 +1,6 @@
 #include "divisionpanel.h"
 
+#include "capturetool.h"
 #include "divide/barriers.h"
 #include "divisiondraftitem.h"
 #include "error.h"
@@ -19,6 +20,7 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <qgsmapcanvas.h>
 
 using namespace gridmodel;
 
@@ -36,7 +38,8 @@ QSpinBox* countBox(QWidget* parent, const QString& openText)
 } // namespace
 
 DivisionPanel::DivisionPanel(QgsMapCanvas* canvas, QWidget* parent)
-    : QWidget(parent), mCanvas(canvas), mDraft(std::make_unique<mapcore::DivisionDraftItem>(canvas))
+    : QWidget(parent), mCanvas(canvas), mDraft(std::make_unique<mapcore::DivisionDraftItem>(canvas)),
+      mBrush(std::make_unique<mapcore::BrushTool>(canvas))
 {
     mTarget = new QLabel(this);
     mTarget->setWordWrap(true);
@@ -74,9 +77,13 @@ DivisionPanel::DivisionPanel(QgsMapCanvas* canvas, QWidget* parent)
     mApplyButton = new QPushButton(tr("应用方案"), this);
     mApplyButton->setToolTip(tr("按方案重新划分，作为一步编辑，可撤销"));
     mDiscardButton = new QPushButton(tr("清除"), this);
+    mPaintButton = new QPushButton(tr("涂改"), this);
+    mPaintButton->setCheckable(true);
+    mPaintButton->setToolTip(tr("在表中选中一个新单元，再在地图上涂抹下级单元，把它们划入该单元"));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(mProposeButton);
     buttons->addWidget(mAnotherButton);
+    buttons->addWidget(mPaintButton);
     buttons->addStretch();
     buttons->addWidget(mDiscardButton);
     buttons->addWidget(mApplyButton);
@@ -113,6 +120,12 @@ DivisionPanel::DivisionPanel(QgsMapCanvas* canvas, QWidget* parent)
             emit applyRequested(mProposal);
     });
     connect(mByBand, &QRadioButton::toggled, this, &DivisionPanel::updateControls);
+    connect(mPaintButton, &QPushButton::toggled, this, &DivisionPanel::setPainting);
+    connect(mBrush.get(), &mapcore::BrushTool::brushed, this, [this](const Point& point) { paintAt(point); });
+    connect(mCanvas, &QgsMapCanvas::mapToolSet, this, [this](QgsMapTool* tool) {
+        if (tool != mBrush.get())
+            mPaintButton->setChecked(false);
+    });
     connect(mTable, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
         if (item->column() == 0 && item->row() < static_cast<int>(mProposal.parts.size())) {
             mProposal.parts[static_cast<size_t>(item->row())].locked = item->checkState() == Qt::Checked;
@@ -124,7 +137,54 @@ DivisionPanel::DivisionPanel(QgsMapCanvas* canvas, QWidget* parent)
     setUnit(0);
 }
 
-DivisionPanel::~DivisionPanel() = default;
+DivisionPanel::~DivisionPanel()
+{
+    if (mCanvas->mapTool() == mBrush.get())
+        mCanvas->unsetMapTool(mBrush.get());
+}
+
+void DivisionPanel::setPainting(bool on)
+{
+    on = on && !mProposal.parts.empty() && !mProposal.byHouseholdCount;
+    mPaintButton->setChecked(on);
+    if (on && mCanvas->mapTool() != mBrush.get())
+        mCanvas->setMapTool(mBrush.get());
+    else if (!on && mCanvas->mapTool() == mBrush.get())
+        mCanvas->unsetMapTool(mBrush.get());
+}
+
+void DivisionPanel::choosePart(int part)
+{
+    mTable->selectRow(part);
+}
+
+bool DivisionPanel::paintAt(const Point& point)
+{
+    if (!mSession || mProposal.parts.empty() || mProposal.byHouseholdCount)
+        return false;
+    const int part = mTable->currentRow();
+    if (part < 0) {
+        mUnmet->setText(tr("先在表中选中要划入的新单元"));
+        return false;
+    }
+    const Unit* child = mSession->project().index().unitAt(mProposal.level + 1, point);
+    if (!child)
+        return false;
+    try {
+        const DivisionPlanner planner(mSession->data(), mSession->project().index());
+        DivisionProposal moved = planner.moved(mProposal, child->id, part, mBarrierLines);
+        if (moved.parts.at(static_cast<size_t>(part)).members ==
+            mProposal.parts.at(static_cast<size_t>(part)).members)
+            return true; // already there
+        mProposal = std::move(moved);
+    } catch (const Error& error) {
+        mUnmet->setText(error.message());
+        return false;
+    }
+    showProposal();
+    mTable->selectRow(part);
+    return true;
+}
 
 void DivisionPanel::setSession(mapcore::ProjectSession* session)
 {
@@ -219,6 +279,7 @@ bool DivisionPanel::propose()
         if (mBarriers->currentIndex() > 0)
             request.barriers = Barriers::read(mSession->data(), mSession->path(), mBarriers->currentText(),
                                               unit->boundary.envelope());
+        mBarrierLines = request.barriers;
         const DivisionPlanner planner(mSession->data(), mSession->project().index());
         DivisionProposal proposal = planner.propose(request);
         // a proposal made around locked units shows them locked again
@@ -285,6 +346,7 @@ void DivisionPanel::showProposal()
 void DivisionPanel::clearDraft(const QString& why)
 {
     mProposal = DivisionProposal();
+    setPainting(false);
     mDraft->setParts({});
     mTable->setRowCount(0);
     mSummary->clear();
@@ -301,6 +363,7 @@ void DivisionPanel::updateControls()
     mAnotherButton->setEnabled(canPropose);
     mApplyButton->setEnabled(canPropose && !mProposal.parts.empty() && mSession->isEditable());
     mDiscardButton->setEnabled(!mProposal.parts.empty());
+    mPaintButton->setEnabled(!mProposal.parts.empty() && !mProposal.byHouseholdCount);
     mBandMin->setEnabled(mByBand->isChecked());
     mBandMax->setEnabled(mByBand->isChecked());
     mParts->setEnabled(mByParts->isChecked());

@@ -16,6 +16,7 @@ class QTableWidget;
 class QgsMapCanvas;
 
 namespace mapcore {
+class BrushTool;
 class DivisionDraftItem;
 class ProjectSession;
 } // namespace mapcore
@@ -48,6 +49,14 @@ public:
     const mapcore::DivisionDraftItem& draft() const { return *mDraft; }
     //! locks or unlocks proposed unit `part` (0-based) for the next proposal
     void setLocked(int part, bool locked);
+    /**
+     * Painting: with it on, the children brushed on the map go to the proposed unit chosen in
+     * the table (`part`, 0-based), and the tallies follow.
+     */
+    void setPainting(bool on);
+    void choosePart(int part);
+    //! paints the child at `point` into the chosen proposed unit; false, saying why, when refused
+    bool paintAt(const gridmodel::Point& point);
 
 signals:
     //! the planner accepts the draft: apply it (HierarchyEditor::divide) as one edit
@@ -63,6 +72,8 @@ private:
     gridmodel::UnitId mUnit = 0;
     gridmodel::DivisionProposal mProposal;
     std::unique_ptr<mapcore::DivisionDraftItem> mDraft;
+    std::unique_ptr<mapcore::BrushTool> mBrush;
+    std::vector<gridmodel::LineString> mBarrierLines; //!< of the proposal shown
 
     QLabel* mTarget;
     QRadioButton* mByBand;
@@ -76,6 +87,7 @@ private:
     QPushButton* mAnotherButton;
     QPushButton* mApplyButton;
     QPushButton* mDiscardButton;
+    QPushButton* mPaintButton;
     QLabel* mSummary;
     QTableWidget* mTable;
     QLabel* mUnmet;

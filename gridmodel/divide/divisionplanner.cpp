@@ -151,6 +151,30 @@ public:
         }
     }
 
+    //! how many pieces part p is in (1: contiguous)
+    int piecesOf(int p) const
+    {
+        std::vector<bool> seen(mPartOf.size(), false);
+        int pieces = 0;
+        for (int start = 0; start < mGraph.size(); ++start) {
+            if (mPartOf[start] != p || seen[start])
+                continue;
+            ++pieces;
+            std::vector<int> stack{start};
+            seen[start] = true;
+            while (!stack.empty()) {
+                const int current = stack.back();
+                stack.pop_back();
+                for (const DivisionGraph::Edge& edge : mGraph.atoms()[static_cast<size_t>(current)].edges)
+                    if (mPartOf[edge.to] == p && !seen[edge.to]) {
+                        seen[edge.to] = true;
+                        stack.push_back(edge.to);
+                    }
+            }
+        }
+        return pieces;
+    }
+
 private:
     void add(int atom, int p, int sign)
     {
@@ -483,9 +507,10 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
                 parts = std::max<int>(
                     1, static_cast<int>(
                            proposal.band.max ? (total + *proposal.band.max - 1) / *proposal.band.max : 1));
-                proposal.unmet << Tr::tr("%1 households of %2 cannot be split into whole %3 of %4 households")
-                                      .arg(total)
-                                      .arg(label, level.name.text(), bandText(proposal.band));
+                proposal.limits << Tr::tr(
+                                       "%1 households of %2 cannot be split into whole %3 of %4 households")
+                                       .arg(total)
+                                       .arg(label, level.name.text(), bandText(proposal.band));
             }
         } else if (!request.band.isSet()) {
             proposal.band = bandForParts(total, parts);
@@ -537,6 +562,7 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
             proposal.parts.push_back(std::move(part));
             lower = upper;
         }
+        describeShortfalls(proposal);
         return proposal;
     }
 
@@ -604,7 +630,7 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
     if (!byArea && band.max)
         for (int atom : freeAtoms)
             if (weights[atom] > *band.max)
-                proposal.unmet
+                proposal.limits
                     << Tr::tr("%1 %2 alone has %3 households, more than %4: its %5 cannot be within the band")
                            .arg(graph.atoms()[atom].unit->code, graph.atoms()[atom].unit->name)
                            .arg(weights[atom])
@@ -646,11 +672,11 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
             }
         }
         if (given > toShare)
-            proposal.unmet << Tr::tr("The %1 lie in %2 separate pieces: %3 parts are too few to keep each "
-                                     "new unit in one piece")
-                                  .arg(childLevel)
-                                  .arg(pieces.size())
-                                  .arg(request.parts);
+            proposal.limits << Tr::tr("The %1 lie in %2 separate pieces: %3 parts are too few to keep each "
+                                      "new unit in one piece")
+                                   .arg(childLevel)
+                                   .arg(pieces.size())
+                                   .arg(request.parts);
     } else {
         for (size_t p = 0; p < pieces.size(); ++p) {
             partsOfPiece[p] = unitsFor(pieceWeight[p], band);
@@ -658,7 +684,7 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
                 partsOfPiece[p] = 1;
                 if (pieceWeight[p] > 0) {
                     const Unit* first = graph.atoms()[pieces[p].front()].unit;
-                    proposal.unmet
+                    proposal.limits
                         << (pieces.size() > 1
                                 ? Tr::tr("%1 %2 and the %3 joined to it (%4 households) lie apart from "
                                          "the rest and fit no whole number of %5 of %6")
@@ -744,25 +770,122 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
         part.polsbyPopper = DivisionGraph::polsbyPopper(sums.area, sums.perimeter);
         part.barrierCrossings = sums.crossings;
         part.locked = bestLocked[p];
+        part.pieces = chosen.piecesOf(p);
         part.withinBand = byArea ? band.contains(sums.weight) : band.contains(part.households);
         proposal.parts.push_back(std::move(part));
     }
+    proposal.byArea = byArea;
+    describeShortfalls(proposal);
+    return proposal;
+}
+
+DivisionProposal DivisionPlanner::moved(const DivisionProposal& proposal, UnitId child, int toPart,
+                                        const std::vector<LineString>& barriers) const
+{
+    const QString levelName = mData.hierarchy.level(proposal.level).name.text();
+    if (proposal.byHouseholdCount)
+        refuse(Tr::tr("These %1 split households by count: there are no children to move").arg(levelName));
+    if (toPart < 0 || toPart >= static_cast<int>(proposal.parts.size()))
+        refuse(Tr::tr("The proposal has no %1 %2").arg(levelName).arg(toPart + 1));
+    int from = -1;
+    for (size_t p = 0; p < proposal.parts.size(); ++p) {
+        const std::vector<UnitId>& members = proposal.parts[p].members;
+        if (std::find(members.begin(), members.end(), child) != members.end())
+            from = static_cast<int>(p);
+    }
+    const Unit* unit = mIndex.unit(child);
+    if (from < 0 || !unit)
+        refuse(Tr::tr("%1 is not among the units the proposal groups")
+                   .arg(unit ? unit->code : QString::number(child)));
+    DivisionProposal result = proposal;
+    if (from == toPart)
+        return result;
+    if (proposal.parts[static_cast<size_t>(from)].locked ||
+        proposal.parts[static_cast<size_t>(toPart)].locked)
+        refuse(Tr::tr("New %1 %2 is locked: unlock it to change it")
+                   .arg(levelName)
+                   .arg((proposal.parts[static_cast<size_t>(from)].locked ? from : toPart) + 1));
+    std::vector<UnitId>& source = result.parts[static_cast<size_t>(from)].members;
+    if (source.size() == 1)
+        refuse(Tr::tr("%1 is all new %2 %3 holds: it cannot be left empty")
+                   .arg(unit->code, levelName)
+                   .arg(from + 1));
+    source.erase(std::find(source.begin(), source.end(), child));
+    std::vector<UnitId>& target = result.parts[static_cast<size_t>(toPart)].members;
+    target.push_back(child);
+    std::sort(target.begin(), target.end(),
+              [this](UnitId a, UnitId b) { return mIndex.unit(a)->code < mIndex.unit(b)->code; });
+    recount(result, barriers);
+    return result;
+}
+
+void DivisionPlanner::recount(DivisionProposal& proposal, const std::vector<LineString>& barriers) const
+{
+    if (proposal.byHouseholdCount) {
+        describeShortfalls(proposal);
+        return;
+    }
+    std::vector<const Unit*> children;
+    std::vector<int> partOf;
+    std::vector<bool> locked;
+    for (size_t p = 0; p < proposal.parts.size(); ++p) {
+        for (UnitId id : proposal.parts[p].members)
+            if (const Unit* unit = mIndex.unit(id)) {
+                children.push_back(unit);
+                partOf.push_back(static_cast<int>(p));
+            }
+        locked.push_back(proposal.parts[p].locked);
+    }
+    const DivisionGraph graph(children, barriers);
+    double totalArea = 0;
+    for (const DivisionGraph::Atom& atom : graph.atoms())
+        totalArea += atom.area;
+    std::vector<qint64> weights;
+    for (const DivisionGraph::Atom& atom : graph.atoms())
+        weights.push_back(proposal.byArea ? std::llround(1e6 * atom.area / std::max(totalArea, 1e-9))
+                                          : atom.households);
+    const Grouping grouping(graph, weights, proposal.band, partOf, static_cast<int>(proposal.parts.size()),
+                            locked);
+    for (size_t p = 0; p < proposal.parts.size(); ++p) {
+        DivisionProposal::Part& part = proposal.parts[p];
+        part.households = part.residents = 0;
+        for (int a = 0; a < graph.size(); ++a)
+            if (partOf[a] == static_cast<int>(p)) {
+                part.households += graph.atoms()[a].households;
+                part.residents += graph.atoms()[a].residents;
+            }
+        const auto& sums = grouping.part(static_cast<int>(p));
+        part.area = sums.area;
+        part.polsbyPopper = DivisionGraph::polsbyPopper(sums.area, sums.perimeter);
+        part.barrierCrossings = sums.crossings;
+        part.withinBand = proposal.band.contains(proposal.byArea ? sums.weight : part.households);
+        part.pieces = grouping.piecesOf(static_cast<int>(p));
+    }
+    describeShortfalls(proposal);
+}
+
+void DivisionPlanner::describeShortfalls(DivisionProposal& proposal) const
+{
+    const QString levelName = mData.hierarchy.level(proposal.level).name.text();
+    const QString childLevel = proposal.level + 1 < mData.hierarchy.levelCount()
+                                   ? mData.hierarchy.level(proposal.level + 1).name.text()
+                                   : QString();
+    proposal.unmet = proposal.limits;
     for (size_t i = 0; i < proposal.parts.size(); ++i) {
         const DivisionProposal::Part& part = proposal.parts[i];
-        if (!part.withinBand && !byArea)
+        if (!part.withinBand && !proposal.byArea)
             proposal.unmet << Tr::tr("New %1 %2 has %3 households, outside %4")
-                                  .arg(level.name.text())
+                                  .arg(levelName)
                                   .arg(i + 1)
                                   .arg(part.households)
-                                  .arg(bandText(band));
+                                  .arg(bandText(proposal.band));
         if (part.barrierCrossings > 0)
-            proposal.unmet << Tr::tr("New %1 %2 joins %3 across a barrier")
-                                  .arg(level.name.text())
-                                  .arg(i + 1)
-                                  .arg(childLevel);
+            proposal.unmet
+                << Tr::tr("New %1 %2 joins %3 across a barrier").arg(levelName).arg(i + 1).arg(childLevel);
+        if (part.pieces > 1)
+            proposal.unmet << Tr::tr("New %1 %2 is in %3 pieces").arg(levelName).arg(i + 1).arg(part.pieces);
     }
     proposal.unmet.removeDuplicates();
-    return proposal;
 }
 
 std::vector<MultiPolygon> DivisionPlanner::outlines(const DivisionProposal& proposal) const

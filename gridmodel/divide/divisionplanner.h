@@ -42,6 +42,7 @@ struct DivisionProposal
         double area = 0;
         double polsbyPopper = 0;  //!< 4πA/P² of the group's outline
         int barrierCrossings = 0; //!< borders inside the group that a barrier runs between
+        int pieces = 1;           //!< 1 when contiguous
         bool withinBand = true;
         bool locked = false;
         //! households split by count (the finest level): the part's strip of the unit
@@ -53,10 +54,13 @@ struct DivisionProposal
     TargetBand band;
     bool byHouseholdCount = false; //!< the unit's households split among new units of the finest level
     std::vector<Part> parts;
+    bool byArea = false; //!< no households entered: parts are balanced by area
     /**
-     * What could not be met and why, in the display language: a child with more households than
-     * the band's top, a band no whole number of units fits, a part left out of band.
+     * What the children make impossible, in the display language: a child with more households
+     * than the band's top, households no whole number of units fits.
      */
+    QStringList limits;
+    //! the limits, then each proposed unit's shortfalls: out of band, across a barrier, in pieces
     QStringList unmet;
 
     double meanPolsbyPopper() const;
@@ -83,10 +87,23 @@ public:
     //! throws Error(InvalidInput) naming the problem (no such unit, no level below, a bad band)
     DivisionProposal propose(const DivisionRequest& request) const;
 
+    /**
+     * The proposal after the planner moved a grandchild to proposed unit `toPart` (painting it
+     * there): tallies, compactness, crossings and shortfalls counted again. Throws
+     * Error(InvalidInput) for a child not in it, a locked unit, or a unit the move would empty.
+     */
+    DivisionProposal moved(const DivisionProposal& proposal, UnitId child, int toPart,
+                           const std::vector<LineString>& barriers) const;
+
     //! each proposed unit's outline: the union of its grandchildren (or its strip), as applying would make it
     std::vector<MultiPolygon> outlines(const DivisionProposal& proposal) const;
 
 private:
+    //! each part's sums and the shortfalls, from its members
+    void recount(DivisionProposal& proposal, const std::vector<LineString>& barriers) const;
+    //! unmet: the limits, then each part's shortfalls
+    void describeShortfalls(DivisionProposal& proposal) const;
+
     const ProjectData& mData;
     const HierarchyIndex& mIndex;
 };

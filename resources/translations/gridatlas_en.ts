@@ -129,6 +129,18 @@
         <source>%1 个%2，%3 个在 %4 户之内；平均紧凑度 %5；跨越障碍 %6 处</source>
         <translation>%1 %2, %3 within %4 households; mean compactness %5; %6 barrier crossings</translation>
     </message>
+    <message>
+        <source>涂改</source>
+        <translation>Paint</translation>
+    </message>
+    <message>
+        <source>在表中选中一个新单元，再在地图上涂抹下级单元，把它们划入该单元</source>
+        <translation>Choose a new unit in the table, then brush children on the map to give them to it</translation>
+    </message>
+    <message>
+        <source>先在表中选中要划入的新单元</source>
+        <translation>First choose in the table the new unit to paint into</translation>
+    </message>
 </context>
 <context>
     <name>EditingTools</name>

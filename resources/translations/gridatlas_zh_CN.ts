@@ -1495,6 +1495,30 @@
         <source>Divide %1 into %2 %3</source>
         <translation>将 %1 划分为 %2 个%3</translation>
     </message>
+    <message>
+        <source>These %1 split households by count: there are no children to move</source>
+        <translation>这些%1按户数划分：没有可移动的下级单元</translation>
+    </message>
+    <message>
+        <source>The proposal has no %1 %2</source>
+        <translation>方案中没有%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 is not among the units the proposal groups</source>
+        <translation>%1 不在方案所组合的单元之中</translation>
+    </message>
+    <message>
+        <source>New %1 %2 is locked: unlock it to change it</source>
+        <translation>新%1 %2 已锁定：解锁后才能修改</translation>
+    </message>
+    <message>
+        <source>%1 is all new %2 %3 holds: it cannot be left empty</source>
+        <translation>新%2 %3 只有 %1：不能让它变空</translation>
+    </message>
+    <message>
+        <source>New %1 %2 is in %3 pieces</source>
+        <translation>新%1 %2 分成了 %3 块</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

@@ -635,6 +635,26 @@ private slots:
                                 return part.locked && part.members == lockedMembers;
                             }));
 
+        // painting a building group of one proposed grid into another moves it and recounts both
+        int from = -1, to = -1;
+        for (size_t p = 0; p < panel->proposal().parts.size() && (from < 0 || to < 0); ++p)
+            if (!panel->proposal().parts[p].locked) {
+                if (from < 0 && panel->proposal().parts[p].members.size() > 1)
+                    from = static_cast<int>(p);
+                else if (to < 0)
+                    to = static_cast<int>(p);
+            }
+        QVERIFY(from >= 0 && to >= 0);
+        const UnitId painted = panel->proposal().parts[static_cast<size_t>(from)].members.back();
+        const qint64 toBefore = panel->proposal().parts[static_cast<size_t>(to)].households;
+        panel->choosePart(to);
+        QVERIFY(panel->paintAt(GeosEngine().pointOnSurface(index().unit(painted)->boundary)));
+        const std::vector<UnitId>& nowIn = panel->proposal().parts[static_cast<size_t>(to)].members;
+        QVERIFY(std::find(nowIn.begin(), nowIn.end(), painted) != nowIn.end());
+        QCOMPARE(panel->proposal().parts[static_cast<size_t>(to)].households,
+                 toBefore + index().unit(painted)->households);
+        QCOMPARE(table->item(to, 1)->text(), QString::number(toBefore + index().unit(painted)->households));
+
         const size_t proposedParts = panel->proposal().parts.size();
         for (QPushButton* button : panel->findChildren<QPushButton*>())
             if (button->text() == QStringLiteral("应用方案"))

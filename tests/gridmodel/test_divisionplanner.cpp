@@ -130,6 +130,35 @@ private slots:
         QVERIFY2(proposal.unmet.isEmpty(), qPrintable(proposal.unmet.join('\n')));
     }
 
+    void paintingAChildIntoAnotherProposedUnitRecountsIt()
+    {
+        const ProjectData data = blockCommunity(1, 5, {200, 250, 100, 150, 200});
+        const HierarchyIndex index(data);
+        const DivisionPlanner planner(data, index);
+        const DivisionProposal proposal = planner.propose(requestFor("001"));
+        QVERIFY(proposal.unmet.isEmpty());
+        const UnitId third = index.unitByCode("0010103")->id, fifth = index.unitByCode("0010105")->id;
+        // 3号楼 to the first grid: 550 and 350 households
+        const DivisionProposal moved = planner.moved(proposal, third, 0, {});
+        QCOMPARE(groupsOf(moved, data), QStringLiteral("1号楼,2号楼,3号楼|4号楼,5号楼"));
+        QCOMPARE(moved.parts.at(0).households, 550);
+        QVERIFY(!moved.parts.at(0).withinBand);
+        QCOMPARE(moved.parts.at(1).households, 350);
+        QVERIFY(moved.unmet.join('\n').contains(QStringLiteral("has 550 households, outside 300–500")));
+        // 5号楼 to the first grid as well: it lies apart from it
+        const DivisionProposal apart = planner.moved(proposal, fifth, 0, {});
+        QCOMPARE(apart.parts.at(0).pieces, 2);
+        QVERIFY(apart.unmet.join('\n').contains(QLatin1String("is in 2 pieces")));
+        QVERIFY(apart.parts.at(0).polsbyPopper < proposal.parts.at(0).polsbyPopper);
+        // a locked unit keeps its children; the last child of a unit stays
+        DivisionProposal locked = proposal;
+        locked.parts[1].locked = true;
+        QVERIFY_EXCEPTION_THROWN(planner.moved(locked, third, 0, {}), Error);
+        const DivisionProposal single =
+            planner.moved(planner.moved(proposal, index.unitByCode("0010104")->id, 0, {}), third, 0, {});
+        QVERIFY_EXCEPTION_THROWN(planner.moved(single, fifth, 0, {}), Error);
+    }
+
     void aRoadBetweenTheRowsIsNotCrossed()
     {
         // 2 rows × 4 buildings of 100 households: two grids of 400. Without a road the compact
