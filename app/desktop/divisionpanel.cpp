@@ -11,6 +11,7 @@
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -29,7 +30,7 @@ namespace {
 QSpinBox* countBox(QWidget* parent, const QString& openText)
 {
     auto* box = new QSpinBox(parent);
-    box->setRange(0, 1000000);
+    box->setRange(0, 99999); // households of one unit
     box->setSpecialValueText(openText);
     box->setSuffix(QObject::tr(" 户"));
     return box;
@@ -65,6 +66,7 @@ DivisionPanel::DivisionPanel(QgsMapCanvas* canvas, QWidget* parent)
     bandRow->addWidget(new QLabel(QStringLiteral("–"), this));
     bandRow->addWidget(mBandMax);
     auto* form = new QFormLayout;
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->addRow(mByBand, bandRow);
     form->addRow(mByParts, mParts);
     form->addRow(tr("障碍图层"), mBarriers);
@@ -80,13 +82,13 @@ DivisionPanel::DivisionPanel(QgsMapCanvas* canvas, QWidget* parent)
     mPaintButton = new QPushButton(tr("涂改"), this);
     mPaintButton->setCheckable(true);
     mPaintButton->setToolTip(tr("在表中选中一个新单元，再在地图上涂抹下级单元，把它们划入该单元"));
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(mProposeButton);
-    buttons->addWidget(mAnotherButton);
-    buttons->addWidget(mPaintButton);
-    buttons->addStretch();
-    buttons->addWidget(mDiscardButton);
-    buttons->addWidget(mApplyButton);
+    // two rows, so that the panel leaves the map its room
+    auto* buttons = new QGridLayout;
+    buttons->addWidget(mProposeButton, 0, 0, 1, 3);
+    buttons->addWidget(mAnotherButton, 0, 3, 1, 3);
+    buttons->addWidget(mPaintButton, 1, 0, 1, 2);
+    buttons->addWidget(mDiscardButton, 1, 2, 1, 2);
+    buttons->addWidget(mApplyButton, 1, 4, 1, 2);
 
     mSummary = new QLabel(this);
     mSummary->setWordWrap(true);
@@ -95,7 +97,8 @@ DivisionPanel::DivisionPanel(QgsMapCanvas* canvas, QWidget* parent)
         {tr("锁定"), tr("户数"), tr("范围内"), tr("紧凑度"), tr("跨越障碍"), tr("下级单元")});
     mTable->verticalHeader()->hide(); // the first column numbers the units
     mTable->verticalHeader()->setDefaultSectionSize(mTable->fontMetrics().height() + 6);
-    mTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    mTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    mTable->horizontalHeader()->setMinimumSectionSize(36);
     mTable->horizontalHeader()->setStretchLastSection(true);
     mTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -328,6 +331,7 @@ void DivisionPanel::showProposal()
         for (int column = 1; column < 6; ++column)
             mTable->item(row, column)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     }
+    mTable->resizeColumnsToContents();
     mDraft->setParts(std::move(parts));
     const TargetBand& band = mProposal.band;
     const QString bandText = QStringLiteral("%1–%2").arg(band.min ? QString::number(*band.min) : QString(),
