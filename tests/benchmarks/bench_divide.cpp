@@ -12,6 +12,7 @@
 
 #include "benchmarkmain.h"
 #include "districtgenerator.h"
+#include "divide/divisiongraph.h"
 #include "divide/divisionplanner.h"
 #include "hierarchyindex.h"
 #include "vectorsource.h"
@@ -19,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <cmath>
 #include <memory>
 
 using namespace gridmodel;
@@ -106,8 +108,29 @@ DivisionCase beijing()
     return result;
 }
 
+//! the mean Polsby-Popper of the atoms themselves: how compact any grouping of them can look
+double atomsPolsbyPopper(const DivisionCase& division)
+{
+    const HierarchyIndex index(division.data);
+    const Unit* unit = index.unitByCode(division.unitCode);
+    double sum = 0;
+    int count = 0;
+    for (const Unit* child : index.children(unit->id))
+        for (const Unit* atom : index.children(child->id)) {
+            double perimeter = 0;
+            for (const Polygon& polygon : atom->boundary.polygons)
+                for (const Ring& ring : polygon.rings)
+                    for (size_t k = 1; k < ring.size(); ++k)
+                        perimeter += std::hypot(ring[k].x - ring[k - 1].x, ring[k].y - ring[k - 1].y);
+            sum += DivisionGraph::polsbyPopper(atom->boundary.area(), perimeter);
+            ++count;
+        }
+    return count ? sum / count : 0;
+}
+
 void report(benchmark::State& state, const DivisionCase& division, const DivisionProposal& proposal)
 {
+    state.counters["atoms_polsby_popper"] = atomsPolsbyPopper(division);
     state.counters["atoms"] = static_cast<double>(division.atoms);
     state.counters["parts"] = static_cast<double>(proposal.parts.size());
     state.counters["within_band_pct"] =

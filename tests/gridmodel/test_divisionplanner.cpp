@@ -291,6 +291,13 @@ private slots:
             QCOMPARE(part.households, 36);
             QVERIFY(std::abs(part.area - 500.0) < 0.01);
         }
+        // "1+10": one zone per Party member, four members
+        DivisionRequest perMember = requestFor("0010101");
+        perMember.parts = 4;
+        const DivisionProposal four = DivisionPlanner(project->data(), project->index()).propose(perMember);
+        QCOMPARE(four.parts.size(), size_t(4));
+        QCOMPARE(four.parts.at(3).households, 45);
+
         const auto result = HierarchyEditor(*project).divide(proposal);
         QCOMPARE(result.codes.size(), 5);
         const HierarchyIndex& index = project->index();
