@@ -729,6 +729,78 @@ private slots:
         QCOMPARE(digest(file), before);
     }
 
+    void dividesAUnitOnlyWhenAsked()
+    {
+        const QString file = mDir.filePath("divide.gpkg");
+        QCOMPARE(run({"demo", file}).exitCode, 0);
+        const QString community = "410105001001";
+        const auto gridsOf = [&] {
+            int grids = 0;
+            for (const QString& line : run({"units", file, "--level", "grid"}).out.split('\n'))
+                if (line.section('\t', 3, 3) == community)
+                    ++grids;
+            return grids;
+        };
+        const int gridsBefore = gridsOf();
+        const QByteArray before = digest(file);
+
+        const Result proposal = run({"divide", file, community, "--level", "grid", "--band", "300-500"});
+        QCOMPARE(proposal.exitCode, 0);
+        const QStringList lines = proposal.out.trimmed().split('\n');
+        QVERIFY(lines.size() > 2);
+        QVERIFY(lines.front().startsWith("part\thouseholds"));
+        for (const QString& line : lines.mid(1)) {
+            const int households = line.section('\t', 1, 1).toInt();
+            QVERIFY2(households >= 300 && households <= 500, qPrintable(line));
+            QCOMPARE(line.section('\t', 3, 3), QStringLiteral("yes"));
+        }
+        QVERIFY2(proposal.err.contains(QStringLiteral("%1 within 300–500 households").arg(lines.size() - 1)),
+                 qPrintable(proposal.err));
+        QCOMPARE(digest(file), before); // nothing changed without --apply
+
+        // bad requests name the problem and change nothing
+        const Result wrongLevel = run({"divide", file, community, "--level", "building"});
+        QCOMPARE(wrongLevel.exitCode, 2);
+        QVERIFY2(wrongLevel.err.contains("--level grid"), qPrintable(wrongLevel.err));
+        const Result emptyBand = run({"divide", file, community, "--level", "grid", "--band", "500-300"});
+        QCOMPARE(emptyBand.exitCode, 2);
+        QVERIFY2(emptyBand.err.contains(QStringLiteral("500–300")), qPrintable(emptyBand.err));
+        const Result noBarriers = run({"divide", file, community, "--level", "grid", "--barriers", "roads"});
+        QCOMPARE(noBarriers.exitCode, 2);
+        QVERIFY2(noBarriers.err.contains("\"roads\" is neither a reference layer"),
+                 qPrintable(noBarriers.err));
+        QCOMPARE(digest(file), before);
+
+        // a road from a GIS file (the project keeps it as a reference layer below)
+        const QString roads = mDir.filePath("roads.geojson");
+        {
+            QFile geojson(roads);
+            QVERIFY(geojson.open(QIODevice::WriteOnly));
+            geojson.write(R"({"type":"FeatureCollection",
+              "crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4547"}},
+              "features":[{"type":"Feature","properties":{},
+              "geometry":{"type":"LineString","coordinates":[[400000,3840300],[500000,3840300]]}}]})");
+        }
+        const Result withRoad = run({"divide", file, community, "--level", "grid", "--barriers", roads});
+        QVERIFY2(withRoad.exitCode == 0 || withRoad.exitCode == 1, qPrintable(withRoad.err));
+        QVERIFY2(withRoad.err.contains(QStringLiteral("1 barrier lines near %1").arg(community)),
+                 qPrintable(withRoad.err));
+        // the same road as a reference layer of the project, by its name
+        QCOMPARE(run({"layer", "add", file, roads, "--name", "道路"}).exitCode, 0);
+        const Result byName = run({"divide", file, community, "--level", "grid", "--barriers", "道路"});
+        QVERIFY2(byName.err.contains(QStringLiteral("1 barrier lines near %1").arg(community)),
+                 qPrintable(byName.err));
+        QCOMPARE(byName.out, withRoad.out);
+
+        const Result applied =
+            run({"divide", file, community, "--level", "grid", "--band", "300-500", "--apply"});
+        QCOMPARE(applied.exitCode, 0);
+        QCOMPARE(applied.out, proposal.out); // the same proposal for the same seed
+        QCOMPARE(gridsOf(), lines.size() - 1);
+        QCOMPARE(run({"undo", file}).exitCode, 0);
+        QCOMPARE(gridsOf(), gridsBefore);
+    }
+
     void membersKeepPhonesPrivate()
     {
         const QString file = mDir.filePath("members.gpkg");
