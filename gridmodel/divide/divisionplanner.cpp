@@ -4,9 +4,8 @@
 #include "../geosengine.h"
 #include "../hierarchyindex.h"
 #include "../translation.h"
+#include "atomgrouping.h"
 #include "divisiongraph.h"
-
-#include <metis.h>
 
 #include <QSet>
 #include <algorithm>
@@ -48,412 +47,9 @@ namespace {
     throw Error(Error::Kind::InvalidInput, message);
 }
 
-QString bandText(const TargetBand& band)
-{
-    if (band.min && band.max)
-        return QStringLiteral("%1–%2").arg(*band.min).arg(*band.max);
-    if (band.min)
-        return QStringLiteral("≥ %1").arg(*band.min);
-    return QStringLiteral("≤ %1").arg(band.max.value_or(0));
-}
-
-//! how far a total lies outside the band (0 inside it)
-qint64 violation(qint64 total, const TargetBand& band)
-{
-    if (band.min && total < *band.min)
-        return *band.min - total;
-    if (band.max && total > *band.max)
-        return total - *band.max;
-    return 0;
-}
-
-/**
- * The number of whole units a total fits into within the band, nearest the band's middle;
- * 0 when none fits (the total is too small, or falls between two numbers of units).
- */
-int unitsFor(qint64 total, const TargetBand& band)
-{
-    const qint64 fewest = band.max ? std::max<qint64>(1, (total + *band.max - 1) / *band.max) : 1;
-    const qint64 most = band.min ? total / *band.min : fewest;
-    if (fewest > most || most <= 0)
-        return 0;
-    if (!band.min || !band.max)
-        return static_cast<int>(band.max ? fewest : most);
-    const double middle = (*band.min + *band.max) / 2.0;
-    const qint64 nearest = std::llround(total / middle);
-    return static_cast<int>(std::clamp(nearest, fewest, most));
-}
-
-/** One grouping of the atoms being improved: which part each atom is in, and each part's sums. */
-class Grouping
-{
-public:
-    Grouping(const DivisionGraph& graph, const std::vector<qint64>& weights, const TargetBand& band,
-             std::vector<int> partOf, int partCount, const std::vector<bool>& lockedPart)
-        : mGraph(graph), mWeights(weights), mBand(band), mPartOf(partOf.size(), -1), mLockedPart(lockedPart),
-          mParts(static_cast<size_t>(partCount))
-    {
-        // atoms join one by one, so that each border inside a part is counted once
-        for (int i = 0; i < graph.size(); ++i) {
-            mPartOf[i] = partOf[i];
-            add(i, partOf[i], +1);
-        }
-    }
-
-    struct PartSums
-    {
-        qint64 weight = 0;
-        double area = 0;
-        double perimeter = 0;
-        int crossings = 0;
-        int size = 0;
-    };
-
-    const std::vector<int>& partOf() const { return mPartOf; }
-    const PartSums& part(int p) const { return mParts[static_cast<size_t>(p)]; }
-    int partCount() const { return static_cast<int>(mParts.size()); }
-
-    qint64 totalViolation() const
-    {
-        qint64 total = 0;
-        for (const PartSums& sums : mParts)
-            total += violation(sums.weight, mBand);
-        return total;
-    }
-    int totalCrossings() const
-    {
-        int total = 0;
-        for (const PartSums& sums : mParts)
-            total += sums.crossings;
-        return total;
-    }
-    double totalCompactness() const
-    {
-        double total = 0;
-        for (const PartSums& sums : mParts)
-            total += DivisionGraph::polsbyPopper(sums.area, sums.perimeter);
-        return total;
-    }
-
-    /**
-     * Moves single atoms across borders while a move makes the grouping better: first nearer
-     * the band, then fewer barriers inside parts, then more compact. A part never loses its
-     * last atom or falls apart, and locked parts neither give nor take.
-     */
-    void improve(int maxPasses)
-    {
-        for (int pass = 0; pass < maxPasses; ++pass) {
-            bool moved = false;
-            for (int atom = 0; atom < mGraph.size(); ++atom)
-                moved |= tryBestMove(atom);
-            if (!moved)
-                return;
-        }
-    }
-
-    //! how many pieces part p is in (1: contiguous)
-    int piecesOf(int p) const
-    {
-        std::vector<bool> seen(mPartOf.size(), false);
-        int pieces = 0;
-        for (int start = 0; start < mGraph.size(); ++start) {
-            if (mPartOf[start] != p || seen[start])
-                continue;
-            ++pieces;
-            std::vector<int> stack{start};
-            seen[start] = true;
-            while (!stack.empty()) {
-                const int current = stack.back();
-                stack.pop_back();
-                for (const DivisionGraph::Edge& edge : mGraph.atoms()[static_cast<size_t>(current)].edges)
-                    if (mPartOf[edge.to] == p && !seen[edge.to]) {
-                        seen[edge.to] = true;
-                        stack.push_back(edge.to);
-                    }
-            }
-        }
-        return pieces;
-    }
-
-private:
-    void add(int atom, int p, int sign)
-    {
-        const DivisionGraph::Atom& a = mGraph.atoms()[static_cast<size_t>(atom)];
-        PartSums& sums = mParts[static_cast<size_t>(p)];
-        double sharedInside = 0;
-        int crossingsInside = 0;
-        for (const DivisionGraph::Edge& edge : a.edges)
-            if (edge.to != atom && mPartOf[edge.to] == p) {
-                sharedInside += edge.sharedLength;
-                crossingsInside += edge.crossesBarrier ? 1 : 0;
-            }
-        sums.weight += sign * mWeights[atom];
-        sums.area += sign * a.area;
-        sums.perimeter += sign * (a.perimeter - 2 * sharedInside);
-        sums.crossings += sign * crossingsInside;
-        sums.size += sign;
-    }
-
-    struct Score
-    {
-        qint64 violation;
-        int crossings;
-        double compactness;
-        bool betterThan(const Score& o) const
-        {
-            if (violation != o.violation)
-                return violation < o.violation;
-            if (crossings != o.crossings)
-                return crossings < o.crossings;
-            return compactness > o.compactness + 1e-6;
-        }
-    };
-
-    bool tryBestMove(int atom)
-    {
-        const int from = mPartOf[atom];
-        if (mLockedPart[from] || part(from).size <= 1)
-            return false;
-        const DivisionGraph::Atom& a = mGraph.atoms()[static_cast<size_t>(atom)];
-        // what the atom shares with each part it borders
-        std::vector<std::pair<int, std::pair<double, int>>> borders; // part -> (length, crossings)
-        for (const DivisionGraph::Edge& edge : a.edges) {
-            const int p = mPartOf[edge.to];
-            auto it =
-                std::find_if(borders.begin(), borders.end(), [p](const auto& b) { return b.first == p; });
-            if (it == borders.end())
-                it = borders.insert(borders.end(), {p, {0.0, 0}});
-            it->second.first += edge.sharedLength;
-            it->second.second += edge.crossesBarrier ? 1 : 0;
-        }
-        auto bordersOf = [&](int p) {
-            for (const auto& b : borders)
-                if (b.first == p)
-                    return b.second;
-            return std::pair<double, int>{0.0, 0};
-        };
-        const auto [fromLength, fromCrossings] = bordersOf(from);
-        const PartSums& source = part(from);
-        const double sourceAreaAfter = source.area - a.area;
-        const double sourcePerimeterAfter = source.perimeter - a.perimeter + 2 * fromLength;
-
-        int best = -1;
-        Score bestScore{0, 0, 0};
-        for (const auto& [to, shared] : borders) {
-            if (to == from || mLockedPart[to])
-                continue;
-            const PartSums& target = part(to);
-            const qint64 w = mWeights[atom];
-            const Score before{violation(source.weight, mBand) + violation(target.weight, mBand),
-                               source.crossings + target.crossings,
-                               DivisionGraph::polsbyPopper(source.area, source.perimeter) +
-                                   DivisionGraph::polsbyPopper(target.area, target.perimeter)};
-            const Score after{
-                violation(source.weight - w, mBand) + violation(target.weight + w, mBand),
-                source.crossings - fromCrossings + target.crossings + shared.second,
-                DivisionGraph::polsbyPopper(sourceAreaAfter, sourcePerimeterAfter) +
-                    DivisionGraph::polsbyPopper(target.area + a.area,
-                                                target.perimeter + a.perimeter - 2 * shared.first)};
-            if (!after.betterThan(before))
-                continue;
-            const Score gain{after.violation - before.violation, after.crossings - before.crossings,
-                             after.compactness - before.compactness};
-            if (best < 0 || gain.betterThan(bestScore)) {
-                best = to;
-                bestScore = gain;
-            }
-        }
-        if (best < 0 || !staysWholeWithout(from, atom))
-            return false;
-        add(atom, from, -1);
-        mPartOf[atom] = best;
-        add(atom, best, +1);
-        return true;
-    }
-
-    //! whether part p stays one piece when `atom` leaves it
-    bool staysWholeWithout(int p, int atom) const
-    {
-        int start = -1;
-        for (const DivisionGraph::Edge& edge : mGraph.atoms()[static_cast<size_t>(atom)].edges)
-            if (mPartOf[edge.to] == p) {
-                start = edge.to;
-                break;
-            }
-        if (start < 0)
-            return false;
-        std::vector<int> stack{start};
-        QSet<int> seen{start, atom};
-        int reached = 1;
-        while (!stack.empty()) {
-            const int current = stack.back();
-            stack.pop_back();
-            for (const DivisionGraph::Edge& edge : mGraph.atoms()[static_cast<size_t>(current)].edges)
-                if (mPartOf[edge.to] == p && !seen.contains(edge.to)) {
-                    seen.insert(edge.to);
-                    stack.push_back(edge.to);
-                    ++reached;
-                }
-        }
-        return reached == part(p).size - 1;
-    }
-
-    const DivisionGraph& mGraph;
-    const std::vector<qint64>& mWeights;
-    TargetBand mBand;
-    std::vector<int> mPartOf;
-    std::vector<bool> mLockedPart;
-    std::vector<PartSums> mParts;
-};
-
-/**
- * METIS's k-way grouping of some atoms (one connected piece of the graph) into `parts`
- * contiguous parts of even weight, cutting the shortest borders; a border a barrier runs
- * between costs almost nothing to cut. Returns the part (0 … parts−1) of each atom listed.
- */
-std::vector<int> metisParts(const DivisionGraph& graph, const std::vector<int>& atoms,
-                            const std::vector<qint64>& weights, int parts, quint64 seed, double imbalance)
-{
-    const int n = static_cast<int>(atoms.size());
-    if (parts <= 1 || n <= 1)
-        return std::vector<int>(atoms.size(), 0);
-    if (parts >= n) {
-        std::vector<int> each(atoms.size());
-        std::iota(each.begin(), each.end(), 0);
-        return each;
-    }
-    std::vector<int> local(static_cast<size_t>(graph.size()), -1);
-    for (int i = 0; i < n; ++i)
-        local[atoms[i]] = i;
-    qint64 total = 0;
-    for (int atom : atoms)
-        total += weights[atom];
-    const double scale = total > 100000000 ? 100000000.0 / total : 1.0;
-    std::vector<idx_t> xadj{0}, adjncy, vwgt, adjwgt;
-    for (int atom : atoms) {
-        vwgt.push_back(static_cast<idx_t>(std::max<qint64>(1, std::llround(weights[atom] * scale))));
-        for (const DivisionGraph::Edge& edge : graph.atoms()[atom].edges)
-            if (local[edge.to] >= 0) {
-                adjncy.push_back(local[edge.to]);
-                adjwgt.push_back(edge.crossesBarrier
-                                     ? 1
-                                     : static_cast<idx_t>(std::max(2.0, std::round(edge.sharedLength * 10))));
-            }
-        xadj.push_back(static_cast<idx_t>(adjncy.size()));
-    }
-    idx_t vertices = n, constraints = 1, partCount = parts, cut = 0;
-    idx_t options[METIS_NOPTIONS];
-    METIS_SetDefaultOptions(options);
-    options[METIS_OPTION_CONTIG] = 1;
-    options[METIS_OPTION_SEED] = static_cast<idx_t>(seed % 1000000007ULL);
-    options[METIS_OPTION_UFACTOR] = static_cast<idx_t>(std::clamp(imbalance * 1000, 1.0, 500.0));
-    std::vector<idx_t> result(atoms.size(), 0);
-    const int status =
-        METIS_PartGraphKway(&vertices, &constraints, xadj.data(), adjncy.data(), vwgt.data(), nullptr,
-                            adjwgt.data(), &partCount, nullptr, nullptr, options, &cut, result.data());
-    if (status != METIS_OK)
-        throw Error(Error::Kind::InvalidInput,
-                    Tr::tr("The graph partitioner failed on these children (METIS status %1)").arg(status));
-    std::vector<int> partOf(atoms.size());
-    std::vector<int> renumbered(static_cast<size_t>(parts), -1);
-    int used = 0;
-    for (size_t i = 0; i < atoms.size(); ++i) {
-        int& number = renumbered[static_cast<size_t>(result[i])];
-        if (number < 0)
-            number = used++;
-        partOf[i] = number;
-    }
-    return partOf;
-}
-
-//! the connected pieces of the atoms not yet in a part, through any border or only through borders no barrier
-//! runs between
-std::vector<std::vector<int>> connectedPieces(const DivisionGraph& graph, const std::vector<int>& partOf,
-                                              bool acrossBarriers)
-{
-    std::vector<std::vector<int>> pieces;
-    std::vector<int> pieceOf(static_cast<size_t>(graph.size()), -1);
-    for (int start = 0; start < graph.size(); ++start) {
-        if (partOf[start] >= 0 || pieceOf[start] >= 0)
-            continue;
-        std::vector<int> members{start};
-        pieceOf[start] = static_cast<int>(pieces.size());
-        for (size_t k = 0; k < members.size(); ++k)
-            for (const DivisionGraph::Edge& edge : graph.atoms()[members[k]].edges)
-                if (partOf[edge.to] < 0 && pieceOf[edge.to] < 0 && (acrossBarriers || !edge.crossesBarrier)) {
-                    pieceOf[edge.to] = pieceOf[start];
-                    members.push_back(edge.to);
-                }
-        std::sort(members.begin(), members.end());
-        pieces.push_back(std::move(members));
-    }
-    return pieces;
-}
-
-/**
- * The pieces the barriers cut the free atoms into. A piece that fits no whole number of units
- * in the band joins the piece across a barrier it shares the longest border with, smallest
- * first, until each fits or has no neighbour left: barriers are crossed only where nothing
- * else fits.
- */
-std::vector<std::vector<int>> barrierRegions(const DivisionGraph& graph, const std::vector<int>& partOf,
-                                             const std::vector<qint64>& weights, const TargetBand& band)
-{
-    std::vector<std::vector<int>> regions = connectedPieces(graph, partOf, false);
-    std::vector<int> regionOf(static_cast<size_t>(graph.size()), -1);
-    std::vector<qint64> weight(regions.size(), 0);
-    for (size_t r = 0; r < regions.size(); ++r)
-        for (int atom : regions[r]) {
-            regionOf[atom] = static_cast<int>(r);
-            weight[r] += weights[atom];
-        }
-    std::vector<bool> alive(regions.size(), true);
-    for (;;) {
-        int smallest = -1;
-        for (size_t r = 0; r < regions.size(); ++r)
-            if (alive[r] && unitsFor(weight[r], band) == 0 &&
-                (smallest < 0 || weight[r] < weight[smallest])) {
-                // only a region with a neighbour across a barrier can be helped
-                bool hasNeighbour = false;
-                for (int atom : regions[r])
-                    for (const DivisionGraph::Edge& edge : graph.atoms()[atom].edges)
-                        hasNeighbour |= regionOf[edge.to] >= 0 && regionOf[edge.to] != static_cast<int>(r);
-                if (hasNeighbour)
-                    smallest = static_cast<int>(r);
-            }
-        if (smallest < 0)
-            break;
-        std::map<int, double> border;
-        for (int atom : regions[smallest])
-            for (const DivisionGraph::Edge& edge : graph.atoms()[atom].edges)
-                if (regionOf[edge.to] >= 0 && regionOf[edge.to] != smallest)
-                    border[regionOf[edge.to]] += edge.sharedLength;
-        const int into = std::max_element(border.begin(), border.end(), [](const auto& a, const auto& b) {
-                             return a.second < b.second;
-                         })->first;
-        for (int atom : regions[smallest])
-            regionOf[atom] = into;
-        regions[into].insert(regions[into].end(), regions[smallest].begin(), regions[smallest].end());
-        std::sort(regions[into].begin(), regions[into].end());
-        weight[into] += weight[smallest];
-        regions[smallest].clear();
-        alive[smallest] = false;
-    }
-    std::vector<std::vector<int>> result;
-    for (size_t r = 0; r < regions.size(); ++r)
-        if (alive[r])
-            result.push_back(std::move(regions[r]));
-    return result;
-}
-
-//! the band a request for a number of parts aims at: within a tenth of the mean
-TargetBand bandForParts(qint64 total, int parts)
-{
-    const double mean = static_cast<double>(total) / parts;
-    return {static_cast<qint64>(std::floor(mean * 0.9)), static_cast<qint64>(std::ceil(mean * 1.1))};
-}
-
 } // namespace
+
+using namespace division;
 
 DivisionPlanner::DivisionPlanner(const ProjectData& data, const HierarchyIndex& index)
     : mData(data), mIndex(index)
@@ -495,77 +91,95 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
         if (proposal.level != hierarchy.levelCount() - 1)
             refuse(Tr::tr("%1 has no %2 to group into new %3")
                        .arg(label, hierarchy.level(proposal.level + 1).name.text(), level.name.text()));
-        // The finest level: the unit's households are split by count.
-        proposal.byHouseholdCount = true;
-        const qint64 total = unit->households;
-        if (total <= 0)
-            refuse(Tr::tr("%1 has no households entered: there is nothing to split by count").arg(label));
-        int parts = request.parts;
-        if (!parts) {
-            parts = unitsFor(total, proposal.band);
-            if (!parts) {
-                parts = std::max<int>(
-                    1, static_cast<int>(
-                           proposal.band.max ? (total + *proposal.band.max - 1) / *proposal.band.max : 1));
-                proposal.limits << Tr::tr(
-                                       "%1 households of %2 cannot be split into whole %3 of %4 households")
-                                       .arg(total)
-                                       .arg(label, level.name.text(), bandText(proposal.band));
-            }
-        } else if (!request.band.isSet()) {
-            proposal.band = bandForParts(total, parts);
-        }
-        if (parts > total)
-            refuse(Tr::tr("%1 has %2 households: too few for %3 parts").arg(label).arg(total).arg(parts));
-        // strips across the unit's longer side, each with its share of the area
-        GeosEngine geos;
-        const Envelope box = unit->boundary.envelope();
-        const bool alongX = box.width() >= box.height();
-        const double area = unit->boundary.area();
-        auto areaUpTo = [&](double at) {
-            Envelope part = box.grownBy(1);
-            (alongX ? part.maxX : part.maxY) = at;
-            return geos.clippedTo(unit->boundary, part).area();
-        };
-        double lower = alongX ? box.minX : box.minY;
-        const double end = alongX ? box.maxX : box.maxY;
-        for (int i = 0; i < parts; ++i) {
-            const qint64 households = total / parts + (i < total % parts ? 1 : 0);
-            const qint64 residents = unit->residents / parts + (i < unit->residents % parts ? 1 : 0);
-            double upper = end;
-            if (i + 1 < parts) {
-                const double target = area * static_cast<double>(i + 1) / parts;
-                double low = lower, high = end;
-                for (int step = 0; step < 50 && high - low > 1e-4; ++step) {
-                    const double middle = (low + high) / 2;
-                    (areaUpTo(middle) < target ? low : high) = middle;
-                }
-                upper = (low + high) / 2;
-            }
-            Envelope strip = box.grownBy(1);
-            if (i > 0)
-                (alongX ? strip.minX : strip.minY) = lower;
-            if (i + 1 < parts)
-                (alongX ? strip.maxX : strip.maxY) = upper;
-            DivisionProposal::Part part;
-            part.boundary = geos.clippedTo(unit->boundary, strip);
-            part.households = households;
-            part.residents = residents;
-            part.area = part.boundary.area();
-            double perimeter = 0;
-            for (const Polygon& polygon : part.boundary.polygons)
-                for (const Ring& ring : polygon.rings)
-                    for (size_t k = 1; k < ring.size(); ++k)
-                        perimeter += std::hypot(ring[k].x - ring[k - 1].x, ring[k].y - ring[k - 1].y);
-            part.polsbyPopper = DivisionGraph::polsbyPopper(part.area, perimeter);
-            part.withinBand = proposal.band.contains(households);
-            proposal.parts.push_back(std::move(part));
-            lower = upper;
-        }
-        describeShortfalls(proposal);
-        return proposal;
+        splitByCount(*unit, request, proposal);
+    } else {
+        groupChildren(*unit, children, request, proposal);
     }
+    describeShortfalls(proposal);
+    return proposal;
+}
 
+void DivisionPlanner::splitByCount(const Unit& divided, const DivisionRequest& request,
+                                   DivisionProposal& proposal) const
+{
+    const Unit* unit = &divided;
+    const QString label = QStringLiteral("%1 %2").arg(unit->code, unit->name);
+    const LevelDefinition& level = mData.hierarchy.level(proposal.level);
+    // The finest level: the unit's households are split by count.
+    proposal.byHouseholdCount = true;
+    const qint64 total = unit->households;
+    if (total <= 0)
+        refuse(Tr::tr("%1 has no households entered: there is nothing to split by count").arg(label));
+    int parts = request.parts;
+    if (!parts) {
+        parts = unitsFor(total, proposal.band);
+        if (!parts) {
+            parts = std::max<int>(
+                1, static_cast<int>(proposal.band.max ? (total + *proposal.band.max - 1) / *proposal.band.max
+                                                      : 1));
+            proposal.limits << Tr::tr("%1 households of %2 cannot be split into whole %3 of %4 households")
+                                   .arg(total)
+                                   .arg(label, level.name.text(), bandText(proposal.band));
+        }
+    } else if (!request.band.isSet()) {
+        proposal.band = bandForParts(total, parts);
+    }
+    if (parts > total)
+        refuse(Tr::tr("%1 has %2 households: too few for %3 parts").arg(label).arg(total).arg(parts));
+    // strips across the unit's longer side, each with its share of the area
+    GeosEngine geos;
+    const Envelope box = unit->boundary.envelope();
+    const bool alongX = box.width() >= box.height();
+    const double area = unit->boundary.area();
+    auto areaUpTo = [&](double at) {
+        Envelope part = box.grownBy(1);
+        (alongX ? part.maxX : part.maxY) = at;
+        return geos.clippedTo(unit->boundary, part).area();
+    };
+    double lower = alongX ? box.minX : box.minY;
+    const double end = alongX ? box.maxX : box.maxY;
+    for (int i = 0; i < parts; ++i) {
+        const qint64 households = total / parts + (i < total % parts ? 1 : 0);
+        const qint64 residents = unit->residents / parts + (i < unit->residents % parts ? 1 : 0);
+        double upper = end;
+        if (i + 1 < parts) {
+            const double target = area * static_cast<double>(i + 1) / parts;
+            double low = lower, high = end;
+            for (int step = 0; step < 50 && high - low > 1e-4; ++step) {
+                const double middle = (low + high) / 2;
+                (areaUpTo(middle) < target ? low : high) = middle;
+            }
+            upper = (low + high) / 2;
+        }
+        Envelope strip = box.grownBy(1);
+        if (i > 0)
+            (alongX ? strip.minX : strip.minY) = lower;
+        if (i + 1 < parts)
+            (alongX ? strip.maxX : strip.maxY) = upper;
+        DivisionProposal::Part part;
+        part.boundary = geos.clippedTo(unit->boundary, strip);
+        part.households = households;
+        part.residents = residents;
+        part.area = part.boundary.area();
+        double perimeter = 0;
+        for (const Polygon& polygon : part.boundary.polygons)
+            for (const Ring& ring : polygon.rings)
+                for (size_t k = 1; k < ring.size(); ++k)
+                    perimeter += std::hypot(ring[k].x - ring[k - 1].x, ring[k].y - ring[k - 1].y);
+        part.polsbyPopper = DivisionGraph::polsbyPopper(part.area, perimeter);
+        part.withinBand = proposal.band.contains(households);
+        proposal.parts.push_back(std::move(part));
+        lower = upper;
+    }
+}
+
+void DivisionPlanner::groupChildren(const Unit& divided, const std::vector<const Unit*>& children,
+                                    const DivisionRequest& request, DivisionProposal& proposal) const
+{
+    const Unit* unit = &divided;
+    const HierarchyTemplate& hierarchy = mData.hierarchy;
+    const QString label = QStringLiteral("%1 %2").arg(unit->code, unit->name);
+    const LevelDefinition& level = hierarchy.level(proposal.level);
     // Grandchildren grouped: locked groups first, then METIS over the rest, then refinement.
     const DivisionGraph graph(children, request.barriers);
     QHash<UnitId, int> atomOf;
@@ -775,8 +389,6 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
         proposal.parts.push_back(std::move(part));
     }
     proposal.byArea = byArea;
-    describeShortfalls(proposal);
-    return proposal;
 }
 
 DivisionProposal DivisionPlanner::moved(const DivisionProposal& proposal, UnitId child, int toPart,

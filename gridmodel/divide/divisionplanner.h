@@ -99,6 +99,11 @@ public:
     std::vector<MultiPolygon> outlines(const DivisionProposal& proposal) const;
 
 private:
+    //! the finest level: the unit's households split by count into strips of its area
+    void splitByCount(const Unit& unit, const DivisionRequest& request, DivisionProposal& proposal) const;
+    //! the unit's grandchildren grouped (locked groups kept, the rest by METIS, then refined)
+    void groupChildren(const Unit& unit, const std::vector<const Unit*>& children,
+                       const DivisionRequest& request, DivisionProposal& proposal) const;
     //! each part's sums and the shortfalls, from its members
     void recount(DivisionProposal& proposal, const std::vector<LineString>& barriers) const;
     //! unmet: the limits, then each part's shortfalls
