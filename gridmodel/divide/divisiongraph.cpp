@@ -18,15 +18,6 @@ double ringLength(const Ring& ring)
     return length;
 }
 
-double perimeterOf(const MultiPolygon& geometry)
-{
-    double length = 0;
-    for (const Polygon& polygon : geometry.polygons)
-        for (const Ring& ring : polygon.rings)
-            length += ringLength(ring);
-    return length;
-}
-
 //! a boundary segment with its ends in a fixed order, so both sides of a shared edge agree
 struct SegmentKey
 {
@@ -106,7 +97,7 @@ DivisionGraph::DivisionGraph(const std::vector<const Unit*>& children,
         atom.households = child->households;
         atom.residents = child->residents;
         atom.area = child->boundary.area();
-        atom.perimeter = perimeterOf(child->boundary);
+        atom.perimeter = DivisionGraph::perimeterOf(child->boundary);
         atom.inside = geos.pointOnSurface(child->boundary);
         mAtoms.push_back(std::move(atom));
     }
@@ -186,6 +177,20 @@ std::vector<std::vector<int>> DivisionGraph::components() const
 double DivisionGraph::polsbyPopper(double area, double perimeter)
 {
     return perimeter > 0 ? 4 * M_PI * area / (perimeter * perimeter) : 0;
+}
+
+double DivisionGraph::perimeterOf(const MultiPolygon& geometry)
+{
+    double length = 0;
+    for (const Polygon& polygon : geometry.polygons)
+        for (const Ring& ring : polygon.rings)
+            length += ringLength(ring);
+    return length;
+}
+
+double DivisionGraph::polsbyPopper(const MultiPolygon& geometry)
+{
+    return polsbyPopper(geometry.area(), perimeterOf(geometry));
 }
 
 } // namespace gridmodel

@@ -49,6 +49,10 @@ public:
 
     //! 4πA/P²: 1 for a circle, π/4 for a square; 0 when the perimeter is 0
     static double polsbyPopper(double area, double perimeter);
+    //! the same for a geometry: its area against the length of all its rings
+    static double polsbyPopper(const MultiPolygon& geometry);
+    //! the length of all the rings of a geometry, holes included
+    static double perimeterOf(const MultiPolygon& geometry);
 
 private:
     std::vector<Atom> mAtoms;

@@ -161,12 +161,7 @@ void DivisionPlanner::splitByCount(const Unit& divided, const DivisionRequest& r
         part.households = households;
         part.residents = residents;
         part.area = part.boundary.area();
-        double perimeter = 0;
-        for (const Polygon& polygon : part.boundary.polygons)
-            for (const Ring& ring : polygon.rings)
-                for (size_t k = 1; k < ring.size(); ++k)
-                    perimeter += std::hypot(ring[k].x - ring[k - 1].x, ring[k].y - ring[k - 1].y);
-        part.polsbyPopper = DivisionGraph::polsbyPopper(part.area, perimeter);
+        part.polsbyPopper = DivisionGraph::polsbyPopper(part.boundary);
         part.withinBand = proposal.band.contains(households);
         proposal.parts.push_back(std::move(part));
         lower = upper;

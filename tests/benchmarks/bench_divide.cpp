@@ -117,12 +117,7 @@ double atomsPolsbyPopper(const DivisionCase& division)
     int count = 0;
     for (const Unit* child : index.children(unit->id))
         for (const Unit* atom : index.children(child->id)) {
-            double perimeter = 0;
-            for (const Polygon& polygon : atom->boundary.polygons)
-                for (const Ring& ring : polygon.rings)
-                    for (size_t k = 1; k < ring.size(); ++k)
-                        perimeter += std::hypot(ring[k].x - ring[k - 1].x, ring[k].y - ring[k - 1].y);
-            sum += DivisionGraph::polsbyPopper(atom->boundary.area(), perimeter);
+            sum += DivisionGraph::polsbyPopper(atom->boundary);
             ++count;
         }
     return count ? sum / count : 0;
