@@ -2,9 +2,11 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <qgsapplication.h>
 #include <qgsproviderregistry.h>
+#include <unistd.h>
 
 namespace mapcore::QgisRuntime {
 
@@ -12,8 +14,13 @@ QString profileFolder()
 {
     const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     const QString folder = QDir(base).filePath(QStringLiteral("GridAtlas/qgis-profile"));
-    QDir().mkpath(folder);
-    return folder;
+    if (!base.isEmpty() && QDir().mkpath(folder) && QFileInfo(folder).isWritable())
+        return folder;
+    // a user without a home directory (a service account, nobody): a profile of their own in the temp folder
+    const QString temporary =
+        QDir::temp().filePath(QStringLiteral("gridatlas-qgis-profile-%1").arg(QString::number(getuid())));
+    QDir().mkpath(temporary);
+    return temporary;
 }
 
 void start()

@@ -15,7 +15,7 @@ namespace QgisRuntime {
 void start();
 //! deletes what QGIS keeps and releases the providers
 void stop();
-//! the folder QGIS keeps its profile in for GridAtlas (under the user's data folder)
+//! the folder QGIS keeps its profile in for GridAtlas: under the user's data folder, else (no home) the temp folder
 QString profileFolder();
 
 } // namespace QgisRuntime

@@ -5,21 +5,37 @@
 #include "qgisruntime.h"
 
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTimer>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <qgsapplication.h>
 #include <qgsmapcanvas.h>
+
+namespace {
+
+//! whether the arguments ask only for --help or --version, which need no display
+bool asksForHelpOrVersion(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i)
+        for (const char* option : {"-h", "--help", "--help-all", "-v", "--version"})
+            if (std::strcmp(argv[i], option) == 0)
+                return true;
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
     std::signal(SIGXFSZ, SIG_IGN); // a file over the size limit is a write that fails, said as such
-    QgsApplication application(argc, argv, true, mapcore::QgisRuntime::profileFolder());
-    mapcore::QgisRuntime::start();
-
+    QCoreApplication::setApplicationName(QStringLiteral("gridatlas"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GRIDATLAS_VERSION));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("GridAtlas — 网格化管理地图"));
+    parser.setApplicationDescription(QStringLiteral("GridAtlas — 网格化管理地图 (grid management maps)"));
     parser.addHelpOption();
+    parser.addVersionOption();
     const QCommandLineOption snapshot(
         QStringLiteral("snapshot"),
         QStringLiteral("Write a screenshot of the window once the map has drawn, then exit."),
@@ -33,6 +49,16 @@ int main(int argc, char* argv[])
         QStringLiteral("LANG"));
     parser.addOptions({snapshot, width, height, language});
     parser.addPositionalArgument(QStringLiteral("PROJECT.gpkg"), QStringLiteral("The project to open."));
+    if (asksForHelpOrVersion(argc, argv)) {
+        // answered before any window system is asked for: works without a display
+        QCoreApplication console(argc, argv);
+        parser.process(console);
+        return 0;
+    }
+    QgsApplication application(argc, argv, true, mapcore::QgisRuntime::profileFolder());
+    mapcore::QgisRuntime::start();
+    application.setWindowIcon(QIcon(QStringLiteral(":/gridatlas/icons/gridatlas.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("gridatlas")); // the window belongs to gridatlas.desktop
     parser.process(application);
     Language::install(application, parser.value(language));
 
