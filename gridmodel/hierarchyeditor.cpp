@@ -1073,6 +1073,15 @@ HierarchyEditor::Result HierarchyEditor::divide(const DivisionProposal& proposal
                 op.mDraft.changeAssignment(*assignment, std::nullopt);
                 continue;
             }
+            const RoleDefinition* role = level.role(assignment->role);
+            const auto holding =
+                std::count_if(roles.begin(), roles.end(), [&](const QPair<MemberId, QString>& r) {
+                    return r.second == assignment->role;
+                });
+            if (role && role->isFullWith(holding))
+                op.mNotes << Tr::tr("%1 of %2 moves to %3, which has its %1 already: choose one")
+                                 .arg(role->name.text(), op.label(op.mDraft.unit(oldChildren[o])),
+                                      op.label(op.mDraft.unit(unitOfPart[holder])));
             roles.insert({assignment->memberId, assignment->role});
             Assignment moved = *assignment;
             moved.unitId = unitOfPart[holder];

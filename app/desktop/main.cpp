@@ -58,7 +58,8 @@ int main(int argc, char* argv[])
     QgsApplication application(argc, argv, true, mapcore::QgisRuntime::profileFolder());
     mapcore::QgisRuntime::start();
     application.setWindowIcon(QIcon(QStringLiteral(":/gridatlas/icons/gridatlas.svg")));
-    QGuiApplication::setDesktopFileName(QStringLiteral("gridatlas")); // the window belongs to gridatlas.desktop
+    QGuiApplication::setDesktopFileName(
+        QStringLiteral("gridatlas")); // the window belongs to gridatlas.desktop
     parser.process(application);
     Language::install(application, parser.value(language));
 

@@ -1519,6 +1519,10 @@
         <source>New %1 %2 is in %3 pieces</source>
         <translation>新%1 %2 分成了 %3 块</translation>
     </message>
+    <message>
+        <source>%1 of %2 moves to %3, which has its %1 already: choose one</source>
+        <translation>%2 的%1调入 %3，而 %3 已有%1：请选定一人</translation>
+    </message>
 </context>
 <context>
     <name>mapcore</name>

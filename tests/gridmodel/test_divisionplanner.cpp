@@ -384,6 +384,36 @@ private slots:
         QCOMPARE(undone.assignments.size(), before.assignments.size());
     }
 
+    void aLeaderMovedToAUnitWithOneAlreadyIsNamed()
+    {
+        // two old grids, each with its leader, made one: both leaders stay, and the planner is told
+        ProjectData data = blockCommunity(1, 4, {100, 100, 100, 100});
+        data.units[1].boundary = box(X0, Y0, 2 * Side, Side);
+        data.units.push_back(
+            Unit{100, 1, 1, "00102", "第2网格", "", box(X0 + 2 * Side, Y0, 2 * Side, Side), 200, 400, ""});
+        for (Unit& unit : data.units)
+            if (unit.level == 2 && unit.boundary.envelope().minX >= X0 + 2 * Side - 0.01) {
+                unit.parentId = 100;
+                unit.code = QStringLiteral("00102%1").arg(unit.code.right(2));
+            }
+        data.members.push_back(Member{2, "李四", "13800000002", "女", "在职", ""});
+        data.assignments.push_back(Assignment{2, 2, 100, "grid_leader", 0, ""});
+        const QString file = mDir.filePath(QStringLiteral("leaders.gpkg"));
+        ProjectFile::create(file, data);
+        const auto project = ProjectFile::open(file, ProjectFile::Access::ReadWrite);
+        DivisionRequest request = requestFor("001");
+        request.parts = 1;
+        const DivisionProposal proposal = DivisionPlanner(project->data(), project->index()).propose(request);
+        QCOMPARE(proposal.parts.size(), size_t(1));
+        const auto result = HierarchyEditor(*project).divide(proposal);
+        QVERIFY2(result.notes.join('\n').contains(QStringLiteral(
+                     "网格长 of 00102 第2网格 moves to 00101 第1网格, which has its 网格长 already")),
+                 qPrintable(result.notes.join('\n')));
+        const Unit* kept = project->index().unitByCode("00101");
+        QCOMPARE(project->index().assignments(kept->id).size(), size_t(2));
+        QVERIFY(!project->index().unitByCode("00102"));
+    }
+
     void membersStayWithTheUnitHoldingMostOfTheirOldOne()
     {
         // one old grid over 8 buildings: the new grid holding most of it keeps its code, name
