@@ -142,6 +142,11 @@ DivisionPanel::DivisionPanel(QgsMapCanvas* canvas, QWidget* parent)
 
 DivisionPanel::~DivisionPanel()
 {
+    if (!mCanvas) {
+        (void)mDraft.release(); // the canvas's scene took its items with it
+        (void)mBrush.release(); // a map tool outliving its canvas must not be told to leave it
+        return;
+    }
     if (mCanvas->mapTool() == mBrush.get())
         mCanvas->unsetMapTool(mBrush.get());
 }

@@ -3,6 +3,7 @@
 #include "divide/divisionplanner.h"
 #include "projectdata.h"
 
+#include <QPointer>
 #include <QWidget>
 #include <memory>
 
@@ -67,7 +68,7 @@ private:
     void showProposal();
     void updateControls();
 
-    QgsMapCanvas* mCanvas;
+    QPointer<QgsMapCanvas> mCanvas;
     mapcore::ProjectSession* mSession = nullptr;
     gridmodel::UnitId mUnit = 0;
     gridmodel::DivisionProposal mProposal;

@@ -152,6 +152,8 @@ MainWindow::~MainWindow()
 {
     mProblems->waitForCheck();
     mHighlight.reset();
+    delete mDivision; // its draft and brush are the canvas's: they go before it does
+    mDivision = nullptr;
     mCanvas->setLayers({});
     mCanvas->stopRendering();
 }
