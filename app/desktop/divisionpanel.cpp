@@ -180,7 +180,9 @@ bool DivisionPanel::paintAt(const Point& point)
         return false;
     try {
         const DivisionPlanner planner(mSession->data(), mSession->project().index());
-        DivisionProposal moved = planner.moved(mProposal, child->id, part, mBarrierLines);
+        if (!mGraph)
+            mGraph = std::make_unique<DivisionGraph>(planner.graphOf(mProposal, mBarrierLines));
+        DivisionProposal moved = planner.moved(mProposal, child->id, part, *mGraph);
         if (moved.parts.at(static_cast<size_t>(part)).members ==
             mProposal.parts.at(static_cast<size_t>(part)).members)
             return true; // already there
@@ -288,6 +290,7 @@ bool DivisionPanel::propose()
             request.barriers = Barriers::read(mSession->data(), mSession->path(), mBarriers->currentText(),
                                               unit->boundary.envelope());
         mBarrierLines = request.barriers;
+        mGraph.reset();
         const DivisionPlanner planner(mSession->data(), mSession->project().index());
         DivisionProposal proposal = planner.propose(request);
         // a proposal made around locked units shows them locked again
@@ -355,6 +358,7 @@ void DivisionPanel::showProposal()
 void DivisionPanel::clearDraft(const QString& why)
 {
     mProposal = DivisionProposal();
+    mGraph.reset();
     setPainting(false);
     mDraft->setParts({});
     mTable->setRowCount(0);

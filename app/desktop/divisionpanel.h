@@ -75,6 +75,8 @@ private:
     std::unique_ptr<mapcore::DivisionDraftItem> mDraft;
     std::unique_ptr<mapcore::BrushTool> mBrush;
     std::vector<gridmodel::LineString> mBarrierLines; //!< of the proposal shown
+    //! the children of the proposal shown, with its barriers, for painting (until the next edit)
+    std::unique_ptr<gridmodel::DivisionGraph> mGraph;
 
     QLabel* mTarget;
     QRadioButton* mByBand;

@@ -386,8 +386,19 @@ void DivisionPlanner::groupChildren(const Unit& divided, const std::vector<const
     proposal.byArea = byArea;
 }
 
+DivisionGraph DivisionPlanner::graphOf(const DivisionProposal& proposal,
+                                       const std::vector<LineString>& barriers) const
+{
+    std::vector<const Unit*> children;
+    for (const DivisionProposal::Part& part : proposal.parts)
+        for (UnitId id : part.members)
+            if (const Unit* unit = mIndex.unit(id))
+                children.push_back(unit);
+    return DivisionGraph(children, barriers);
+}
+
 DivisionProposal DivisionPlanner::moved(const DivisionProposal& proposal, UnitId child, int toPart,
-                                        const std::vector<LineString>& barriers) const
+                                        const DivisionGraph& graph) const
 {
     const QString levelName = mData.hierarchy.level(proposal.level).name.text();
     if (proposal.byHouseholdCount)
@@ -422,28 +433,34 @@ DivisionProposal DivisionPlanner::moved(const DivisionProposal& proposal, UnitId
     target.push_back(child);
     std::sort(target.begin(), target.end(),
               [this](UnitId a, UnitId b) { return mIndex.unit(a)->code < mIndex.unit(b)->code; });
-    recount(result, barriers);
+    recount(result, graph);
     return result;
 }
 
-void DivisionPlanner::recount(DivisionProposal& proposal, const std::vector<LineString>& barriers) const
+void DivisionPlanner::recount(DivisionProposal& proposal, const DivisionGraph& graph) const
 {
     if (proposal.byHouseholdCount) {
         describeShortfalls(proposal);
         return;
     }
-    std::vector<const Unit*> children;
-    std::vector<int> partOf;
+    QHash<UnitId, int> atomOf;
+    for (int a = 0; a < graph.size(); ++a)
+        atomOf.insert(graph.atoms()[a].unit->id, a);
+    std::vector<int> partOf(static_cast<size_t>(graph.size()), -1);
     std::vector<bool> locked;
     for (size_t p = 0; p < proposal.parts.size(); ++p) {
-        for (UnitId id : proposal.parts[p].members)
-            if (const Unit* unit = mIndex.unit(id)) {
-                children.push_back(unit);
-                partOf.push_back(static_cast<int>(p));
-            }
+        for (UnitId id : proposal.parts[p].members) {
+            const auto found = atomOf.constFind(id);
+            if (found == atomOf.constEnd())
+                refuse(Tr::tr("%1 is not among the units the proposal groups").arg(QString::number(id)));
+            partOf[*found] = static_cast<int>(p);
+        }
         locked.push_back(proposal.parts[p].locked);
     }
-    const DivisionGraph graph(children, barriers);
+    if (std::find(partOf.begin(), partOf.end(), -1) != partOf.end())
+        refuse(
+            Tr::tr("The proposal no longer fits: it leaves out %1")
+                .arg(graph.atoms()[std::find(partOf.begin(), partOf.end(), -1) - partOf.begin()].unit->code));
     double totalArea = 0;
     for (const DivisionGraph::Atom& atom : graph.atoms())
         totalArea += atom.area;

@@ -3,6 +3,7 @@
 #include "../geometry.h"
 #include "../hierarchytemplate.h"
 #include "../projectdata.h"
+#include "divisiongraph.h"
 
 #include <QStringList>
 #include <vector>
@@ -88,12 +89,19 @@ public:
     DivisionProposal propose(const DivisionRequest& request) const;
 
     /**
+     * The graph of the children a proposal groups, with the barriers: what moved() counts with.
+     * It points into the project's units, so it lasts only until the next edit.
+     */
+    DivisionGraph graphOf(const DivisionProposal& proposal, const std::vector<LineString>& barriers) const;
+
+    /**
      * The proposal after the planner moved a grandchild to proposed unit `toPart` (painting it
-     * there): tallies, compactness, crossings and shortfalls counted again. Throws
-     * Error(InvalidInput) for a child not in it, a locked unit, or a unit the move would empty.
+     * there): tallies, compactness, crossings and shortfalls counted again over `graph`
+     * (graphOf(proposal)). Throws Error(InvalidInput) for a child not in it, a locked unit, or a
+     * unit the move would empty.
      */
     DivisionProposal moved(const DivisionProposal& proposal, UnitId child, int toPart,
-                           const std::vector<LineString>& barriers) const;
+                           const DivisionGraph& graph) const;
 
     //! each proposed unit's outline: the union of its grandchildren (or its strip), as applying would make it
     std::vector<MultiPolygon> outlines(const DivisionProposal& proposal) const;
@@ -105,7 +113,7 @@ private:
     void groupChildren(const Unit& unit, const std::vector<const Unit*>& children,
                        const DivisionRequest& request, DivisionProposal& proposal) const;
     //! each part's sums and the shortfalls, from its members
-    void recount(DivisionProposal& proposal, const std::vector<LineString>& barriers) const;
+    void recount(DivisionProposal& proposal, const DivisionGraph& graph) const;
     //! unmet: the limits, then each part's shortfalls
     void describeShortfalls(DivisionProposal& proposal) const;
 

@@ -1,5 +1,6 @@
 #include "check/checker.h"
 #include "districtgenerator.h"
+#include "divide/divisiongraph.h"
 #include "divide/divisionplanner.h"
 #include "error.h"
 #include "geosengine.h"
@@ -137,26 +138,27 @@ private slots:
         const DivisionPlanner planner(data, index);
         const DivisionProposal proposal = planner.propose(requestFor("001"));
         QVERIFY(proposal.unmet.isEmpty());
+        const DivisionGraph graph = planner.graphOf(proposal, {});
         const UnitId third = index.unitByCode("0010103")->id, fifth = index.unitByCode("0010105")->id;
         // 3号楼 to the first grid: 550 and 350 households
-        const DivisionProposal moved = planner.moved(proposal, third, 0, {});
+        const DivisionProposal moved = planner.moved(proposal, third, 0, graph);
         QCOMPARE(groupsOf(moved, data), QStringLiteral("1号楼,2号楼,3号楼|4号楼,5号楼"));
         QCOMPARE(moved.parts.at(0).households, 550);
         QVERIFY(!moved.parts.at(0).withinBand);
         QCOMPARE(moved.parts.at(1).households, 350);
         QVERIFY(moved.unmet.join('\n').contains(QStringLiteral("has 550 households, outside 300–500")));
         // 5号楼 to the first grid as well: it lies apart from it
-        const DivisionProposal apart = planner.moved(proposal, fifth, 0, {});
+        const DivisionProposal apart = planner.moved(proposal, fifth, 0, graph);
         QCOMPARE(apart.parts.at(0).pieces, 2);
         QVERIFY(apart.unmet.join('\n').contains(QLatin1String("is in 2 pieces")));
         QVERIFY(apart.parts.at(0).polsbyPopper < proposal.parts.at(0).polsbyPopper);
         // a locked unit keeps its children; the last child of a unit stays
         DivisionProposal locked = proposal;
         locked.parts[1].locked = true;
-        QVERIFY_EXCEPTION_THROWN(planner.moved(locked, third, 0, {}), Error);
-        const DivisionProposal single =
-            planner.moved(planner.moved(proposal, index.unitByCode("0010104")->id, 0, {}), third, 0, {});
-        QVERIFY_EXCEPTION_THROWN(planner.moved(single, fifth, 0, {}), Error);
+        QVERIFY_EXCEPTION_THROWN(planner.moved(locked, third, 0, graph), Error);
+        const DivisionProposal single = planner.moved(
+            planner.moved(proposal, index.unitByCode("0010104")->id, 0, graph), third, 0, graph);
+        QVERIFY_EXCEPTION_THROWN(planner.moved(single, fifth, 0, graph), Error);
     }
 
     void aRoadBetweenTheRowsIsNotCrossed()
