@@ -46,6 +46,8 @@ int orientation(const Point& a, const Point& b, const Point& c)
     return cross > 0 ? 1 : (cross < 0 ? -1 : 0);
 }
 
+} // namespace
+
 bool segmentsMeet(const Point& p1, const Point& p2, const Point& q1, const Point& q2)
 {
     if (std::max(p1.x, p2.x) < std::min(q1.x, q2.x) || std::max(q1.x, q2.x) < std::min(p1.x, p2.x) ||
@@ -57,8 +59,6 @@ bool segmentsMeet(const Point& p1, const Point& p2, const Point& q1, const Point
         return true; // touching or collinear: not proven apart
     return o1 != o2 && o3 != o4;
 }
-
-} // namespace
 
 bool isClearlyValidSimplePolygon(const MultiPolygon& geometry, size_t maxVertices)
 {

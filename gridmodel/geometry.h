@@ -109,4 +109,10 @@ bool hasImpossiblePoints(const MultiPolygon& geometry);
  */
 bool isClearlyValidSimplePolygon(const MultiPolygon& geometry, size_t maxVertices = 1 << 20);
 
+/**
+ * Whether segments p1p2 and q1q2 cross or touch. Conservative: where a point lies on the other's
+ * line within their common box it says they meet.
+ */
+bool segmentsMeet(const Point& p1, const Point& p2, const Point& q1, const Point& q2);
+
 } // namespace gridmodel

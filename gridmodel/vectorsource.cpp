@@ -94,10 +94,11 @@ void convertGeometry(OGRGeometryH geometry, SourceFeature& feature, std::vector<
         bool allClosed = OGR_G_GetGeometryCount(lines.get()) > 0;
         for (int i = 0; i < OGR_G_GetGeometryCount(lines.get()); ++i) {
             Ring ring = ringOf(OGR_G_GetGeometryRef(lines.get(), i));
-            feature.lines.push_back(ring);
             allClosed = allClosed && isClosedRing(ring);
             if (isClosedRing(ring))
-                closedLines.push_back(std::move(ring));
+                closedLines.push_back(std::move(ring)); // they make the feature's area
+            else
+                feature.lines.push_back(std::move(ring));
         }
         if (!allClosed)
             feature.otherGeometry = Tr::tr("a line that is not closed");
@@ -152,9 +153,10 @@ QString impossibleCoordinates(const SourceFeature& feature, const std::vector<Ri
         for (const Ring& ring : polygon.rings)
             for (const Point& p : ring)
                 check(p);
-    for (const Ring& ring : lines)
-        for (const Point& p : ring)
-            check(p);
+    for (const std::vector<Ring>* group : {&lines, &feature.lines})
+        for (const Ring& ring : *group)
+            for (const Point& p : ring)
+                check(p);
     if (feature.point)
         check(*feature.point);
     return why;

@@ -16,9 +16,10 @@ struct SourceFeature
     QStringList values;   //!< one per field of the source, as text
     MultiPolygon polygon; //!< the area (from polygons, or closed lines as CAD drawings have them)
     std::optional<Point> point;
-    std::vector<LineString> lines; //!< a line feature's lines, open or closed (roads, rivers: barriers)
-    QString otherGeometry;         //!< the type when the geometry is neither (e.g. "LineString"), else empty
-    QString impossible;            //!< why its coordinates can be no place (longitude 500), else empty
+    std::vector<LineString>
+        lines; //!< a line feature's open lines (roads, rivers: barriers); closed ones make `polygon`
+    QString otherGeometry; //!< the type when the geometry is neither (e.g. "LineString"), else empty
+    QString impossible;    //!< why its coordinates can be no place (longitude 500), else empty
 };
 
 /**

@@ -92,16 +92,18 @@ public:
         }
     }
 
-    //! how many pieces part p is in (1: contiguous)
-    int piecesOf(int p) const
+    //! how many pieces each part is in (1: contiguous), in one walk over the atoms
+    std::vector<int> pieceCounts() const
     {
+        std::vector<int> pieces(mParts.size(), 0);
         std::vector<bool> seen(mPartOf.size(), false);
-        int pieces = 0;
+        std::vector<int> stack;
         for (int start = 0; start < mGraph.size(); ++start) {
-            if (mPartOf[start] != p || seen[start])
+            if (seen[start])
                 continue;
-            ++pieces;
-            std::vector<int> stack{start};
+            const int p = mPartOf[start];
+            ++pieces[static_cast<size_t>(p)];
+            stack.assign(1, start);
             seen[start] = true;
             while (!stack.empty()) {
                 const int current = stack.back();

@@ -1,5 +1,6 @@
 #include "divisiongraph.h"
 
+#include "../envelopegrid.h"
 #include "../geosengine.h"
 
 #include <QHash>
@@ -41,25 +42,6 @@ SegmentKey keyOf(const Point& p, const Point& q)
 {
     const bool pFirst = p.x < q.x || (p.x == q.x && p.y < q.y);
     return pFirst ? SegmentKey{p, q} : SegmentKey{q, p};
-}
-
-double cross(const Point& o, const Point& a, const Point& b)
-{
-    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
-}
-
-//! whether segments pq and rs cross or touch
-bool segmentsMeet(const Point& p, const Point& q, const Point& r, const Point& s)
-{
-    const double d1 = cross(r, s, p), d2 = cross(r, s, q), d3 = cross(p, q, r), d4 = cross(p, q, s);
-    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
-        return true;
-    auto onSegment = [](const Point& a, const Point& b, const Point& c) {
-        return std::min(a.x, b.x) <= c.x && c.x <= std::max(a.x, b.x) && std::min(a.y, b.y) <= c.y &&
-               c.y <= std::max(a.y, b.y);
-    };
-    return (d1 == 0 && onSegment(r, s, p)) || (d2 == 0 && onSegment(r, s, q)) ||
-           (d3 == 0 && onSegment(p, q, r)) || (d4 == 0 && onSegment(p, q, s));
 }
 
 struct Barrier
@@ -118,16 +100,23 @@ DivisionGraph::DivisionGraph(const std::vector<const Unit*>& children,
     for (auto it = shared.cbegin(); it != shared.cend(); ++it)
         hasNeighbour[it.key().first] = hasNeighbour[it.key().second] = true;
 
-    // Children drawn elsewhere may share borders without sharing vertices: measure those exactly.
+    // Children drawn elsewhere may share borders without sharing vertices: measure those exactly,
+    // against the children around them.
     std::vector<Envelope> envelopes;
-    for (const Atom& atom : mAtoms)
+    Envelope extent;
+    for (const Atom& atom : mAtoms) {
         envelopes.push_back(atom.unit->boundary.envelope().grownBy(0.01));
+        extent.include(envelopes.back());
+    }
+    EnvelopeGrid around(extent, mAtoms.size());
+    for (int i = 0; i < size(); ++i)
+        around.insert(i, envelopes[i]);
     for (int i = 0; i < size(); ++i) {
         if (hasNeighbour[i])
             continue;
-        for (int j = 0; j < size(); ++j)
-            if (j != i && envelopes[i].meets(envelopes[j]) &&
-                !shared.contains({std::min(i, j), std::max(i, j)})) {
+        for (const qint64 key : around.meeting(envelopes[i]))
+            if (const int j = static_cast<int>(key);
+                j != i && !shared.contains({std::min(i, j), std::max(i, j)})) {
                 const double length =
                     geos.sharedBoundaryLength(mAtoms[i].unit->boundary, mAtoms[j].unit->boundary);
                 if (length > 0)
@@ -151,27 +140,6 @@ DivisionGraph::DivisionGraph(const std::vector<const Unit*>& children,
     for (Atom& atom : mAtoms)
         std::sort(atom.edges.begin(), atom.edges.end(),
                   [](const Edge& x, const Edge& y) { return x.to < y.to; });
-}
-
-std::vector<std::vector<int>> DivisionGraph::components() const
-{
-    std::vector<int> component(mAtoms.size(), -1);
-    std::vector<std::vector<int>> result;
-    for (int start = 0; start < size(); ++start) {
-        if (component[start] >= 0)
-            continue;
-        std::vector<int> members{start};
-        component[start] = static_cast<int>(result.size());
-        for (size_t k = 0; k < members.size(); ++k)
-            for (const Edge& edge : mAtoms[members[k]].edges)
-                if (component[edge.to] < 0) {
-                    component[edge.to] = component[start];
-                    members.push_back(edge.to);
-                }
-        std::sort(members.begin(), members.end());
-        result.push_back(std::move(members));
-    }
-    return result;
 }
 
 double DivisionGraph::polsbyPopper(double area, double perimeter)

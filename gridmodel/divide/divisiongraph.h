@@ -44,8 +44,6 @@ public:
 
     const std::vector<Atom>& atoms() const { return mAtoms; }
     int size() const { return static_cast<int>(mAtoms.size()); }
-    //! the connected groups of atoms (through any edge), each listed by atom index
-    std::vector<std::vector<int>> components() const;
 
     //! 4πA/P²: 1 for a circle, π/4 for a square; 0 when the perimeter is 0
     static double polsbyPopper(double area, double perimeter);

@@ -357,29 +357,32 @@ void DivisionPlanner::groupChildren(const Unit& divided, const std::vector<const
     }
 
     // The parts, ordered by their first atom in file order.
-    Grouping chosen(graph, weights, band, best, bestParts, bestLocked);
+    const Grouping chosen(graph, weights, band, best, bestParts, bestLocked);
+    const std::vector<int> piecesOfPart = chosen.pieceCounts();
     std::vector<int> firstAtom(static_cast<size_t>(bestParts), std::numeric_limits<int>::max());
     for (int i = 0; i < graph.size(); ++i)
         firstAtom[best[i]] = std::min(firstAtom[best[i]], i);
     std::vector<int> order(static_cast<size_t>(bestParts));
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](int a, int b) { return firstAtom[a] < firstAtom[b]; });
+    std::vector<std::vector<int>> atomsOfPart(static_cast<size_t>(bestParts));
+    for (int i = 0; i < graph.size(); ++i)
+        atomsOfPart[static_cast<size_t>(best[i])].push_back(i);
     for (int p : order) {
         if (chosen.part(p).size == 0)
             continue;
         DivisionProposal::Part part;
-        for (int i = 0; i < graph.size(); ++i)
-            if (best[i] == p) {
-                part.members.push_back(graph.atoms()[i].unit->id);
-                part.households += graph.atoms()[i].households;
-                part.residents += graph.atoms()[i].residents;
-            }
+        for (int i : atomsOfPart[static_cast<size_t>(p)]) {
+            part.members.push_back(graph.atoms()[i].unit->id);
+            part.households += graph.atoms()[i].households;
+            part.residents += graph.atoms()[i].residents;
+        }
         const auto& sums = chosen.part(p);
         part.area = sums.area;
         part.polsbyPopper = DivisionGraph::polsbyPopper(sums.area, sums.perimeter);
         part.barrierCrossings = sums.crossings;
         part.locked = bestLocked[p];
-        part.pieces = chosen.piecesOf(p);
+        part.pieces = piecesOfPart[static_cast<size_t>(p)];
         part.withinBand = byArea ? band.contains(sums.weight) : band.contains(part.households);
         proposal.parts.push_back(std::move(part));
     }
@@ -470,20 +473,22 @@ void DivisionPlanner::recount(DivisionProposal& proposal, const DivisionGraph& g
                                           : atom.households);
     const Grouping grouping(graph, weights, proposal.band, partOf, static_cast<int>(proposal.parts.size()),
                             locked);
+    const std::vector<int> piecesOfPart = grouping.pieceCounts();
+    for (DivisionProposal::Part& part : proposal.parts)
+        part.households = part.residents = 0;
+    for (int a = 0; a < graph.size(); ++a) {
+        DivisionProposal::Part& part = proposal.parts[static_cast<size_t>(partOf[a])];
+        part.households += graph.atoms()[a].households;
+        part.residents += graph.atoms()[a].residents;
+    }
     for (size_t p = 0; p < proposal.parts.size(); ++p) {
         DivisionProposal::Part& part = proposal.parts[p];
-        part.households = part.residents = 0;
-        for (int a = 0; a < graph.size(); ++a)
-            if (partOf[a] == static_cast<int>(p)) {
-                part.households += graph.atoms()[a].households;
-                part.residents += graph.atoms()[a].residents;
-            }
         const auto& sums = grouping.part(static_cast<int>(p));
         part.area = sums.area;
         part.polsbyPopper = DivisionGraph::polsbyPopper(sums.area, sums.perimeter);
         part.barrierCrossings = sums.crossings;
         part.withinBand = proposal.band.contains(proposal.byArea ? sums.weight : part.households);
-        part.pieces = grouping.piecesOf(static_cast<int>(p));
+        part.pieces = piecesOfPart[p];
     }
     describeShortfalls(proposal);
 }
