@@ -199,6 +199,7 @@ bool DivisionPanel::paintAt(const Point& point)
 void DivisionPanel::setSession(mapcore::ProjectSession* session)
 {
     mSession = session;
+    mBarrierUnit = 0;
     mUnit = -1;
     setUnit(0);
 }
@@ -240,6 +241,7 @@ void DivisionPanel::setUnit(UnitId unit)
 
 void DivisionPanel::projectChanged()
 {
+    mBarrierUnit = 0; // the unit's outline, and so the barriers near it, may have changed
     if (!mProposal.parts.empty())
         clearDraft(tr("项目已修改，方案已清除；可重新生成"));
     if (mSession && mUnit && !mSession->project().index().unit(mUnit))
@@ -286,19 +288,18 @@ bool DivisionPanel::propose()
                 request.locked.push_back(part.members);
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     try {
-        if (mBarriers->currentIndex() > 0)
-            request.barriers = Barriers::read(mSession->data(), mSession->path(), mBarriers->currentText(),
-                                              unit->boundary.envelope());
-        mBarrierLines = request.barriers;
+        // the barrier layer is read once for a unit, not for every proposal asked for
+        const QString barrierLayer = mBarriers->currentIndex() > 0 ? mBarriers->currentText() : QString();
+        if (barrierLayer != mBarrierLayer || mBarrierUnit != mUnit) {
+            mBarrierLines = barrierLayer.isEmpty() ? std::vector<LineString>()
+                                                   : Barriers::read(mSession->data(), mSession->path(),
+                                                                    barrierLayer, unit->boundary.envelope());
+            mBarrierLayer = barrierLayer;
+            mBarrierUnit = mUnit;
+        }
+        request.barriers = mBarrierLines;
         mGraph.reset();
-        const DivisionPlanner planner(mSession->data(), mSession->project().index());
-        DivisionProposal proposal = planner.propose(request);
-        // a proposal made around locked units shows them locked again
-        for (DivisionProposal::Part& part : proposal.parts)
-            for (const std::vector<UnitId>& locked : request.locked)
-                if (part.members == locked)
-                    part.locked = true;
-        mProposal = std::move(proposal);
+        mProposal = DivisionPlanner(mSession->data(), mSession->project().index()).propose(request);
     } catch (const Error& error) {
         QGuiApplication::restoreOverrideCursor();
         clearDraft(error.message());
@@ -312,14 +313,23 @@ bool DivisionPanel::propose()
 void DivisionPanel::showProposal()
 {
     const DivisionPlanner planner(mSession->data(), mSession->project().index());
-    const std::vector<MultiPolygon> outlines = planner.outlines(mProposal);
+    // outlines are united again only for the proposed units whose children changed (painting moves one)
+    if (mProposal.byHouseholdCount)
+        mOutlines.clear();
+    mOutlines.resize(mProposal.parts.size());
+    const auto outlineOf = [&](size_t i) -> const MultiPolygon& {
+        CachedOutline& cached = mOutlines[i];
+        if (!cached.valid || cached.members != mProposal.parts[i].members)
+            cached = {mProposal.parts[i].members, planner.outlineOf(mProposal, i), true};
+        return cached.outline;
+    };
     std::vector<mapcore::DivisionDraftItem::Part> parts;
     const QSignalBlocker blocker(mTable);
     mTable->setRowCount(static_cast<int>(mProposal.parts.size()));
     for (size_t i = 0; i < mProposal.parts.size(); ++i) {
         const DivisionProposal::Part& part = mProposal.parts[i];
         parts.push_back(
-            {outlines[i], tr("%1\n%2 户").arg(i + 1).arg(part.households), part.withinBand, part.locked});
+            {outlineOf(i), tr("%1\n%2 户").arg(i + 1).arg(part.households), part.withinBand, part.locked});
         const int row = static_cast<int>(i);
         auto* lock = new QTableWidgetItem(QString::number(i + 1));
         lock->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
@@ -359,6 +369,7 @@ void DivisionPanel::clearDraft(const QString& why)
 {
     mProposal = DivisionProposal();
     mGraph.reset();
+    mOutlines.clear();
     setPainting(false);
     mDraft->setParts({});
     mTable->setRowCount(0);

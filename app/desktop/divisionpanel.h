@@ -74,7 +74,17 @@ private:
     gridmodel::DivisionProposal mProposal;
     std::unique_ptr<mapcore::DivisionDraftItem> mDraft;
     std::unique_ptr<mapcore::BrushTool> mBrush;
-    std::vector<gridmodel::LineString> mBarrierLines; //!< of the proposal shown
+    std::vector<gridmodel::LineString> mBarrierLines; //!< read from mBarrierLayer near mBarrierUnit
+    QString mBarrierLayer;
+    gridmodel::UnitId mBarrierUnit = 0;
+    //! each proposed unit's outline, with the children it was united from (until the next edit)
+    struct CachedOutline
+    {
+        std::vector<gridmodel::UnitId> members;
+        gridmodel::MultiPolygon outline;
+        bool valid = false;
+    };
+    std::vector<CachedOutline> mOutlines;
     //! the children of the proposal shown, with its barriers, for painting (until the next edit)
     std::unique_ptr<gridmodel::DivisionGraph> mGraph;
 

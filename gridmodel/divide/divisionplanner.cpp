@@ -517,22 +517,18 @@ void DivisionPlanner::describeShortfalls(DivisionProposal& proposal) const
     proposal.unmet.removeDuplicates();
 }
 
-std::vector<MultiPolygon> DivisionPlanner::outlines(const DivisionProposal& proposal) const
+MultiPolygon DivisionPlanner::outlineOf(const DivisionProposal& proposal, size_t part) const
 {
-    GeosEngine geos;
-    std::vector<MultiPolygon> result;
-    for (const DivisionProposal::Part& part : proposal.parts) {
-        if (proposal.byHouseholdCount) {
-            result.push_back(part.boundary);
-            continue;
-        }
-        std::vector<const MultiPolygon*> boundaries;
-        for (UnitId id : part.members)
-            if (const Unit* unit = mIndex.unit(id))
-                boundaries.push_back(&unit->boundary);
-        result.push_back(boundaries.size() == 1 ? *boundaries.front() : geos.coverageUnion(boundaries));
-    }
-    return result;
+    const DivisionProposal::Part& unit = proposal.parts.at(part);
+    if (proposal.byHouseholdCount)
+        return unit.boundary;
+    std::vector<const MultiPolygon*> boundaries;
+    for (UnitId id : unit.members)
+        if (const Unit* child = mIndex.unit(id))
+            boundaries.push_back(&child->boundary);
+    if (boundaries.size() == 1)
+        return *boundaries.front();
+    return GeosEngine().coverageUnion(boundaries);
 }
 
 } // namespace gridmodel

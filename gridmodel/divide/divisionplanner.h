@@ -103,8 +103,9 @@ public:
     DivisionProposal moved(const DivisionProposal& proposal, UnitId child, int toPart,
                            const DivisionGraph& graph) const;
 
-    //! each proposed unit's outline: the union of its grandchildren (or its strip), as applying would make it
-    std::vector<MultiPolygon> outlines(const DivisionProposal& proposal) const;
+    //! proposed unit `part`'s outline: the union of its grandchildren (or its strip), as applying would make
+    //! it
+    MultiPolygon outlineOf(const DivisionProposal& proposal, size_t part) const;
 
 private:
     //! the finest level: the unit's households split by count into strips of its area
