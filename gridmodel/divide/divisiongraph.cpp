@@ -85,23 +85,32 @@ DivisionGraph::DivisionGraph(const std::vector<const Unit*>& children,
     }
 
     // Shared borders from edges held vertex for vertex by both sides.
-    std::unordered_map<SegmentKey, int, SegmentKeyHash> firstHolder;
+    struct Holders
+    {
+        int first;
+        bool shared = false;
+    };
+    std::unordered_map<SegmentKey, Holders, SegmentKeyHash> holders;
     QHash<QPair<int, int>, double> shared;
     for (int i = 0; i < size(); ++i)
         for (const Polygon& polygon : mAtoms[i].unit->boundary.polygons)
             for (const Ring& ring : polygon.rings)
                 for (size_t k = 1; k < ring.size(); ++k) {
-                    const auto [it, inserted] = firstHolder.try_emplace(keyOf(ring[k - 1], ring[k]), i);
-                    if (!inserted && it->second != i)
-                        shared[{it->second, i}] +=
+                    const auto [it, inserted] = holders.try_emplace(keyOf(ring[k - 1], ring[k]), Holders{i});
+                    if (!inserted && it->second.first != i) {
+                        it->second.shared = true;
+                        shared[{it->second.first, i}] +=
                             std::hypot(ring[k].x - ring[k - 1].x, ring[k].y - ring[k - 1].y);
+                    }
                 }
-    std::vector<bool> hasNeighbour(mAtoms.size(), false);
-    for (auto it = shared.cbegin(); it != shared.cend(); ++it)
-        hasNeighbour[it.key().first] = hasNeighbour[it.key().second] = true;
+    // A child with an edge nobody else holds lies on the outside, or meets a neighbour drawn
+    // elsewhere (a moved corner, data from another program): its borders with the children around
+    // it that share no edge with it are measured exactly.
+    std::vector<bool> unmatched(mAtoms.size(), false);
+    for (const auto& [key, holder] : holders)
+        if (!holder.shared)
+            unmatched[static_cast<size_t>(holder.first)] = true;
 
-    // Children drawn elsewhere may share borders without sharing vertices: measure those exactly,
-    // against the children around them.
     std::vector<Envelope> envelopes;
     Envelope extent;
     for (const Atom& atom : mAtoms) {
@@ -112,7 +121,7 @@ DivisionGraph::DivisionGraph(const std::vector<const Unit*>& children,
     for (int i = 0; i < size(); ++i)
         around.insert(i, envelopes[i]);
     for (int i = 0; i < size(); ++i) {
-        if (hasNeighbour[i])
+        if (!unmatched[i])
             continue;
         for (const qint64 key : around.meeting(envelopes[i]))
             if (const int j = static_cast<int>(key);

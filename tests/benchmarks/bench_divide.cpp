@@ -15,6 +15,7 @@
 #include "divide/divisiongraph.h"
 #include "divide/divisionplanner.h"
 #include "hierarchyindex.h"
+#include "roadedcommunity.h"
 #include "vectorsource.h"
 
 #include <QElapsedTimer>
@@ -35,34 +36,23 @@ struct DivisionCase
     size_t atoms = 0;
 };
 
-//! a generated district whose first community holds about `atoms` building groups
+//! the first community of a generated district, about `atoms` building groups, with two roads across
 DivisionCase generatedCommunity(int atoms)
 {
-    DistrictGenerator::Options options;
-    options.seed = 20261207;
-    // the generator makes about 6 building groups in 7 of what it is asked for
-    const double asked = atoms * 7.0 / 6.0;
-    options.leafUnits = 2 * asked;
-    options.leavesPerUnit = {2 * asked, asked, 8, 1, 1};
-    DivisionCase result{DistrictGenerator::generate(options), {}, {}, 0};
+    testsupport::RoadedCommunity community = testsupport::roadedCommunity(atoms);
+    DivisionCase result{std::move(community.data), community.communityCode, std::move(community.roads), 0};
     const HierarchyIndex index(result.data);
-    const Unit* community = index.children(index.children(0).front()->id).front();
-    result.unitCode = community->code;
-    QRandomGenerator random(7);
-    for (const Unit* grid : index.children(community->id))
-        for (const Unit* building : index.children(grid->id)) {
-            Unit& atom = result.data.units[static_cast<size_t>(
-                std::find_if(result.data.units.begin(), result.data.units.end(),
-                             [&](const Unit& u) { return u.id == building->id; }) -
-                result.data.units.begin())];
-            atom.households = 50 + random.bounded(101);
-            ++result.atoms;
-        }
-    const Envelope box = community->boundary.envelope();
-    const Point centre = box.center();
-    result.barriers = {
-        LineString{{box.minX, centre.y + box.height() * 0.1}, {box.maxX, centre.y - box.height() * 0.1}},
-        LineString{{centre.x, box.minY}, {centre.x + box.width() * 0.05, box.maxY}}};
+    for (const Unit* grid : index.children(index.unitByCode(result.unitCode)->id))
+        result.atoms += index.children(grid->id).size();
+    return result;
+}
+
+//! the same with 2 % of its building groups given a corner moved 2–8 m, as data made elsewhere has
+DivisionCase defectiveCommunity(int atoms)
+{
+    DivisionCase result = generatedCommunity(atoms);
+    DistrictGenerator::addDefects(result.data, result.data.hierarchy.levelIndex(QStringLiteral("building")), 0.02,
+                                  20261208);
     return result;
 }
 
@@ -151,6 +141,21 @@ void BM_DivideGeneratedCommunity(benchmark::State& state)
     report(state, division, proposal);
 }
 BENCHMARK(BM_DivideGeneratedCommunity)->Arg(100)->Arg(2000)->Unit(benchmark::kMillisecond);
+
+void BM_DivideDefectiveCommunity(benchmark::State& state)
+{
+    const DivisionCase division = defectiveCommunity(static_cast<int>(state.range(0)));
+    const HierarchyIndex index(division.data);
+    DivisionRequest request;
+    request.unitCode = division.unitCode;
+    request.band = {300, 500};
+    request.barriers = division.barriers;
+    DivisionProposal proposal;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(proposal = DivisionPlanner(division.data, index).propose(request));
+    report(state, division, proposal);
+}
+BENCHMARK(BM_DivideDefectiveCommunity)->Arg(2000)->Unit(benchmark::kMillisecond);
 
 void BM_DivideBeijing(benchmark::State& state)
 {

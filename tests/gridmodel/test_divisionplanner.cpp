@@ -7,10 +7,10 @@
 #include "hierarchyeditor.h"
 #include "hierarchyindex.h"
 #include "projectfile.h"
+#include "roadedcommunity.h"
 #include "testsupport.h"
 #include "topologynoder.h"
 
-#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -200,25 +200,12 @@ private slots:
         // a wide community of the generator's uneven blocks, 50–150 households a building group,
         // two roads across it at a slant: each side fits whole grids of 300–500, so none is crossed
         for (const int atoms : {300, 1000}) {
-            DistrictGenerator::Options options;
-            options.seed = 20261207;
-            options.leafUnits = 2 * atoms * 7.0 / 6;
-            options.leavesPerUnit = {2 * atoms * 7.0 / 6, atoms * 7.0 / 6, 8, 1, 1};
-            ProjectData data = DistrictGenerator::generate(options);
-            QRandomGenerator random(7);
-            const int building = data.hierarchy.levelIndex(QStringLiteral("building"));
-            for (Unit& unit : data.units)
-                if (unit.level == building)
-                    unit.households = 50 + random.bounded(101);
+            const testsupport::RoadedCommunity community = testsupport::roadedCommunity(atoms);
+            const ProjectData& data = community.data;
             const HierarchyIndex index(data);
-            const Unit* community = index.children(index.children(0).front()->id).front();
-            const Envelope box = community->boundary.envelope();
-            const Point centre = box.center();
-            DivisionRequest request = requestFor(community->code);
+            DivisionRequest request = requestFor(community.communityCode);
             request.band = {300, 500};
-            request.barriers = {LineString{{box.minX, centre.y + box.height() * 0.1},
-                                           {box.maxX, centre.y - box.height() * 0.1}},
-                                LineString{{centre.x, box.minY}, {centre.x + box.width() * 0.05, box.maxY}}};
+            request.barriers = community.roads;
             const DivisionProposal proposal = DivisionPlanner(data, index).propose(request);
             QVERIFY2(proposal.unmet.isEmpty(), qPrintable(proposal.unmet.join('\n')));
             QCOMPARE(proposal.barrierCrossings(), 0);
