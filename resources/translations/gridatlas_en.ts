@@ -93,11 +93,11 @@
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;：按户数划分为%2</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;: households split by count into %2</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: households split by count into %2 units</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;：把%2组合为新的%3</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;: its %2 grouped into new %3</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 units grouped into new %3 units</translation>
     </message>
     <message>
         <source>项目已修改，方案已清除；可重新生成</source>
@@ -111,7 +111,7 @@
         <source>%1
 %2 户</source>
         <translation>%1
-%2 households</translation>
+%2 hh</translation>
     </message>
     <message>
         <source>是</source>
@@ -127,7 +127,7 @@
     </message>
     <message>
         <source>%1 个%2，%3 个在 %4 户之内；平均紧凑度 %5；跨越障碍 %6 处</source>
-        <translation>%1 %2, %3 within %4 households; mean compactness %5; %6 barrier crossings</translation>
+        <translation>%1 new %2 units, %3 within %4 households; mean compactness %5; %6 barrier crossings</translation>
     </message>
     <message>
         <source>涂改</source>

@@ -470,6 +470,10 @@ private slots:
         QVERIFY2(mWindow->action(QStringLiteral("undo"))->text().startsWith(QStringLiteral("Undo Set")),
                  qPrintable(mWindow->action(QStringLiteral("undo"))->text()));
         snapshot(QStringLiteral("english"));
+        mWindow->selectUnit(firstAtLevel(QStringLiteral("community"))->id, true);
+        mWindow->action(QStringLiteral("divide"))->trigger();
+        snapshot(QStringLiteral("english-division"));
+        mWindow->divisionPanel()->setUnit(0);
         {
             testsupport::TileServer tiles(testsupport::TileServer::Look::StreetMap);
             addStreetMapTiles(tiles);
