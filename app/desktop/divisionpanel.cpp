@@ -229,7 +229,7 @@ void DivisionPanel::setUnit(UnitId unit)
         return;
     }
     const LevelDefinition& newLevel = hierarchy->level(chosen->level + 1);
-    const bool byCount = chosen->level + 2 >= hierarchy->levelCount();
+    const bool byCount = DivisionPlanner::splitsByCount(*hierarchy, chosen->level);
     mTarget->setText(byCount ? tr("<b>%1</b>：按户数划分为%2").arg(chosen->name, newLevel.name.text())
                              : tr("<b>%1</b>：把%2组合为新的%3")
                                    .arg(chosen->name, hierarchy->level(chosen->level + 2).name.text(),

@@ -88,7 +88,7 @@ DivisionProposal DivisionPlanner::propose(const DivisionRequest& request) const
             children.push_back(grandchild);
 
     if (children.empty()) {
-        if (proposal.level != hierarchy.levelCount() - 1)
+        if (!splitsByCount(hierarchy, unit->level))
             refuse(Tr::tr("%1 has no %2 to group into new %3")
                        .arg(label, hierarchy.level(proposal.level + 1).name.text(), level.name.text()));
         splitByCount(*unit, request, proposal);

@@ -85,6 +85,15 @@ class DivisionPlanner
 public:
     DivisionPlanner(const ProjectData& data, const HierarchyIndex& index);
 
+    /**
+     * Whether a unit at `level` is divided by splitting its households by count (its children are
+     * the finest level, with nothing below to group) rather than by grouping its grandchildren.
+     */
+    static bool splitsByCount(const HierarchyTemplate& hierarchy, int level)
+    {
+        return level + 1 == hierarchy.levelCount() - 1;
+    }
+
     //! throws Error(InvalidInput) naming the problem (no such unit, no level below, a bad band)
     DivisionProposal propose(const DivisionRequest& request) const;
 
